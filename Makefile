@@ -1,0 +1,103 @@
+# bcreport - Makefile (GNU make).
+#
+#   make            build ./bcreport
+#   make run        install missing packages, build, render data/2023.yaml
+#   make check      install missing packages, build, run the whole test suite
+#   make check-asan the suite again under AddressSanitizer and UBSan
+#   make install    install into $(DESTDIR)$(PREFIX)
+#
+# CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden; the
+# flags bcreport needs are kept apart in BC_CFLAGS and always added.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+BUILDDIR ?= build
+BIN ?= bcreport
+
+PKGS = yaml-0.1 libcmark
+TEST_PKGS = cmocka
+
+BC_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
+	-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+	-Wwrite-strings -Wshadow -MMD -MP
+# Recursive (=) on purpose: pkg-config runs when a rule needs the flags,
+# which is after the deps step has installed the packages.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILDDIR)/obj/%.o)
+MAIN_OBJ = $(BUILDDIR)/obj/main.o
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
+TEST_SUPPORT = $(BUILDDIR)/obj/tests/testutil.o
+HEADERS = $(wildcard include/bcreport/*.h)
+
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: all run check check-run check-asan deps install uninstall clean \
+	check-headers
+
+all: $(BIN)
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+$(BUILDDIR)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BC_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/obj/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BC_CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/tests/%: $(BUILDDIR)/obj/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) $(LDLIBS)
+
+deps:
+	@sh scripts/deps.sh $(PKGS) $(TEST_PKGS)
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) dump data/2023.yaml
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+# The suite itself, without the deps step (check-asan reuses it).
+check-run: $(BIN) $(TEST_BIN) check-headers
+	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
+
+# Every public header compiles on its own; only yaml_load.c sees libyaml.
+check-headers:
+	@for h in $(HEADERS); do \
+		printf '#include "%s"\n' "$${h#include/}" | \
+		$(CC) $(BC_CFLAGS) -fsyntax-only -x c - || exit 1; \
+	done
+	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/bcreport/*.h | grep -v '^src/yaml_load.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/yaml_load.c may include yaml.h: $$bad"; exit 1; fi
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \
+		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check-run
+
+install: $(BIN)
+	mkdir -p $(DESTDIR)$(BINDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bcreport
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/bcreport
+
+clean:
+	rm -rf $(BUILDDIR) bcreport
+
+-include $(wildcard $(BUILDDIR)/obj/*.d $(BUILDDIR)/obj/tests/*.d)

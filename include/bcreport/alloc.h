@@ -1,0 +1,26 @@
+/*
+ * alloc.h - allocation wrappers that never return NULL.
+ *
+ * bcreport is a short-lived command-line program: when memory runs out there
+ * is nothing sensible to do but stop.  Every allocation in bcreport goes
+ * through these wrappers, which print "bcreport: out of memory" and exit with
+ * status 71 (EX_OSERR) on failure, so no call site checks for NULL.
+ * Memory they return is freed with free().
+ */
+#ifndef BC_ALLOC_H
+#define BC_ALLOC_H
+
+#include <stddef.h>
+
+void *bc_xmalloc(size_t size);
+void *bc_xcalloc(size_t count, size_t size);
+/* Resizes to count * size bytes, checking the multiplication for overflow. */
+void *bc_xreallocarray(void *ptr, size_t count, size_t size);
+char *bc_xstrdup(const char *s);
+/* Copies n bytes of s and adds a terminating NUL. */
+char *bc_xstrndup(const char *s, size_t n);
+
+/* Called instead of returning NULL: prints the message and exits with 71. */
+_Noreturn void bc_out_of_memory(void);
+
+#endif

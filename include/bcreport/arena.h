@@ -1,0 +1,33 @@
+/*
+ * arena.h - a region allocator for trees that live as long as a run.
+ *
+ * The value tree of a loaded file, template trees and view models are built
+ * piece by piece and dropped all at once; an arena makes that one call and
+ * keeps error paths free of cleanup code.  An arena is always passed
+ * explicitly (never global).  Memory from bc_arena_alloc is aligned for any
+ * type, is never freed on its own, and lives until bc_arena_free.
+ * Allocation failure exits through bc_out_of_memory (see alloc.h).
+ */
+#ifndef BC_ARENA_H
+#define BC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct bc_arena bc_arena;
+
+bc_arena *bc_arena_new(void);
+/* Frees the arena and everything allocated from it; NULL is a no-op. */
+void bc_arena_free(bc_arena *arena);
+
+/* Uninitialised memory, size may be 0. */
+void *bc_arena_alloc(bc_arena *arena, size_t size);
+/* Zeroed memory for count * size bytes; the multiplication is checked. */
+void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
+/* Copies n bytes of s and adds a terminating NUL. */
+char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n);
+char *bc_arena_strdup(bc_arena *arena, const char *s);
+
+/* Total bytes handed out so far (for tests and benchmarks). */
+size_t bc_arena_used(const bc_arena *arena);
+
+#endif

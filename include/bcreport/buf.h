@@ -1,0 +1,46 @@
+/*
+ * buf.h - a growable byte buffer.
+ *
+ * A bc_buf is a struct the caller owns: bc_buf_init it (or use BC_BUF_INIT),
+ * append to it, then either bc_buf_detach its storage (the caller then frees
+ * that with free()) or bc_buf_fini it.  The contents are always
+ * NUL-terminated once anything has been appended, and may contain NUL bytes;
+ * len excludes the terminator.  Growth is geometric, so appending n bytes in
+ * any number of pieces costs O(n).  Failure exits via bc_out_of_memory.
+ */
+#ifndef BC_BUF_H
+#define BC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct bc_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+} bc_buf;
+
+#define BC_BUF_INIT {NULL, 0, 0}
+
+#if defined(__GNUC__)
+#define BC_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define BC_PRINTF(fmt, args)
+#endif
+
+void bc_buf_init(bc_buf *buf);
+void bc_buf_fini(bc_buf *buf);
+/* Makes room for at least extra more bytes (plus the terminator). */
+void bc_buf_reserve(bc_buf *buf, size_t extra);
+void bc_buf_append(bc_buf *buf, const void *data, size_t len);
+void bc_buf_puts(bc_buf *buf, const char *s);
+void bc_buf_putc(bc_buf *buf, char c);
+void bc_buf_printf(bc_buf *buf, const char *fmt, ...) BC_PRINTF(2, 3);
+void bc_buf_vprintf(bc_buf *buf, const char *fmt, va_list ap);
+/* Empties the buffer, keeping its storage. */
+void bc_buf_clear(bc_buf *buf);
+/* Hands the storage (NUL-terminated, never NULL) to the caller and resets
+ * the buffer to empty.  The caller frees the result with free(). */
+char *bc_buf_detach(bc_buf *buf, size_t *len);
+
+#endif

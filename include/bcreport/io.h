@@ -1,0 +1,25 @@
+/*
+ * io.h - reading input files.
+ *
+ * bc_read_file reads a whole file, or standard input for "-", into a
+ * malloc'd buffer the caller frees.  It stops with an error (and frees what
+ * it read) when the file is larger than max_size bytes, so a huge or endless
+ * input cannot exhaust memory.  Errors go to diags: cannot open (status 66),
+ * read error (74), too large (65).
+ */
+#ifndef BC_IO_H
+#define BC_IO_H
+
+#include <stddef.h>
+
+#include "bcreport/diag.h"
+
+/* Returns the contents (NUL-terminated; *len excludes the NUL), or NULL
+ * after adding an error to diags. */
+char *bc_read_file(const char *path, size_t max_size, size_t *len,
+                   bc_diags *diags);
+
+/* The name to show for path in diagnostics: "<stdin>" for "-". */
+const char *bc_display_name(const char *path);
+
+#endif

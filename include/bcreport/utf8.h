@@ -1,0 +1,27 @@
+/*
+ * utf8.h - UTF-8 checks and positions in text.
+ *
+ * Pure functions over caller-owned bytes; nothing is allocated.
+ */
+#ifndef BC_UTF8_H
+#define BC_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one well-formed UTF-8 sequence at s (n bytes available): stores
+ * the code point and returns its length (1-4), or 0 when the bytes are not
+ * well-formed UTF-8 (overlong forms, surrogates and values above U+10FFFF
+ * are not). */
+size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Returns true when all len bytes are well-formed UTF-8; otherwise false
+ * with the offset of the first byte that is not. */
+bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* The 1-based line and column of byte offset in text, counting columns in
+ * characters (code points) and lines at "\n", "\r\n" and "\r". */
+void bc_text_position(const char *text, size_t offset, int *line, int *col);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * value.h - the generic value tree: what a YAML file (or a view model) holds.
+ *
+ * A value is null, a boolean, a 64-bit integer, a double, a string, a
+ * sequence or a mapping.  Mappings keep their members in insertion (file)
+ * order; a key is a string value.  Every node carries the 1-based line and
+ * column it came from (0 for values built by code).
+ *
+ * All nodes and their strings live in the bc_arena given to the
+ * constructors: nothing is freed on its own, bc_arena_free frees the tree.
+ * The loader may share one node between several parents (YAML aliases), so
+ * treat a tree as immutable once built.  Strings are NUL-terminated and also
+ * carry their length, since a YAML string may contain "\0".
+ */
+#ifndef BC_VALUE_H
+#define BC_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bcreport/arena.h"
+
+typedef enum bc_value_kind {
+    BC_VALUE_NULL,
+    BC_VALUE_BOOL,
+    BC_VALUE_INT,
+    BC_VALUE_FLOAT,
+    BC_VALUE_STRING,
+    BC_VALUE_SEQ,
+    BC_VALUE_MAP
+} bc_value_kind;
+
+typedef struct bc_value bc_value;
+
+typedef struct bc_member {
+    bc_value *key; /* always BC_VALUE_STRING */
+    bc_value *value;
+} bc_member;
+
+struct bc_value {
+    bc_value_kind kind;
+    int line; /* 1-based; 0 when built by code */
+    int col;
+    const char *tag; /* an application tag kept by request (see yaml_load.h) */
+    union {
+        bool boolean;
+        int64_t integer;
+        double number;
+        struct {
+            const char *ptr;
+            size_t len;
+        } string;
+        struct {
+            bc_value **items;
+            size_t count;
+            size_t cap;
+        } seq;
+        struct {
+            bc_member *members;
+            size_t count;
+            size_t cap;
+        } map;
+    } as;
+};
+
+bc_value *bc_value_new_null(bc_arena *arena);
+bc_value *bc_value_new_bool(bc_arena *arena, bool b);
+bc_value *bc_value_new_int(bc_arena *arena, int64_t i);
+bc_value *bc_value_new_float(bc_arena *arena, double d);
+/* Copies len bytes of s into the arena. */
+bc_value *bc_value_new_string(bc_arena *arena, const char *s, size_t len);
+bc_value *bc_value_new_cstring(bc_arena *arena, const char *s);
+bc_value *bc_value_new_seq(bc_arena *arena);
+bc_value *bc_value_new_map(bc_arena *arena);
+
+/* Appends item to a sequence. */
+void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item);
+/* Appends a member to a mapping; it does not look for an existing key. */
+void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
+                      bc_value *value);
+/* Same, with a C-string key copied into the arena. */
+void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
+                      bc_value *value);
+
+/* The value of the first member named key, or NULL (also when map is NULL
+ * or not a mapping). */
+bc_value *bc_value_map_get(const bc_value *map, const char *key);
+bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len);
+
+/* "null", "boolean", "integer", "number", "string", "sequence", "mapping" */
+const char *bc_value_kind_name(bc_value_kind kind);
+
+/* Writes the shortest decimal form of d that reads back as d, as
+ * JavaScript and jq print numbers: 1.210 gives "1.21", 1.0 gives "1",
+ * 1e100 gives "1e+100"; infinities and NaN give ".inf", "-.inf", ".nan"
+ * (their YAML spelling).  out must hold at least 32 bytes.  Returns the
+ * length. */
+size_t bc_format_double(double d, char *out);
+
+#endif

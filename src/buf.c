@@ -1,0 +1,94 @@
+/* buf.c - growable byte buffer (see buf.h). */
+#include "bcreport/buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+
+void bc_buf_init(bc_buf *buf)
+{
+    buf->ptr = NULL;
+    buf->len = 0;
+    buf->cap = 0;
+}
+
+void bc_buf_fini(bc_buf *buf)
+{
+    free(buf->ptr);
+    bc_buf_init(buf);
+}
+
+void bc_buf_reserve(bc_buf *buf, size_t extra)
+{
+    if (extra > SIZE_MAX - buf->len - 1)
+        bc_out_of_memory();
+    size_t need = buf->len + extra + 1;
+    if (need <= buf->cap)
+        return;
+    size_t cap = buf->cap ? buf->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    buf->ptr = bc_xreallocarray(buf->ptr, cap, 1);
+    buf->cap = cap;
+}
+
+void bc_buf_append(bc_buf *buf, const void *data, size_t len)
+{
+    bc_buf_reserve(buf, len);
+    if (len)
+        memcpy(buf->ptr + buf->len, data, len);
+    buf->len += len;
+    buf->ptr[buf->len] = '\0';
+}
+
+void bc_buf_puts(bc_buf *buf, const char *s)
+{
+    bc_buf_append(buf, s, strlen(s));
+}
+
+void bc_buf_putc(bc_buf *buf, char c)
+{
+    bc_buf_append(buf, &c, 1);
+}
+
+void bc_buf_vprintf(bc_buf *buf, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return; /* an encoding error in fmt: nothing sensible to append */
+    bc_buf_reserve(buf, (size_t)n);
+    vsnprintf(buf->ptr + buf->len, (size_t)n + 1, fmt, ap);
+    buf->len += (size_t)n;
+}
+
+void bc_buf_printf(bc_buf *buf, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bc_buf_vprintf(buf, fmt, ap);
+    va_end(ap);
+}
+
+void bc_buf_clear(bc_buf *buf)
+{
+    buf->len = 0;
+    if (buf->ptr)
+        buf->ptr[0] = '\0';
+}
+
+char *bc_buf_detach(bc_buf *buf, size_t *len)
+{
+    bc_buf_reserve(buf, 0);
+    buf->ptr[buf->len] = '\0';
+    char *p = buf->ptr;
+    if (len)
+        *len = buf->len;
+    bc_buf_init(buf);
+    return p;
+}

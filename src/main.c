@@ -1,0 +1,218 @@
+/*
+ * main.c - the command line: options, commands, exit statuses.
+ *
+ * Only parsing and dispatch live here; each command calls the stages and
+ * turns their diagnostics into an exit status (sysexits values, diag.h).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/arena.h"
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/json.h"
+#include "bcreport/version.h"
+#include "bcreport/yaml_load.h"
+
+typedef struct cli {
+    bool colour; /* colour diagnostics on stderr */
+} cli;
+
+typedef struct command {
+    const char *name;
+    const char *summary;
+    const char *help;
+    int (*run)(const cli *c, const struct command *self, int argc,
+               char **argv);
+} command;
+
+static int cmd_dump(const cli *c, const command *self, int argc, char **argv);
+static int cmd_help(const cli *c, const command *self, int argc, char **argv);
+
+static const command commands[] = {
+    {"dump", "print a YAML file as JSON, exactly as bcreport reads it",
+     "Usage: bcreport dump FILE\n"
+     "\n"
+     "Loads FILE (\"-\" for standard input) as bcreport loads every data\n"
+     "file and prints it as JSON: UTF-8, keys in file order, the same\n"
+     "output every run.  Errors are printed as FILE:LINE:COLUMN: error: ...\n"
+     "\n"
+     "Options:\n"
+     "  -h, --help   show this help\n",
+     cmd_dump},
+    {"help", "show the help of a command",
+     "Usage: bcreport help [COMMAND]\n", cmd_help},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *out)
+{
+    fputs("Usage: bcreport [OPTIONS] COMMAND [ARGS]\n"
+          "\n"
+          "Turns a YAML data file into a Vietnamese official report.\n"
+          "\n"
+          "Commands:\n",
+          out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n"
+          "Options:\n"
+          "  -h, --help          show this help\n"
+          "  -V, --version       show the version\n"
+          "      --color=WHEN    colour diagnostics: auto (the default: on a\n"
+          "                      terminal, unless NO_COLOR is set), always,\n"
+          "                      never\n"
+          "\n"
+          "Exit status: 0 success, 64 usage error, 65 bad data, 66 cannot\n"
+          "open input, 70 internal error, 71 out of memory, 73 cannot create\n"
+          "output, 74 input/output error.\n"
+          "\n"
+          "Run 'bcreport help COMMAND' for the help of one command.\n",
+          out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("bcreport: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'bcreport --help'.\n", stderr);
+    return BC_EX_USAGE;
+}
+
+/* Reports the option getopt_long just refused. */
+static int unknown_option(char **argv)
+{
+    char shown[3] = {'-', (char)optopt, '\0'};
+    return usage_error("unknown option \"%s\"",
+                       optopt ? shown : argv[optind - 1]);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (!strcmp(commands[i].name, name))
+            return &commands[i];
+    return NULL;
+}
+
+/* Writes all of data to stdout; a failure (a full disk, a closed pipe) is
+ * status 74, never a silent truncation. */
+static int write_stdout(const char *data, size_t len)
+{
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        fprintf(stderr, "bcreport: error: cannot write to standard output: %s\n",
+                strerror(errno));
+        return BC_EX_IOERR;
+    }
+    return BC_OK;
+}
+
+/* Parses a command's options, which are only --help; returns -1 to go on,
+ * or the exit status to stop with. */
+static int parse_command_options(const command *cmd, int argc, char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0; /* glibc: a full reset, as this is the second getopt run */
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            fputs(cmd->help, stdout);
+            return BC_OK;
+        }
+        return unknown_option(argv);
+    }
+    return -1;
+}
+
+static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
+{
+    int stop = parse_command_options(self, argc, argv);
+    if (stop >= 0)
+        return stop;
+    if (argc - optind != 1)
+        return usage_error("%s", argc - optind == 0
+                                     ? "dump needs a FILE (\"-\" for standard input)"
+                                     : "dump takes one FILE");
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_arena *arena = bc_arena_new();
+    bc_value *root = bc_yaml_load_file(arena, argv[optind], NULL, &diags);
+    int status = diags.status;
+    bc_diags_print(&diags, stderr, c->colour);
+    if (root) {
+        bc_buf out = BC_BUF_INIT;
+        bc_json_write(root, &out);
+        status = write_stdout(out.ptr, out.len);
+        bc_buf_fini(&out);
+    }
+    bc_arena_free(arena);
+    bc_diags_fini(&diags);
+    return status;
+}
+
+static int cmd_help(const cli *c, const command *self, int argc, char **argv)
+{
+    (void)c;
+    (void)self;
+    if (argc < 2) {
+        print_usage(stdout);
+        return BC_OK;
+    }
+    if (argc > 2)
+        return usage_error("%s", "help takes one COMMAND");
+    const command *cmd = find_command(argv[1]);
+    if (!cmd)
+        return usage_error("unknown command \"%s\"", argv[1]);
+    fputs(cmd->help, stdout);
+    return BC_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"color", required_argument, NULL, 'c'},
+        {"colour", required_argument, NULL, 'c'},
+        {NULL, 0, NULL, 0}};
+    cli c = {bc_diag_colour_auto(stderr)};
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":+hV", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            print_usage(stdout);
+            return BC_OK;
+        case 'V':
+            printf("bcreport %s\n", BC_VERSION);
+            return BC_OK;
+        case 'c':
+            if (!strcmp(optarg, "always"))
+                c.colour = true;
+            else if (!strcmp(optarg, "never"))
+                c.colour = false;
+            else if (strcmp(optarg, "auto") != 0)
+                return usage_error("--color takes auto, always or never, not "
+                                   "\"%s\"", optarg);
+            break;
+        case ':':
+            return usage_error("option \"%s\" needs a value", argv[optind - 1]);
+        default:
+            return unknown_option(argv);
+        }
+    }
+    if (optind >= argc) {
+        print_usage(stderr);
+        return BC_EX_USAGE;
+    }
+    const command *cmd = find_command(argv[optind]);
+    if (!cmd)
+        return usage_error("unknown command \"%s\"", argv[optind]);
+    return cmd->run(&c, cmd, argc - optind, argv + optind);
+}

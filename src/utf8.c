@@ -1,0 +1,75 @@
+/* utf8.c - UTF-8 checks and positions in text (see utf8.h). */
+#include "bcreport/utf8.h"
+
+size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t min, v;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, min = 0x80, v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, min = 0x800, v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, min = 0x10000, v = c & 0x07;
+    } else {
+        return 0; /* continuation byte, C0/C1 overlong lead, or F5..FF */
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = bc_utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+void bc_text_position(const char *text, size_t offset, int *line, int *col)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset; i++) {
+        bool crlf = p[i] == '\r' && i + 1 < offset && p[i + 1] == '\n';
+        if (crlf)
+            continue; /* the '\n' that follows ends the line */
+        if (p[i] == '\n' || (p[i] == '\r' && i + 1 < offset)) {
+            l++;
+            c = 1;
+        } else if ((p[i] & 0xC0) != 0x80) {
+            c++; /* count a character at its first byte only */
+        }
+    }
+    *line = l;
+    *col = c;
+}

@@ -1,0 +1,157 @@
+/* value.c - the generic value tree (see value.h). */
+#include "bcreport/value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+
+static bc_value *new_value(bc_arena *arena, bc_value_kind kind)
+{
+    bc_value *v = bc_arena_calloc(arena, 1, sizeof *v);
+    v->kind = kind;
+    return v;
+}
+
+bc_value *bc_value_new_null(bc_arena *arena)
+{
+    return new_value(arena, BC_VALUE_NULL);
+}
+
+bc_value *bc_value_new_bool(bc_arena *arena, bool b)
+{
+    bc_value *v = new_value(arena, BC_VALUE_BOOL);
+    v->as.boolean = b;
+    return v;
+}
+
+bc_value *bc_value_new_int(bc_arena *arena, int64_t i)
+{
+    bc_value *v = new_value(arena, BC_VALUE_INT);
+    v->as.integer = i;
+    return v;
+}
+
+bc_value *bc_value_new_float(bc_arena *arena, double d)
+{
+    bc_value *v = new_value(arena, BC_VALUE_FLOAT);
+    v->as.number = d;
+    return v;
+}
+
+bc_value *bc_value_new_string(bc_arena *arena, const char *s, size_t len)
+{
+    bc_value *v = new_value(arena, BC_VALUE_STRING);
+    v->as.string.ptr = bc_arena_strndup(arena, s, len);
+    v->as.string.len = len;
+    return v;
+}
+
+bc_value *bc_value_new_cstring(bc_arena *arena, const char *s)
+{
+    return bc_value_new_string(arena, s, strlen(s));
+}
+
+bc_value *bc_value_new_seq(bc_arena *arena)
+{
+    return new_value(arena, BC_VALUE_SEQ);
+}
+
+bc_value *bc_value_new_map(bc_arena *arena)
+{
+    return new_value(arena, BC_VALUE_MAP);
+}
+
+/* Grows an arena array geometrically; the old copy stays in the arena, so
+ * the waste is bounded by the final size. */
+static void *grow(bc_arena *arena, void *items, size_t count, size_t *cap,
+                  size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t new_cap = *cap ? *cap * 2 : 4;
+    void *p = bc_arena_calloc(arena, new_cap, size);
+    if (count)
+        memcpy(p, items, count * size);
+    *cap = new_cap;
+    return p;
+}
+
+void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item)
+{
+    seq->as.seq.items = grow(arena, seq->as.seq.items, seq->as.seq.count,
+                             &seq->as.seq.cap, sizeof(bc_value *));
+    seq->as.seq.items[seq->as.seq.count++] = item;
+}
+
+void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
+                      bc_value *value)
+{
+    map->as.map.members = grow(arena, map->as.map.members, map->as.map.count,
+                               &map->as.map.cap, sizeof(bc_member));
+    bc_member *m = &map->as.map.members[map->as.map.count++];
+    m->key = key;
+    m->value = value;
+}
+
+void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
+                      bc_value *value)
+{
+    bc_value_map_put(arena, map, bc_value_new_cstring(arena, key), value);
+}
+
+bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len)
+{
+    if (!map || map->kind != BC_VALUE_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        const bc_value *k = map->as.map.members[i].key;
+        if (k->as.string.len == len && memcmp(k->as.string.ptr, key, len) == 0)
+            return map->as.map.members[i].value;
+    }
+    return NULL;
+}
+
+bc_value *bc_value_map_get(const bc_value *map, const char *key)
+{
+    return bc_value_map_getn(map, key, strlen(key));
+}
+
+const char *bc_value_kind_name(bc_value_kind kind)
+{
+    switch (kind) {
+    case BC_VALUE_NULL:
+        return "null";
+    case BC_VALUE_BOOL:
+        return "boolean";
+    case BC_VALUE_INT:
+        return "integer";
+    case BC_VALUE_FLOAT:
+        return "number";
+    case BC_VALUE_STRING:
+        return "string";
+    case BC_VALUE_SEQ:
+        return "sequence";
+    case BC_VALUE_MAP:
+        return "mapping";
+    }
+    return "value";
+}
+
+size_t bc_format_double(double d, char *out)
+{
+    if (isnan(d))
+        return (size_t)snprintf(out, 32, ".nan");
+    if (isinf(d))
+        return (size_t)snprintf(out, 32, d < 0 ? "-.inf" : ".inf");
+    /* The shortest precision that reads back exactly; 17 always does. */
+    int n = 0;
+    for (int prec = 1; prec <= 17; prec++) {
+        n = snprintf(out, 32, "%.*g", prec, d);
+        if (strtod(out, NULL) == d)
+            break;
+    }
+    return (size_t)n;
+}

@@ -1,0 +1,742 @@
+/*
+ * yaml_load.c - YAML bytes to a value tree through libyaml's event API.
+ *
+ * The only file that includes yaml.h.  The event API lets us keep a mark on
+ * every node and enforce every limit as the events arrive, before any work
+ * grows with hostile input: depth at each collection start, expanded size
+ * at each alias, duplicate keys through a hash set per open mapping.
+ *
+ * Errors about one node (a duplicate key, a bad tag) are recorded and the
+ * load goes on, so a user sees them all at once; errors after which the
+ * event stream means nothing (syntax, limits) stop it.
+ */
+#include "bcreport/yaml_load.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/io.h"
+#include "bcreport/strmap.h"
+#include "bcreport/utf8.h"
+
+#define TAG_PREFIX "tag:yaml.org,2002:"
+
+/* A sequence or mapping whose end event has not come yet. */
+typedef struct frame {
+    bc_value *node;
+    bc_value *key;       /* mapping: the key waiting for its value */
+    bc_strmap keys;      /* mapping: key text -> key node, for duplicates */
+    struct anchor *anchor; /* the anchor naming this collection, if any */
+    size_t first_node;   /* the node count when the collection began */
+    int height;          /* levels of nesting below this collection */
+} frame;
+
+/* What an alias needs to know about the node its anchor names. */
+typedef struct anchor {
+    char *name;
+    bc_value *node;
+    size_t nodes; /* nodes in the expanded subtree */
+    int height;   /* levels of nesting in it */
+    bool open;    /* the collection has not ended: an alias is a cycle */
+    struct anchor *next; /* all anchors, for freeing */
+} anchor;
+
+typedef struct loader {
+    bc_arena *arena;
+    const char *name;
+    const char *text; /* the input after any byte-order mark */
+    size_t len;
+    bc_yaml_options opts;
+    bc_diags *diags;
+    size_t first_error; /* diags->errors when the load began */
+    bool stopped;       /* a fatal error: no further events are read */
+
+    frame *frames;
+    int depth;
+    int frames_cap;
+    bc_strmap anchors; /* name -> anchor */
+    anchor *all_anchors;
+    size_t nodes;  /* nodes created so far, aliases counted expanded */
+    int documents;
+    bc_value *root;
+} loader;
+
+bc_yaml_options bc_yaml_default_options(void)
+{
+    bc_yaml_options o = {BC_YAML_MAX_FILE_SIZE, BC_YAML_MAX_SCALAR,
+                         BC_YAML_MAX_DEPTH, BC_YAML_MAX_NODES, false};
+    return o;
+}
+
+static bc_pos mark_pos(const loader *ld, yaml_mark_t mark)
+{
+    /* libyaml counts from 0; people and editors count from 1. */
+    bc_pos p = {ld->name, (int)mark.line + 1, (int)mark.column + 1};
+    return p;
+}
+
+static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
+    BC_PRINTF(3, 4);
+static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bc_diag_vadd(ld->diags, BC_ERROR, BC_EX_DATAERR, pos, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- input checks that libyaml would report without a position ---- */
+
+/* YAML's printable set (YAML 1.2 §5.1), less what libyaml accepts. */
+static bool is_printable(uint32_t c)
+{
+    return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) ||
+           c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static bool check_text(loader *ld)
+{
+    const unsigned char *p = (const unsigned char *)ld->text;
+    for (size_t i = 0; i < ld->len;) {
+        uint32_t c;
+        size_t n = p[i] < 0x80 ? (c = p[i], 1)
+                               : bc_utf8_decode(p + i, ld->len - i, &c);
+        if (n > 0 && is_printable(c)) {
+            i += n;
+            continue;
+        }
+        bc_pos pos = {ld->name, 0, 0};
+        bc_text_position(ld->text, i, &pos.line, &pos.col);
+        if (n == 0)
+            error_at(ld, pos,
+                     "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                     p[i]);
+        else if (c == 0)
+            error_at(ld, pos, "NUL byte in the file; is it a text file?");
+        else
+            error_at(ld, pos, "control character U+%04" PRIX32
+                     " is not allowed in YAML", c);
+        return false;
+    }
+    return true;
+}
+
+/* ---- core schema ---- */
+
+static bool is_null(const char *s)
+{
+    return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+           !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static int parse_bool(const char *s)
+{
+    if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
+        return 1;
+    if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+        return 0;
+    return -1;
+}
+
+static bool all_digits(const char *s, const char *set)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!strchr(set, *s))
+            return false;
+    return true;
+}
+
+typedef enum { NUM_NONE, NUM_INT, NUM_RANGE, NUM_FLOAT } num_kind;
+
+/* [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+ */
+static num_kind parse_int(const char *s, int64_t *out)
+{
+    int base = 10;
+    const char *digits = s;
+    if (s[0] == '0' && s[1] == 'o' && all_digits(s + 2, "01234567"))
+        base = 8, digits = s + 2;
+    else if (s[0] == '0' && s[1] == 'x' &&
+             all_digits(s + 2, "0123456789abcdefABCDEF"))
+        base = 16, digits = s + 2;
+    else if (!all_digits(s + (*s == '-' || *s == '+'), "0123456789"))
+        return NUM_NONE;
+    errno = 0;
+    char *end;
+    if (base == 10) {
+        long long v = strtoll(digits, &end, 10);
+        *out = (int64_t)v;
+    } else {
+        unsigned long long v = strtoull(digits, &end, base);
+        if (v > INT64_MAX)
+            errno = ERANGE;
+        *out = (int64_t)v;
+    }
+    return errno == ERANGE ? NUM_RANGE : NUM_INT;
+}
+
+/* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? and .inf/.nan */
+static num_kind parse_float(const char *s, double *out)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    if (!strcmp(p, ".inf") || !strcmp(p, ".Inf") || !strcmp(p, ".INF")) {
+        *out = *s == '-' ? -HUGE_VAL : HUGE_VAL;
+        return NUM_FLOAT;
+    }
+    if (p == s && (!strcmp(s, ".nan") || !strcmp(s, ".NaN") ||
+                   !strcmp(s, ".NAN"))) {
+        *out = NAN;
+        return NUM_FLOAT;
+    }
+    size_t int_digits = strspn(p, "0123456789");
+    p += int_digits;
+    size_t frac_digits = 0;
+    if (*p == '.') {
+        frac_digits = strspn(p + 1, "0123456789");
+        p += 1 + frac_digits;
+    }
+    if (int_digits == 0 && frac_digits == 0)
+        return NUM_NONE;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        p += (*p == '-' || *p == '+');
+        size_t exp_digits = strspn(p, "0123456789");
+        if (exp_digits == 0)
+            return NUM_NONE;
+        p += exp_digits;
+    }
+    if (*p)
+        return NUM_NONE;
+    *out = strtod(s, NULL); /* the C locale: bcreport never sets one */
+    return NUM_FLOAT;
+}
+
+/* Resolves a plain scalar by the YAML 1.2 core schema.  Returns NULL (after
+ * an error) for an integer out of range. */
+static bc_value *resolve_plain(loader *ld, const char *s, size_t len,
+                               bc_pos pos)
+{
+    int64_t i;
+    double d;
+    int b;
+    if (is_null(s))
+        return bc_value_new_null(ld->arena);
+    if ((b = parse_bool(s)) >= 0)
+        return bc_value_new_bool(ld->arena, b);
+    switch (parse_int(s, &i)) {
+    case NUM_INT:
+        return bc_value_new_int(ld->arena, i);
+    case NUM_RANGE:
+        error_at(ld, pos,
+                 "integer %s is out of range; quote it to keep it as text",
+                 s);
+        return NULL;
+    default:
+        break;
+    }
+    if (parse_float(s, &d) == NUM_FLOAT)
+        return bc_value_new_float(ld->arena, d);
+    return bc_value_new_string(ld->arena, s, len);
+}
+
+/* ---- tags ---- */
+
+/* The tag as a person writes it: "!!int" rather than its full form. */
+static const char *short_tag(const char *tag, char *buf, size_t size)
+{
+    if (strncmp(tag, TAG_PREFIX, strlen(TAG_PREFIX)) == 0) {
+        snprintf(buf, size, "!!%s", tag + strlen(TAG_PREFIX));
+        return buf;
+    }
+    return tag;
+}
+
+static const char *core_tag(const char *tag)
+{
+    if (tag && strncmp(tag, TAG_PREFIX, strlen(TAG_PREFIX)) == 0)
+        return tag + strlen(TAG_PREFIX);
+    return NULL;
+}
+
+/* Applies an explicit standard tag to a scalar's text. */
+static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
+                                size_t len, bc_pos pos)
+{
+    if (!strcmp(type, "str"))
+        return bc_value_new_string(ld->arena, s, len);
+    bc_value *v = NULL;
+    int64_t i;
+    double d;
+    if (!strcmp(type, "null") && is_null(s))
+        v = bc_value_new_null(ld->arena);
+    else if (!strcmp(type, "bool") && parse_bool(s) >= 0)
+        v = bc_value_new_bool(ld->arena, parse_bool(s));
+    else if (!strcmp(type, "int") && parse_int(s, &i) == NUM_INT)
+        v = bc_value_new_int(ld->arena, i);
+    else if (!strcmp(type, "float") && parse_int(s, &i) == NUM_INT)
+        v = bc_value_new_float(ld->arena, (double)i);
+    else if (!strcmp(type, "float") && parse_float(s, &d) == NUM_FLOAT)
+        v = bc_value_new_float(ld->arena, d);
+    if (!v)
+        error_at(ld, pos, "\"%s\" is not a valid !!%s", s, type);
+    return v;
+}
+
+/* Checks a tag on a node of the given kind.  Returns false (after an
+ * error) for a tag that cannot apply; stores an application tag to keep. */
+static bool check_tag(loader *ld, const char *tag, const char *expected,
+                      bc_pos pos, const char **keep)
+{
+    *keep = NULL;
+    if (!tag || !strcmp(tag, "!"))
+        return true;
+    const char *type = core_tag(tag);
+    static const char *const scalar_types[] = {"str", "int", "float",
+                                               "bool", "null"};
+    char shown[256];
+    if (type) {
+        bool is_scalar_type = false;
+        for (size_t i = 0; i < 5; i++)
+            is_scalar_type |= !strcmp(type, scalar_types[i]);
+        bool fits = !strcmp(expected, "scalar") ? is_scalar_type
+                                                : !strcmp(type, expected);
+        if (fits)
+            return true;
+        if (is_scalar_type || !strcmp(type, "seq") || !strcmp(type, "map")) {
+            error_at(ld, pos, "tag !!%s cannot be used on a %s", type,
+                     !strcmp(expected, "seq")   ? "sequence"
+                     : !strcmp(expected, "map") ? "mapping"
+                                                : "scalar");
+            return false;
+        }
+    }
+    if (ld->opts.keep_unknown_tags) {
+        *keep = bc_arena_strdup(ld->arena, tag);
+        return true;
+    }
+    error_at(ld, pos, "unknown tag %s", short_tag(tag, shown, sizeof shown));
+    return false;
+}
+
+/* ---- building the tree ---- */
+
+static frame *top(loader *ld)
+{
+    return ld->depth ? &ld->frames[ld->depth - 1] : NULL;
+}
+
+static void stop(loader *ld)
+{
+    ld->stopped = true;
+}
+
+/* Counts nodes as they would be after expanding aliases. */
+static bool count_nodes(loader *ld, size_t n, bc_pos pos)
+{
+    if (n > ld->opts.max_nodes - ld->nodes) {
+        error_at(ld, pos,
+                 "the document expands to more than %zu nodes (the limit); "
+                 "aliases repeat too much (a \"billion laughs\" file?)",
+                 ld->opts.max_nodes);
+        stop(ld);
+        return false;
+    }
+    ld->nodes += n;
+    return true;
+}
+
+static void add_to_parent(loader *ld, bc_value *v, int height)
+{
+    frame *f = top(ld);
+    if (!f) {
+        ld->root = v;
+        return;
+    }
+    if (height + 1 > f->height)
+        f->height = height + 1;
+    if (f->node->kind == BC_VALUE_SEQ) {
+        bc_value_seq_push(ld->arena, f->node, v);
+    } else if (f->key) {
+        bc_value_map_put(ld->arena, f->node, f->key, v);
+        f->key = NULL;
+    }
+}
+
+/* A scalar in key position becomes the mapping's pending key; its text is
+ * the key whatever the scalar resolved to ("2023: ..." has key "2023"). */
+static void add_key(loader *ld, const char *text, size_t len, bc_pos pos,
+                    bool plain)
+{
+    frame *f = top(ld);
+    bc_value *key = bc_value_new_string(ld->arena, text, len);
+    key->line = pos.line;
+    key->col = pos.col;
+    f->key = key;
+    if (plain && !strcmp(text, "<<")) {
+        error_at(ld, pos, "merge keys (<<) are not supported; write the "
+                          "keys out in full");
+        return;
+    }
+    bc_value *first = bc_strmap_get(&f->keys, key->as.string.ptr, len);
+    if (first) {
+        error_at(ld, pos, "duplicate key \"%s\" (first defined at %d:%d)",
+                 key->as.string.ptr, first->line, first->col);
+        return;
+    }
+    bc_strmap_put(&f->keys, key->as.string.ptr, len, key);
+}
+
+static bool expects_key(const loader *ld)
+{
+    const frame *f = ld->depth ? &ld->frames[ld->depth - 1] : NULL;
+    return f && f->node->kind == BC_VALUE_MAP && !f->key;
+}
+
+static anchor *define_anchor(loader *ld, const char *name, bc_value *node)
+{
+    anchor *a = bc_xcalloc(1, sizeof *a);
+    a->name = bc_xstrdup(name);
+    a->node = node;
+    a->next = ld->all_anchors;
+    ld->all_anchors = a;
+    /* A later anchor of the same name hides the earlier one (YAML 1.2). */
+    bc_strmap_put(&ld->anchors, a->name, strlen(a->name), a);
+    return a;
+}
+
+static void on_scalar(loader *ld, const yaml_event_t *ev)
+{
+    bc_pos pos = mark_pos(ld, ev->start_mark);
+    const char *text = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    if (len > ld->opts.max_scalar) {
+        error_at(ld, pos, "text is longer than the limit of %zu bytes",
+                 ld->opts.max_scalar);
+        stop(ld);
+        return;
+    }
+    if (!count_nodes(ld, 1, pos))
+        return;
+    bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    const char *tag = (const char *)ev->data.scalar.tag;
+    const char *keep;
+    bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
+    if (expects_key(ld)) {
+        add_key(ld, text, len, pos, plain && !tag);
+        return;
+    }
+    bc_value *v = NULL;
+    if (tag_ok && core_tag(tag))
+        v = resolve_tagged(ld, core_tag(tag), text, len, pos);
+    else if (plain && (!tag || keep))
+        v = resolve_plain(ld, text, len, pos);
+    else
+        v = bc_value_new_string(ld->arena, text, len);
+    if (!v) /* already reported; keep the tree's shape */
+        v = bc_value_new_null(ld->arena);
+    v->line = pos.line;
+    v->col = pos.col;
+    v->tag = keep;
+    if (ev->data.scalar.anchor) {
+        anchor *a = define_anchor(ld, (const char *)ev->data.scalar.anchor, v);
+        a->nodes = 1;
+    }
+    add_to_parent(ld, v, 0);
+}
+
+static void on_alias(loader *ld, const yaml_event_t *ev)
+{
+    bc_pos pos = mark_pos(ld, ev->start_mark);
+    const char *name = (const char *)ev->data.alias.anchor;
+    anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
+    if (!a) {
+        error_at(ld, pos, "unknown alias *%s (no anchor &%s before it)", name,
+                 name);
+        stop(ld);
+        return;
+    }
+    if (a->open) {
+        error_at(ld, pos, "alias *%s refers to a collection that contains "
+                          "it (a cycle)", name);
+        stop(ld);
+        return;
+    }
+    if (ld->depth + a->height > ld->opts.max_depth) {
+        error_at(ld, pos, "alias *%s nests deeper than the limit of %d levels",
+                 name, ld->opts.max_depth);
+        stop(ld);
+        return;
+    }
+    if (!count_nodes(ld, a->nodes, pos))
+        return;
+    if (expects_key(ld)) {
+        if (a->node->kind != BC_VALUE_STRING) {
+            error_at(ld, pos, "alias *%s used as a key must name a string, "
+                              "not a %s", name, bc_value_kind_name(a->node->kind));
+            stop(ld);
+            return;
+        }
+        add_key(ld, a->node->as.string.ptr, a->node->as.string.len, pos,
+                false);
+        return;
+    }
+    add_to_parent(ld, a->node, a->height);
+}
+
+static void on_collection_start(loader *ld, const yaml_event_t *ev,
+                                bool is_map)
+{
+    bc_pos pos = mark_pos(ld, ev->start_mark);
+    /* Checked first: libyaml's parser slows quadratically with depth. */
+    if (ld->depth >= ld->opts.max_depth) {
+        error_at(ld, pos, "nesting is deeper than the limit of %d levels",
+                 ld->opts.max_depth);
+        stop(ld);
+        return;
+    }
+    if (expects_key(ld)) {
+        error_at(ld, pos, "a mapping key must be a scalar, not a %s",
+                 is_map ? "mapping" : "sequence");
+        stop(ld);
+        return;
+    }
+    if (!count_nodes(ld, 1, pos))
+        return;
+    const char *tag = is_map ? (const char *)ev->data.mapping_start.tag
+                             : (const char *)ev->data.sequence_start.tag;
+    const char *anchor_name =
+        is_map ? (const char *)ev->data.mapping_start.anchor
+               : (const char *)ev->data.sequence_start.anchor;
+    const char *keep;
+    check_tag(ld, tag, is_map ? "map" : "seq", pos, &keep);
+    bc_value *v = is_map ? bc_value_new_map(ld->arena)
+                         : bc_value_new_seq(ld->arena);
+    v->line = pos.line;
+    v->col = pos.col;
+    v->tag = keep;
+    if (ld->depth == ld->frames_cap) {
+        ld->frames_cap = ld->frames_cap ? ld->frames_cap * 2 : 16;
+        ld->frames = bc_xreallocarray(ld->frames, (size_t)ld->frames_cap,
+                                      sizeof(frame));
+    }
+    frame *f = &ld->frames[ld->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = v;
+    f->first_node = ld->nodes - 1;
+    if (anchor_name) {
+        f->anchor = define_anchor(ld, anchor_name, v);
+        f->anchor->open = true;
+    }
+}
+
+static void on_collection_end(loader *ld)
+{
+    frame f = ld->frames[--ld->depth];
+    bc_strmap_fini(&f.keys);
+    if (f.anchor) {
+        f.anchor->open = false;
+        f.anchor->nodes = ld->nodes - f.first_node;
+        f.anchor->height = f.height;
+    }
+    add_to_parent(ld, f.node, f.height);
+}
+
+static void on_document_start(loader *ld, const yaml_event_t *ev)
+{
+    if (++ld->documents > 1) {
+        error_at(ld, mark_pos(ld, ev->start_mark),
+                 "a second YAML document starts here; a bcreport file "
+                 "holds one document");
+        stop(ld);
+    }
+}
+
+static void on_stream_end(loader *ld)
+{
+    if (ld->documents > 0)
+        return;
+    bc_pos pos = {ld->name, 1, 1};
+    bool blank = true;
+    for (size_t i = 0; i < ld->len && blank; i++)
+        blank = strchr(" \t\r\n", ld->text[i]) != NULL;
+    error_at(ld, pos, blank ? "the file is empty"
+                            : "the file holds no YAML document, only "
+                              "comments");
+}
+
+/* ---- libyaml's own errors ---- */
+
+/* The character at a libyaml mark, found again by line and column. */
+static uint32_t char_at(const loader *ld, yaml_mark_t mark)
+{
+    const unsigned char *p = (const unsigned char *)ld->text;
+    size_t i = 0, line = 0, col = 0;
+    while (i < ld->len && (line < mark.line || col < mark.column)) {
+        if (p[i] == '\n') {
+            line++, col = 0;
+        } else if ((p[i] & 0xC0) != 0x80) {
+            col += line == mark.line;
+        }
+        i++;
+        while (i < ld->len && (p[i] & 0xC0) == 0x80)
+            i++;
+        if (line > mark.line)
+            return 0;
+    }
+    uint32_t c = 0;
+    if (i < ld->len && !bc_utf8_decode(p + i, ld->len - i, &c))
+        c = 0;
+    return c;
+}
+
+static void parser_error(loader *ld, const yaml_parser_t *parser)
+{
+    bc_pos pos = {ld->name, 1, 1};
+    if (parser->error == YAML_MEMORY_ERROR) {
+        bc_diag_add(ld->diags, BC_ERROR, BC_EX_OSERR, pos, "out of memory");
+        return;
+    }
+    if (parser->error == YAML_READER_ERROR) {
+        bc_text_position(ld->text, parser->problem_offset, &pos.line,
+                         &pos.col);
+        error_at(ld, pos, "%s", parser->problem);
+        return;
+    }
+    pos = mark_pos(ld, parser->problem_mark);
+    const char *problem = parser->problem ? parser->problem : "syntax error";
+    const char *hint = "";
+    if (strstr(problem, "cannot start any token") &&
+        char_at(ld, parser->problem_mark) == '\t')
+        hint = "; tabs cannot indent YAML, use spaces";
+    else if (strstr(problem, "mapping values are not allowed") &&
+             parser->problem_mark.column > 1024)
+        hint = "; a key can be at most 1024 characters long";
+    if (parser->context) {
+        error_at(ld, pos, "%s%s (%s that started at %d:%d)", problem, hint,
+                 parser->context, (int)parser->context_mark.line + 1,
+                 (int)parser->context_mark.column + 1);
+    } else {
+        error_at(ld, pos, "%s%s", problem, hint);
+    }
+}
+
+static void handle_event(loader *ld, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        on_document_start(ld, ev);
+        break;
+    case YAML_SCALAR_EVENT:
+        on_scalar(ld, ev);
+        break;
+    case YAML_ALIAS_EVENT:
+        on_alias(ld, ev);
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        on_collection_start(ld, ev, false);
+        break;
+    case YAML_MAPPING_START_EVENT:
+        on_collection_start(ld, ev, true);
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        on_collection_end(ld);
+        break;
+    case YAML_STREAM_END_EVENT:
+        on_stream_end(ld);
+        break;
+    default:
+        break;
+    }
+}
+
+static void run_parser(loader *ld)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        bc_out_of_memory();
+    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text,
+                                 ld->len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    bool done = false;
+    while (!done && !ld->stopped) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            parser_error(ld, &parser);
+            break;
+        }
+        handle_event(ld, &ev);
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+}
+
+static void loader_fini(loader *ld)
+{
+    for (int i = 0; i < ld->depth; i++)
+        bc_strmap_fini(&ld->frames[i].keys);
+    free(ld->frames);
+    bc_strmap_fini(&ld->anchors);
+    anchor *a = ld->all_anchors;
+    while (a) {
+        anchor *next = a->next;
+        free(a->name);
+        free(a);
+        a = next;
+    }
+}
+
+bc_value *bc_yaml_load(bc_arena *arena, const char *name, const char *data,
+                       size_t len, const bc_yaml_options *opts,
+                       bc_diags *diags)
+{
+    loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.arena = arena;
+    ld.name = name;
+    ld.opts = opts ? *opts : bc_yaml_default_options();
+    ld.diags = diags;
+    ld.first_error = diags->errors;
+    ld.text = data;
+    ld.len = len;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        ld.text += 3; /* a UTF-8 byte-order mark: allowed, skipped */
+        ld.len -= 3;
+    }
+    bc_pos start = {name, 1, 1};
+    if (len > ld.opts.max_file_size) {
+        error_at(&ld, start, "file is larger than the limit of %zu bytes",
+                 ld.opts.max_file_size);
+    } else if (len >= 2 && ((unsigned char)data[0] == 0xFF ||
+                            (unsigned char)data[0] == 0xFE) &&
+               ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
+        error_at(&ld, start, "the file is UTF-16; save it as UTF-8");
+    } else if (check_text(&ld)) {
+        run_parser(&ld);
+    }
+    loader_fini(&ld);
+    return diags->errors > ld.first_error ? NULL : ld.root;
+}
+
+bc_value *bc_yaml_load_file(bc_arena *arena, const char *path,
+                            const bc_yaml_options *opts, bc_diags *diags)
+{
+    bc_yaml_options o = opts ? *opts : bc_yaml_default_options();
+    size_t len;
+    char *data = bc_read_file(path, o.max_file_size, &len, diags);
+    if (!data)
+        return NULL;
+    bc_value *root =
+        bc_yaml_load(arena, bc_display_name(path), data, len, &o, diags);
+    free(data);
+    return root;
+}

@@ -1,0 +1,165 @@
+/* testutil.c - helpers shared by the unit tests (see testutil.h). */
+#include "testutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/buf.h"
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    bc_buf b = BC_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bc_buf_append(&b, chunk, n);
+    fclose(f);
+    return bc_buf_detach(&b, len);
+}
+
+char *tu_temp_file(const void *data, size_t len, const char *suffix)
+{
+    const char *dir = getenv("TMPDIR");
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/bctest-XXXXXX%s", dir && *dir ? dir : "/tmp",
+                  suffix ? suffix : "");
+    int fd = mkstemps(path.ptr, suffix ? (int)strlen(suffix) : 0);
+    assert_true(fd >= 0);
+    const char *p = data;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        assert_true(w > 0);
+        p += w;
+        len -= (size_t)w;
+    }
+    close(fd);
+    return bc_buf_detach(&path, NULL);
+}
+
+static void drain(int fd, bc_buf *into, bool *open)
+{
+    char chunk[65536];
+    ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n > 0)
+        bc_buf_append(into, chunk, (size_t)n);
+    else if (n == 0 || errno != EINTR)
+        *open = false;
+}
+
+void tu_run(tu_result *r, const char *input, size_t input_len,
+            const char *const *args)
+{
+    const char *bin = getenv("BCREPORT_BIN");
+    if (!bin || !*bin)
+        bin = "./bcreport";
+    size_t argc = 0;
+    while (args[argc])
+        argc++;
+    char **argv = bc_xcalloc(argc + 2, sizeof(char *));
+    argv[0] = (char *)bin;
+    for (size_t i = 0; i < argc; i++)
+        argv[i + 1] = (char *)args[i];
+
+    int in[2], out[2], err[2];
+    assert_int_equal(pipe(in), 0);
+    assert_int_equal(pipe(out), 0);
+    assert_int_equal(pipe(err), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(in[0]), close(in[1]), close(out[0]), close(out[1]);
+        close(err[0]), close(err[1]);
+        setenv("NO_COLOR", "1", 1);
+        execv(bin, argv);
+        _exit(127);
+    }
+    free(argv);
+    close(in[0]), close(out[1]), close(err[1]);
+    signal(SIGPIPE, SIG_IGN);
+
+    bc_buf o = BC_BUF_INIT, e = BC_BUF_INIT;
+    bool out_open = true, err_open = true;
+    size_t written = 0;
+    int in_fd = in[1];
+    if (!input || input_len == 0) {
+        close(in_fd);
+        in_fd = -1;
+    }
+    while (out_open || err_open) {
+        struct pollfd fds[3] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0},
+                                {in_fd, POLLOUT, 0}};
+        if (!out_open)
+            fds[0].fd = -1;
+        if (!err_open)
+            fds[1].fd = -1;
+        if (poll(fds, 3, -1) < 0)
+            continue;
+        if (fds[0].revents)
+            drain(out[0], &o, &out_open);
+        if (fds[1].revents)
+            drain(err[0], &e, &err_open);
+        if (in_fd >= 0 && fds[2].revents) {
+            ssize_t w = write(in_fd, input + written, input_len - written);
+            if (w > 0)
+                written += (size_t)w;
+            if (w < 0 || written == input_len) {
+                close(in_fd);
+                in_fd = -1;
+            }
+        }
+    }
+    if (in_fd >= 0)
+        close(in_fd);
+    close(out[0]), close(err[0]);
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+    r->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus)
+                                   : 128 + WTERMSIG(wstatus);
+    r->out = bc_buf_detach(&o, &r->out_len);
+    r->err = bc_buf_detach(&e, &r->err_len);
+}
+
+void tu_result_fini(tu_result *r)
+{
+    free(r->out);
+    free(r->err);
+    memset(r, 0, sizeof *r);
+}
+
+char *tu_shared_dir(const char *env_var, const char *sub)
+{
+    const char *env = env_var ? getenv(env_var) : NULL;
+    bc_buf path = BC_BUF_INIT;
+    if (env && *env)
+        bc_buf_puts(&path, env);
+    else
+        bc_buf_printf(&path, "../shared/%s", sub);
+    struct stat st;
+    if (stat(path.ptr, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        bc_buf_fini(&path);
+        return NULL;
+    }
+    return bc_buf_detach(&path, NULL);
+}
+
+bool tu_in_ci(void)
+{
+    const char *ci = getenv("CI");
+    return ci && strcmp(ci, "true") == 0;
+}

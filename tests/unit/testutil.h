@@ -1,0 +1,51 @@
+/*
+ * testutil.h - helpers shared by the unit tests (cmocka 1.x).
+ *
+ * Includes cmocka with the headers it needs first.  Everything returned is
+ * malloc'd unless said otherwise; free it (tu_result_fini for results).
+ */
+#ifndef BC_TESTUTIL_H
+#define BC_TESTUTIL_H
+
+/* clang-format off */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+/* clang-format on */
+
+#include <stdbool.h>
+
+/* Reads a whole file; NULL when it cannot be read. */
+char *tu_read_file(const char *path, size_t *len);
+
+/* Writes len bytes to a new temporary file and returns its path. */
+char *tu_temp_file(const void *data, size_t len, const char *suffix);
+
+/* Result of running the bcreport binary. */
+typedef struct tu_result {
+    int status; /* exit status, or 128 + signal number */
+    char *out;  /* standard output, NUL-terminated */
+    size_t out_len;
+    char *err; /* standard error, NUL-terminated */
+    size_t err_len;
+} tu_result;
+
+/* Runs $BCREPORT_BIN (default ./bcreport) with the NULL-terminated
+ * arguments args (not including argv[0]), feeding input (may be NULL) on
+ * standard input, with NO_COLOR=1 so diagnostics are plain. */
+void tu_run(tu_result *r, const char *input, size_t input_len,
+            const char *const *args);
+void tu_result_fini(tu_result *r);
+
+/* The folder of shared test data (../shared/<sub> beside the clone, or the
+ * folder named by env_var when it is set), or NULL when it is missing.  The
+ * result is malloc'd. */
+char *tu_shared_dir(const char *env_var, const char *sub);
+
+/* True when running in CI (CI=true): missing shared data is then a
+ * failure rather than a skip. */
+bool tu_in_ci(void);
+
+#endif
