@@ -55,15 +55,17 @@ bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return true;
 }
 
-void bc_text_position(const char *text, size_t offset, int *line, int *col)
+void bc_text_position(const char *text, size_t len, size_t offset, int *line,
+                      int *col)
 {
     const unsigned char *p = (const unsigned char *)text;
     int l = 1, c = 1;
+    if (offset > len)
+        offset = len;
     for (size_t i = 0; i < offset; i++) {
-        bool crlf = p[i] == '\r' && i + 1 < offset && p[i + 1] == '\n';
-        if (crlf)
+        if (p[i] == '\r' && i + 1 < len && p[i + 1] == '\n')
             continue; /* the '\n' that follows ends the line */
-        if (p[i] == '\n' || (p[i] == '\r' && i + 1 < offset)) {
+        if (p[i] == '\n' || p[i] == '\r') {
             l++;
             c = 1;
         } else if ((p[i] & 0xC0) != 0x80) {

@@ -146,12 +146,22 @@ size_t bc_format_double(double d, char *out)
         return (size_t)snprintf(out, 32, ".nan");
     if (isinf(d))
         return (size_t)snprintf(out, 32, d < 0 ? "-.inf" : ".inf");
-    /* The shortest precision that reads back exactly; 17 always does. */
-    int n = 0;
-    for (int prec = 1; prec <= 17; prec++) {
-        n = snprintf(out, 32, "%.*g", prec, d);
+    /* The fewest significant digits that read back exactly; 17 always do. */
+    int digits = 1;
+    for (; digits < 17; digits++) {
+        snprintf(out, 32, "%.*e", digits - 1, d);
         if (strtod(out, NULL) == d)
             break;
     }
-    return (size_t)n;
+    snprintf(out, 32, "%.*e", digits - 1, d);
+    int exponent = atoi(strchr(out, 'e') + 1);
+    /* Plain notation where JavaScript uses it, its exponent form beyond. */
+    if (exponent >= -6 && exponent < 21) {
+        int decimals = digits - 1 - exponent;
+        return (size_t)snprintf(out, 32, "%.*f", decimals > 0 ? decimals : 0,
+                                d);
+    }
+    char *e = strchr(out, 'e');
+    return (size_t)(e - out) +
+           (size_t)snprintf(e, 8, "e%+d", exponent); /* "e-7", not "e-07" */
 }

@@ -113,7 +113,7 @@ static bool check_text(loader *ld)
             continue;
         }
         bc_pos pos = {ld->name, 0, 0};
-        bc_text_position(ld->text, i, &pos.line, &pos.col);
+        bc_text_position(ld->text, ld->len, i, &pos.line, &pos.col);
         if (n == 0)
             error_at(ld, pos,
                      "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
@@ -549,10 +549,10 @@ static void on_collection_end(loader *ld)
     add_to_parent(ld, f.node, f.height);
 }
 
-static void on_document_start(loader *ld, const yaml_event_t *ev)
+static void on_document_start(loader *ld, bc_pos pos)
 {
     if (++ld->documents > 1) {
-        error_at(ld, mark_pos(ld, ev->start_mark),
+        error_at(ld, pos,
                  "a second YAML document starts here; a bcreport file "
                  "holds one document");
         stop(ld);
@@ -600,17 +600,21 @@ static uint32_t char_at(const loader *ld, yaml_mark_t mark)
 static void parser_error(loader *ld, const yaml_parser_t *parser)
 {
     bc_pos pos = {ld->name, 1, 1};
-    if (parser->error == YAML_MEMORY_ERROR) {
-        bc_diag_add(ld->diags, BC_ERROR, BC_EX_OSERR, pos, "out of memory");
-        return;
-    }
+    if (parser->error == YAML_MEMORY_ERROR)
+        bc_out_of_memory(); /* as for our own allocations (alloc.h) */
     if (parser->error == YAML_READER_ERROR) {
-        bc_text_position(ld->text, parser->problem_offset, &pos.line,
-                         &pos.col);
+        bc_text_position(ld->text, ld->len, parser->problem_offset,
+                         &pos.line, &pos.col);
         error_at(ld, pos, "%s", parser->problem);
         return;
     }
     pos = mark_pos(ld, parser->problem_mark);
+    if (ld->documents > 0 && parser->problem &&
+        strstr(parser->problem, "expected <document start>")) {
+        /* Text after "..." begins another document, without "---". */
+        on_document_start(ld, pos);
+        return;
+    }
     const char *problem = parser->problem ? parser->problem : "syntax error";
     const char *hint = "";
     if (strstr(problem, "cannot start any token") &&
@@ -619,7 +623,11 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
     else if (strstr(problem, "mapping values are not allowed") &&
              parser->problem_mark.column > 1024)
         hint = "; a key can be at most 1024 characters long";
-    if (parser->context) {
+    /* "while scanning for the next token" at the same place adds nothing. */
+    bool same_place =
+        parser->context_mark.line == parser->problem_mark.line &&
+        parser->context_mark.column == parser->problem_mark.column;
+    if (parser->context && !same_place) {
         error_at(ld, pos, "%s%s (%s that started at %d:%d)", problem, hint,
                  parser->context, (int)parser->context_mark.line + 1,
                  (int)parser->context_mark.column + 1);
@@ -632,7 +640,7 @@ static void handle_event(loader *ld, const yaml_event_t *ev)
 {
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
-        on_document_start(ld, ev);
+        on_document_start(ld, mark_pos(ld, ev->start_mark));
         break;
     case YAML_SCALAR_EVENT:
         on_scalar(ld, ev);

@@ -1,16 +1,27 @@
 #!/bin/sh
-# run-tests.sh TEST... - run each test program, report, and fail if any did.
-# Run from the repository root; each program prints cmocka's own summary.
+# run-tests.sh TEST... - run each cmocka test program from the repository
+# root, then print one summary line of all their tests:
+#     tests: N passed, N failed, N skipped
+# A program that fails without cmocka's summary counts as one failure.
 set -u
-failed=0
-passed=0
+passed=0 failed=0 skipped=0 bad_programs=""
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for t in "$@"; do
-    if "$t"; then
-        passed=$((passed + 1))
-    else
-        echo "FAILED: $t" >&2
-        failed=$((failed + 1))
+    "$t" >"$log" 2>&1
+    status=$?
+    cat "$log"
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+    s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    skipped=$((skipped + ${s:-0}))
+    if [ "$status" -ne 0 ]; then
+        bad_programs="$bad_programs $t"
+        [ -z "$f" ] && failed=$((failed + 1))
     fi
 done
-echo "test programs: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ -n "$bad_programs" ] && echo "failing test programs:$bad_programs"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ -z "$bad_programs" ]

@@ -20,8 +20,9 @@ size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
  * with the offset of the first byte that is not. */
 bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
-/* The 1-based line and column of byte offset in text, counting columns in
- * characters (code points) and lines at "\n", "\r\n" and "\r". */
-void bc_text_position(const char *text, size_t offset, int *line, int *col);
+/* The 1-based line and column of byte offset in text (len bytes), counting
+ * columns in characters (code points) and lines at "\n", "\r\n" and "\r". */
+void bc_text_position(const char *text, size_t len, size_t offset, int *line,
+                      int *col);
 
 #endif

@@ -1,4 +1,5 @@
 /* testutil.c - helpers shared by the unit tests (see testutil.h). */
+#define _DEFAULT_SOURCE /* mkstemps */
 #include "testutil.h"
 
 #include <errno.h>

@@ -1,0 +1,234 @@
+/* test_cli.c - the bcreport binary: commands, output, exit statuses. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bcreport/buf.h"
+
+typedef struct cli_case {
+    const char *name;
+    const char *args[6];
+    const char *input;    /* standard input, or NULL */
+    int status;
+    const char *out;      /* exact standard output, or NULL: not checked */
+    const char *err;      /* exact standard error */
+} cli_case;
+
+static const cli_case cases[] = {
+    {"dump from stdin", {"dump", "-"}, "a: 1\nb: [x, 2.50]\n", 0,
+     "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n    2.5\n  ]\n}\n", ""},
+    {"dump --help", {"dump", "--help"}, NULL, 0, NULL, ""},
+    {"version", {"--version"}, NULL, 0, "bcreport 0.1.0\n", ""},
+    {"no command", {NULL}, NULL, 64, "", NULL},
+    {"unknown command", {"frobnicate"}, NULL, 64, "",
+     "bcreport: error: unknown command \"frobnicate\"\n"
+     "Try 'bcreport --help'.\n"},
+    {"unknown global option", {"--frob"}, NULL, 64, "",
+     "bcreport: error: unknown option \"--frob\"\nTry 'bcreport --help'.\n"},
+    {"unknown short option", {"dump", "-x", "f"}, NULL, 64, "",
+     "bcreport: error: unknown option \"-x\"\nTry 'bcreport --help'.\n"},
+    {"bad --color value", {"--color=pink", "dump", "-"}, NULL, 64, "",
+     "bcreport: error: --color takes auto, always or never, not \"pink\"\n"
+     "Try 'bcreport --help'.\n"},
+    {"dump without a file", {"dump"}, NULL, 64, "",
+     "bcreport: error: dump needs a FILE (\"-\" for standard input)\n"
+     "Try 'bcreport --help'.\n"},
+    {"dump with two files", {"dump", "a", "b"}, NULL, 64, "",
+     "bcreport: error: dump takes one FILE\nTry 'bcreport --help'.\n"},
+    {"help of an unknown command", {"help", "nope"}, NULL, 64, "",
+     "bcreport: error: unknown command \"nope\"\nTry 'bcreport --help'.\n"},
+    {"missing file", {"dump", "/nonexistent/2023.yaml"}, NULL, 66, "",
+     "/nonexistent/2023.yaml: error: cannot open: No such file or "
+     "directory\n"},
+    {"a folder", {"dump", "/"}, NULL, 66, "",
+     "/: error: cannot read: Is a directory\n"},
+    {"duplicate key", {"dump", "-"}, "year: 2023\nyear: 2024\n", 65, "",
+     "<stdin>:2:1: error: duplicate key \"year\" (first defined at 1:1)\n"},
+    {"syntax error", {"dump", "-"}, "a: [1\n", 65, "",
+     "<stdin>:2:1: error: did not find expected ',' or ']' (while parsing a "
+     "flow sequence that started at 1:4)\n"},
+    {"invalid UTF-8", {"dump", "-"}, "a: \xFF\n", 65, "",
+     "<stdin>:1:4: error: invalid UTF-8 (byte 0xFF); save the file as "
+     "UTF-8\n"},
+    {"empty input", {"dump", "-"}, "", 65, "",
+     "<stdin>:1:1: error: the file is empty\n"},
+    {"second document", {"dump", "-"}, "a: 1\n---\nb: 1\n", 65, "",
+     "<stdin>:2:1: error: a second YAML document starts here; a bcreport "
+     "file holds one document\n"},
+    {"unknown tag", {"dump", "-"}, "a: !x 1\n", 65, "",
+     "<stdin>:1:4: error: unknown tag !x\n"},
+    {"merge key", {"dump", "-"}, "<<: {a: 1}\n", 65, "",
+     "<stdin>:1:1: error: merge keys (<<) are not supported; write the keys "
+     "out in full\n"},
+    {"alias cycle", {"dump", "-"}, "a: &x [*x]\n", 65, "",
+     "<stdin>:1:8: error: alias *x refers to a collection that contains it "
+     "(a cycle)\n"},
+    {"colour on request", {"--color=always", "dump", "-"}, "a: 1\na: 2\n",
+     65, "",
+     "\033[1m<stdin>:2:1:\033[0m \033[1;31merror:\033[0m duplicate key "
+     "\"a\" (first defined at 1:1)\n"},
+};
+
+static void run_case(void **state)
+{
+    const cli_case *c = *state;
+    tu_result r;
+    tu_run(&r, c->input, c->input ? strlen(c->input) : 0, c->args);
+    if (r.status != c->status)
+        fail_msg("%s: status %d, expected %d; stderr: %s", c->name, r.status,
+                 c->status, r.err);
+    if (c->out && strcmp(r.out, c->out) != 0)
+        fail_msg("%s: stdout:\n%s\nexpected:\n%s", c->name, r.out, c->out);
+    if (c->err && strcmp(r.err, c->err) != 0)
+        fail_msg("%s: stderr:\n%s\nexpected:\n%s", c->name, r.err, c->err);
+    tu_result_fini(&r);
+}
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    if (!strstr(haystack, needle))
+        fail_msg("\"%s\" not found in:\n%s", needle, haystack);
+}
+
+/* Help lists only the commands that work, and each has its own help. */
+static void test_help(void **state)
+{
+    (void)state;
+    static const char *const variants[][3] = {
+        {"--help", NULL}, {"-h", NULL}, {"help", NULL}};
+    for (size_t i = 0; i < 3; i++) {
+        tu_result r;
+        tu_run(&r, NULL, 0, variants[i]);
+        assert_int_equal(r.status, 0);
+        assert_contains(r.out, "Usage: bcreport [OPTIONS] COMMAND");
+        assert_contains(r.out, "\n  dump ");
+        assert_contains(r.out, "\n  help ");
+        assert_null(strstr(r.out, "build"));
+        assert_string_equal(r.err, "");
+        tu_result_fini(&r);
+    }
+    static const char *const dump_help[] = {"help", "dump", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, dump_help);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "Usage: bcreport dump FILE");
+    tu_result_fini(&r);
+}
+
+static void test_dump_file_matches_stdin(void **state)
+{
+    (void)state;
+    static const char yaml[] = "tên: \"Bình Sơn\"\nsố: 92\n";
+    char *path = tu_temp_file(yaml, strlen(yaml), ".yaml");
+    const char *by_file[] = {"dump", path, NULL};
+    const char *by_stdin[] = {"dump", "-", NULL};
+    tu_result a, b, again;
+    tu_run(&a, NULL, 0, by_file);
+    tu_run(&b, yaml, strlen(yaml), by_stdin);
+    tu_run(&again, NULL, 0, by_file);
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, "{\n  \"tên\": \"Bình Sơn\",\n  \"số\": 92\n}\n");
+    assert_string_equal(a.out, b.out);
+    assert_string_equal(a.out, again.out); /* deterministic */
+    /* A file's errors name the file. */
+    static const char bad[] = "a: 1\na: 2\n";
+    char *bad_path = tu_temp_file(bad, strlen(bad), ".yaml");
+    const char *dump_bad[] = {"dump", bad_path, NULL};
+    tu_result e;
+    tu_run(&e, NULL, 0, dump_bad);
+    assert_int_equal(e.status, 65);
+    bc_buf want = BC_BUF_INIT;
+    bc_buf_printf(&want, "%s:2:1: error: duplicate key \"a\" (first defined "
+                         "at 1:1)\n", bad_path);
+    assert_string_equal(e.err, want.ptr);
+    bc_buf_fini(&want);
+    remove(path);
+    remove(bad_path);
+    free(path);
+    free(bad_path);
+    tu_result_fini(&a), tu_result_fini(&b), tu_result_fini(&again);
+    tu_result_fini(&e);
+}
+
+/* Runs a shell command line with $BCREPORT as the binary. */
+static int run_shell(const char *script)
+{
+    const char *bin = getenv("BCREPORT_BIN");
+    setenv("BCREPORT", bin && *bin ? bin : "./bcreport", 1);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static void test_write_error_is_74(void **state)
+{
+    (void)state;
+    if (access("/dev/full", W_OK) != 0)
+        skip();
+    assert_int_equal(run_shell("echo 'a: 1' | \"$BCREPORT\" dump - "
+                               ">/dev/full 2>/dev/null"),
+                     74);
+}
+
+static void test_out_of_memory_is_71(void **state)
+{
+    (void)state;
+#if defined(__SANITIZE_ADDRESS__)
+    skip(); /* ASan reserves terabytes of address space: ulimit -v breaks it */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    skip();
+#endif
+#endif
+    /* A 12 MB file under a 20 MB address-space limit cannot be loaded. */
+    bc_buf big = BC_BUF_INIT;
+    bc_buf_puts(&big, "- ");
+    for (int i = 0; i < 12 * 1024; i++) {
+        char line[1024];
+        memset(line, 'x', sizeof line - 1);
+        line[sizeof line - 1] = '\0';
+        bc_buf_puts(&big, line);
+    }
+    bc_buf_puts(&big, "\n");
+    char *path = tu_temp_file(big.ptr, big.len, ".yaml");
+    bc_buf script = BC_BUF_INIT;
+    bc_buf_printf(&script,
+                  "ulimit -v 20000; \"$BCREPORT\" dump '%s' >/dev/null "
+                  "2>%s.err; s=$?; grep -qx 'bcreport: error: out of memory' "
+                  "%s.err || s=1; rm -f %s.err; exit $s",
+                  path, path, path, path);
+    int status = run_shell(script.ptr);
+    remove(path);
+    free(path);
+    bc_buf_fini(&script);
+    bc_buf_fini(&big);
+    assert_int_equal(status, 71);
+}
+
+int main(void)
+{
+    size_t n = sizeof cases / sizeof cases[0];
+    struct CMUnitTest *tests = calloc(n + 4, sizeof *tests);
+    for (size_t i = 0; i < n; i++) {
+        tests[i].name = cases[i].name;
+        tests[i].test_func = run_case;
+        tests[i].initial_state = (void *)&cases[i];
+    }
+    tests[n] = (struct CMUnitTest)cmocka_unit_test(test_help);
+    tests[n + 1] = (struct CMUnitTest)cmocka_unit_test(test_dump_file_matches_stdin);
+    tests[n + 2] = (struct CMUnitTest)cmocka_unit_test(test_write_error_is_74);
+    tests[n + 3] = (struct CMUnitTest)cmocka_unit_test(test_out_of_memory_is_71);
+    int failed = _cmocka_run_group_tests("cli", tests, n + 4, NULL, NULL);
+    free(tests);
+    return failed;
+}

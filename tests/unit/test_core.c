@@ -1,0 +1,171 @@
+/* test_core.c - buffers, arenas, the string map and diagnostics. */
+#include "testutil.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/arena.h"
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/strmap.h"
+#include "bcreport/value.h"
+
+static void test_buf(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    for (int i = 0; i < 10000; i++)
+        bc_buf_printf(&b, "%d,", i % 10);
+    assert_int_equal(b.len, 20000);
+    assert_memory_equal(b.ptr + 19996, "8,9,", 5); /* with the NUL */
+    bc_buf_append(&b, "\0x", 2);
+    assert_int_equal(b.len, 20002);
+    size_t len;
+    char *s = bc_buf_detach(&b, &len);
+    assert_int_equal(len, 20002);
+    assert_null(b.ptr);
+    assert_int_equal(b.len, 0);
+    free(s);
+    /* Detaching an empty buffer gives an empty string, never NULL. */
+    s = bc_buf_detach(&b, &len);
+    assert_string_equal(s, "");
+    assert_int_equal(len, 0);
+    free(s);
+    bc_buf_fini(&b);
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    char *small = bc_arena_alloc(a, 3);
+    memcpy(small, "ab", 3);
+    /* A large piece does not waste the space left in the current block. */
+    char *big = bc_arena_calloc(a, 1, 1 << 20);
+    assert_int_equal(big[(1 << 20) - 1], 0);
+    char *after = bc_arena_strdup(a, "Độc lập");
+    assert_string_equal(small, "ab");
+    assert_string_equal(after, "Độc lập");
+    assert_int_equal((uintptr_t)after % _Alignof(max_align_t), 0);
+    assert_true(bc_arena_used(a) >= (1 << 20) + 3 + sizeof "Độc lập");
+    for (int i = 0; i < 100000; i++)
+        bc_arena_alloc(a, 24);
+    bc_arena_free(a);
+    bc_arena_free(NULL);
+}
+
+static void test_strmap(void **state)
+{
+    (void)state;
+    bc_strmap m = BC_STRMAP_INIT;
+    assert_null(bc_strmap_get(&m, "x", 1));
+    static char keys[5000][16];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%d", i);
+        bc_strmap_put(&m, keys[i], strlen(keys[i]), &keys[i]);
+    }
+    assert_int_equal(m.count, 5000);
+    for (int i = 0; i < 5000; i++)
+        assert_ptr_equal(bc_strmap_get(&m, keys[i], strlen(keys[i])), &keys[i]);
+    bc_strmap_put(&m, "k7", 2, NULL);
+    assert_int_equal(m.count, 5000);
+    assert_null(bc_strmap_get(&m, "k7", 2));
+    assert_null(bc_strmap_get(&m, "k", 1));
+    bc_strmap_fini(&m);
+}
+
+static void test_value_builders(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = bc_value_new_map(a);
+    bc_value *seq = bc_value_new_seq(a);
+    for (int i = 0; i < 100; i++)
+        bc_value_seq_push(a, seq, bc_value_new_int(a, i));
+    bc_value_map_set(a, map, "items", seq);
+    bc_value_map_set(a, map, "name", bc_value_new_cstring(a, "Sở Ngoại vụ"));
+    assert_int_equal(bc_value_map_get(map, "items")->as.seq.count, 100);
+    assert_int_equal(seq->as.seq.items[99]->as.integer, 99);
+    assert_string_equal(bc_value_map_get(map, "name")->as.string.ptr,
+                        "Sở Ngoại vụ");
+    assert_null(bc_value_map_get(map, "nam"));
+    assert_null(bc_value_map_get(seq, "name"));
+    assert_string_equal(bc_value_kind_name(BC_VALUE_MAP), "mapping");
+    bc_arena_free(a);
+}
+
+static void test_diags(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_pos here = {"data/2023.yaml", 12, 5};
+    bc_pos file_only = {"x.yaml", 0, 0};
+    bc_pos nowhere = {NULL, 0, 0};
+    bc_diag_add(&d, BC_WARNING, BC_OK, here, "unused citation \"%s\"", "kh12");
+    assert_int_equal(d.status, BC_OK);
+    bc_diag_add(&d, BC_ERROR, BC_EX_NOINPUT, file_only, "cannot open");
+    bc_diag_error(&d, here, "duplicate key \"%s\"", "year");
+    bc_diag_add(&d, BC_NOTE, BC_OK, nowhere, "see the README");
+    assert_int_equal(d.errors, 2);
+    assert_int_equal(d.status, BC_EX_NOINPUT); /* the first error's */
+
+    char *path = tu_temp_file("", 0, ".txt");
+    FILE *f = fopen(path, "w+");
+    bc_diags_print(&d, f, false);
+    bc_diags_print(&d, f, true);
+    fclose(f);
+    char *text = tu_read_file(path, NULL);
+    assert_string_equal(
+        text,
+        "data/2023.yaml:12:5: warning: unused citation \"kh12\"\n"
+        "x.yaml: error: cannot open\n"
+        "data/2023.yaml:12:5: error: duplicate key \"year\"\n"
+        "bcreport: note: see the README\n"
+        "\033[1mdata/2023.yaml:12:5:\033[0m \033[1;35mwarning:\033[0m "
+        "unused citation \"kh12\"\n"
+        "\033[1mx.yaml:\033[0m \033[1;31merror:\033[0m cannot open\n"
+        "\033[1mdata/2023.yaml:12:5:\033[0m \033[1;31merror:\033[0m "
+        "duplicate key \"year\"\n"
+        "\033[1mbcreport:\033[0m \033[1;36mnote:\033[0m see the README\n");
+    free(text);
+    remove(path);
+    free(path);
+    bc_diags_fini(&d);
+}
+
+static void test_colour_auto(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("", 0, ".txt");
+    FILE *f = fopen(path, "w");
+    unsetenv("NO_COLOR");
+    assert_false(bc_diag_colour_auto(f)); /* not a terminal */
+    fclose(f);
+    remove(path);
+    free(path);
+    FILE *tty = fopen("/dev/tty", "w");
+    if (tty) {
+        assert_true(bc_diag_colour_auto(tty));
+        setenv("NO_COLOR", "1", 1);
+        assert_false(bc_diag_colour_auto(tty));
+        setenv("NO_COLOR", "", 1); /* empty: no effect, as no-color.org says */
+        assert_true(bc_diag_colour_auto(tty));
+        fclose(tty);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_strmap),
+        cmocka_unit_test(test_value_builders),
+        cmocka_unit_test(test_diags),
+        cmocka_unit_test(test_colour_auto),
+    };
+    return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}

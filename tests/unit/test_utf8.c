@@ -1,0 +1,79 @@
+/* test_utf8.c - UTF-8 decoding, validation and text positions. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "bcreport/utf8.h"
+
+static void test_decode(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+        uint32_t cp;
+    } cases[] = {
+        {"A", 1, 0x41},
+        {"\xC3\xA1", 2, 0xE1},             /* á */
+        {"\xE1\xBB\x87", 3, 0x1EC7},       /* ệ */
+        {"\xF0\x9F\x98\x80", 4, 0x1F600},  /* emoji */
+        {"\xEF\xBF\xBF", 3, 0xFFFF},
+        {"\xF4\x8F\xBF\xBF", 4, 0x10FFFF},
+        {"\x80", 0, 0},                    /* lone continuation */
+        {"\xC0\x80", 0, 0},                /* overlong NUL */
+        {"\xE0\x80\xAF", 0, 0},            /* overlong '/' */
+        {"\xED\xA0\x80", 0, 0},            /* surrogate */
+        {"\xF4\x90\x80\x80", 0, 0},        /* above U+10FFFF */
+        {"\xF5\x80\x80\x80", 0, 0},
+        {"\xE1\xBB", 0, 0},                /* truncated */
+        {"\xE1\x41\x87", 0, 0},            /* bad continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t cp = 0;
+        size_t n = bc_utf8_decode((const unsigned char *)cases[i].bytes,
+                                  strlen(cases[i].bytes), &cp);
+        assert_int_equal(n, cases[i].len);
+        if (n)
+            assert_int_equal(cp, cases[i].cp);
+    }
+}
+
+static void test_valid(void **state)
+{
+    (void)state;
+    size_t bad = 99;
+    assert_true(bc_utf8_valid("Độc lập - Tự do - Hạnh phúc", 34, &bad));
+    assert_false(bc_utf8_valid("ab\xC3", 3, &bad));
+    assert_int_equal(bad, 2);
+    assert_false(bc_utf8_valid("\xE1\xBB\x87x\xFF", 5, &bad));
+    assert_int_equal(bad, 4);
+}
+
+static void test_position(void **state)
+{
+    (void)state;
+    static const char text[] = "ab\nĐộc\r\nx\ry";
+    int line, col;
+    bc_text_position(text, sizeof text - 1, 0, &line, &col);
+    assert_int_equal(line, 1), assert_int_equal(col, 1);
+    bc_text_position(text, sizeof text - 1, 2, &line, &col);
+    assert_int_equal(line, 1), assert_int_equal(col, 3);
+    /* "Độc": Đ and ộ are two and three bytes but one column each. */
+    const char *c = strstr(text, "c\r");
+    bc_text_position(text, sizeof text - 1, (size_t)(c - text), &line, &col);
+    assert_int_equal(line, 2), assert_int_equal(col, 3);
+    bc_text_position(text, sizeof text - 1, (size_t)(strchr(text, 'x') - text), &line, &col);
+    assert_int_equal(line, 3), assert_int_equal(col, 1);
+    bc_text_position(text, sizeof text - 1, (size_t)(strchr(text, 'y') - text), &line, &col);
+    assert_int_equal(line, 4), assert_int_equal(col, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode),
+        cmocka_unit_test(test_valid),
+        cmocka_unit_test(test_position),
+    };
+    return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
+}

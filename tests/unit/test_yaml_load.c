@@ -1,0 +1,542 @@
+/* test_yaml_load.c - the YAML loader: tree shape, marks, schema, errors. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/buf.h"
+#include "bcreport/yaml_load.h"
+
+/* Loads text (len bytes) as "t.yaml"; returns the root or NULL, and the
+ * diagnostics formatted one a line in *diags_text (malloc'd). */
+static bc_value *load(bc_arena *arena, const char *text, size_t len,
+                      const bc_yaml_options *opts, char **diags_text)
+{
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_value *root = bc_yaml_load(arena, "t.yaml", text, len, opts, &diags);
+    bc_buf out = BC_BUF_INIT;
+    for (size_t i = 0; i < diags.count; i++) {
+        bc_diag_format(&diags.items[i], &out);
+        bc_buf_putc(&out, '\n');
+    }
+    bc_diags_fini(&diags);
+    *diags_text = bc_buf_detach(&out, NULL);
+    return root;
+}
+
+static void assert_pos(const bc_value *v, int line, int col)
+{
+    assert_non_null(v);
+    assert_int_equal(v->line, line);
+    assert_int_equal(v->col, col);
+}
+
+static void test_tree_shape_and_marks(void **state)
+{
+    (void)state;
+    static const char text[] = "# a comment\n"
+                               "year: 2023\n"
+                               "agency:\n"
+                               "  name: \"UBND huyện Bình Sơn\"\n"
+                               "  recipients:\n"
+                               "    - Sở Ngoại vụ\n"
+                               "    - {id: vt, copies: 2}\n"
+                               "empty: []\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_non_null(root);
+    assert_int_equal(root->kind, BC_VALUE_MAP);
+    assert_pos(root, 2, 1);
+    assert_int_equal(root->as.map.count, 3);
+
+    /* Keys keep file order and their own marks. */
+    assert_string_equal(root->as.map.members[0].key->as.string.ptr, "year");
+    assert_pos(root->as.map.members[0].key, 2, 1);
+    assert_string_equal(root->as.map.members[1].key->as.string.ptr, "agency");
+    assert_string_equal(root->as.map.members[2].key->as.string.ptr, "empty");
+
+    bc_value *year = bc_value_map_get(root, "year");
+    assert_int_equal(year->kind, BC_VALUE_INT);
+    assert_int_equal(year->as.integer, 2023);
+    assert_pos(year, 2, 7);
+
+    bc_value *agency = bc_value_map_get(root, "agency");
+    assert_int_equal(agency->kind, BC_VALUE_MAP);
+    assert_pos(agency, 4, 3);
+    bc_value *name = bc_value_map_get(agency, "name");
+    assert_int_equal(name->kind, BC_VALUE_STRING);
+    assert_string_equal(name->as.string.ptr, "UBND huyện Bình Sơn");
+    assert_int_equal(name->as.string.len, strlen("UBND huyện Bình Sơn"));
+    assert_pos(name, 4, 9);
+
+    bc_value *rec = bc_value_map_get(agency, "recipients");
+    assert_int_equal(rec->kind, BC_VALUE_SEQ);
+    assert_int_equal(rec->as.seq.count, 2);
+    assert_pos(rec, 6, 5);
+    /* Columns count characters, not bytes: "Sở" is one column per letter. */
+    assert_string_equal(rec->as.seq.items[0]->as.string.ptr, "Sở Ngoại vụ");
+    assert_pos(rec->as.seq.items[0], 6, 7);
+    bc_value *flow = rec->as.seq.items[1];
+    assert_int_equal(flow->kind, BC_VALUE_MAP);
+    assert_pos(flow, 7, 7);
+    assert_pos(bc_value_map_get(flow, "copies"), 7, 24);
+    assert_int_equal(bc_value_map_get(flow, "copies")->as.integer, 2);
+
+    bc_value *empty = bc_value_map_get(root, "empty");
+    assert_int_equal(empty->kind, BC_VALUE_SEQ);
+    assert_int_equal(empty->as.seq.count, 0);
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_marks_after_multibyte_and_crlf(void **state)
+{
+    (void)state;
+    static const char text[] = "tên: Quảng Ngãi\r\nsố: 92\r\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_pos(bc_value_map_get(root, "tên"), 1, 6);
+    assert_pos(bc_value_map_get(root, "số"), 2, 5);
+    assert_pos(root->as.map.members[1].key, 2, 1);
+    free(diags);
+    bc_arena_free(arena);
+}
+
+/* ---- YAML 1.2 core schema ---- */
+
+typedef struct scalar_case {
+    const char *yaml;
+    bc_value_kind kind;
+    const char *text; /* expected string, or the integer/float in text */
+} scalar_case;
+
+static const scalar_case scalar_cases[] = {
+    {"~", BC_VALUE_NULL, NULL},
+    {"null", BC_VALUE_NULL, NULL},
+    {"Null", BC_VALUE_NULL, NULL},
+    {"NULL", BC_VALUE_NULL, NULL},
+    {"", BC_VALUE_NULL, NULL},
+    {"nULL", BC_VALUE_STRING, "nULL"},
+    {"true", BC_VALUE_BOOL, "1"},
+    {"True", BC_VALUE_BOOL, "1"},
+    {"FALSE", BC_VALUE_BOOL, "0"},
+    {"yes", BC_VALUE_STRING, "yes"}, /* YAML 1.1 booleans are strings */
+    {"on", BC_VALUE_STRING, "on"},
+    {"0", BC_VALUE_INT, "0"},
+    {"-17", BC_VALUE_INT, "-17"},
+    {"+17", BC_VALUE_INT, "17"},
+    {"017", BC_VALUE_INT, "17"}, /* 1.2: no octal without 0o */
+    {"0o17", BC_VALUE_INT, "15"},
+    {"0x1F", BC_VALUE_INT, "31"},
+    {"9223372036854775807", BC_VALUE_INT, "9223372036854775807"},
+    {"-9223372036854775808", BC_VALUE_INT, "-9223372036854775808"},
+    {"1_000", BC_VALUE_STRING, "1_000"},
+    {"0x", BC_VALUE_STRING, "0x"},
+    {"1.5", BC_VALUE_FLOAT, "1.5"},
+    {"1.210", BC_VALUE_FLOAT, "1.21"},
+    {".5", BC_VALUE_FLOAT, "0.5"},
+    {"1.", BC_VALUE_FLOAT, "1"},
+    {"-2.5e3", BC_VALUE_FLOAT, "-2500"},
+    {"1e5", BC_VALUE_FLOAT, "100000"},
+    {".inf", BC_VALUE_FLOAT, ".inf"},
+    {"-.Inf", BC_VALUE_FLOAT, "-.inf"},
+    {".NaN", BC_VALUE_FLOAT, ".nan"},
+    {".", BC_VALUE_STRING, "."},
+    {"1e", BC_VALUE_STRING, "1e"},
+    {"2023-12-31", BC_VALUE_STRING, "2023-12-31"},
+    {"115.000.000", BC_VALUE_STRING, "115.000.000"},
+    {"\"true\"", BC_VALUE_STRING, "true"},
+    {"'42'", BC_VALUE_STRING, "42"},
+    {"\"\"", BC_VALUE_STRING, ""},
+    {"!!str 42", BC_VALUE_STRING, "42"},
+    {"! 42", BC_VALUE_STRING, "42"},
+    {"!!int \"42\"", BC_VALUE_INT, "42"},
+    {"!!float 1", BC_VALUE_FLOAT, "1"},
+    {"!!bool 'true'", BC_VALUE_BOOL, "1"},
+    {"!!null ''", BC_VALUE_NULL, NULL},
+    {"\"a\\0b\"", BC_VALUE_STRING, "a"}, /* length checked below */
+};
+
+static void check_scalar(const scalar_case *c)
+{
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_printf(&text, "v: %s\n", c->yaml);
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text.ptr, text.len, NULL, &diags);
+    if (!root)
+        fail_msg("%s: %s", c->yaml, diags);
+    bc_value *v = bc_value_map_get(root, "v");
+    if (v->kind != c->kind)
+        fail_msg("%s: kind %s, expected %s", c->yaml,
+                 bc_value_kind_name(v->kind), bc_value_kind_name(c->kind));
+    char num[64];
+    switch (v->kind) {
+    case BC_VALUE_BOOL:
+        assert_string_equal(v->as.boolean ? "1" : "0", c->text);
+        break;
+    case BC_VALUE_INT:
+        snprintf(num, sizeof num, "%lld", (long long)v->as.integer);
+        assert_string_equal(num, c->text);
+        break;
+    case BC_VALUE_FLOAT:
+        bc_format_double(v->as.number, num);
+        assert_string_equal(num, c->text);
+        break;
+    case BC_VALUE_STRING:
+        assert_string_equal(v->as.string.ptr, c->text);
+        break;
+    default:
+        break;
+    }
+    free(diags);
+    bc_buf_fini(&text);
+    bc_arena_free(arena);
+}
+
+static void test_core_schema(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof scalar_cases / sizeof scalar_cases[0]; i++)
+        check_scalar(&scalar_cases[i]);
+}
+
+static void test_string_with_nul_escape_keeps_length(void **state)
+{
+    (void)state;
+    static const char text[] = "v: \"a\\0b\"\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *v = bc_value_map_get(load(arena, text, strlen(text), NULL,
+                                        &diags), "v");
+    assert_int_equal(v->as.string.len, 3);
+    assert_memory_equal(v->as.string.ptr, "a\0b", 3);
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_scalar_root_and_bom(void **state)
+{
+    (void)state;
+    static const char text[] = "\xEF\xBB\xBFhello\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_int_equal(root->kind, BC_VALUE_STRING);
+    assert_string_equal(root->as.string.ptr, "hello");
+    assert_pos(root, 1, 1); /* the byte-order mark takes no column */
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_alias_shares_node(void **state)
+{
+    (void)state;
+    static const char text[] = "base: &b {x: 1}\ncopy: *b\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_ptr_equal(bc_value_map_get(root, "base"),
+                     bc_value_map_get(root, "copy"));
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_unknown_tags_kept_on_request(void **state)
+{
+    (void)state;
+    static const char text[] = "f: !code {js: x}\ng: !x 12\n";
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.keep_unknown_tags = true;
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), &opts, &diags);
+    assert_string_equal(diags, "");
+    assert_string_equal(bc_value_map_get(root, "f")->tag, "!code");
+    assert_int_equal(bc_value_map_get(root, "f")->kind, BC_VALUE_MAP);
+    assert_string_equal(bc_value_map_get(root, "g")->tag, "!x");
+    assert_int_equal(bc_value_map_get(root, "g")->kind, BC_VALUE_INT);
+    free(diags);
+    bc_arena_free(arena);
+}
+
+/* ---- errors: exact message, line and column ---- */
+
+typedef struct error_case {
+    const char *name;
+    const char *yaml;
+    size_t len; /* 0: strlen(yaml) */
+    const char *expected;
+} error_case;
+
+static const error_case error_cases[] = {
+    {"duplicate key", "year: 2023\nname: x\nyear: 2024\n", 0,
+     "t.yaml:3:1: error: duplicate key \"year\" (first defined at 1:1)\n"},
+    {"duplicate key in nested flow mapping", "a:\n  b: {c: 1, c: 2}\n", 0,
+     "t.yaml:2:13: error: duplicate key \"c\" (first defined at 2:7)\n"},
+    {"every duplicate is reported", "a: 1\na: 2\nb: 1\nb: 2\n", 0,
+     "t.yaml:2:1: error: duplicate key \"a\" (first defined at 1:1)\n"
+     "t.yaml:4:1: error: duplicate key \"b\" (first defined at 3:1)\n"},
+    {"quoted and plain keys are the same key", "1: a\n\"1\": b\n", 0,
+     "t.yaml:2:1: error: duplicate key \"1\" (first defined at 1:1)\n"},
+    {"tab indentation", "a:\n\t- b\n", 0,
+     "t.yaml:2:1: error: found character that cannot start any token; "
+     "tabs cannot indent YAML, use spaces\n"},
+    {"unclosed flow sequence", "a: [1, 2\nb: 3\n", 0,
+     "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
+     "flow sequence that started at 1:4)\n"},
+    {"bad indentation", "a:\n  b: 1\n c: 2\n", 0,
+     "t.yaml:3:2: error: did not find expected key (while parsing a block "
+     "mapping that started at 1:1)\n"},
+    {"unclosed quote", "a: \"abc\n", 0,
+     "t.yaml:2:1: error: found unexpected end of stream (while scanning a "
+     "quoted scalar that started at 1:4)\n"},
+    {"key longer than 1024 characters", NULL, 0, NULL}, /* built below */
+    {"invalid UTF-8 byte", "a: b\xFF\n", 0,
+     "t.yaml:1:5: error: invalid UTF-8 (byte 0xFF); save the file as "
+     "UTF-8\n"},
+    {"Latin-1 text", "tên: Qu\xE1ng\n", 0,
+     "t.yaml:1:8: error: invalid UTF-8 (byte 0xE1); save the file as "
+     "UTF-8\n"},
+    {"overlong UTF-8", "a: \xC0\xAF\n", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xC0); save the file as "
+     "UTF-8\n"},
+    {"UTF-8 surrogate", "a: \xED\xA0\x80\n", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xED); save the file as "
+     "UTF-8\n"},
+    {"truncated UTF-8 at the end", "a: \xE1\xBA", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xE1); save the file as "
+     "UTF-8\n"},
+    {"NUL byte", "a: 1\nb: x\0y\n", 12,
+     "t.yaml:2:5: error: NUL byte in the file; is it a text file?\n"},
+    {"control character", "a: \x07\n", 0,
+     "t.yaml:1:4: error: control character U+0007 is not allowed in YAML\n"},
+    {"UTF-16 file", "\xFF\xFE" "a\0:\0", 6,
+     "t.yaml:1:1: error: the file is UTF-16; save it as UTF-8\n"},
+    {"empty file", "", 0, "t.yaml:1:1: error: the file is empty\n"},
+    {"blank file", "\n  \n", 0, "t.yaml:1:1: error: the file is empty\n"},
+    {"only a byte-order mark", "\xEF\xBB\xBF", 0,
+     "t.yaml:1:1: error: the file is empty\n"},
+    {"only comments", "# nothing yet\n", 0,
+     "t.yaml:1:1: error: the file holds no YAML document, only comments\n"},
+    {"second document", "a: 1\n---\nb: 2\n", 0,
+     "t.yaml:2:1: error: a second YAML document starts here; a bcreport "
+     "file holds one document\n"},
+    {"second document after end marker", "a: 1\n...\nb: 2\n", 0,
+     "t.yaml:3:1: error: a second YAML document starts here; a bcreport "
+     "file holds one document\n"},
+    {"unknown tag on a scalar", "a: !code 1\n", 0,
+     "t.yaml:1:4: error: unknown tag !code\n"},
+    {"unknown tag on a mapping", "a: !!set {x: 1}\n", 0,
+     "t.yaml:1:4: error: unknown tag !!set\n"},
+    {"standard tag on the wrong kind", "a: !!seq {x: 1}\n", 0,
+     "t.yaml:1:4: error: tag !!seq cannot be used on a mapping\n"},
+    {"value that does not fit its tag", "a: !!int abc\n", 0,
+     "t.yaml:1:4: error: \"abc\" is not a valid !!int\n"},
+    {"integer out of range", "a: 9223372036854775808\n", 0,
+     "t.yaml:1:4: error: integer 9223372036854775808 is out of range; "
+     "quote it to keep it as text\n"},
+    {"merge key", "base: &b {x: 1}\nc:\n  <<: *b\n", 0,
+     "t.yaml:3:3: error: merge keys (<<) are not supported; write the keys "
+     "out in full\n"},
+    {"mapping as a key", "? {a: 1}\n: x\n", 0,
+     "t.yaml:1:3: error: a mapping key must be a scalar, not a mapping\n"},
+    {"unknown alias", "a: *nowhere\n", 0,
+     "t.yaml:1:4: error: unknown alias *nowhere (no anchor &nowhere before "
+     "it)\n"},
+    {"alias cycle", "a: &x [1, *x]\n", 0,
+     "t.yaml:1:11: error: alias *x refers to a collection that contains it "
+     "(a cycle)\n"},
+    {"alias key naming a number", "n: &n 1\n*n : x\n", 0,
+     "t.yaml:2:1: error: alias *n used as a key must name a string, not a "
+     "integer\n"},
+};
+
+static const char *long_key_expected =
+    "t.yaml:1:1026: error: mapping values are not allowed in this context; "
+    "a key can be at most 1024 characters long\n";
+
+static void check_error(const error_case *c)
+{
+    bc_buf text = BC_BUF_INIT;
+    const char *expected = c->expected;
+    if (!c->yaml) { /* the long key */
+        for (int i = 0; i < 1025; i++)
+            bc_buf_putc(&text, 'k');
+        bc_buf_puts(&text, ": v\n");
+        expected = long_key_expected;
+    } else {
+        bc_buf_append(&text, c->yaml, c->len ? c->len : strlen(c->yaml));
+    }
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text.ptr, text.len, NULL, &diags);
+    if (strcmp(diags, expected) != 0)
+        fail_msg("%s:\n  got:      %s  expected: %s", c->name, diags,
+                 expected);
+    assert_null(root);
+    free(diags);
+    bc_buf_fini(&text);
+    bc_arena_free(arena);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++)
+        check_error(&error_cases[i]);
+}
+
+/* ---- limits against hostile input ---- */
+
+static void test_billion_laughs(void **state)
+{
+    (void)state;
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_puts(&text, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+        bc_buf_printf(&text, "%c: &%c [", c, c);
+        for (int i = 0; i < 9; i++)
+            bc_buf_printf(&text, "%s*%c", i ? ", " : "", c - 1);
+        bc_buf_puts(&text, "]\n");
+    }
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text.ptr, text.len, NULL, &diags);
+    assert_null(root);
+    /* Stops at the alias that crosses the limit, in the 7th line, having
+     * built a few hundred nodes, not a billion. */
+    assert_string_equal(diags,
+                        "t.yaml:7:8: error: the document expands to more "
+                        "than 1000000 nodes (the limit); aliases repeat too "
+                        "much (a \"billion laughs\" file?)\n");
+    assert_true(bc_arena_used(arena) < 256 * 1024);
+    free(diags);
+    bc_buf_fini(&text);
+    bc_arena_free(arena);
+}
+
+static void test_depth_limit_stops_early(void **state)
+{
+    (void)state;
+    /* 100 000 levels take libyaml half a minute; the limit stops at 65. */
+    bc_buf text = BC_BUF_INIT;
+    for (int i = 0; i < 100000; i++)
+        bc_buf_putc(&text, '[');
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text.ptr, text.len, NULL, &diags);
+    assert_null(root);
+    assert_string_equal(diags, "t.yaml:1:65: error: nesting is deeper than "
+                               "the limit of 64 levels\n");
+    free(diags);
+    bc_buf_fini(&text);
+    bc_arena_free(arena);
+}
+
+static void test_alias_cannot_bypass_depth(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.max_depth = 4;
+    static const char text[] = "a: &a [[[1]]]\nb: [*a]\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    assert_null(load(arena, text, strlen(text), &opts, &diags));
+    assert_string_equal(diags, "t.yaml:2:5: error: alias *a nests deeper "
+                               "than the limit of 4 levels\n");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_size_limits(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.max_file_size = 16;
+    opts.max_scalar = 8;
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    static const char big[] = "a: 0123456789abcdef\n";
+    assert_null(load(arena, big, strlen(big), &opts, &diags));
+    assert_string_equal(diags, "t.yaml:1:1: error: file is larger than the "
+                               "limit of 16 bytes\n");
+    free(diags);
+    static const char long_scalar[] = "a: 123456789\n";
+    assert_null(load(arena, long_scalar, strlen(long_scalar), &opts, &diags));
+    assert_string_equal(diags, "t.yaml:1:4: error: text is longer than the "
+                               "limit of 8 bytes\n");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_node_limit_counts_plain_nodes(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.max_nodes = 5;
+    static const char text[] = "[1, 2, 3, 4, 5]\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    assert_null(load(arena, text, strlen(text), &opts, &diags));
+    assert_string_equal(diags,
+                        "t.yaml:1:14: error: the document expands to more "
+                        "than 5 nodes (the limit); aliases repeat too much "
+                        "(a \"billion laughs\" file?)\n");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_load_file_errors(void **state)
+{
+    (void)state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_arena *arena = bc_arena_new();
+    assert_null(bc_yaml_load_file(arena, "/nonexistent/x.yaml", NULL, &diags));
+    assert_int_equal(diags.status, BC_EX_NOINPUT);
+    assert_string_equal(diags.items[0].message,
+                        "cannot open: No such file or directory");
+    bc_diags_fini(&diags);
+
+    static const char text[] = "a: [1,\n";
+    char *path = tu_temp_file(text, strlen(text), ".yaml");
+    assert_null(bc_yaml_load_file(arena, path, NULL, &diags));
+    assert_int_equal(diags.status, BC_EX_DATAERR);
+    assert_string_equal(diags.items[0].file, path);
+    assert_int_equal(diags.items[0].line, 2);
+    remove(path);
+    free(path);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tree_shape_and_marks),
+        cmocka_unit_test(test_marks_after_multibyte_and_crlf),
+        cmocka_unit_test(test_core_schema),
+        cmocka_unit_test(test_string_with_nul_escape_keeps_length),
+        cmocka_unit_test(test_scalar_root_and_bom),
+        cmocka_unit_test(test_alias_shares_node),
+        cmocka_unit_test(test_unknown_tags_kept_on_request),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_billion_laughs),
+        cmocka_unit_test(test_depth_limit_stops_early),
+        cmocka_unit_test(test_alias_cannot_bypass_depth),
+        cmocka_unit_test(test_size_limits),
+        cmocka_unit_test(test_node_limit_counts_plain_nodes),
+        cmocka_unit_test(test_load_file_errors),
+    };
+    return cmocka_run_group_tests_name("yaml_load", tests, NULL, NULL);
+}
