@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "yaml_cases.h"
 
 typedef struct cli_case {
     const char *name;
@@ -154,6 +155,62 @@ static void test_dump_file_matches_stdin(void **state)
     tu_result_fini(&e);
 }
 
+/* Every input the loader rejects makes the CLI exit 65 with exactly the
+ * loader's diagnostics, named after standard input. */
+static void test_every_load_error_exits_65(void **state)
+{
+    (void)state;
+    static const char *const args[] = {"dump", "-", NULL};
+    for (size_t i = 0; i < yaml_error_case_count; i++) {
+        const yaml_error_case *c = &yaml_error_cases[i];
+        bc_buf input = BC_BUF_INIT, want = BC_BUF_INIT;
+        yaml_error_case_text(c, &input);
+        for (const char *line = c->expected; *line;) {
+            const char *end = strchr(line, '\n') + 1;
+            bc_buf_puts(&want, "<stdin>");
+            bc_buf_append(&want, line + strlen("t.yaml"),
+                          (size_t)(end - line) - strlen("t.yaml"));
+            line = end;
+        }
+        tu_result r;
+        tu_run(&r, input.ptr, input.len, args);
+        if (r.status != 65 || strcmp(r.err, want.ptr) != 0 || r.out_len)
+            fail_msg("%s: status %d, stderr:\n%s\nexpected 65 and:\n%s",
+                     c->name, r.status, r.err, want.ptr);
+        tu_result_fini(&r);
+        bc_buf_fini(&input);
+        bc_buf_fini(&want);
+    }
+}
+
+static void test_hostile_input_exits_65(void **state)
+{
+    (void)state;
+    static const char *const args[] = {"dump", "-", NULL};
+    bc_buf deep = BC_BUF_INIT;
+    for (int i = 0; i < 100000; i++)
+        bc_buf_putc(&deep, '[');
+    tu_result r;
+    tu_run(&r, deep.ptr, deep.len, args);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "<stdin>:1:65: error: nesting is deeper than "
+                               "the limit of 64 levels\n");
+    tu_result_fini(&r);
+    bc_buf_fini(&deep);
+
+    bc_buf laughs = BC_BUF_INIT;
+    bc_buf_puts(&laughs, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'z'; c++)
+        bc_buf_printf(&laughs, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c]\n", c,
+                      c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+    tu_run(&r, laughs.ptr, laughs.len, args);
+    assert_int_equal(r.status, 65);
+    assert_non_null(strstr(r.err, "error: the document expands to more than "
+                                  "1000000 nodes"));
+    tu_result_fini(&r);
+    bc_buf_fini(&laughs);
+}
+
 /* Runs a shell command line with $BCREPORT as the binary. */
 static int run_shell(const char *script)
 {
@@ -218,7 +275,7 @@ static void test_out_of_memory_is_71(void **state)
 int main(void)
 {
     size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n + 4, sizeof *tests);
+    struct CMUnitTest *tests = calloc(n + 6, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
         tests[i].name = cases[i].name;
         tests[i].test_func = run_case;
@@ -228,7 +285,9 @@ int main(void)
     tests[n + 1] = (struct CMUnitTest)cmocka_unit_test(test_dump_file_matches_stdin);
     tests[n + 2] = (struct CMUnitTest)cmocka_unit_test(test_write_error_is_74);
     tests[n + 3] = (struct CMUnitTest)cmocka_unit_test(test_out_of_memory_is_71);
-    int failed = _cmocka_run_group_tests("cli", tests, n + 4, NULL, NULL);
+    tests[n + 4] = (struct CMUnitTest)cmocka_unit_test(test_every_load_error_exits_65);
+    tests[n + 5] = (struct CMUnitTest)cmocka_unit_test(test_hostile_input_exits_65);
+    int failed = _cmocka_run_group_tests("cli", tests, n + 6, NULL, NULL);
     free(tests);
     return failed;
 }

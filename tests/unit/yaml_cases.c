@@ -1,0 +1,106 @@
+/* yaml_cases.c - YAML inputs the loader must reject, with the exact
+ * diagnostics (for a file named "t.yaml"); shared by the loader's unit
+ * tests and the CLI tests. */
+#include "yaml_cases.h"
+
+#include <string.h>
+
+const yaml_error_case yaml_error_cases[] = {
+    {"duplicate key", "year: 2023\nname: x\nyear: 2024\n", 0,
+     "t.yaml:3:1: error: duplicate key \"year\" (first defined at 1:1)\n"},
+    {"duplicate key in nested flow mapping", "a:\n  b: {c: 1, c: 2}\n", 0,
+     "t.yaml:2:13: error: duplicate key \"c\" (first defined at 2:7)\n"},
+    {"every duplicate is reported", "a: 1\na: 2\nb: 1\nb: 2\n", 0,
+     "t.yaml:2:1: error: duplicate key \"a\" (first defined at 1:1)\n"
+     "t.yaml:4:1: error: duplicate key \"b\" (first defined at 3:1)\n"},
+    {"quoted and plain keys are the same key", "1: a\n\"1\": b\n", 0,
+     "t.yaml:2:1: error: duplicate key \"1\" (first defined at 1:1)\n"},
+    {"tab indentation", "a:\n\t- b\n", 0,
+     "t.yaml:2:1: error: found character that cannot start any token; "
+     "tabs cannot indent YAML, use spaces\n"},
+    {"unclosed flow sequence", "a: [1, 2\nb: 3\n", 0,
+     "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
+     "flow sequence that started at 1:4)\n"},
+    {"bad indentation", "a:\n  b: 1\n c: 2\n", 0,
+     "t.yaml:3:2: error: did not find expected key (while parsing a block "
+     "mapping that started at 1:1)\n"},
+    {"unclosed quote", "a: \"abc\n", 0,
+     "t.yaml:2:1: error: found unexpected end of stream (while scanning a "
+     "quoted scalar that started at 1:4)\n"},
+    {"key longer than 1024 characters", NULL, 0,
+     "t.yaml:1:1026: error: mapping values are not allowed in this context; "
+     "a key can be at most 1024 characters long\n"},
+    {"invalid UTF-8 byte", "a: b\xFF\n", 0,
+     "t.yaml:1:5: error: invalid UTF-8 (byte 0xFF); save the file as "
+     "UTF-8\n"},
+    {"Latin-1 text", "tên: Qu\xE1ng\n", 0,
+     "t.yaml:1:8: error: invalid UTF-8 (byte 0xE1); save the file as "
+     "UTF-8\n"},
+    {"overlong UTF-8", "a: \xC0\xAF\n", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xC0); save the file as "
+     "UTF-8\n"},
+    {"UTF-8 surrogate", "a: \xED\xA0\x80\n", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xED); save the file as "
+     "UTF-8\n"},
+    {"truncated UTF-8 at the end", "a: \xE1\xBA", 0,
+     "t.yaml:1:4: error: invalid UTF-8 (byte 0xE1); save the file as "
+     "UTF-8\n"},
+    {"NUL byte", "a: 1\nb: x\0y\n", 12,
+     "t.yaml:2:5: error: NUL byte in the file; is it a text file?\n"},
+    {"control character", "a: \x07\n", 0,
+     "t.yaml:1:4: error: control character U+0007 is not allowed in YAML\n"},
+    {"UTF-16 file", "\xFF\xFE" "a\0:\0", 6,
+     "t.yaml:1:1: error: the file is UTF-16; save it as UTF-8\n"},
+    {"empty file", "", 0, "t.yaml:1:1: error: the file is empty\n"},
+    {"blank file", "\n  \n", 0, "t.yaml:1:1: error: the file is empty\n"},
+    {"only a byte-order mark", "\xEF\xBB\xBF", 0,
+     "t.yaml:1:1: error: the file is empty\n"},
+    {"only comments", "# nothing yet\n", 0,
+     "t.yaml:1:1: error: the file holds no YAML document, only comments\n"},
+    {"second document", "a: 1\n---\nb: 2\n", 0,
+     "t.yaml:2:1: error: a second YAML document starts here; a bcreport "
+     "file holds one document\n"},
+    {"second document after end marker", "a: 1\n...\nb: 2\n", 0,
+     "t.yaml:3:1: error: a second YAML document starts here; a bcreport "
+     "file holds one document\n"},
+    {"unknown tag on a scalar", "a: !code 1\n", 0,
+     "t.yaml:1:4: error: unknown tag !code\n"},
+    {"unknown tag on a mapping", "a: !!set {x: 1}\n", 0,
+     "t.yaml:1:4: error: unknown tag !!set\n"},
+    {"standard tag on the wrong kind", "a: !!seq {x: 1}\n", 0,
+     "t.yaml:1:4: error: tag !!seq cannot be used on a mapping\n"},
+    {"value that does not fit its tag", "a: !!int abc\n", 0,
+     "t.yaml:1:4: error: \"abc\" is not a valid !!int\n"},
+    {"integer out of range", "a: 9223372036854775808\n", 0,
+     "t.yaml:1:4: error: integer 9223372036854775808 is out of range; "
+     "quote it to keep it as text\n"},
+    {"merge key", "base: &b {x: 1}\nc:\n  <<: *b\n", 0,
+     "t.yaml:3:3: error: merge keys (<<) are not supported; write the keys "
+     "out in full\n"},
+    {"mapping as a key", "? {a: 1}\n: x\n", 0,
+     "t.yaml:1:3: error: a mapping key must be a scalar, not a mapping\n"},
+    {"unknown alias", "a: *nowhere\n", 0,
+     "t.yaml:1:4: error: unknown alias *nowhere (no anchor &nowhere before "
+     "it)\n"},
+    {"alias cycle", "a: &x [1, *x]\n", 0,
+     "t.yaml:1:11: error: alias *x refers to a collection that contains it "
+     "(a cycle)\n"},
+    {"alias key naming a number", "n: &n 1\n*n : x\n", 0,
+     "t.yaml:2:1: error: alias *n used as a key must name a string, not a "
+     "integer\n"},
+};
+
+const size_t yaml_error_case_count =
+    sizeof yaml_error_cases / sizeof yaml_error_cases[0];
+
+void yaml_error_case_text(const yaml_error_case *c, bc_buf *out)
+{
+    if (c->yaml) {
+        bc_buf_append(out, c->yaml, c->len ? c->len : strlen(c->yaml));
+        return;
+    }
+    /* The only generated case: a key longer than libyaml allows. */
+    for (int i = 0; i < 1025; i++)
+        bc_buf_putc(out, 'k');
+    bc_buf_puts(out, ": v\n");
+}
