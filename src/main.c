@@ -83,12 +83,15 @@ static int usage_error(const char *fmt, const char *arg)
     return BC_EX_USAGE;
 }
 
-/* Reports the option getopt_long just refused. */
+/* Reports the option getopt_long just refused: a long one as written, a
+ * short one by its letter (it may be bundled, as in "-xh"). */
 static int unknown_option(char **argv)
 {
+    const char *arg = argv[optind - 1];
     char shown[3] = {'-', (char)optopt, '\0'};
+    bool is_long = strncmp(arg, "--", 2) == 0;
     return usage_error("unknown option \"%s\"",
-                       optopt ? shown : argv[optind - 1]);
+                       is_long || !optopt ? arg : shown);
 }
 
 static const command *find_command(const char *name)
@@ -173,7 +176,7 @@ static int cmd_help(const cli *c, const command *self, int argc, char **argv)
     return BC_OK;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},
@@ -184,7 +187,7 @@ int main(int argc, char **argv)
     cli c = {bc_diag_colour_auto(stderr)};
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":+hV", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
             print_usage(stdout);
@@ -215,4 +218,17 @@ int main(int argc, char **argv)
     if (!cmd)
         return usage_error("unknown command \"%s\"", argv[optind]);
     return cmd->run(&c, cmd, argc - optind, argv + optind);
+}
+
+int main(int argc, char **argv)
+{
+    int status = run(argc, argv);
+    /* Help and version text too must reach its reader, or fail loudly. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "bcreport: error: cannot write to standard output: "
+                        "%s\n", strerror(errno));
+        if (status == BC_OK)
+            status = BC_EX_IOERR;
+    }
+    return status;
 }

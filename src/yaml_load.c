@@ -33,6 +33,7 @@ typedef struct frame {
     bc_strmap keys;      /* mapping: key text -> key node, for duplicates */
     struct anchor *anchor; /* the anchor naming this collection, if any */
     size_t first_node;   /* the node count when the collection began */
+    size_t first_byte;   /* the text byte count then */
     int height;          /* levels of nesting below this collection */
 } frame;
 
@@ -40,7 +41,10 @@ typedef struct frame {
 typedef struct anchor {
     char *name;
     bc_value *node;
+    const char *text; /* a scalar's source text, for use as a key */
+    size_t len;
     size_t nodes; /* nodes in the expanded subtree */
+    size_t bytes; /* bytes of text in it */
     int height;   /* levels of nesting in it */
     bool open;    /* the collection has not ended: an alias is a cycle */
     struct anchor *next; /* all anchors, for freeing */
@@ -60,16 +64,22 @@ typedef struct loader {
     int depth;
     int frames_cap;
     bc_strmap anchors; /* name -> anchor */
+    bc_buf scratch;    /* for quoting user text in messages */
     anchor *all_anchors;
     size_t nodes;  /* nodes created so far, aliases counted expanded */
+    size_t bytes;  /* bytes of text in them, likewise */
     int documents;
+    bool explicit_end; /* the last document ended with "..." */
+    bool empty_root;   /* the document is an empty plain scalar */
+    bc_pos doc_pos;    /* where the document starts */
     bc_value *root;
 } loader;
 
 bc_yaml_options bc_yaml_default_options(void)
 {
     bc_yaml_options o = {BC_YAML_MAX_FILE_SIZE, BC_YAML_MAX_SCALAR,
-                         BC_YAML_MAX_DEPTH, BC_YAML_MAX_NODES, false};
+                         BC_YAML_MAX_DEPTH,     BC_YAML_MAX_NODES,
+                         BC_YAML_MAX_TEXT,      false};
     return o;
 }
 
@@ -90,6 +100,32 @@ static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Writes user text into a message on one line: quoted, control characters
+ * escaped (a key could hold a newline or a terminal escape), cut short
+ * when long.  Returns out's text, valid until out changes. */
+static const char *quoted(bc_buf *out, const char *s, size_t len)
+{
+    enum { MAX_SHOWN = 60 };
+    bc_buf_clear(out);
+    bc_buf_putc(out, '"');
+    size_t shown = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80 && ++shown > MAX_SHOWN) {
+            bc_buf_puts(out, "...");
+            break;
+        }
+        if (c < 0x20 || c == 0x7F)
+            bc_buf_printf(out, "\\x%02X", c);
+        else if (c == '"' || c == '\\')
+            bc_buf_printf(out, "\\%c", c);
+        else
+            bc_buf_putc(out, (char)c);
+    }
+    bc_buf_putc(out, '"');
+    return out->ptr;
+}
+
 /* ---- input checks that libyaml would report without a position ---- */
 
 /* YAML's printable set (YAML 1.2 §5.1), less what libyaml accepts. */
@@ -108,7 +144,8 @@ static bool check_text(loader *ld)
         uint32_t c;
         size_t n = p[i] < 0x80 ? (c = p[i], 1)
                                : bc_utf8_decode(p + i, ld->len - i, &c);
-        if (n > 0 && is_printable(c)) {
+        bool line_break = c == 0x85 || c == 0x2028 || c == 0x2029;
+        if (n > 0 && is_printable(c) && !line_break) {
             i += n;
             continue;
         }
@@ -120,6 +157,11 @@ static bool check_text(loader *ld)
                      p[i]);
         else if (c == 0)
             error_at(ld, pos, "NUL byte in the file; is it a text file?");
+        else if (line_break)
+            /* libyaml would count a line there that editors do not show. */
+            error_at(ld, pos, "invisible line separator U+%04" PRIX32
+                     " (pasted from another program?); use a plain space or "
+                     "line break", c);
         else
             error_at(ld, pos, "control character U+%04" PRIX32
                      " is not allowed in YAML", c);
@@ -242,8 +284,14 @@ static bc_value *resolve_plain(loader *ld, const char *s, size_t len,
     default:
         break;
     }
-    if (parse_float(s, &d) == NUM_FLOAT)
+    if (parse_float(s, &d) == NUM_FLOAT) {
+        if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
+            error_at(ld, pos, "number %s is out of range; quote it to keep "
+                              "it as text", s);
+            return NULL;
+        }
         return bc_value_new_float(ld->arena, d);
+    }
     return bc_value_new_string(ld->arena, s, len);
 }
 
@@ -286,7 +334,8 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
     else if (!strcmp(type, "float") && parse_float(s, &d) == NUM_FLOAT)
         v = bc_value_new_float(ld->arena, d);
     if (!v)
-        error_at(ld, pos, "\"%s\" is not a valid !!%s", s, type);
+        error_at(ld, pos, "%s is not a valid !!%s",
+                 quoted(&ld->scratch, s, len), type);
     return v;
 }
 
@@ -338,19 +387,28 @@ static void stop(loader *ld)
     ld->stopped = true;
 }
 
-/* Counts nodes as they would be after expanding aliases. */
-static bool count_nodes(loader *ld, size_t n, bc_pos pos)
+/* Counts nodes and their text as they would be after expanding aliases,
+ * so that a small file cannot stand for a huge tree or a huge output. */
+static bool count_expansion(loader *ld, size_t nodes, size_t bytes,
+                            bc_pos pos, bool by_alias)
 {
-    if (n > ld->opts.max_nodes - ld->nodes) {
+    const char *why = by_alias ? "; aliases repeat too much (a \"billion "
+                                 "laughs\" file?)"
+                               : "";
+    if (nodes > ld->opts.max_nodes - ld->nodes) {
+        error_at(ld, pos, "the document %s more than %zu nodes (the limit)%s",
+                 by_alias ? "expands to" : "has", ld->opts.max_nodes, why);
+    } else if (bytes > ld->opts.max_text - ld->bytes) {
         error_at(ld, pos,
-                 "the document expands to more than %zu nodes (the limit); "
-                 "aliases repeat too much (a \"billion laughs\" file?)",
-                 ld->opts.max_nodes);
-        stop(ld);
-        return false;
+                 "the document %s more than %zu bytes of text (the limit)%s",
+                 by_alias ? "expands to" : "has", ld->opts.max_text, why);
+    } else {
+        ld->nodes += nodes;
+        ld->bytes += bytes;
+        return true;
     }
-    ld->nodes += n;
-    return true;
+    stop(ld);
+    return false;
 }
 
 static void add_to_parent(loader *ld, bc_value *v, int height)
@@ -372,8 +430,8 @@ static void add_to_parent(loader *ld, bc_value *v, int height)
 
 /* A scalar in key position becomes the mapping's pending key; its text is
  * the key whatever the scalar resolved to ("2023: ..." has key "2023"). */
-static void add_key(loader *ld, const char *text, size_t len, bc_pos pos,
-                    bool plain)
+static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
+                         bool plain)
 {
     frame *f = top(ld);
     bc_value *key = bc_value_new_string(ld->arena, text, len);
@@ -383,15 +441,16 @@ static void add_key(loader *ld, const char *text, size_t len, bc_pos pos,
     if (plain && !strcmp(text, "<<")) {
         error_at(ld, pos, "merge keys (<<) are not supported; write the "
                           "keys out in full");
-        return;
+        return key;
     }
     bc_value *first = bc_strmap_get(&f->keys, key->as.string.ptr, len);
     if (first) {
-        error_at(ld, pos, "duplicate key \"%s\" (first defined at %d:%d)",
-                 key->as.string.ptr, first->line, first->col);
-        return;
+        error_at(ld, pos, "duplicate key %s (first defined at %d:%d)",
+                 quoted(&ld->scratch, text, len), first->line, first->col);
+        return key;
     }
     bc_strmap_put(&f->keys, key->as.string.ptr, len, key);
+    return key;
 }
 
 static bool expects_key(const loader *ld)
@@ -412,28 +471,15 @@ static anchor *define_anchor(loader *ld, const char *name, bc_value *node)
     return a;
 }
 
-static void on_scalar(loader *ld, const yaml_event_t *ev)
+/* The value of a scalar that is not a key. */
+static bc_value *scalar_value(loader *ld, const yaml_event_t *ev, bc_pos pos,
+                              bool tag_ok, const char *keep)
 {
-    bc_pos pos = mark_pos(ld, ev->start_mark);
     const char *text = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    if (len > ld->opts.max_scalar) {
-        error_at(ld, pos, "text is longer than the limit of %zu bytes",
-                 ld->opts.max_scalar);
-        stop(ld);
-        return;
-    }
-    if (!count_nodes(ld, 1, pos))
-        return;
-    bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     const char *tag = (const char *)ev->data.scalar.tag;
-    const char *keep;
-    bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
-    if (expects_key(ld)) {
-        add_key(ld, text, len, pos, plain && !tag);
-        return;
-    }
-    bc_value *v = NULL;
+    bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    bc_value *v;
     if (tag_ok && core_tag(tag))
         v = resolve_tagged(ld, core_tag(tag), text, len, pos);
     else if (plain && (!tag || keep))
@@ -445,11 +491,47 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
     v->line = pos.line;
     v->col = pos.col;
     v->tag = keep;
+    return v;
+}
+
+static void on_scalar(loader *ld, const yaml_event_t *ev)
+{
+    bc_pos pos = mark_pos(ld, ev->start_mark);
+    const char *text = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    if (len > ld->opts.max_scalar) {
+        error_at(ld, pos, "text is longer than the limit of %zu bytes",
+                 ld->opts.max_scalar);
+        stop(ld);
+        return;
+    }
+    if (!count_expansion(ld, 1, len, pos, false))
+        return;
+    const char *tag = (const char *)ev->data.scalar.tag;
+    const char *keep;
+    bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
+    bool is_key = expects_key(ld);
+    bc_value *v;
+    if (is_key) {
+        bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        v = add_key(ld, text, len, pos, plain && !tag);
+    } else {
+        v = scalar_value(ld, ev, pos, tag_ok, keep);
+    }
     if (ev->data.scalar.anchor) {
         anchor *a = define_anchor(ld, (const char *)ev->data.scalar.anchor, v);
         a->nodes = 1;
+        a->bytes = len;
+        /* Kept for an alias used as a key: "1" stays "1", not 1. */
+        a->text = is_key ? v->as.string.ptr
+                         : bc_arena_strndup(ld->arena, text, len);
+        a->len = len;
     }
-    add_to_parent(ld, v, 0);
+    if (!is_key) {
+        ld->empty_root = ld->depth == 0 && len == 0 && !tag &&
+                         ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        add_to_parent(ld, v, 0);
+    }
 }
 
 static void on_alias(loader *ld, const yaml_event_t *ev)
@@ -475,17 +557,17 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
         stop(ld);
         return;
     }
-    if (!count_nodes(ld, a->nodes, pos))
+    if (!count_expansion(ld, a->nodes, a->bytes, pos, true))
         return;
     if (expects_key(ld)) {
-        if (a->node->kind != BC_VALUE_STRING) {
-            error_at(ld, pos, "alias *%s used as a key must name a string, "
-                              "not a %s", name, bc_value_kind_name(a->node->kind));
+        if (!a->text) {
+            error_at(ld, pos, "a mapping key must be a scalar, not a %s "
+                              "(alias *%s)",
+                     bc_value_kind_name(a->node->kind), name);
             stop(ld);
             return;
         }
-        add_key(ld, a->node->as.string.ptr, a->node->as.string.len, pos,
-                false);
+        add_key(ld, a->text, a->len, pos, false);
         return;
     }
     add_to_parent(ld, a->node, a->height);
@@ -508,7 +590,7 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
         stop(ld);
         return;
     }
-    if (!count_nodes(ld, 1, pos))
+    if (!count_expansion(ld, 1, 0, pos, false))
         return;
     const char *tag = is_map ? (const char *)ev->data.mapping_start.tag
                              : (const char *)ev->data.sequence_start.tag;
@@ -531,6 +613,7 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
     memset(f, 0, sizeof *f);
     f->node = v;
     f->first_node = ld->nodes - 1;
+    f->first_byte = ld->bytes;
     if (anchor_name) {
         f->anchor = define_anchor(ld, anchor_name, v);
         f->anchor->open = true;
@@ -544,6 +627,7 @@ static void on_collection_end(loader *ld)
     if (f.anchor) {
         f.anchor->open = false;
         f.anchor->nodes = ld->nodes - f.first_node;
+        f.anchor->bytes = ld->bytes - f.first_byte;
         f.anchor->height = f.height;
     }
     add_to_parent(ld, f.node, f.height);
@@ -551,6 +635,7 @@ static void on_collection_end(loader *ld)
 
 static void on_document_start(loader *ld, bc_pos pos)
 {
+    ld->doc_pos = pos;
     if (++ld->documents > 1) {
         error_at(ld, pos,
                  "a second YAML document starts here; a bcreport file "
@@ -561,6 +646,10 @@ static void on_document_start(loader *ld, bc_pos pos)
 
 static void on_stream_end(loader *ld)
 {
+    if (ld->empty_root) {
+        error_at(ld, ld->doc_pos, "the document is empty");
+        return;
+    }
     if (ld->documents > 0)
         return;
     bc_pos pos = {ld->name, 1, 1};
@@ -609,13 +698,16 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
         return;
     }
     pos = mark_pos(ld, parser->problem_mark);
-    if (ld->documents > 0 && parser->problem &&
+    if (ld->explicit_end && parser->problem &&
         strstr(parser->problem, "expected <document start>")) {
         /* Text after "..." begins another document, without "---". */
         on_document_start(ld, pos);
         return;
     }
     const char *problem = parser->problem ? parser->problem : "syntax error";
+    if (strstr(problem, "expected <document start>"))
+        problem = "unexpected text after the end of the data (a stray "
+                  "bracket or quote, or a line indented wrongly?)";
     const char *hint = "";
     if (strstr(problem, "cannot start any token") &&
         char_at(ld, parser->problem_mark) == '\t')
@@ -641,6 +733,9 @@ static void handle_event(loader *ld, const yaml_event_t *ev)
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
         on_document_start(ld, mark_pos(ld, ev->start_mark));
+        break;
+    case YAML_DOCUMENT_END_EVENT:
+        ld->explicit_end = !ev->data.document_end.implicit;
         break;
     case YAML_SCALAR_EVENT:
         on_scalar(ld, ev);
@@ -694,6 +789,7 @@ static void loader_fini(loader *ld)
         bc_strmap_fini(&ld->frames[i].keys);
     free(ld->frames);
     bc_strmap_fini(&ld->anchors);
+    bc_buf_fini(&ld->scratch);
     anchor *a = ld->all_anchors;
     while (a) {
         anchor *next = a->next;

@@ -35,12 +35,14 @@
 #define BC_YAML_MAX_SCALAR (1u * 1024u * 1024u)     /* bytes in one scalar */
 #define BC_YAML_MAX_DEPTH 64      /* nested sequences and mappings */
 #define BC_YAML_MAX_NODES 1000000 /* nodes once aliases are expanded */
+#define BC_YAML_MAX_TEXT (64u * 1024u * 1024u) /* text bytes, likewise */
 
 typedef struct bc_yaml_options {
     size_t max_file_size;
     size_t max_scalar;
     int max_depth;
     size_t max_nodes;
+    size_t max_text;
     /* Keep tags other than the standard ones on the node (bc_value.tag)
      * instead of rejecting them; the Mustache spec files need this. */
     bool keep_unknown_tags;

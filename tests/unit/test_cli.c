@@ -23,6 +23,14 @@ static const cli_case cases[] = {
     {"dump from stdin", {"dump", "-"}, "a: 1\nb: [x, 2.50]\n", 0,
      "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n    2.5\n  ]\n}\n", ""},
     {"dump --help", {"dump", "--help"}, NULL, 0, NULL, ""},
+    {"dump -h after the file", {"dump", "x.yaml", "-h"}, NULL, 0, NULL, ""},
+    {"-- ends the options", {"dump", "--", "-"}, "a: 1\n", 0,
+     "{\n  \"a\": 1\n}\n", ""},
+    {"unknown long option with a value", {"--help=x"}, NULL, 64, "",
+     "bcreport: error: unknown option \"--help=x\"\nTry 'bcreport --help'.\n"},
+    {"--color without its value", {"--color"}, NULL, 64, "",
+     "bcreport: error: option \"--color\" needs a value\n"
+     "Try 'bcreport --help'.\n"},
     {"version", {"--version"}, NULL, 0, "bcreport 0.1.0\n", ""},
     {"no command", {NULL}, NULL, 64, "", NULL},
     {"unknown command", {"frobnicate"}, NULL, 64, "",
@@ -79,6 +87,8 @@ static void run_case(void **state)
     const cli_case *c = *state;
     tu_result r;
     tu_run(&r, c->input, c->input ? strlen(c->input) : 0, c->args);
+    if (strstr(c->name, "--help") || strstr(c->name, "-h "))
+        assert_non_null(strstr(r.out, "Usage: bcreport dump FILE"));
     if (r.status != c->status)
         fail_msg("%s: status %d, expected %d; stderr: %s", c->name, r.status,
                  c->status, r.err);
@@ -235,6 +245,10 @@ static void test_write_error_is_74(void **state)
     assert_int_equal(run_shell("echo 'a: 1' | \"$BCREPORT\" dump - "
                                ">/dev/full 2>/dev/null"),
                      74);
+    assert_int_equal(run_shell("\"$BCREPORT\" --help >/dev/full 2>/dev/null"),
+                     74);
+    assert_int_equal(
+        run_shell("\"$BCREPORT\" --version >/dev/full 2>/dev/null"), 74);
 }
 
 static void test_out_of_memory_is_71(void **state)

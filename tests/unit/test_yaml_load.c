@@ -388,10 +388,69 @@ static void test_node_limit_counts_plain_nodes(void **state)
     char *diags;
     assert_null(load(arena, text, strlen(text), &opts, &diags));
     assert_string_equal(diags,
-                        "t.yaml:1:14: error: the document expands to more "
-                        "than 5 nodes (the limit); aliases repeat too much "
-                        "(a \"billion laughs\" file?)\n");
+                        "t.yaml:1:14: error: the document has more than 5 "
+                        "nodes (the limit)\n");
     free(diags);
+    bc_arena_free(arena);
+}
+
+/* A few aliases of one long string stand for gigabytes of output: the
+ * text budget stops them, however few the nodes. */
+static void test_text_budget_counts_aliased_strings(void **state)
+{
+    (void)state;
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_puts(&text, "a: &a \"");
+    for (int i = 0; i < 1000000; i++)
+        bc_buf_putc(&text, 'x');
+    bc_buf_puts(&text, "\"\nb:\n");
+    for (int i = 0; i < 100; i++)
+        bc_buf_puts(&text, "  - *a\n");
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    assert_null(load(arena, text.ptr, text.len, NULL, &diags));
+    assert_string_equal(diags,
+                        "t.yaml:69:5: error: the document expands to more "
+                        "than 67108864 bytes of text (the limit); aliases "
+                        "repeat too much (a \"billion laughs\" file?)\n");
+    free(diags);
+    bc_buf_fini(&text);
+    bc_arena_free(arena);
+}
+
+static void test_anchor_on_key(void **state)
+{
+    (void)state;
+    static const char text[] = "&k name: 1\nother: *k\nn: &n 01\n*n : x\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_string_equal(bc_value_map_get(root, "other")->as.string.ptr,
+                        "name");
+    assert_int_equal(bc_value_map_get(root, "n")->as.integer, 1);
+    /* The alias key keeps the anchored text, as a plain key would. */
+    assert_string_equal(bc_value_map_get(root, "01")->as.string.ptr, "x");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+/* Many keys stay fast: the keyed hash cannot be flooded by chosen keys;
+ * here we check that a large mapping loads and keeps every key. */
+static void test_large_mapping(void **state)
+{
+    (void)state;
+    bc_buf text = BC_BUF_INIT;
+    for (int i = 0; i < 200000; i++)
+        bc_buf_printf(&text, "k%d: %d\n", i, i);
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text.ptr, text.len, NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_int_equal(root->as.map.count, 200000);
+    assert_int_equal(bc_value_map_get(root, "k199999")->as.integer, 199999);
+    free(diags);
+    bc_buf_fini(&text);
     bc_arena_free(arena);
 }
 
@@ -435,6 +494,9 @@ int main(void)
         cmocka_unit_test(test_alias_cannot_bypass_depth),
         cmocka_unit_test(test_size_limits),
         cmocka_unit_test(test_node_limit_counts_plain_nodes),
+        cmocka_unit_test(test_text_budget_counts_aliased_strings),
+        cmocka_unit_test(test_anchor_on_key),
+        cmocka_unit_test(test_large_mapping),
         cmocka_unit_test(test_load_file_errors),
     };
     return cmocka_run_group_tests_name("yaml_load", tests, NULL, NULL);

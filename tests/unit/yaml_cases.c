@@ -85,9 +85,37 @@ const yaml_error_case yaml_error_cases[] = {
     {"alias cycle", "a: &x [1, *x]\n", 0,
      "t.yaml:1:11: error: alias *x refers to a collection that contains it "
      "(a cycle)\n"},
-    {"alias key naming a number", "n: &n 1\n*n : x\n", 0,
-     "t.yaml:2:1: error: alias *n used as a key must name a string, not a "
-     "integer\n"},
+    {"alias key naming a sequence", "s: &s [1]\n*s : x\n", 0,
+     "t.yaml:2:1: error: a mapping key must be a scalar, not a sequence "
+     "(alias *s)\n"},
+    {"alias key duplicating an anchored key", "{&a x: 1, *a : 2}\n", 0,
+     "t.yaml:1:11: error: duplicate key \"x\" (first defined at 1:2)\n"},
+    {"key text is quoted and escaped", "\"a\\nb\\e\": 1\n\"a\\nb\\e\": 2\n", 0,
+     "t.yaml:2:1: error: duplicate key \"a\\x0Ab\\x1B\" (first defined at "
+     "1:1)\n"},
+    {"a long key is cut short in the message",
+     "\"Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh\": 1\n"
+     "\"Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh\": 2\n",
+     0,
+     "t.yaml:2:1: error: duplicate key \"Kết quả thực hiện Kế hoạch số "
+     "92/KH-UBND ngày 03/6/2022 của ...\" (first defined at 1:1)\n"},
+    {"stray bracket", "[1]]\n", 0,
+     "t.yaml:1:4: error: unexpected text after the end of the data (a stray "
+     "bracket or quote, or a line indented wrongly?)\n"},
+    {"text after a flow mapping", "{a: 1} x\n", 0,
+     "t.yaml:1:8: error: unexpected text after the end of the data (a stray "
+     "bracket or quote, or a line indented wrongly?)\n"},
+    {"empty document", "# nothing yet\n---\n", 0,
+     "t.yaml:2:1: error: the document is empty\n"},
+    {"line separator", "# note \xE2\x80\xA8 pasted\na: 1\n", 0,
+     "t.yaml:1:8: error: invisible line separator U+2028 (pasted from another "
+     "program?); use a plain space or line break\n"},
+    {"next line character", "a: \"x\xC2\x85y\"\n", 0,
+     "t.yaml:1:6: error: invisible line separator U+0085 (pasted from another "
+     "program?); use a plain space or line break\n"},
+    {"float out of range", "a: 1e999\n", 0,
+     "t.yaml:1:4: error: number 1e999 is out of range; quote it to keep it as "
+     "text\n"},
 };
 
 const size_t yaml_error_case_count =
