@@ -1,0 +1,246 @@
+/*
+ * template.h - the Mustache template engine (spec v1.4.2, all modules).
+ *
+ * A template is compiled once into a tree (bc_template_compile) and then
+ * rendered any number of times (bc_template_render) against a context, the
+ * root bc_value of a value tree.  The compiled tree owns a copy of the
+ * source; the caller's buffer may be freed after compiling.  The caller
+ * frees a template with bc_template_free.  Rendering appends to a bc_buf the
+ * caller owns; on error it adds diagnostics (status 65) and returns false,
+ * and the caller discards what was appended.
+ *
+ * Partials ({{>name}}) and parents ({{<name}}) are loaded through a
+ * bc_resolver, which compiles each template once and keeps it until
+ * bc_resolver_free.  Ready-made resolvers read a folder or an in-memory table.
+ *
+ * Supported: comments, set delimiters, interpolation ({{x}}, {{{x}}},
+ * {{&x}}, dotted names, {{.}}), sections, inverted sections, partials with
+ * standalone indentation, inheritance ({{<parent}} with {{$block}}), dynamic
+ * names ({{>*name}}, {{<*name}}) and lambdas in the form of functions
+ * registered from C (data loaded from YAML cannot carry code).
+ *
+ * Choices the spec leaves open:
+ *   - Falsey values: false, null, an empty sequence and an empty string.
+ *     0, 0.0 and an empty mapping are truthy (a count or an amount of 0
+ *     still prints; test for a list being empty with the list itself).
+ *   - Values render as: null as nothing, booleans as "true"/"false",
+ *     integers in decimal, floats via bc_format_double (1.210 gives 1.21).
+ *     A sequence or a mapping renders as nothing (an error in strict mode).
+ *   - Loop names: while a section iterates over a sequence, "-first" and
+ *     "-last" (booleans) and "-index" (1-based integer) resolve in the
+ *     item's context, e.g. {{#items}}{{.}}{{^-last}}; {{/-last}}{{/items}}.
+ *     They are looked up on the nearest enclosing list item, are not data
+ *     (nothing is copied) and lose to a data key of the same name in a
+ *     mapping nearer the top of the context stack.
+ *   - Registered functions take precedence over the context, and match only
+ *     undotted names: data cannot shadow a formatting function by accident.
+ *   - Strict mode: a name missing from the context (or a dotted name whose
+ *     part is missing or goes through a scalar or a sequence), an unknown
+ *     partial or parent, or a dynamic name that is not a string is an error
+ *     at the tag.  A name whose value is null is defined (falsey, renders
+ *     empty); a dotted name through null gives null.  Without strict mode
+ *     all of these render as nothing, as the spec asks.  Rendering goes on
+ *     after such an error (the render still fails) so that every faulty
+ *     tag is reported, each once even inside a loop, up to
+ *     BC_TEMPLATE_MAX_ERRORS.  Other errors (depth, a template that does
+ *     not compile or cannot be read, a failing function) stop at once.
+ *   - Standalone lines follow the spec; for parents and blocks a pair
+ *     {{<p}}...{{/p}} or {{$b}}{{/b}} on a line of its own counts as
+ *     standalone, and block content is re-indented where it is expanded
+ *     (the rules of the spec's ~inheritance tests).
+ *
+ * Diagnostics carry the template's name, and the 1-based line and column
+ * (in characters) of the tag; a lone "\r" also ends a line.
+ */
+#ifndef BC_TEMPLATE_H
+#define BC_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/value.h"
+
+/* Limits, far above what a report template needs. */
+#define BC_TEMPLATE_MAX_SIZE (16u * 1024u * 1024u) /* bytes of one template */
+#define BC_TEMPLATE_MAX_TAG 1024    /* bytes inside one tag (not comments) */
+#define BC_TEMPLATE_MAX_DELIM 16    /* bytes of one set delimiter */
+#define BC_TEMPLATE_MAX_NESTING 32  /* open sections, blocks and parents */
+#define BC_TEMPLATE_PARTIAL_DEPTH 64 /* default nesting of partials, parents
+                                        and function results at render */
+#define BC_TEMPLATE_MAX_PARTIAL_DEPTH 256 /* higher settings are clamped */
+#define BC_TEMPLATE_MAX_ERRORS 20 /* strict-mode errors before giving up */
+
+typedef struct bc_template bc_template;
+
+/* Compiles len bytes of src.  name is used in diagnostics (a file name).
+ * Returns NULL after adding at least one error to diags. */
+bc_template *bc_template_compile(const char *name, const char *src,
+                                 size_t len, bc_diags *diags);
+/* NULL is a no-op. */
+void bc_template_free(bc_template *t);
+/* The name given to bc_template_compile. */
+const char *bc_template_name(const bc_template *t);
+
+/* ------------------------------------------------------------------------
+ * Escaping: chosen per output.
+ */
+typedef enum bc_escape_mode {
+    BC_ESCAPE_HTML = 0, /* & < > " ' as entities; the spec's behaviour */
+    BC_ESCAPE_MARKDOWN, /* see bc_escape_markdown */
+    BC_ESCAPE_NONE      /* values are written as they are */
+} bc_escape_mode;
+
+/* Appends s with & < > " ' replaced by &amp; &lt; &gt; &quot; &#39;. */
+void bc_escape_html(const char *s, size_t len, bc_buf *out);
+
+/* Appends s so that CommonMark (cmark) shows it as plain text, whatever
+ * surrounds it: the value can neither add markup nor start a block.
+ *   - Always backslash-escaped: \ ` * _ [ ] < &, and # after whitespace
+ *     (an ATX heading's closing sequence).
+ *   - At the start of the value (after its leading blanks), where a line
+ *     may start: # > = ~ + -, except + or - before a digit (so -5 and
+ *     +84 stay as they are), and the . or ) of a number followed by
+ *     whitespace or the end ("1. a" gives "1\. a", "115.000" stays).
+ *   - Line breaks: a run of whitespace holding a line break becomes one
+ *     space (dropped at the start and the end of the value), so a value
+ *     cannot end a heading, a table row or a paragraph or start a new
+ *     block ("a\n# b" gives "a \# b").  Leading whitespace of four or
+ *     more columns (an indented code block) becomes one space.
+ * Everything else, including dates (05/01/2024), amounts (115.000.000
+ * đồng), slashes, dashes and any UTF-8 text, is written as it is. */
+void bc_escape_markdown(const char *s, size_t len, bc_buf *out);
+
+/* Dispatches on mode. */
+void bc_escape_text(bc_escape_mode mode, const char *s, size_t len,
+                    bc_buf *out);
+
+/* ------------------------------------------------------------------------
+ * Resolvers: where partials and parents come from.
+ */
+typedef enum bc_resolve_result {
+    BC_RESOLVE_FOUND,
+    BC_RESOLVE_MISSING, /* no such template */
+    BC_RESOLVE_ERROR    /* it exists but cannot be read, or bad name */
+} bc_resolve_result;
+
+/* Finds the template called name (as written in the tag).  On FOUND it
+ * appends the source to text and a name for diagnostics (a path) to
+ * display (left empty, the name itself is used).  On ERROR it appends a
+ * message to error; the engine reports it at the tag. */
+typedef bc_resolve_result (*bc_resolve_fn)(void *user, const char *name,
+                                           bc_buf *text, bc_buf *display,
+                                           bc_buf *error);
+
+typedef struct bc_resolver bc_resolver;
+
+/* A resolver around a callback; user is passed to it and not freed. */
+bc_resolver *bc_resolver_new(bc_resolve_fn fn, void *user);
+
+/* {{>name}} loads DIR/name.mustache, else DIR/name.  Names may contain "/"
+ * for subfolders, but an absolute name, an empty part, "." or ".." is an
+ * error.  dir is copied. */
+bc_resolver *bc_resolver_new_dir(const char *dir);
+
+/* A name -> source pair.  len 0 means strlen(text). */
+typedef struct bc_template_entry {
+    const char *name;
+    const char *text;
+    size_t len;
+} bc_template_entry;
+
+/* Templates held in memory (tests, templates compiled into the binary).
+ * The array is copied; the strings it points to are borrowed and must
+ * outlive the resolver. */
+bc_resolver *bc_resolver_new_table(const bc_template_entry *entries,
+                                   size_t count);
+
+/* Frees the resolver and every template it compiled; NULL is a no-op. */
+void bc_resolver_free(bc_resolver *r);
+
+/* Loads and compiles name once; later calls return the same template
+ * (misses are remembered too).  On FOUND *out is owned by the resolver.
+ * On ERROR, diagnostics were added (a resolver error is reported at at,
+ * which may be {NULL, 0, 0}).  MISSING adds nothing. */
+bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
+                                   const bc_template **out, bc_pos at,
+                                   bc_diags *diags);
+
+/* ------------------------------------------------------------------------
+ * Registered functions: the C form of Mustache lambdas.
+ *
+ * In an interpolation {{name}} the function is called with section NULL;
+ * in a section {{#name}}...{{/name}} with the section's raw, unrendered
+ * text.  It appends its result to out and returns true, or reports an
+ * error with bc_fn_error and returns false (rendering then stops).
+ *
+ * By default the result is text: an interpolation escapes it (unless
+ * {{{name}}} or {{&name}}), a section inserts it as it is.  With
+ * BC_FN_EXPAND the result is first rendered as a template against the
+ * current context, as the spec's lambdas are: with the default delimiters
+ * for an interpolation (then escaped), with the section's delimiters for a
+ * section.  Formatting functions should leave BC_FN_EXPAND off, so that
+ * data containing "{{" is never parsed.
+ *
+ * An inverted section {{^name}} never calls the function: it is truthy.
+ */
+typedef struct bc_fn_call bc_fn_call;
+
+typedef bool (*bc_template_fn)(void *user, const bc_fn_call *call,
+                               bc_buf *out);
+
+#define BC_FN_EXPAND 1u
+
+typedef struct bc_template_fn_def {
+    const char *name; /* an undotted name */
+    bc_template_fn fn;
+    void *user;
+    unsigned flags; /* 0 or BC_FN_EXPAND */
+} bc_template_fn_def;
+
+struct bc_fn_call {
+    const char *name;        /* the name in the tag */
+    const char *section;     /* raw section text, NULL for interpolation */
+    size_t section_len;
+    const bc_value *context; /* the top of the context stack */
+    bc_escape_mode escape;   /* the escaping of this render */
+    bc_pos pos;              /* the tag */
+    struct bc_render_state *state; /* private to the engine */
+};
+
+/* Resolves a dotted name (or ".", or a loop name) in the whole context
+ * stack, as a tag would; NULL when it is not defined. */
+const bc_value *bc_fn_lookup(const bc_fn_call *call, const char *name);
+
+/* Renders src as a template against the current context stack, with the
+ * delimiters of the tag, appending to out (e.g. a section's text before
+ * formatting it).  Returns false after adding diagnostics. */
+bool bc_fn_render(const bc_fn_call *call, const char *src, size_t len,
+                  bc_buf *out);
+
+/* Adds an error at the tag that called the function. */
+void bc_fn_error(const bc_fn_call *call, const char *fmt, ...)
+    BC_PRINTF(2, 3);
+
+/* ------------------------------------------------------------------------
+ * Rendering.
+ */
+typedef struct bc_render_options {
+    bc_escape_mode escape;
+    bool strict;            /* see the top of this file */
+    bc_resolver *resolver;  /* NULL: no partial or parent is found */
+    const bc_template_fn_def *fns; /* registered functions, may be NULL */
+    size_t fn_count;
+    int max_partial_depth;  /* 0: BC_TEMPLATE_PARTIAL_DEPTH */
+} bc_render_options;
+
+/* Renders t against context (NULL renders as an empty mapping) and
+ * appends the output to out.  opts NULL, like a zeroed struct, means HTML
+ * escaping, not strict, no resolver, no functions.  Returns false after
+ * adding diagnostics; out then holds partial output. */
+bool bc_template_render(const bc_template *t, const bc_value *context,
+                        const bc_render_options *opts, bc_buf *out,
+                        bc_diags *diags);
+
+#endif

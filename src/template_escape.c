@@ -1,0 +1,181 @@
+/*
+ * template_escape.c - escaping interpolated values per output format (see
+ * template.h for the rules).
+ */
+#include "bcreport/template.h"
+
+#include <string.h>
+
+void bc_escape_html(const char *s, size_t len, bc_buf *out)
+{
+    bc_buf_reserve(out, len);
+    size_t done = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep;
+        switch (s[i]) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        default:
+            continue;
+        }
+        bc_buf_append(out, s + done, i - done);
+        bc_buf_puts(out, rep);
+        done = i + 1;
+    }
+    bc_buf_append(out, s + done, len - done);
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Writes the block-level escape needed when s[i..] may open a line, and
+ * returns how many bytes it wrote from s (the caller goes on from there). */
+static size_t escape_line_start(const char *s, size_t len, size_t i,
+                                bc_buf *out)
+{
+    size_t start = i; /* the caller has written any leading blanks */
+    if (i == len)
+        return 0;
+    char c = s[i];
+    switch (c) {
+    case '#': /* heading */
+    case '>': /* block quote */
+    case '=': /* setext underline */
+    case '~': /* code fence */
+        bc_buf_append(out, s + start, i - start);
+        bc_buf_putc(out, '\\');
+        bc_buf_putc(out, c);
+        return i + 1 - start;
+    case '-': /* list item, thematic break, setext underline */
+    case '+':
+        if (i + 1 < len && is_digit(s[i + 1]))
+            return 0; /* a signed number: -5, +84 */
+        bc_buf_append(out, s + start, i - start);
+        bc_buf_putc(out, '\\');
+        bc_buf_putc(out, c);
+        return i + 1 - start;
+    default:
+        break;
+    }
+    /* An ordered list item: digits, then "." or ")" and whitespace (a line
+     * break becomes a space) or the end of the value. */
+    size_t j = i;
+    while (j < len && is_digit(s[j]))
+        j++;
+    if (j > i && j < len && (s[j] == '.' || s[j] == ')') &&
+        (j + 1 == len || is_ws(s[j + 1]))) {
+        bc_buf_append(out, s + start, j - start);
+        bc_buf_putc(out, '\\');
+        bc_buf_putc(out, s[j]);
+        return j + 1 - start;
+    }
+    return 0;
+}
+
+/* Inline markup: emphasis, code, links, raw HTML, entities, escapes. */
+static bool inline_special(const char *s, size_t i)
+{
+    switch (s[i]) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '&':
+        return true;
+    case '#': /* "# Title #" loses a closing sequence */
+        return i > 0 && is_ws(s[i - 1]);
+    default:
+        return false;
+    }
+}
+
+void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
+{
+    if (len == 0)
+        return;
+    bc_buf_reserve(out, len + len / 8);
+    /* Leading whitespace: dropped when it holds a line break; one space
+     * when it could start an indented code block. */
+    size_t i = 0;
+    bool newline = false;
+    while (i < len && is_ws(s[i])) {
+        newline |= s[i] == '\n' || s[i] == '\r';
+        i++;
+    }
+    if (!newline && i > 0) {
+        if (i >= 4 || memchr(s, '\t', i))
+            bc_buf_putc(out, ' ');
+        else
+            bc_buf_append(out, s, i);
+    }
+    /* Trailing whitespace holding a line break is dropped too. */
+    size_t end = len;
+    while (end > i && is_ws(s[end - 1]))
+        end--;
+    if (!memchr(s + end, '\n', len - end) &&
+        !memchr(s + end, '\r', len - end))
+        end = len;
+    i += escape_line_start(s, end, i, out);
+    size_t done = i;
+    while (i < end) {
+        if (s[i] == '\n' || s[i] == '\r') {
+            /* A line break, with the blanks around it, becomes a space. */
+            size_t a = i, b = i;
+            while (a > done && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+                a--;
+            while (b < end && is_ws(s[b]))
+                b++;
+            bc_buf_append(out, s + done, a - done);
+            bc_buf_putc(out, ' ');
+            i = done = b;
+            continue;
+        }
+        if (inline_special(s, i)) {
+            bc_buf_append(out, s + done, i - done);
+            bc_buf_putc(out, '\\');
+            done = i; /* the character itself goes out with the next run */
+        }
+        i++;
+    }
+    bc_buf_append(out, s + done, end - done);
+}
+
+void bc_escape_text(bc_escape_mode mode, const char *s, size_t len,
+                    bc_buf *out)
+{
+    switch (mode) {
+    case BC_ESCAPE_HTML:
+        bc_escape_html(s, len, out);
+        break;
+    case BC_ESCAPE_MARKDOWN:
+        bc_escape_markdown(s, len, out);
+        break;
+    case BC_ESCAPE_NONE:
+    default:
+        bc_buf_append(out, s, len);
+        break;
+    }
+}

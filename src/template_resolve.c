@@ -1,0 +1,253 @@
+/*
+ * template_resolve.c - finding partials and parents: resolvers and their
+ * cache of compiled templates (see template.h).
+ */
+#include "template_internal.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bcreport/alloc.h"
+
+/* One cached lookup; t NULL remembers a miss. */
+typedef struct cache_slot {
+    char *name;
+    bc_template *t;
+} cache_slot;
+
+struct bc_resolver {
+    bc_resolve_fn fn;
+    void *user;
+    char *dir;                  /* bc_resolver_new_dir */
+    bc_template_entry *entries; /* bc_resolver_new_table */
+    size_t entry_count;
+    cache_slot *slots; /* open addressing, cap a power of two */
+    size_t cap;
+    size_t used;
+};
+
+bc_resolver *bc_resolver_new(bc_resolve_fn fn, void *user)
+{
+    bc_resolver *r = bc_xcalloc(1, sizeof *r);
+    r->fn = fn;
+    r->user = user;
+    return r;
+}
+
+void bc_resolver_free(bc_resolver *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->cap; i++) {
+        free(r->slots[i].name);
+        bc_template_free(r->slots[i].t);
+    }
+    free(r->slots);
+    free(r->dir);
+    free(r->entries);
+    free(r);
+}
+
+/* ---- cache ------------------------------------------------------------ */
+
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static cache_slot *slot_for(cache_slot *slots, size_t cap, const char *name)
+{
+    size_t i = hash(name) & (cap - 1);
+    while (slots[i].name && strcmp(slots[i].name, name) != 0)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static void cache_put(bc_resolver *r, const char *name, bc_template *t)
+{
+    if ((r->used + 1) * 2 > r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        cache_slot *slots = bc_xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < r->cap; i++)
+            if (r->slots[i].name)
+                *slot_for(slots, cap, r->slots[i].name) = r->slots[i];
+        free(r->slots);
+        r->slots = slots;
+        r->cap = cap;
+    }
+    cache_slot *s = slot_for(r->slots, r->cap, name);
+    s->name = bc_xstrdup(name);
+    s->t = t;
+    r->used++;
+}
+
+bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
+                                   const bc_template **out, bc_pos at,
+                                   bc_diags *diags)
+{
+    *out = NULL;
+    if (r->cap) {
+        cache_slot *s = slot_for(r->slots, r->cap, name);
+        if (s->name) {
+            *out = s->t;
+            return s->t ? BC_RESOLVE_FOUND : BC_RESOLVE_MISSING;
+        }
+    }
+    bc_buf text = BC_BUF_INIT, display = BC_BUF_INIT, error = BC_BUF_INIT;
+    bc_resolve_result res = r->fn(r->user, name, &text, &display, &error);
+    bc_template *t = NULL;
+    if (res == BC_RESOLVE_FOUND) {
+        const char *shown = display.len ? display.ptr : name;
+        t = bc_template_compile(shown, text.ptr ? text.ptr : "", text.len,
+                                diags);
+        if (!t) {
+            res = BC_RESOLVE_ERROR;
+            if (at.file)
+                bc_diag_add(diags, BC_NOTE, BC_OK, at,
+                            "in template \"%s\" included here", name);
+        }
+    } else if (res == BC_RESOLVE_ERROR) {
+        bc_diag_error(diags, at, "cannot load template \"%s\": %s", name,
+                      error.len ? error.ptr : "unknown error");
+    }
+    if (res != BC_RESOLVE_ERROR)
+        cache_put(r, name, t); /* errors are not cached: report them again */
+    bc_buf_fini(&text);
+    bc_buf_fini(&display);
+    bc_buf_fini(&error);
+    *out = t;
+    return res;
+}
+
+/* ---- a folder --------------------------------------------------------- */
+
+/* Subfolders are fine; escaping the folder is not. */
+static bool valid_path_name(const char *name, bc_buf *error)
+{
+    if (!*name || name[0] == '/') {
+        bc_buf_puts(error, "a template name must be a relative path");
+        return false;
+    }
+    const char *p = name;
+    for (;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') ||
+            (n == 2 && p[0] == '.' && p[1] == '.')) {
+            bc_buf_puts(error, "a template name must not contain empty, "
+                               "\".\" or \"..\" parts");
+            return false;
+        }
+        if (!slash)
+            return true;
+        p = slash + 1;
+    }
+}
+
+/* Reads a regular file at path.  MISSING when there is none. */
+static bc_resolve_result read_template(const char *path, bc_buf *text,
+                                       bc_buf *error)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return BC_RESOLVE_MISSING;
+        bc_buf_printf(error, "%s: %s", path, strerror(errno));
+        return BC_RESOLVE_ERROR;
+    }
+    if (!S_ISREG(st.st_mode))
+        return BC_RESOLVE_MISSING; /* a folder of the same name */
+    if ((uintmax_t)st.st_size > BC_TEMPLATE_MAX_SIZE) {
+        bc_buf_printf(error, "%s: larger than %u bytes", path,
+                      (unsigned)BC_TEMPLATE_MAX_SIZE);
+        return BC_RESOLVE_ERROR;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bc_buf_printf(error, "%s: %s", path, strerror(errno));
+        return BC_RESOLVE_ERROR;
+    }
+    char chunk[16384];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (text->len + n > BC_TEMPLATE_MAX_SIZE) {
+            fclose(f);
+            bc_buf_printf(error, "%s: larger than %u bytes", path,
+                          (unsigned)BC_TEMPLATE_MAX_SIZE);
+            return BC_RESOLVE_ERROR;
+        }
+        bc_buf_append(text, chunk, n);
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        bc_buf_printf(error, "%s: read error", path);
+        return BC_RESOLVE_ERROR;
+    }
+    return BC_RESOLVE_FOUND;
+}
+
+static bc_resolve_result dir_find(void *user, const char *name, bc_buf *text,
+                                  bc_buf *display, bc_buf *error)
+{
+    const char *dir = user;
+    if (!valid_path_name(name, error))
+        return BC_RESOLVE_ERROR;
+    static const char *const suffixes[] = {".mustache", ""};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        bc_buf_clear(display);
+        bc_buf_printf(display, "%s/%s%s", dir, name, suffixes[i]);
+        bc_resolve_result res = read_template(display->ptr, text, error);
+        if (res != BC_RESOLVE_MISSING)
+            return res;
+    }
+    bc_buf_clear(display);
+    return BC_RESOLVE_MISSING;
+}
+
+bc_resolver *bc_resolver_new_dir(const char *dir)
+{
+    bc_resolver *r = bc_resolver_new(dir_find, NULL);
+    r->dir = bc_xstrdup(dir);
+    r->user = r->dir;
+    return r;
+}
+
+/* ---- a table ---------------------------------------------------------- */
+
+static bc_resolve_result table_find(void *user, const char *name,
+                                    bc_buf *text, bc_buf *display,
+                                    bc_buf *error)
+{
+    const bc_resolver *r = user;
+    (void)display;
+    (void)error;
+    for (size_t i = 0; i < r->entry_count; i++) {
+        const bc_template_entry *e = &r->entries[i];
+        if (strcmp(e->name, name) == 0) {
+            bc_buf_append(text, e->text, e->len ? e->len : strlen(e->text));
+            return BC_RESOLVE_FOUND;
+        }
+    }
+    return BC_RESOLVE_MISSING;
+}
+
+bc_resolver *bc_resolver_new_table(const bc_template_entry *entries,
+                                   size_t count)
+{
+    bc_resolver *r = bc_resolver_new(table_find, NULL);
+    r->user = r;
+    if (count) {
+        r->entries = bc_xcalloc(count, sizeof *entries);
+        memcpy(r->entries, entries, count * sizeof *entries);
+    }
+    r->entry_count = count;
+    return r;
+}

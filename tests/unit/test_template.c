@@ -1,0 +1,765 @@
+/*
+ * test_template.c - unit tests of the template engine beyond the spec:
+ * compile errors and their positions, strict mode, render limits,
+ * registered functions, loop names, the escapers, resolvers and scale.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/arena.h"
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/template.h"
+#include "bcreport/value.h"
+#include "bcreport/yaml_load.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+typedef struct fixture {
+    bc_arena *arena;
+    bc_diags diags;
+    bc_render_options opts;
+    bc_buf out;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = bc_xcalloc(1, sizeof *f);
+    f->arena = bc_arena_new();
+    bc_diags_init(&f->diags);
+    bc_buf_init(&f->out);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    bc_resolver_free(f->opts.resolver);
+    bc_buf_fini(&f->out);
+    bc_diags_fini(&f->diags);
+    bc_arena_free(f->arena);
+    free(f);
+    return 0;
+}
+
+/* A context from YAML text. */
+static const bc_value *ctx(fixture *f, const char *yaml)
+{
+    bc_diags d;
+    bc_diags_init(&d);
+    const bc_value *v =
+        bc_yaml_load(f->arena, "ctx.yaml", yaml, strlen(yaml), NULL, &d);
+    if (!v)
+        bc_diags_print(&d, stderr, false);
+    bc_diags_fini(&d);
+    assert_non_null(v);
+    return v;
+}
+
+/* Compiles and renders; the output, or NULL when either step failed. */
+static const char *render(fixture *f, const char *src, const bc_value *c)
+{
+    bc_buf_clear(&f->out);
+    bc_template *t = bc_template_compile("template", src, strlen(src),
+                                         &f->diags);
+    if (!t)
+        return NULL;
+    bool ok = bc_template_render(t, c, &f->opts, &f->out, &f->diags);
+    bc_template_free(t);
+    return ok ? f->out.ptr : NULL;
+}
+
+/* The first diagnostic, formatted; "" when there is none. */
+static char *first_diag(fixture *f)
+{
+    bc_buf b = BC_BUF_INIT;
+    if (f->diags.count)
+        bc_diag_format(&f->diags.items[0], &b);
+    else
+        bc_buf_puts(&b, "");
+    return bc_buf_detach(&b, NULL);
+}
+
+static void expect_error(fixture *f, const char *src, const bc_value *c,
+                         const char *diag)
+{
+    bc_diags_fini(&f->diags);
+    bc_diags_init(&f->diags);
+    assert_null(render(f, src, c));
+    char *got = first_diag(f);
+    assert_string_equal(got, diag);
+    assert_int_equal(f->diags.status, BC_EX_DATAERR);
+    free(got);
+}
+
+static void expect_output(fixture *f, const char *src, const bc_value *c,
+                          const char *want)
+{
+    const char *got = render(f, src, c);
+    if (!got)
+        bc_diags_print(&f->diags, stderr, false);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+}
+
+static void use_table(fixture *f, const bc_template_entry *e, size_t n)
+{
+    bc_resolver_free(f->opts.resolver);
+    f->opts.resolver = bc_resolver_new_table(e, n);
+}
+
+/* ---- compile errors --------------------------------------------------- */
+
+static void test_compile_errors(void **state)
+{
+    fixture *f = *state;
+    expect_error(f, "a\n{{#items}}x", NULL,
+                 "template:2:1: error: unclosed section \"items\"");
+    expect_error(f, "a\n  {{#a}}{{/b}}", NULL,
+                 "template:2:9: error: closing tag \"b\" does not match "
+                 "section \"a\" opened at 2:3");
+    expect_error(f, "x {{/a}}", NULL,
+                 "template:1:3: error: closing tag \"a\" has no open "
+                 "section");
+    expect_error(f, "ab{{x", NULL,
+                 "template:1:3: error: unclosed tag: missing \"}}\"");
+    expect_error(f, "{{{x}}", NULL,
+                 "template:1:1: error: unclosed tag: missing \"}}}\"");
+    expect_error(f, "\n\n {{}}", NULL, "template:3:2: error: empty tag");
+    expect_error(f, "{{# }}", NULL, "template:1:1: error: empty tag");
+    expect_error(f, "{{a b}}", NULL,
+                 "template:1:1: error: invalid name \"a b\"");
+    expect_error(f, "{{a..b}}", NULL,
+                 "template:1:1: error: invalid name \"a..b\"");
+    expect_error(f, "{{>a b}}", NULL,
+                 "template:1:1: error: invalid name \"a b\"");
+    expect_error(f, "x {{=<% %>}}", NULL,
+                 "template:1:3: error: unclosed tag: missing \"=}}\"");
+    expect_error(f, "{{=<%=}}", NULL,
+                 "template:1:1: error: invalid set-delimiter tag: expected "
+                 "two delimiters separated by whitespace");
+    expect_error(f, "{{=<% %> x=}}", NULL,
+                 "template:1:1: error: invalid set-delimiter tag: expected "
+                 "two delimiters separated by whitespace");
+    expect_error(f, "{{=<<<<<<<<<<<<<<<<< >=}}", NULL,
+                 "template:1:1: error: invalid set-delimiter tag: a "
+                 "delimiter is longer than 16 bytes");
+    /* Positions count characters, not bytes. */
+    expect_error(f, "Số tiền: đồng {{#x}}", NULL,
+                 "template:1:15: error: unclosed section \"x\"");
+    expect_error(f, "{{=<% %>=}}\n<%#a%>\n<%/b%>", NULL,
+                 "template:3:1: error: closing tag \"b\" does not match "
+                 "section \"a\" opened at 2:1");
+    expect_error(f, "{{<p}}{{$b}}{{/p}}", NULL,
+                 "template:1:13: error: closing tag \"p\" does not match "
+                 "block \"b\" opened at 1:7");
+    expect_error(f, "{{<p}}", NULL,
+                 "template:1:1: error: unclosed parent \"p\"");
+}
+
+static void test_compile_limits(void **state)
+{
+    fixture *f = *state;
+    /* Tag length: exactly the limit passes, one more byte fails. */
+    bc_buf src = BC_BUF_INIT;
+    bc_buf_puts(&src, "{{");
+    for (int i = 0; i < BC_TEMPLATE_MAX_TAG; i++)
+        bc_buf_putc(&src, 'a');
+    bc_buf_puts(&src, "}}");
+    expect_output(f, src.ptr, NULL, "");
+    bc_buf_clear(&src);
+    bc_buf_puts(&src, "x\n{{");
+    for (int i = 0; i <= BC_TEMPLATE_MAX_TAG; i++)
+        bc_buf_putc(&src, 'a');
+    bc_buf_puts(&src, "}}");
+    expect_error(f, src.ptr, NULL,
+                 "template:2:1: error: tag longer than 1024 bytes (or "
+                 "missing \"}}\")");
+    /* Comments may be long. */
+    bc_buf_clear(&src);
+    bc_buf_puts(&src, "{{!");
+    for (int i = 0; i < 3 * BC_TEMPLATE_MAX_TAG; i++)
+        bc_buf_putc(&src, 'c');
+    bc_buf_puts(&src, "}}ok");
+    expect_output(f, src.ptr, NULL, "ok");
+
+    /* Nesting. */
+    bc_buf_clear(&src);
+    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
+        bc_buf_puts(&src, "{{#a}}");
+    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
+        bc_buf_puts(&src, "{{/a}}");
+    expect_output(f, src.ptr, NULL, "");
+    bc_buf_clear(&src);
+    for (int i = 0; i <= BC_TEMPLATE_MAX_NESTING; i++)
+        bc_buf_puts(&src, "{{#a}}");
+    expect_error(f, src.ptr, NULL,
+                 "template:1:193: error: sections nested deeper than 32");
+    bc_buf_fini(&src);
+
+    /* Size. */
+    size_t big = BC_TEMPLATE_MAX_SIZE + 1u;
+    char *huge = bc_xmalloc(big);
+    memset(huge, 'x', big);
+    bc_diags_fini(&f->diags);
+    bc_diags_init(&f->diags);
+    assert_null(bc_template_compile("big", huge, big, &f->diags));
+    char *got = first_diag(f);
+    assert_string_equal(got,
+                        "big: error: template larger than 16777216 bytes");
+    free(got);
+    free(huge);
+}
+
+/* ---- strict mode and partials ----------------------------------------- */
+
+static void test_partial_depth(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry e[] = {{"r", "x{{>r}}", 0},
+                                          {"deep", "{{#a}}{{>deep}}{{/a}}",
+                                           0}};
+    use_table(f, e, 2);
+    expect_error(f, "{{>r}}", NULL,
+                 "r:1:2: error: partial \"r\" nested deeper than 64 levels");
+    f->opts.max_partial_depth = 3;
+    expect_error(f, "{{>r}}", NULL,
+                 "r:1:2: error: partial \"r\" nested deeper than 3 levels");
+    expect_error(f, "{{<r}}{{/r}}", NULL,
+                 "r:1:2: error: partial \"r\" nested deeper than 3 levels");
+    /* The deepest nesting at the largest depth stays within the stack. */
+    bc_buf deep = BC_BUF_INIT;
+    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
+        bc_buf_puts(&deep, "{{#t}}");
+    bc_buf_puts(&deep, "{{>nest}}");
+    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
+        bc_buf_puts(&deep, "{{/t}}");
+    bc_template_entry e2[] = {{"nest", deep.ptr, deep.len}};
+    use_table(f, e2, 1);
+    f->opts.max_partial_depth = BC_TEMPLATE_MAX_PARTIAL_DEPTH + 100;
+    expect_error(f, "{{>nest}}", ctx(f, "t: true"),
+                 "nest:1:193: error: partial \"nest\" nested deeper than "
+                 "256 levels");
+    bc_buf_fini(&deep);
+    use_table(f, e, 2);
+    /* Recursion that ends is fine. */
+    f->opts.max_partial_depth = 0;
+    const bc_value *c = ctx(f, "a: {a: {a: false}}");
+    expect_output(f, "{{>deep}}", c, "");
+}
+
+static void test_strict(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry e[] = {{"p", "[{{x}}]", 0}};
+    use_table(f, e, 1);
+    const bc_value *c =
+        ctx(f, "x: null\na: {b: 1}\nn: null\nlist: [1]\nname: dynamic\n"
+               "num: 3");
+
+    /* Not strict: the spec's behaviour. */
+    expect_output(f, "({{nope}})({{>nope}})({{a.c}})({{>*nope}})", c,
+                  "()()()()");
+    f->opts.strict = true;
+    expect_output(f, "{{x}}{{#x}}y{{/x}}{{^x}}n{{/x}}{{n.deep}}", c, "n");
+    expect_output(f, "{{>p}}{{a.b}}", c, "[]1");
+    expect_error(f, "line\n  {{nope}}", c,
+                 "template:2:3: error: undefined name \"nope\"");
+    expect_error(f, "{{#a}}\n{{#missing}}{{/missing}}{{/a}}", c,
+                 "template:2:1: error: undefined name \"missing\"");
+    expect_error(f, "{{^missing}}{{/missing}}", c,
+                 "template:1:1: error: undefined name \"missing\"");
+    expect_error(f, "x {{a.c}}", c,
+                 "template:1:3: error: undefined name \"a.c\": \"a\" has "
+                 "no \"c\"");
+    expect_error(f, "{{a.b.c}}", c,
+                 "template:1:1: error: undefined name \"a.b.c\": \"a.b\" "
+                 "has no \"c\"");
+    expect_error(f, "a\nb {{>nope}}", c,
+                 "template:2:3: error: unknown partial \"nope\"");
+    expect_error(f, "{{<nope}}{{/nope}}", c,
+                 "template:1:1: error: unknown parent \"nope\"");
+    expect_error(f, "{{>*name}}", c,
+                 "template:1:1: error: unknown partial \"dynamic\"");
+    expect_error(f, "{{>*missing}}", c,
+                 "template:1:1: error: undefined name \"missing\"");
+    expect_error(f, "{{>*num}}", c,
+                 "template:1:1: error: dynamic name \"num\" is an integer, "
+                 "not a template name");
+    expect_error(f, "{{list}}", c,
+                 "template:1:1: error: cannot interpolate \"list\": it is a "
+                 "sequence");
+    /* Rendering goes on after such errors: each faulty tag is reported
+     * once, however often a loop reaches it, up to a limit. */
+    const bc_value *three = ctx(f, "l: [1, 2, 3]");
+    expect_error(f, "{{#l}}{{a}}\n{{b}}{{/l}}{{c}}", three,
+                 "template:1:7: error: undefined name \"a\"");
+    assert_int_equal(f->diags.count, 3);
+    char *second = NULL;
+    bc_buf b = BC_BUF_INIT;
+    bc_diag_format(&f->diags.items[2], &b);
+    second = bc_buf_detach(&b, NULL);
+    assert_string_equal(second, "template:2:12: error: undefined name \"c\"");
+    free(second);
+    bc_buf_clear(&b);
+    for (int i = 0; i < BC_TEMPLATE_MAX_ERRORS + 5; i++)
+        bc_buf_printf(&b, "{{u%d}}", i);
+    expect_error(f, b.ptr, three,
+                 "template:1:1: error: undefined name \"u0\"");
+    assert_int_equal(f->diags.count, BC_TEMPLATE_MAX_ERRORS + 1);
+    assert_int_equal(f->diags.items[BC_TEMPLATE_MAX_ERRORS].level, BC_NOTE);
+    bc_buf_fini(&b);
+    /* An undefined name inside a partial points into the partial. */
+    static const bc_template_entry e2[] = {{"p", "ok\n {{y}}", 0}};
+    use_table(f, e2, 1);
+    expect_error(f, "{{>p}}", c, "p:2:2: error: undefined name \"y\"");
+}
+
+static void test_dir_resolver(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    bc_buf path = BC_BUF_INIT;
+    struct {
+        const char *name, *text;
+    } files[] = {{"a.mustache", "A{{x}}"},
+                 {"b", "B"},
+                 {"sub/c.mustache", "C{{>b}}"},
+                 {"bad.mustache", "{{#x}}"}};
+    bc_buf_printf(&path, "%s/sub", dir);
+    assert_int_equal(mkdir(path.ptr, 0700), 0);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, files[i].name);
+        FILE *fp = fopen(path.ptr, "w");
+        assert_non_null(fp);
+        fputs(files[i].text, fp);
+        fclose(fp);
+    }
+    f->opts.resolver = bc_resolver_new_dir(dir);
+    const bc_value *c = ctx(f, "x: 1");
+    expect_output(f, "{{>a}}|{{>b}}|{{>sub/c}}|{{>none}}", c, "A1|B|CB|");
+
+    bc_buf msg = BC_BUF_INIT;
+    expect_error(f, "\n {{>../etc/passwd}}", c,
+                 "template:2:2: error: cannot load template "
+                 "\"../etc/passwd\": a template name must not contain "
+                 "empty, \".\" or \"..\" parts");
+    expect_error(f, "{{>/etc/passwd}}", c,
+                 "template:1:1: error: cannot load template \"/etc/passwd\": "
+                 "a template name must be a relative path");
+    bc_buf_printf(&msg, "%s/bad.mustache:1:1: error: unclosed section \"x\"",
+                  dir);
+    expect_error(f, "{{>bad}}", c, msg.ptr);
+    assert_int_equal(f->diags.count, 2); /* and a note at the tag */
+    assert_int_equal(f->diags.items[1].level, BC_NOTE);
+
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, files[i].name);
+        unlink(path.ptr);
+    }
+    bc_buf_clear(&path);
+    bc_buf_printf(&path, "%s/sub", dir);
+    rmdir(path.ptr);
+    rmdir(dir);
+    bc_buf_fini(&path);
+    bc_buf_fini(&msg);
+}
+
+/* A resolver compiles each template once, across renders. */
+static int lookups;
+
+static bc_resolve_result counting_find(void *user, const char *name,
+                                       bc_buf *text, bc_buf *display,
+                                       bc_buf *error)
+{
+    (void)user, (void)error;
+    lookups++;
+    if (strcmp(name, "item") != 0)
+        return BC_RESOLVE_MISSING;
+    bc_buf_puts(display, "builtin:item.mustache");
+    bc_buf_puts(text, "<{{.}}>");
+    return BC_RESOLVE_FOUND;
+}
+
+static void test_resolver_cache(void **state)
+{
+    fixture *f = *state;
+    f->opts.resolver = bc_resolver_new(counting_find, NULL);
+    lookups = 0;
+    const bc_value *c = ctx(f, "l: [1, 2, 3]");
+    expect_output(f, "{{#l}}{{>item}}{{>none}}{{/l}}", c, "<1><2><3>");
+    expect_output(f, "{{#l}}{{>item}}{{/l}}", c, "<1><2><3>");
+    assert_int_equal(lookups, 2);
+    const bc_template *t;
+    bc_pos nowhere = {NULL, 0, 0};
+    assert_int_equal(bc_resolver_load(f->opts.resolver, "item", &t, nowhere,
+                                      &f->diags),
+                     BC_RESOLVE_FOUND);
+    assert_string_equal(bc_template_name(t), "builtin:item.mustache");
+}
+
+/* ---- registered functions --------------------------------------------- */
+
+/* 115000000 -> "115.000.000 đồng": the value on top of the context. */
+static bool fn_money(void *user, const bc_fn_call *call, bc_buf *out)
+{
+    (void)user;
+    const bc_value *v = call->context;
+    if (call->section) /* {{#money}}name{{/money}}: the name of the amount */
+        v = bc_fn_lookup(call, bc_arena_strndup(user, call->section,
+                                                call->section_len));
+    if (!v || v->kind != BC_VALUE_INT) {
+        bc_fn_error(call, "money: expected an integer amount");
+        return false;
+    }
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", (long long)v->as.integer);
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            bc_buf_putc(out, '.');
+        bc_buf_putc(out, digits[i]);
+    }
+    bc_buf_puts(out, " đồng");
+    return true;
+}
+
+static bool fn_raw(void *user, const bc_fn_call *call, bc_buf *out)
+{
+    (void)call;
+    bc_buf_puts(out, user);
+    return true;
+}
+
+/* Renders its section, then upper-cases ASCII letters. */
+static bool fn_upper(void *user, const bc_fn_call *call, bc_buf *out)
+{
+    (void)user;
+    size_t start = out->len;
+    if (!bc_fn_render(call, call->section, call->section_len, out))
+        return false;
+    for (size_t i = start; i < out->len; i++)
+        if (out->ptr[i] >= 'a' && out->ptr[i] <= 'z')
+            out->ptr[i] = (char)(out->ptr[i] - 'a' + 'A');
+    return true;
+}
+
+static bool fn_fail(void *user, const bc_fn_call *call, bc_buf *out)
+{
+    (void)user, (void)call, (void)out;
+    return false;
+}
+
+static char tag_text[] = "<b>{{x}}</b>";
+static char broken_text[] = "{{#x}}";
+
+static void test_functions(void **state)
+{
+    fixture *f = *state;
+    bc_template_fn_def fns[] = {
+        {"money", fn_money, NULL, 0},
+        {"tag", fn_raw, tag_text, 0},
+        {"expand", fn_raw, tag_text, BC_FN_EXPAND},
+        {"upper", fn_upper, NULL, 0},
+        {"fail", fn_fail, NULL, 0},
+        {"broken", fn_raw, broken_text, BC_FN_EXPAND},
+    };
+    fns[0].user = f->arena;
+    f->opts.fns = fns;
+    f->opts.fn_count = sizeof fns / sizeof *fns;
+    const bc_value *c =
+        ctx(f, "total: 115000000\nx: '&'\nname: lan\nmoney: shadowed\n"
+               "rows: [{v: 1000}, {v: 25}]\nbad: text");
+    expect_output(f, "{{#total}}{{money}}{{/total}}", c, "115.000.000 đồng");
+    expect_output(f, "{{#money}}total{{/money}}", c, "115.000.000 đồng");
+    expect_output(f, "{{#rows}}{{#v}}{{money}}{{/v}};{{/rows}}", c,
+                  "1.000 đồng;25 đồng;");
+    /* Literal results are escaped (interpolation) and never parsed. */
+    expect_output(f, "{{tag}}|{{{tag}}}|{{#tag}}x{{/tag}}|{{^tag}}no{{/tag}}",
+                  c,
+                  "&lt;b&gt;{{x}}&lt;/b&gt;|<b>{{x}}</b>|<b>{{x}}</b>|");
+    /* Expanded results are rendered, then escaped. */
+    expect_output(f, "{{expand}}|{{{expand}}}", c,
+                  "&lt;b&gt;&amp;amp;&lt;/b&gt;|<b>&amp;</b>");
+    expect_output(f, "{{#upper}}hi {{name}}{{/upper}}", c, "HI LAN");
+    expect_error(f, "\n  {{#bad}}{{money}}{{/bad}}", c,
+                 "template:2:11: error: money: expected an integer amount");
+    expect_error(f, "{{fail}}", c,
+                 "template:1:1: error: function \"fail\" failed");
+    expect_error(f, "ab {{broken}}", c,
+                 "template:1:4: error: function \"broken\" returned an "
+                 "invalid template: unclosed section \"x\" (at 1:1 of its "
+                 "result)");
+    f->opts.fns = NULL;
+    f->opts.fn_count = 0;
+    expect_output(f, "{{money}}", c, "shadowed");
+}
+
+/* ---- loop names ------------------------------------------------------- */
+
+static void test_loop_names(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c =
+        ctx(f, "items: [a, b, c]\none: [x]\nnested: [[1, 2], [3]]\n"
+               "maps: [{n: p}, {n: q, -last: own}]");
+    expect_output(f,
+                  "{{#items}}{{.}}{{^-last}}; {{/-last}}{{#-last}}.{{/-last}}"
+                  "{{/items}}",
+                  c, "a; b; c.");
+    expect_output(f, "{{#items}}{{-index}}{{#-first}}F{{/-first}} {{/items}}",
+                  c, "1F 2 3 ");
+    expect_output(f, "{{#one}}{{-first}}{{-last}}{{-index}}{{/one}}", c,
+                  "truetrue1");
+    expect_output(f,
+                  "{{#nested}}[{{-index}}:{{#.}}{{-index}}{{.}}"
+                  "{{#-last}}.{{/-last}}{{/.}}]{{/nested}}",
+                  c, "[1:1122.][2:13.]");
+    /* Inside a section pushed in the loop, the item's names still show;
+     * the list frame answers first, even before the item's own keys. */
+    expect_output(f, "{{#maps}}{{n}}{{-index}}{{-last}};{{/maps}}", c,
+                  "p1false;q2true;");
+    expect_output(f, "{{-first}}|{{#items}}{{/items}}{{-index}}", c, "|");
+    f->opts.strict = true;
+    expect_error(f, "{{-first}}", c,
+                 "template:1:1: error: undefined name \"-first\"");
+}
+
+/* ---- escaping --------------------------------------------------------- */
+
+typedef struct escape_case {
+    const char *in;
+    const char *md;
+    const char *html;
+} escape_case;
+
+static const escape_case escape_cases[] = {
+    {"", "", ""},
+    {"Nguyễn Văn A, Trưởng phòng Kế hoạch – Tài chính",
+     "Nguyễn Văn A, Trưởng phòng Kế hoạch – Tài chính",
+     "Nguyễn Văn A, Trưởng phòng Kế hoạch – Tài chính"},
+    {"Ngày 05/01/2024", "Ngày 05/01/2024", "Ngày 05/01/2024"},
+    {"05/01/2024", "05/01/2024", "05/01/2024"},
+    {"115.000.000 đồng", "115.000.000 đồng", "115.000.000 đồng"},
+    {"Tổng: 1.250.000 đ (50%) - đã duyệt",
+     "Tổng: 1.250.000 đ (50%) - đã duyệt",
+     "Tổng: 1.250.000 đ (50%) - đã duyệt"},
+    {"1. a", "1\\. a", "1. a"},
+    {"2) b", "2\\) b", "2) b"},
+    {"2024.", "2024\\.", "2024."},
+    {"Năm 2024. Tốt", "Năm 2024. Tốt", "Năm 2024. Tốt"},
+    {"# x", "\\# x", "# x"},
+    {"  # x", "  \\# x", "  # x"},
+    {"Số #5, C#", "Số \\#5, C#", "Số #5, C#"},
+    {"*x*", "\\*x\\*", "*x*"},
+    {"_x_ a_b", "\\_x\\_ a\\_b", "_x_ a_b"},
+    {"`code`", "\\`code\\`", "`code`"},
+    {"[a](javascript:x)", "\\[a\\](javascript:x)", "[a](javascript:x)"},
+    {"![i](x.png)", "!\\[i\\](x.png)", "![i](x.png)"},
+    {"<script>alert(1)</script>", "\\<script>alert(1)\\</script>",
+     "&lt;script&gt;alert(1)&lt;/script&gt;"},
+    {"<http://x.y>", "\\<http://x.y>", "&lt;http://x.y&gt;"},
+    {"a & b &amp; &#35;", "a \\& b \\&amp; \\&#35;",
+     "a &amp; b &amp;amp; &amp;#35;"},
+    {"back\\slash\\", "back\\\\slash\\\\", "back\\slash\\"},
+    {"\"quoted\" 'single'", "\"quoted\" 'single'",
+     "&quot;quoted&quot; &#39;single&#39;"},
+    {"a\n- b", "a - b", "a\n- b"},
+    {"a\n# b", "a \\# b", "a\n# b"},
+    {"a\r\n\r\n  b", "a b", "a\r\n\r\n  b"},
+    {"a  \n  b", "a b", "a  \n  b"},
+    {"line\n", "line", "line\n"},
+    {"\n\nline", "line", "\n\nline"},
+    {"- b", "\\- b", "- b"},
+    {"-5 độ", "-5 độ", "-5 độ"},
+    {"+84 912 345 678", "+84 912 345 678", "+84 912 345 678"},
+    {"+ b", "\\+ b", "+ b"},
+    {"---", "\\---", "---"},
+    {"===", "\\===", "==="},
+    {"> quote", "\\> quote", "&gt; quote"},
+    {"a > b", "a > b", "a &gt; b"},
+    {"~~~", "\\~~~", "~~~"},
+    {"a ~ b | c", "a ~ b | c", "a ~ b | c"},
+    {"    code", " code", "    code"},
+    {"\tcode", " code", "\tcode"},
+    {"  two", "  two", "  two"},
+    {"trailing  ", "trailing  ", "trailing  "},
+};
+
+static void test_escapers(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof escape_cases / sizeof *escape_cases; i++) {
+        const escape_case *e = &escape_cases[i];
+        bc_buf_clear(&b);
+        bc_escape_markdown(e->in, strlen(e->in), &b);
+        bc_buf_putc(&b, '\0'); /* b.ptr is a string even when empty */
+        if (strcmp(b.ptr, e->md) != 0)
+            fail_msg("markdown of \"%s\": got \"%s\", want \"%s\"", e->in,
+                     b.ptr, e->md);
+        bc_buf_clear(&b);
+        bc_escape_html(e->in, strlen(e->in), &b);
+        bc_buf_putc(&b, '\0');
+        if (strcmp(b.ptr, e->html) != 0)
+            fail_msg("html of \"%s\": got \"%s\", want \"%s\"", e->in, b.ptr,
+                     e->html);
+        bc_buf_clear(&b);
+        bc_escape_text(BC_ESCAPE_NONE, e->in, strlen(e->in), &b);
+        bc_buf_putc(&b, '\0');
+        assert_string_equal(b.ptr, e->in);
+    }
+    bc_buf_fini(&b);
+}
+
+static void test_escape_modes(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = ctx(f, "v: '*a* & <b>'\nn: 1.210\ni: -7\nt: true");
+    f->opts.escape = BC_ESCAPE_MARKDOWN;
+    expect_output(f, "- {{v}} / {{{v}}} / {{&v}} {{n}} {{i}} {{t}}\n", c,
+                  "- \\*a\\* \\& \\<b> / *a* & <b> / *a* & <b> 1.21 -7 true\n");
+    f->opts.escape = BC_ESCAPE_NONE;
+    expect_output(f, "{{v}}", c, "*a* & <b>");
+    f->opts.escape = BC_ESCAPE_HTML;
+    expect_output(f, "{{v}}", c, "*a* &amp; &lt;b&gt;");
+}
+
+/* ---- truthiness ------------------------------------------------------- */
+
+static void test_truthiness(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = ctx(f, "zero: 0\nfz: 0.0\nempty: ''\nlist: []\n"
+                               "map: {}\nno: false\nnil: null\ns: x");
+    const char *names[] = {"zero", "fz", "empty", "list",
+                           "map",  "no", "nil",   "s"};
+    const char *want = "zero:T fz:T empty:F list:F map:T no:F nil:F s:T ";
+    bc_buf src = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        bc_buf_printf(&src, "%s:{{#%s}}T{{/%s}}{{^%s}}F{{/%s}} ", names[i],
+                      names[i], names[i], names[i], names[i]);
+    expect_output(f, src.ptr, c, want);
+    bc_buf_fini(&src);
+}
+
+/* ---- scale and reuse -------------------------------------------------- */
+
+static void test_large_list(void **state)
+{
+    fixture *f = *state;
+    enum { N = 100000 };
+    bc_value *root = bc_value_new_map(f->arena);
+    bc_value *items = bc_value_new_seq(f->arena);
+    size_t want = 0;
+    char tmp[32];
+    for (int i = 0; i < N; i++) {
+        bc_value *item = bc_value_new_map(f->arena);
+        bc_value_map_set(f->arena, item, "n", bc_value_new_int(f->arena, i));
+        bc_value_seq_push(f->arena, items, item);
+        want += (size_t)snprintf(tmp, sizeof tmp, "%d", i) + 8 + 1;
+    }
+    bc_value_map_set(f->arena, root, "items", items);
+    const char *src = "{{#items}}<{{-index}}:{{n}}>{{^-last}},{{/-last}}"
+                      "{{/items}}";
+    bc_template *t =
+        bc_template_compile("big", src, strlen(src), &f->diags);
+    assert_non_null(t);
+    assert_true(bc_template_render(t, root, &f->opts, &f->out, &f->diags));
+    /* "<i+1:i>," per item, the index one digit longer at powers of ten */
+    size_t index_digits = 0;
+    for (int i = 1; i <= N; i++)
+        index_digits += (size_t)snprintf(tmp, sizeof tmp, "%d", i);
+    size_t n_digits = want - (size_t)N * 9;
+    size_t expect_len = (size_t)N * 3 + index_digits + n_digits + (N - 1);
+    assert_int_equal(f->out.len, expect_len);
+    assert_memory_equal(f->out.ptr, "<1:0>,<2:1>,", 12);
+    assert_non_null(strstr(f->out.ptr, ",<50001:50000>,"));
+    assert_string_equal(f->out.ptr + f->out.len - 15, ",<100000:99999>");
+
+    /* The same template renders again to the same output. */
+    char *first = bc_buf_detach(&f->out, NULL);
+    assert_true(bc_template_render(t, root, &f->opts, &f->out, &f->diags));
+    assert_string_equal(f->out.ptr, first);
+    free(first);
+    bc_template_free(t);
+}
+
+static void test_render_twice(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry e[] = {
+        {"row", "  * {{name}}\n    {{>cell}}\n", 0},
+        {"cell", "{{#-first}}first{{/-first}}{{^-first}}more{{/-first}}\n",
+         0}};
+    use_table(f, e, 2);
+    const bc_value *c = ctx(f, "rows: [{name: a}, {name: b}]");
+    const char *src = "List:\n{{#rows}}\n  {{>row}}\n{{/rows}}\nEnd\n";
+    bc_template *t = bc_template_compile("t", src, strlen(src), &f->diags);
+    assert_non_null(t);
+    const char *want = "List:\n    * a\n      first\n    * b\n      more\n"
+                       "End\n";
+    for (int i = 0; i < 2; i++) {
+        bc_buf_clear(&f->out);
+        assert_true(bc_template_render(t, c, &f->opts, &f->out, &f->diags));
+        assert_string_equal(f->out.ptr, want);
+    }
+    bc_template_free(t);
+    assert_int_equal(f->diags.count, 0);
+}
+
+static void test_indentation(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry e[] = {
+        {"block", "{{$b}}x{{/b}}\ny\n", 0},
+        {"detail", "line 1\n{{>more}}\n", 0},
+        {"more", "{{v}}\n", 0}};
+    use_table(f, e, 3);
+    const bc_value *c = ctx(f, "v: \"a\\nb\"");
+    /* A block opening a line of an indented partial is indented too. */
+    expect_output(f, "  {{>block}}\n", c, "  x\n  y\n");
+    /* Nested standalone partials add up; data lines are not indented. */
+    expect_output(f, "- item\n  {{>detail}}\nend\n", c,
+                  "- item\n  line 1\n  a\nb\nend\n");
+    /* An inline partial takes no indentation. */
+    expect_output(f, "- {{>detail}}|", c, "- line 1\na\nb\n|");
+}
+
+static void test_null_context(void **state)
+{
+    fixture *f = *state;
+    expect_output(f, "", NULL, "");
+    expect_output(f, "a{{x}}b{{#x}}c{{/x}}{{^x}}d{{/x}}", NULL, "abd");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_compile_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compile_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_partial_depth, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_strict, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dir_resolver, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resolver_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_functions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escapers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escape_modes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_truthiness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_render_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indentation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_null_context, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("template", tests, NULL, NULL);
+}
