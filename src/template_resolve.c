@@ -9,15 +9,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/io.h"
+#include "bcreport/strmap.h"
 
 /* One cached lookup; t NULL remembers a miss. */
-typedef struct cache_slot {
-    char *name;
+typedef struct cache_entry {
+    char *name; /* the key of the cache map */
     bc_template *t;
-} cache_slot;
+} cache_entry;
 
 struct bc_resolver {
     bc_resolve_fn fn;
@@ -25,9 +26,7 @@ struct bc_resolver {
     char *dir;                  /* bc_resolver_new_dir */
     bc_template_entry *entries; /* bc_resolver_new_table */
     size_t entry_count;
-    cache_slot *slots; /* open addressing, cap a power of two */
-    size_t cap;
-    size_t used;
+    bc_strmap cache; /* name -> cache_entry */
 };
 
 bc_resolver *bc_resolver_new(bc_resolve_fn fn, void *user)
@@ -42,50 +41,26 @@ void bc_resolver_free(bc_resolver *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->cap; i++) {
-        free(r->slots[i].name);
-        bc_template_free(r->slots[i].t);
+    for (size_t i = 0; i < r->cache.cap; i++) {
+        cache_entry *e = r->cache.slots[i].value;
+        if (!r->cache.slots[i].key)
+            continue;
+        free(e->name);
+        bc_template_free(e->t);
+        free(e);
     }
-    free(r->slots);
+    bc_strmap_fini(&r->cache);
     free(r->dir);
     free(r->entries);
     free(r);
 }
 
-/* ---- cache ------------------------------------------------------------ */
-
-static size_t hash(const char *s)
-{
-    size_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static cache_slot *slot_for(cache_slot *slots, size_t cap, const char *name)
-{
-    size_t i = hash(name) & (cap - 1);
-    while (slots[i].name && strcmp(slots[i].name, name) != 0)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
 static void cache_put(bc_resolver *r, const char *name, bc_template *t)
 {
-    if ((r->used + 1) * 2 > r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        cache_slot *slots = bc_xcalloc(cap, sizeof *slots);
-        for (size_t i = 0; i < r->cap; i++)
-            if (r->slots[i].name)
-                *slot_for(slots, cap, r->slots[i].name) = r->slots[i];
-        free(r->slots);
-        r->slots = slots;
-        r->cap = cap;
-    }
-    cache_slot *s = slot_for(r->slots, r->cap, name);
-    s->name = bc_xstrdup(name);
-    s->t = t;
-    r->used++;
+    cache_entry *e = bc_xcalloc(1, sizeof *e);
+    e->name = bc_xstrdup(name);
+    e->t = t;
+    bc_strmap_put(&r->cache, e->name, strlen(e->name), e);
 }
 
 bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
@@ -93,12 +68,10 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
                                    bc_diags *diags)
 {
     *out = NULL;
-    if (r->cap) {
-        cache_slot *s = slot_for(r->slots, r->cap, name);
-        if (s->name) {
-            *out = s->t;
-            return s->t ? BC_RESOLVE_FOUND : BC_RESOLVE_MISSING;
-        }
+    const cache_entry *cached = bc_strmap_get(&r->cache, name, strlen(name));
+    if (cached) {
+        *out = cached->t;
+        return cached->t ? BC_RESOLVE_FOUND : BC_RESOLVE_MISSING;
     }
     bc_buf text = BC_BUF_INIT, display = BC_BUF_INIT, error = BC_BUF_INIT;
     bc_resolve_result res = r->fn(r->user, name, &text, &display, &error);
@@ -151,47 +124,31 @@ static bool valid_path_name(const char *name, bc_buf *error)
     }
 }
 
-/* Reads a regular file at path.  MISSING when there is none. */
+/* Reads a regular file at path.  MISSING when there is none (a folder of
+ * the same name counts as none). */
 static bc_resolve_result read_template(const char *path, bc_buf *text,
                                        bc_buf *error)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
+    int error_number;
+    bc_buf_clear(text);
+    switch (bc_read_into(path, BC_TEMPLATE_MAX_SIZE, text, &error_number)) {
+    case BC_READ_OK:
+        return BC_RESOLVE_FOUND;
+    case BC_READ_MISSING:
+        return BC_RESOLVE_MISSING;
+    case BC_READ_CANNOT_OPEN:
+        if (error_number == EISDIR)
             return BC_RESOLVE_MISSING;
-        bc_buf_printf(error, "%s: %s", path, strerror(errno));
-        return BC_RESOLVE_ERROR;
-    }
-    if (!S_ISREG(st.st_mode))
-        return BC_RESOLVE_MISSING; /* a folder of the same name */
-    if ((uintmax_t)st.st_size > BC_TEMPLATE_MAX_SIZE) {
+        break;
+    case BC_READ_TOO_LARGE:
         bc_buf_printf(error, "%s: larger than %u bytes", path,
                       (unsigned)BC_TEMPLATE_MAX_SIZE);
         return BC_RESOLVE_ERROR;
+    case BC_READ_FAILED:
+        break;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        bc_buf_printf(error, "%s: %s", path, strerror(errno));
-        return BC_RESOLVE_ERROR;
-    }
-    char chunk[16384];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (text->len + n > BC_TEMPLATE_MAX_SIZE) {
-            fclose(f);
-            bc_buf_printf(error, "%s: larger than %u bytes", path,
-                          (unsigned)BC_TEMPLATE_MAX_SIZE);
-            return BC_RESOLVE_ERROR;
-        }
-        bc_buf_append(text, chunk, n);
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        bc_buf_printf(error, "%s: read error", path);
-        return BC_RESOLVE_ERROR;
-    }
-    return BC_RESOLVE_FOUND;
+    bc_buf_printf(error, "%s: %s", path, strerror(error_number));
+    return BC_RESOLVE_ERROR;
 }
 
 static bc_resolve_result dir_find(void *user, const char *name, bc_buf *text,

@@ -12,7 +12,22 @@
 
 #include <stddef.h>
 
+#include "bcreport/buf.h"
 #include "bcreport/diag.h"
+
+typedef enum bc_read_result {
+    BC_READ_OK,
+    BC_READ_MISSING,     /* no such file (ENOENT, ENOTDIR) */
+    BC_READ_CANNOT_OPEN, /* no permission, a folder, ...: *error_number */
+    BC_READ_TOO_LARGE,   /* more than max_size bytes */
+    BC_READ_FAILED       /* opened, but reading failed: *error_number */
+} bc_read_result;
+
+/* The layer under bc_read_file: appends the contents of path ("-" for
+ * standard input) to out and reports what happened, without diagnostics.
+ * On failure out may hold part of the file. */
+bc_read_result bc_read_into(const char *path, size_t max_size, bc_buf *out,
+                            int *error_number);
 
 /* Returns the contents (NUL-terminated; *len excludes the NUL), or NULL
  * after adding an error to diags. */

@@ -54,7 +54,7 @@ static const cli_case cases[] = {
      "/nonexistent/2023.yaml: error: cannot open: No such file or "
      "directory\n"},
     {"a folder", {"dump", "/"}, NULL, 66, "",
-     "/: error: cannot read: Is a directory\n"},
+     "/: error: cannot open: Is a directory\n"},
     {"duplicate key", {"dump", "-"}, "year: 2023\nyear: 2024\n", 65, "",
      "<stdin>:2:1: error: duplicate key \"year\" (first defined at 1:1)\n"},
     {"syntax error", {"dump", "-"}, "a: [1\n", 65, "",
