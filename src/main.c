@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/alloc.h"
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/io.h"
 #include "bcreport/json.h"
+#include "bcreport/template.h"
 #include "bcreport/version.h"
 #include "bcreport/yaml_load.h"
 
@@ -30,6 +33,8 @@ typedef struct command {
 } command;
 
 static int cmd_dump(const cli *c, const command *self, int argc, char **argv);
+static int cmd_render(const cli *c, const command *self, int argc,
+                      char **argv);
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 
 static const command commands[] = {
@@ -43,6 +48,24 @@ static const command commands[] = {
      "Options:\n"
      "  -h, --help   show this help\n",
      cmd_dump},
+    {"render", "render a Mustache template with YAML data",
+     "Usage: bcreport render [OPTIONS] TEMPLATE [DATA]\n"
+     "\n"
+     "Renders the Mustache template TEMPLATE with the YAML file DATA (\"-\"\n"
+     "for standard input; without DATA, an empty mapping) and writes the\n"
+     "result to standard output, byte for byte.  The whole Mustache\n"
+     "specification (v1.4.2) is followed, with inheritance and dynamic\n"
+     "names, unless --strict is given.  Nothing is written on error.\n"
+     "\n"
+     "Options:\n"
+     "  -P, --partials=DIR  where {{> name}} looks: DIR/name.mustache, then\n"
+     "                      DIR/name (default: the template's folder)\n"
+     "  -e, --escape=MODE   html (the default), markdown (the default for a\n"
+     "                      template named *.md or *.md.mustache) or none\n"
+     "      --strict        an undefined name or an unknown partial is an\n"
+     "                      error at its line and column\n"
+     "  -h, --help          show this help\n",
+     cmd_render},
     {"help", "show the help of a command",
      "Usage: bcreport help [COMMAND]\n", cmd_help},
 };
@@ -155,6 +178,148 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
         bc_buf_fini(&out);
     }
     bc_arena_free(arena);
+    bc_diags_fini(&diags);
+    return status;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The folder part of path ("." when there is none); malloc'd. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return bc_xstrdup(".");
+    return bc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+typedef struct render_args {
+    const char *template_path;
+    const char *data_path; /* NULL: an empty context */
+    const char *partials;  /* NULL: the template's folder */
+    bc_escape_mode escape;
+    bool strict;
+} render_args;
+
+static int parse_render_args(const command *self, int argc, char **argv,
+                             render_args *a)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"partials", required_argument, NULL, 'P'},
+        {"escape", required_argument, NULL, 'e'},
+        {"strict", no_argument, NULL, 's'},
+        {NULL, 0, NULL, 0}};
+    const char *escape = NULL;
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hP:e:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(self->help, stdout);
+            return BC_OK;
+        case 'P':
+            a->partials = optarg;
+            break;
+        case 'e':
+            escape = optarg;
+            break;
+        case 's':
+            a->strict = true;
+            break;
+        case ':':
+            return usage_error("option \"%s\" needs a value",
+                               argv[optind - 1]);
+        default:
+            return unknown_option(argv);
+        }
+    }
+    int n = argc - optind;
+    if (n < 1 || n > 2)
+        return usage_error("%s", n < 1 ? "render needs a TEMPLATE"
+                                       : "render takes a TEMPLATE and at "
+                                         "most one DATA file");
+    a->template_path = argv[optind];
+    a->data_path = n == 2 ? argv[optind + 1] : NULL;
+    if (a->data_path && !strcmp(a->template_path, "-") &&
+        !strcmp(a->data_path, "-"))
+        return usage_error("%s", "the template and the data cannot both be "
+                                 "standard input");
+    if (!escape)
+        a->escape = ends_with(a->template_path, ".md") ||
+                            ends_with(a->template_path, ".md.mustache")
+                        ? BC_ESCAPE_MARKDOWN
+                        : BC_ESCAPE_HTML;
+    else if (!strcmp(escape, "html"))
+        a->escape = BC_ESCAPE_HTML;
+    else if (!strcmp(escape, "markdown"))
+        a->escape = BC_ESCAPE_MARKDOWN;
+    else if (!strcmp(escape, "none"))
+        a->escape = BC_ESCAPE_NONE;
+    else
+        return usage_error("--escape takes html, markdown or none, not "
+                           "\"%s\"", escape);
+    return -1;
+}
+
+/* Loads, compiles and renders into out. */
+static void render(const render_args *a, bc_diags *diags, bc_buf *out)
+{
+    bc_arena *arena = bc_arena_new();
+    bc_value *data = NULL;
+    if (a->data_path) {
+        data = bc_yaml_load_file(arena, a->data_path, NULL, diags);
+        if (!data) {
+            bc_arena_free(arena);
+            return;
+        }
+    }
+    size_t len;
+    char *src = bc_read_file(a->template_path, BC_TEMPLATE_MAX_SIZE, &len,
+                             diags);
+    bc_template *t = src ? bc_template_compile(
+                               bc_display_name(a->template_path), src, len,
+                               diags)
+                         : NULL;
+    free(src);
+    if (t) {
+        char *folder = a->partials ? bc_xstrdup(a->partials)
+                                   : folder_of(a->template_path);
+        bc_render_options ro = {0};
+        ro.escape = a->escape;
+        ro.strict = a->strict;
+        ro.resolver = bc_resolver_new_dir(folder);
+        bc_template_render(t, data, &ro, out, diags);
+        bc_resolver_free(ro.resolver);
+        free(folder);
+    }
+    bc_template_free(t);
+    bc_arena_free(arena);
+}
+
+/* The output is written only when all went well, so a failed render never
+ * leaves half a document on stdout. */
+static int cmd_render(const cli *c, const command *self, int argc,
+                      char **argv)
+{
+    render_args a = {0};
+    int stop = parse_render_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_buf out = BC_BUF_INIT;
+    render(&a, &diags, &out);
+    bc_diags_print(&diags, stderr, c->colour);
+    int status = diags.status;
+    if (status == BC_OK)
+        status = write_stdout(out.ptr ? out.ptr : "", out.len);
+    bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
 }

@@ -76,6 +76,61 @@ static const cli_case cases[] = {
     {"alias cycle", {"dump", "-"}, "a: &x [*x]\n", 65, "",
      "<stdin>:1:8: error: alias *x refers to a collection that contains it "
      "(a cycle)\n"},
+    {"render: partials from the template's folder, CRLF kept",
+     {"render", "tests/fixtures/render/report.mustache",
+      "tests/fixtures/render/data.yaml"},
+     NULL, 0,
+     "Kính gửi: Sở Ngoại vụ.\r\nPhạm Quang Sự\n1. Như trên;\n"
+     "2. TT Huyện ủy;\n3. Lưu: VT.\n", ""},
+    {"render: -P chooses the partials folder",
+     {"render", "-P", "tests/fixtures/render/parts",
+      "tests/fixtures/render/report.mustache",
+      "tests/fixtures/render/data.yaml"},
+     NULL, 0,
+     "Kính gửi: Sở Ngoại vụ.\r\n<Phạm Quang Sự>\n1. Như trên;\n"
+     "2. TT Huyện ủy;\n3. Lưu: VT.\n", ""},
+    {"render: data from stdin",
+     {"render", "tests/fixtures/render/report.mustache", "-"},
+     "recipient: A & B\nsigner: X\nitems: []\n", 0,
+     "Kính gửi: A &amp; B.\r\nX\n", ""},
+    {"render: markdown escaping for a .md template",
+     {"render", "tests/fixtures/render/note.md.mustache",
+      "tests/fixtures/render/data.yaml"},
+     NULL, 0,
+     "# Báo cáo \\*năm\\* 2023\n\n\\# not a heading \\& \\<b>not "
+     "html\\</b>\n", ""},
+    {"render: --escape=none",
+     {"render", "--escape=none", "tests/fixtures/render/note.md.mustache",
+      "tests/fixtures/render/data.yaml"},
+     NULL, 0,
+     "# Báo cáo *năm* 2023\n\n# not a heading & <b>not html</b>\n", ""},
+    {"render: the spec renders unknown names as nothing",
+     {"render", "tests/fixtures/render/strict.mustache"}, NULL, 0,
+     "x  \n", ""},
+    {"render --strict: unknown names and partials are errors",
+     {"render", "--strict", "tests/fixtures/render/strict.mustache"}, NULL,
+     65, "",
+     "tests/fixtures/render/strict.mustache:1:3: error: undefined name "
+     "\"missing\"\n"
+     "tests/fixtures/render/strict.mustache:1:15: error: unknown partial "
+     "\"nope\"\n"},
+    {"render: a template error", {"render",
+     "tests/fixtures/render/unclosed.mustache"}, NULL, 65, "",
+     "tests/fixtures/render/unclosed.mustache:2:1: error: unclosed section "
+     "\"open\"\n"},
+    {"render: a missing template", {"render", "nope.mustache"}, NULL, 66, "",
+     "nope.mustache: error: cannot open: No such file or directory\n"},
+    {"render: bad data", {"render", "tests/fixtures/render/report.mustache",
+     "-"}, "a: [\n", 65, "",
+     "<stdin>:2:1: error: did not find expected node content\n"},
+    {"render: both from stdin", {"render", "-", "-"}, NULL, 64, "",
+     "bcreport: error: the template and the data cannot both be standard "
+     "input\nTry 'bcreport --help'.\n"},
+    {"render: bad --escape", {"render", "-e", "rtf", "x"}, NULL, 64, "",
+     "bcreport: error: --escape takes html, markdown or none, not \"rtf\"\n"
+     "Try 'bcreport --help'.\n"},
+    {"render without a template", {"render"}, NULL, 64, "",
+     "bcreport: error: render needs a TEMPLATE\nTry 'bcreport --help'.\n"},
     {"colour on request", {"--color=always", "dump", "-"}, "a: 1\na: 2\n",
      65, "",
      "\033[1m<stdin>:2:1:\033[0m \033[1;31merror:\033[0m duplicate key "
@@ -87,7 +142,8 @@ static void run_case(void **state)
     const cli_case *c = *state;
     tu_result r;
     tu_run(&r, c->input, c->input ? strlen(c->input) : 0, c->args);
-    if (strstr(c->name, "--help") || strstr(c->name, "-h "))
+    if (!strncmp(c->name, "dump", 4) &&
+        (strstr(c->name, "--help") || strstr(c->name, "-h ")))
         assert_non_null(strstr(r.out, "Usage: bcreport dump FILE"));
     if (r.status != c->status)
         fail_msg("%s: status %d, expected %d; stderr: %s", c->name, r.status,
@@ -118,6 +174,7 @@ static void test_help(void **state)
         assert_contains(r.out, "Usage: bcreport [OPTIONS] COMMAND");
         assert_contains(r.out, "\n  dump ");
         assert_contains(r.out, "\n  help ");
+        assert_contains(r.out, "\n  render ");
         assert_null(strstr(r.out, "build"));
         assert_string_equal(r.err, "");
         tu_result_fini(&r);
