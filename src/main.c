@@ -388,8 +388,9 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     int status = run(argc, argv);
-    /* Help and version text too must reach its reader, or fail loudly. */
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    /* Help and version text too must reach its reader, or fail loudly
+     * (once: write_stdout has already reported its own failures). */
+    if (status != BC_EX_IOERR && (fflush(stdout) != 0 || ferror(stdout))) {
         fprintf(stderr, "bcreport: error: cannot write to standard output: "
                         "%s\n", strerror(errno));
         if (status == BC_OK)

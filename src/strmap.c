@@ -50,7 +50,7 @@ static void get_key(uint64_t key[2])
     key[1] = k[1];
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
+uint64_t bc_hash_bytes(const char *s, size_t len)
 {
     uint64_t k[2];
     get_key(k);
@@ -97,7 +97,7 @@ void *bc_strmap_get(const bc_strmap *map, const char *key, size_t len)
 {
     if (map->cap == 0)
         return NULL;
-    bc_strmap_slot *s = find(map, key, len, hash_bytes(key, len));
+    bc_strmap_slot *s = find(map, key, len, bc_hash_bytes(key, len));
     return s->key ? s->value : NULL;
 }
 
@@ -119,7 +119,7 @@ void bc_strmap_put(bc_strmap *map, const char *key, size_t len, void *value)
     /* Keep the load under 3/4 so probes stay short. */
     if ((map->count + 1) * 4 > map->cap * 3)
         grow(map);
-    uint64_t hash = hash_bytes(key, len);
+    uint64_t hash = bc_hash_bytes(key, len);
     bc_strmap_slot *s = find(map, key, len, hash);
     if (!s->key) {
         s->key = key;

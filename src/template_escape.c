@@ -117,27 +117,16 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
     if (len == 0)
         return;
     bc_buf_reserve(out, len + len / 8);
-    /* Leading whitespace: dropped when it holds a line break; one space
-     * when it could start an indented code block. */
+    /* Leading and trailing whitespace is dropped: next to the template's
+     * own text, leading blanks could start a heading ("#" then " Title"),
+     * a list or an indented code block, and two trailing blanks make a
+     * hard line break. */
     size_t i = 0;
-    bool newline = false;
-    while (i < len && is_ws(s[i])) {
-        newline |= s[i] == '\n' || s[i] == '\r';
+    while (i < len && is_ws(s[i]))
         i++;
-    }
-    if (!newline && i > 0) {
-        if (i >= 4 || memchr(s, '\t', i))
-            bc_buf_putc(out, ' ');
-        else
-            bc_buf_append(out, s, i);
-    }
-    /* Trailing whitespace holding a line break is dropped too. */
     size_t end = len;
     while (end > i && is_ws(s[end - 1]))
         end--;
-    if (!memchr(s + end, '\n', len - end) &&
-        !memchr(s + end, '\r', len - end))
-        end = len;
     i += escape_line_start(s, end, i, out);
     size_t done = i;
     while (i < end) {

@@ -647,23 +647,37 @@ static bool render_parent(state *rs, const tpl_node *n)
 }
 
 /* A block renders the outermost override of its name, else its own
- * content: the top-level template has the last word. */
+ * content: the top-level template has the last word.  An override's
+ * content is rendered with the overrides in force where it was written
+ * (outside its parent tag), so a block of the same name inside it takes
+ * the parent's default instead of the override itself, endlessly. */
 static bool render_block(state *rs, const tpl_node *n)
 {
     const tpl_node *content = n->children;
     const bc_template *tmpl = rs->tmpl;
+    const overrides *chosen = NULL;
     for (const overrides *o = rs->ovr; o; o = o->up) {
         for (const tpl_node *c = o->parent->children; c; c = c->next) {
             if (c->kind == TPL_BLOCK && c->len == n->len &&
                 memcmp(c->text, n->text, n->len) == 0) {
                 content = c->children;
                 tmpl = o->tmpl;
+                chosen = o;
                 break;
             }
         }
     }
-    return render_indented(rs, tmpl, content, n->indent_mode, n->indent,
-                           n->indent_len);
+    if (!check_depth(rs, n, "block", n->text))
+        return false;
+    const overrides *saved = rs->ovr;
+    if (chosen)
+        rs->ovr = chosen->up;
+    rs->depth++;
+    bool ok = render_indented(rs, tmpl, content, n->indent_mode, n->indent,
+                              n->indent_len);
+    rs->depth--;
+    rs->ovr = saved;
+    return ok;
 }
 
 static bool render_node(state *rs, const tpl_node *n)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/strmap.h"
 
 static bc_value *new_value(bc_arena *arena, bc_value_kind kind)
 {
@@ -94,6 +95,45 @@ void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
     bc_member *m = &map->as.map.members[map->as.map.count++];
     m->key = key;
     m->value = value;
+    map->as.map.index = NULL;
+}
+
+/* Below this many members a scan is as fast as hashing. */
+#define INDEX_MIN_MEMBERS 8
+
+void bc_value_map_index(bc_arena *arena, bc_value *map)
+{
+    size_t n = map->as.map.count;
+    if (n < INDEX_MIN_MEMBERS || n > UINT32_MAX / 2)
+        return;
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    uint32_t *slots = bc_arena_alloc(arena, cap * sizeof(uint32_t));
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = UINT32_MAX; /* empty */
+    for (size_t i = 0; i < n; i++) {
+        const bc_value *k = map->as.map.members[i].key;
+        size_t at = bc_hash_bytes(k->as.string.ptr, k->as.string.len) &
+                    (cap - 1);
+        while (slots[at] != UINT32_MAX) {
+            const bc_value *other = map->as.map.members[slots[at]].key;
+            if (other->as.string.len == k->as.string.len &&
+                !memcmp(other->as.string.ptr, k->as.string.ptr,
+                        k->as.string.len))
+                break; /* a duplicate key: the first one stays */
+            at = (at + 1) & (cap - 1);
+        }
+        if (slots[at] == UINT32_MAX)
+            slots[at] = (uint32_t)i;
+    }
+    map->as.map.index = slots;
+    map->as.map.index_mask = cap - 1;
+}
+
+static bool key_is(const bc_value *k, const char *key, size_t len)
+{
+    return k->as.string.len == len && memcmp(k->as.string.ptr, key, len) == 0;
 }
 
 void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
@@ -106,10 +146,21 @@ bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len)
 {
     if (!map || map->kind != BC_VALUE_MAP)
         return NULL;
+    const uint32_t *index = map->as.map.index;
+    if (index) {
+        size_t mask = map->as.map.index_mask;
+        for (size_t at = bc_hash_bytes(key, len) & mask;
+             index[at] != UINT32_MAX; at = (at + 1) & mask) {
+            const bc_member *m = &map->as.map.members[index[at]];
+            if (key_is(m->key, key, len))
+                return m->value;
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < map->as.map.count; i++) {
-        const bc_value *k = map->as.map.members[i].key;
-        if (k->as.string.len == len && memcmp(k->as.string.ptr, key, len) == 0)
-            return map->as.map.members[i].value;
+        const bc_member *m = &map->as.map.members[i];
+        if (key_is(m->key, key, len))
+            return m->value;
     }
     return NULL;
 }

@@ -624,6 +624,8 @@ static void on_collection_end(loader *ld)
 {
     frame f = ld->frames[--ld->depth];
     bc_strmap_fini(&f.keys);
+    if (f.node->kind == BC_VALUE_MAP)
+        bc_value_map_index(ld->arena, f.node);
     if (f.anchor) {
         f.anchor->open = false;
         f.anchor->nodes = ld->nodes - f.first_node;

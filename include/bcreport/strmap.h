@@ -28,6 +28,10 @@ typedef struct bc_strmap {
 #define BC_STRMAP_INIT {NULL, 0, 0}
 
 void bc_strmap_fini(bc_strmap *map);
+
+/* The keyed hash the map uses (SipHash-1-3 with a key drawn once per
+ * process), for other tables of user-chosen keys. */
+uint64_t bc_hash_bytes(const char *s, size_t len);
 /* The value stored under key, or NULL. */
 void *bc_strmap_get(const bc_strmap *map, const char *key, size_t len);
 /* Stores value under key, replacing any value there. */

@@ -103,11 +103,12 @@ void bc_escape_html(const char *s, size_t len, bc_buf *out);
  *     may start: # > = ~ + -, except + or - before a digit (so -5 and
  *     +84 stay as they are), and the . or ) of a number followed by
  *     whitespace or the end ("1. a" gives "1\. a", "115.000" stays).
- *   - Line breaks: a run of whitespace holding a line break becomes one
- *     space (dropped at the start and the end of the value), so a value
- *     cannot end a heading, a table row or a paragraph or start a new
- *     block ("a\n# b" gives "a \# b").  Leading whitespace of four or
- *     more columns (an indented code block) becomes one space.
+ *   - Whitespace: leading and trailing whitespace is dropped (blanks
+ *     there could start a heading, a list or a code block next to the
+ *     template's text, or make a hard line break); inside, a run of
+ *     whitespace holding a line break becomes one space, so a value cannot
+ *     end a heading, a table row or a paragraph or start a new block
+ *     ("a\n# b" gives "a \# b").
  * Everything else, including dates (05/01/2024), amounts (115.000.000
  * đồng), slashes, dashes and any UTF-8 text, is written as it is. */
 void bc_escape_markdown(const char *s, size_t len, bc_buf *out);

@@ -60,6 +60,8 @@ struct bc_value {
             bc_member *members;
             size_t count;
             size_t cap;
+            uint32_t *index; /* see bc_value_map_index; NULL when none */
+            size_t index_mask;
         } map;
     } as;
 };
@@ -82,6 +84,11 @@ void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
 /* Same, with a C-string key copied into the arena. */
 void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
                       bc_value *value);
+
+/* Adds a hash index to a finished mapping, so that lookups in a mapping of
+ * many members stay fast (templates look names up on every tag).  A later
+ * bc_value_map_put drops the index. */
+void bc_value_map_index(bc_arena *arena, bc_value *map);
 
 /* The value of the first member named key, or NULL (also when map is NULL
  * or not a mapping). */

@@ -96,6 +96,33 @@ static void test_value_builders(void **state)
     bc_arena_free(a);
 }
 
+static void test_map_index(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = bc_value_new_map(a);
+    char key[16];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        bc_value_map_set(a, map, key, bc_value_new_int(a, i));
+    }
+    bc_value_map_set(a, map, "k7", bc_value_new_int(a, -7)); /* a duplicate */
+    bc_value_map_index(a, map);
+    assert_non_null(map->as.map.index);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        assert_int_equal(bc_value_map_get(map, key)->as.integer, i);
+    }
+    assert_null(bc_value_map_get(map, "k1000"));
+    assert_null(bc_value_map_get(map, ""));
+    /* Adding a member drops the index; lookups still find everything. */
+    bc_value_map_set(a, map, "new", bc_value_new_int(a, 1));
+    assert_null(map->as.map.index);
+    assert_int_equal(bc_value_map_get(map, "new")->as.integer, 1);
+    assert_int_equal(bc_value_map_get(map, "k7")->as.integer, 7);
+    bc_arena_free(a);
+}
+
 static void test_diags(void **state)
 {
     (void)state;
@@ -164,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_strmap),
         cmocka_unit_test(test_value_builders),
+        cmocka_unit_test(test_map_index),
         cmocka_unit_test(test_diags),
         cmocka_unit_test(test_colour_auto),
     };

@@ -255,6 +255,23 @@ static void test_partial_depth(void **state)
     expect_output(f, "{{>deep}}", c, "");
 }
 
+/* A block inside an override of the same name takes the parent's
+ * default: it must not find its own override again, endlessly. */
+static void test_block_inside_its_override(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry e[] = {{"p", "<{{$b}}default{{/b}}>", 0}};
+    use_table(f, e, 1);
+    expect_output(f, "{{<p}}{{$b}}[{{$b}}inner{{/b}}]{{/b}}{{/p}}", NULL,
+                  "<[inner]>");
+    /* Blocks count towards the depth limit like partials and parents. */
+    static const bc_template_entry r[] = {{"q", "{{$b}}{{<q}}{{/q}}{{/b}}", 0}};
+    use_table(f, r, 1);
+    f->opts.max_partial_depth = 4;
+    expect_error(f, "{{<q}}{{/q}}", NULL,
+                 "q:1:7: error: parent \"q\" nested deeper than 4 levels");
+}
+
 static void test_strict(void **state)
 {
     fixture *f = *state;
@@ -558,7 +575,7 @@ static const escape_case escape_cases[] = {
     {"2024.", "2024\\.", "2024."},
     {"Năm 2024. Tốt", "Năm 2024. Tốt", "Năm 2024. Tốt"},
     {"# x", "\\# x", "# x"},
-    {"  # x", "  \\# x", "  # x"},
+    {"  # x", "\\# x", "  # x"},
     {"Số #5, C#", "Số \\#5, C#", "Số #5, C#"},
     {"*x*", "\\*x\\*", "*x*"},
     {"_x_ a_b", "\\_x\\_ a\\_b", "_x_ a_b"},
@@ -589,10 +606,11 @@ static const escape_case escape_cases[] = {
     {"a > b", "a > b", "a &gt; b"},
     {"~~~", "\\~~~", "~~~"},
     {"a ~ b | c", "a ~ b | c", "a ~ b | c"},
-    {"    code", " code", "    code"},
-    {"\tcode", " code", "\tcode"},
-    {"  two", "  two", "  two"},
-    {"trailing  ", "trailing  ", "trailing  "},
+    {"    code", "code", "    code"},
+    {"\tcode", "code", "\tcode"},
+    {"  two", "two", "  two"},
+    {" Title", "Title", " Title"}, /* after a template's "#" */
+    {"trailing  ", "trailing", "trailing  "}, /* no hard break */
 };
 
 static void test_escapers(void **state)
@@ -748,6 +766,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_compile_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compile_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_depth, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_block_inside_its_override, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_strict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dir_resolver, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolver_cache, setup, teardown),

@@ -1,0 +1,58 @@
+/*
+ * cite.h - citations of registered documents inside text fields.
+ *
+ * The documents a report cites are declared once (report.h, citations) and
+ * named in text by their id, so a number or a date cannot drift between
+ * mentions:
+ *
+ *   [@kh92]                 the first time: the full citation
+ *                           "Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND
+ *                           tỉnh Quảng Ngãi về ..." followed by
+ *                           "(sau đây gọi tắt là Kế hoạch số 92)" when a
+ *                           short name is registered; later: the short name
+ *                           (or "Kế hoạch số 92/KH-UBND" without one).
+ *   [@kh92 number date]     only the parts named, in this order: number
+ *                           (type and number), date, issuer, title; or short
+ *                           (the short name); define adds "(sau đây gọi tắt
+ *                           là ...)" and makes later [@kh92] short.
+ *   [@nd80, khoản 2 Điều 8] a locator, written before the document:
+ *                           "khoản 2 Điều 8 của Nghị định số ...".
+ *
+ * A title may cite other documents in turn.  The expansion is plain text
+ * in which the "sau đây gọi tắt là" phrase, printed in italics, is wrapped
+ * in BC_EMPH_OPEN and BC_EMPH_CLOSE; bc_cite_finish turns that into
+ * Markdown or plain text.  A citer keeps the state of "already cited", so
+ * texts must be expanded in document order.
+ */
+#ifndef BC_CITE_H
+#define BC_CITE_H
+
+#include <stdbool.h>
+
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/report.h"
+
+#define BC_EMPH_OPEN '\x01'
+#define BC_EMPH_CLOSE '\x02'
+
+typedef struct bc_citer bc_citer;
+
+/* A citer for report's registry; the report must outlive it.  Free it with
+ * bc_citer_free (NULL is a no-op). */
+bc_citer *bc_citer_new(const bc_report *report);
+void bc_citer_free(bc_citer *c);
+
+/* Appends text t with its citations expanded to out.  Returns false after
+ * adding an error (unknown id, unknown part, unclosed bracket, a citation
+ * cycle through titles) at t's position. */
+bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
+                    bc_diags *diags);
+
+/* Converts an expansion: as Markdown (escaped as a value, see
+ * bc_escape_markdown, with the marked spans in *italics*) or as plain text
+ * (marks dropped). */
+void bc_cite_finish_markdown(const char *s, size_t len, bc_buf *out);
+void bc_cite_finish_plain(const char *s, size_t len, bc_buf *out);
+
+#endif

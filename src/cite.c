@@ -1,0 +1,276 @@
+/* cite.c - citations of registered documents (see cite.h). */
+#include "bcreport/cite.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/strmap.h"
+#include "bcreport/template.h"
+#include "bcreport/vnformat.h"
+
+/* A title citing a title citing ... stops here: a cycle, surely. */
+#define MAX_NESTING 8
+
+typedef struct cited {
+    const bc_citation *doc;
+    bool defined; /* the full form or "sau đây gọi tắt" has been given */
+} cited;
+
+struct bc_citer {
+    const bc_report *report;
+    cited *docs;
+    bc_strmap by_id; /* id -> cited */
+};
+
+enum part {
+    PART_NUMBER = 1 << 0,
+    PART_DATE = 1 << 1,
+    PART_ISSUER = 1 << 2,
+    PART_TITLE = 1 << 3,
+    PART_SHORT = 1 << 4,
+    PART_DEFINE = 1 << 5
+};
+
+static const struct {
+    const char *word;
+    unsigned bit;
+} part_words[] = {{"number", PART_NUMBER}, {"date", PART_DATE},
+                  {"issuer", PART_ISSUER}, {"title", PART_TITLE},
+                  {"short", PART_SHORT},   {"define", PART_DEFINE}};
+
+bc_citer *bc_citer_new(const bc_report *report)
+{
+    bc_citer *c = bc_xcalloc(1, sizeof *c);
+    c->report = report;
+    size_t n = report->citations.count;
+    c->docs = bc_xcalloc(n ? n : 1, sizeof(cited));
+    for (size_t i = 0; i < n; i++) {
+        const bc_citation *doc = &report->citations.items[i];
+        c->docs[i].doc = doc;
+        bc_strmap_put(&c->by_id, doc->id.s, doc->id.len, &c->docs[i]);
+    }
+    return c;
+}
+
+void bc_citer_free(bc_citer *c)
+{
+    if (!c)
+        return;
+    bc_strmap_fini(&c->by_id);
+    free(c->docs);
+    free(c);
+}
+
+typedef struct expansion {
+    bc_citer *citer;
+    const bc_text *where; /* the text being expanded, for errors */
+    bc_diags *diags;
+    int depth;
+} expansion;
+
+static bool expand(expansion *x, const char *s, size_t len, bc_buf *out);
+
+static void cite_error(expansion *x, const char *fmt, ...) BC_PRINTF(2, 3);
+static void cite_error(expansion *x, const char *fmt, ...)
+{
+    bc_pos pos = {x->citer->report->file, x->where->line, x->where->col};
+    va_list ap;
+    va_start(ap, fmt);
+    bc_diag_vadd(x->diags, BC_ERROR, BC_EX_DATAERR, pos, fmt, ap);
+    va_end(ap);
+}
+
+static void put_number(const bc_citation *d, bc_buf *out)
+{
+    bc_buf_append(out, d->type.s, d->type.len);
+    bc_buf_puts(out, " số ");
+    bc_buf_append(out, d->number.s, d->number.len);
+}
+
+static void put_short(const bc_citation *d, bc_buf *out)
+{
+    if (d->short_name.s)
+        bc_buf_append(out, d->short_name.s, d->short_name.len);
+    else
+        put_number(d, out);
+}
+
+static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
+{
+    const bc_citation *d = c->doc;
+    if (parts & PART_SHORT) {
+        put_short(d, out);
+    } else {
+        put_number(d, out);
+        if (parts & PART_DATE) {
+            bc_buf_puts(out, " ngày ");
+            bc_vn_date_short(out, d->date.value);
+        }
+        if (parts & PART_ISSUER) {
+            bc_buf_puts(out, " của ");
+            bc_buf_append(out, d->issuer.s, d->issuer.len);
+        }
+        if ((parts & PART_TITLE) && d->title.s) {
+            bc_buf_putc(out, ' ');
+            if (!expand(x, d->title.s, d->title.len, out))
+                return false;
+        }
+    }
+    if (parts & PART_DEFINE) {
+        if (!d->short_name.s) {
+            cite_error(x, "[@%s define] needs a short_name for \"%s\"",
+                       d->id.s, d->id.s);
+            return false;
+        }
+        bc_buf_puts(out, " (");
+        bc_buf_putc(out, BC_EMPH_OPEN);
+        bc_buf_puts(out, "sau đây gọi tắt là ");
+        bc_buf_append(out, d->short_name.s, d->short_name.len);
+        bc_buf_putc(out, BC_EMPH_CLOSE);
+        bc_buf_putc(out, ')');
+        c->defined = true;
+    }
+    return true;
+}
+
+/* Parses the words after the id; returns false on an unknown word. */
+static bool parse_parts(expansion *x, const char *s, size_t len,
+                        const char *id, unsigned *parts)
+{
+    *parts = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\n'))
+            i++;
+        size_t start = i;
+        while (i < len && s[i] != ' ' && s[i] != '\n')
+            i++;
+        if (i == start)
+            break;
+        char word[16] = "";
+        size_t n = i - start < sizeof word - 1 ? i - start : sizeof word - 1;
+        memcpy(word, s + start, n);
+        unsigned bit = 0;
+        for (size_t k = 0; k < sizeof part_words / sizeof part_words[0]; k++)
+            if (i - start == strlen(part_words[k].word) &&
+                !memcmp(s + start, part_words[k].word, i - start))
+                bit = part_words[k].bit;
+        if (!bit) {
+            cite_error(x,
+                       "unknown part \"%s\" in a citation of \"%s\"; the "
+                       "parts are number, date, issuer, title, short and "
+                       "define",
+                       word, id);
+            return false;
+        }
+        *parts |= bit;
+    }
+    return true;
+}
+
+static bool is_id_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+}
+
+/* Expands one citation; s points just after "[@", end at its "]". */
+static bool expand_one(expansion *x, const char *s, const char *end,
+                       bc_buf *out)
+{
+    const char *p = s;
+    while (p < end && is_id_char(*p))
+        p++;
+    char *id = bc_xstrndup(s, (size_t)(p - s));
+    cited *c = bc_strmap_get(&x->citer->by_id, id, strlen(id));
+    bool ok = false;
+    if (!c) {
+        cite_error(x, "unknown citation [@%s]%s", id,
+                   *id ? "; declare it under \"citations\"" : "");
+        goto done;
+    }
+    const char *comma = memchr(p, ',', (size_t)(end - p));
+    const char *words_end = comma ? comma : end;
+    unsigned parts;
+    if (!parse_parts(x, p, (size_t)(words_end - p), id, &parts))
+        goto done;
+    if (comma) { /* a locator: "khoản 2 Điều 8 của ..." */
+        const char *loc = comma + 1;
+        while (loc < end && *loc == ' ')
+            loc++;
+        bc_buf_append(out, loc, (size_t)(end - loc));
+        bc_buf_puts(out, " của ");
+    }
+    if (!parts) { /* the automatic form */
+        parts = c->defined ? PART_SHORT
+                           : PART_NUMBER | PART_DATE | PART_ISSUER |
+                                 PART_TITLE |
+                                 (c->doc->short_name.s ? PART_DEFINE : 0);
+        c->defined = true;
+    }
+    ok = render_parts(x, c, parts, out);
+done:
+    free(id);
+    return ok;
+}
+
+static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
+{
+    if (++x->depth > MAX_NESTING) {
+        cite_error(x, "citations nest too deep (a title that cites "
+                      "itself?)");
+        return false;
+    }
+    size_t done = 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i + 1 < len; i++) {
+        if (s[i] != '[' || s[i + 1] != '@')
+            continue;
+        const char *close = memchr(s + i, ']', len - i);
+        bc_buf_append(out, s + done, i - done);
+        if (!close) {
+            cite_error(x, "a citation \"[@\" has no closing \"]\"");
+            ok = false;
+            break;
+        }
+        ok = expand_one(x, s + i + 2, close, out);
+        done = (size_t)(close - s) + 1;
+        i = done - 1;
+    }
+    if (ok)
+        bc_buf_append(out, s + done, len - done);
+    x->depth--;
+    return ok;
+}
+
+bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
+                    bc_diags *diags)
+{
+    expansion x = {c, t, diags, 0};
+    return t->s ? expand(&x, t->s, t->len, out) : true;
+}
+
+void bc_cite_finish_markdown(const char *s, size_t len, bc_buf *out)
+{
+    size_t start = out->len;
+    bc_escape_markdown(s, len, out);
+    /* The escaper leaves the two marks alone: they become the asterisks
+     * of an emphasis it would otherwise have escaped. */
+    for (size_t i = start; i < out->len; i++)
+        if (out->ptr[i] == BC_EMPH_OPEN || out->ptr[i] == BC_EMPH_CLOSE)
+            out->ptr[i] = '*';
+}
+
+void bc_cite_finish_plain(const char *s, size_t len, bc_buf *out)
+{
+    size_t done = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == BC_EMPH_OPEN || s[i] == BC_EMPH_CLOSE) {
+            bc_buf_append(out, s + done, i - done);
+            done = i + 1;
+        }
+    }
+    bc_buf_append(out, s + done, len - done);
+}

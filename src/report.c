@@ -1,0 +1,273 @@
+/* report.c - the report model's schema and loader (see report.h). */
+#include "bcreport/report.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "bcreport/io.h"
+#include "bcreport/strmap.h"
+#include "bcreport/yaml_load.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define FIELD(type, key, kind, flags, member, schema, doc)                  \
+    {key, kind, flags, offsetof(type, member), schema, doc}
+#define REQ (BC_REQUIRED | BC_NONEMPTY)
+
+static const bc_field issuer_fields[] = {
+    FIELD(bc_issuer, "parent", BC_FIELD_TEXT, 0, parent, NULL,
+          "Tên cơ quan chủ quản trực tiếp (nếu có), in hoa, không đậm, ở "
+          "trên tên cơ quan ban hành. UBND không có dòng này: để trống."),
+    FIELD(bc_issuer, "name", BC_FIELD_LINES, REQ, name, NULL,
+          "Tên cơ quan ban hành, in hoa, đúng như in ở đầu văn bản; mỗi "
+          "dòng một mục, VD: [\"ỦY BAN NHÂN DÂN\", \"HUYỆN BÌNH SƠN\"]."),
+    FIELD(bc_issuer, "short_name", BC_FIELD_TEXT, REQ, short_name, NULL,
+          "Tên viết tắt dùng trong câu kết, VD: UBND huyện Bình Sơn."),
+    FIELD(bc_issuer, "self_name", BC_FIELD_TEXT, REQ, self_name, NULL,
+          "Cách văn bản tự gọi cơ quan trong nội dung, VD: UBND huyện."),
+};
+
+static const bc_schema issuer_schema = {
+    "issuer", sizeof(bc_issuer), issuer_fields, COUNT(issuer_fields),
+    "Cơ quan ban hành văn bản."};
+
+static const bc_field document_fields[] = {
+    FIELD(bc_document, "issuer", BC_FIELD_OBJECT, BC_REQUIRED, issuer,
+          &issuer_schema, "Cơ quan ban hành."),
+    FIELD(bc_document, "number", BC_FIELD_TEXT, 0, number, NULL,
+          "Số văn bản; để trống (\"\") cho đến khi văn thư cấp số."),
+    FIELD(bc_document, "symbol", BC_FIELD_TEXT, REQ, symbol, NULL,
+          "Ký hiệu văn bản, VD: BC-UBND."),
+    FIELD(bc_document, "place", BC_FIELD_TEXT, REQ, place, NULL,
+          "Địa danh ghi ở dòng ngày tháng, VD: Bình Sơn."),
+    FIELD(bc_document, "date", BC_FIELD_DATE, 0, date, NULL,
+          "Ngày ký, dạng YYYY-MM-DD; để trống (\"\") cho đến khi ký."),
+    FIELD(bc_document, "year", BC_FIELD_INT, BC_REQUIRED, year, NULL,
+          "Năm của báo cáo, VD: 2023."),
+    FIELD(bc_document, "type", BC_FIELD_TEXT, REQ, type, NULL,
+          "Tên loại văn bản, in hoa: BÁO CÁO."),
+    FIELD(bc_document, "subject", BC_FIELD_TEXT, REQ, subject, NULL,
+          "Trích yếu nội dung; có thể trích dẫn văn bản bằng [@mã]."),
+    FIELD(bc_document, "recipients", BC_FIELD_TEXTS, REQ, recipients, NULL,
+          "Nơi gửi (Kính gửi), mỗi nơi một mục."),
+};
+
+static const bc_schema document_schema = {
+    "document", sizeof(bc_document), document_fields,
+    COUNT(document_fields), "Thông tin chung của văn bản."};
+
+static const bc_field citation_fields[] = {
+    FIELD(bc_citation, "id", BC_FIELD_TEXT, REQ, id, NULL,
+          "Mã dùng để trích dẫn trong nội dung, VD: kh92 (viết [@kh92])."),
+    FIELD(bc_citation, "type", BC_FIELD_TEXT, REQ, type, NULL,
+          "Loại văn bản: Chỉ thị, Kế hoạch, Nghị định, Công văn..."),
+    FIELD(bc_citation, "number", BC_FIELD_TEXT, REQ, number, NULL,
+          "Số và ký hiệu, VD: 92/KH-UBND."),
+    FIELD(bc_citation, "date", BC_FIELD_DATE, REQ, date, NULL,
+          "Ngày ban hành, dạng YYYY-MM-DD."),
+    FIELD(bc_citation, "issuer", BC_FIELD_TEXT, REQ, issuer, NULL,
+          "Cơ quan ban hành, VD: UBND tỉnh Quảng Ngãi."),
+    FIELD(bc_citation, "title", BC_FIELD_TEXT, 0, title, NULL,
+          "Trích yếu của văn bản được trích dẫn, bắt đầu bằng \"về\"."),
+    FIELD(bc_citation, "short_name", BC_FIELD_TEXT, 0, short_name, NULL,
+          "Tên gọi tắt, VD: Kế hoạch số 92."),
+};
+
+static const bc_schema citation_schema = {
+    "citation", sizeof(bc_citation), citation_fields,
+    COUNT(citation_fields), "Một văn bản được trích dẫn."};
+
+static const bc_field delegation_fields[] = {
+    FIELD(bc_delegation, "who", BC_FIELD_TEXT, REQ, who, NULL,
+          "Người đi, VD: đồng chí Chủ tịch UBND huyện."),
+    FIELD(bc_delegation, "with", BC_FIELD_TEXT, 0, with, NULL,
+          "Đi cùng đoàn nào, VD: Đoàn công tác của Tỉnh."),
+    FIELD(bc_delegation, "countries", BC_FIELD_TEXTS, REQ, countries, NULL,
+          "Các nước đến, VD: [Hàn Quốc, Nhật Bản]."),
+    FIELD(bc_delegation, "purpose", BC_FIELD_TEXT, REQ, purpose, NULL,
+          "Mục đích, VD: xúc tiến đầu tư."),
+};
+
+static const bc_schema delegation_schema = {
+    "delegation", sizeof(bc_delegation), delegation_fields,
+    COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài."};
+
+static const bc_field aid_fields[] = {
+    FIELD(bc_aid_project, "partner", BC_FIELD_TEXT, 0, partner, NULL,
+          "Bên thực hiện tại địa phương; mặc định là cơ quan ban hành."),
+    FIELD(bc_aid_project, "donor", BC_FIELD_TEXT, REQ, donor, NULL,
+          "Nhà tài trợ, VD: Quỹ Hòa bình Hàn – Việt."),
+    FIELD(bc_aid_project, "project", BC_FIELD_TEXT, REQ, project, NULL,
+          "Tên dự án."),
+    FIELD(bc_aid_project, "place", BC_FIELD_TEXT, REQ, place, NULL,
+          "Địa điểm, VD: xã Bình Hòa, huyện Bình Sơn."),
+    FIELD(bc_aid_project, "amount", BC_FIELD_AMOUNT, BC_REQUIRED, amount,
+          NULL, "Tổng kinh phí, số đồng (số nguyên, không âm)."),
+    FIELD(bc_aid_project, "legal_basis", BC_FIELD_TEXT, REQ, legal_basis,
+          NULL, "Căn cứ pháp lý, VD: [@nd80, khoản 2 Điều 8]."),
+    FIELD(bc_aid_project, "status", BC_FIELD_TEXT, REQ, status, NULL,
+          "Tình trạng, VD: đang triển khai thực hiện."),
+    FIELD(bc_aid_project, "disbursed", BC_FIELD_AMOUNT, 0, disbursed, NULL,
+          "Số đồng đã giải ngân (nếu có)."),
+};
+
+static const bc_schema aid_schema = {
+    "aid project", sizeof(bc_aid_project), aid_fields, COUNT(aid_fields),
+    "Một dự án viện trợ nước ngoài."};
+
+static const bc_field task_fields[] = {
+    FIELD(bc_task, "title", BC_FIELD_TEXT, REQ, title, NULL,
+          "Tên nhiệm vụ (điểm a, b, c...)."),
+    FIELD(bc_task, "delegations", BC_FIELD_LIST, 0, delegations,
+          &delegation_schema, "Các đoàn đi công tác nước ngoài."),
+    FIELD(bc_task, "aid_projects", BC_FIELD_LIST, 0, aid_projects,
+          &aid_schema, "Các dự án viện trợ."),
+    FIELD(bc_task, "body", BC_FIELD_BLOCKS, 0, body, NULL,
+          "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+};
+
+static const bc_schema task_schema = {
+    "task", sizeof(bc_task), task_fields, COUNT(task_fields),
+    "Một nhiệm vụ của kế hoạch."};
+
+static const bc_field part_fields[] = {
+    FIELD(bc_part, "title", BC_FIELD_TEXT, REQ, title, NULL, "Tiêu đề."),
+    FIELD(bc_part, "body", BC_FIELD_BLOCKS, BC_REQUIRED, body, NULL,
+          "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+};
+
+static const bc_schema part_schema = {
+    "section", sizeof(bc_part), part_fields, COUNT(part_fields),
+    "Một mục có tiêu đề và nội dung."};
+
+static const bc_field tasks_fields[] = {
+    FIELD(bc_tasks, "title", BC_FIELD_TEXT, REQ, title, NULL, "Tiêu đề."),
+    FIELD(bc_tasks, "items", BC_FIELD_LIST, REQ, items, &task_schema,
+          "Các nhiệm vụ, đánh số a), b), c)..."),
+};
+
+static const bc_schema tasks_schema = {
+    "tasks", sizeof(bc_tasks), tasks_fields, COUNT(tasks_fields),
+    "Kết quả thực hiện các nhiệm vụ của kế hoạch."};
+
+static const bc_field results_fields[] = {
+    FIELD(bc_results, "title", BC_FIELD_TEXT, REQ, title, NULL,
+          "Tiêu đề phần I, in hoa."),
+    FIELD(bc_results, "dissemination", BC_FIELD_OBJECT, BC_REQUIRED,
+          dissemination, &part_schema, "Công tác tuyên truyền, quán triệt."),
+    FIELD(bc_results, "tasks", BC_FIELD_OBJECT, BC_REQUIRED, tasks,
+          &tasks_schema, "Kết quả thực hiện các nhiệm vụ."),
+};
+
+static const bc_schema results_schema = {
+    "results", sizeof(bc_results), results_fields, COUNT(results_fields),
+    "Kết quả triển khai thực hiện."};
+
+static const bc_field assessment_fields[] = {
+    FIELD(bc_assessment, "title", BC_FIELD_TEXT, REQ, title, NULL,
+          "Tiêu đề phần II, in hoa."),
+    FIELD(bc_assessment, "strengths", BC_FIELD_OBJECT, BC_REQUIRED,
+          strengths, &part_schema, "Ưu điểm."),
+    FIELD(bc_assessment, "limitations", BC_FIELD_OBJECT, BC_REQUIRED,
+          limitations, &part_schema, "Khó khăn, hạn chế."),
+    FIELD(bc_assessment, "causes", BC_FIELD_TEXT, 0, causes, NULL,
+          "Nguyên nhân của hạn chế."),
+};
+
+static const bc_schema assessment_schema = {
+    "assessment", sizeof(bc_assessment), assessment_fields,
+    COUNT(assessment_fields), "Đánh giá chung."};
+
+static const bc_field proposals_fields[] = {
+    FIELD(bc_proposals, "title", BC_FIELD_TEXT, REQ, title, NULL,
+          "Tiêu đề phần III, in hoa."),
+    FIELD(bc_proposals, "to", BC_FIELD_TEXT, REQ, to, NULL,
+          "Cơ quan được đề nghị, VD: Sở Ngoại vụ."),
+    FIELD(bc_proposals, "body", BC_FIELD_BLOCKS, REQ, body, NULL,
+          "Các đề xuất, kiến nghị."),
+};
+
+static const bc_schema proposals_schema = {
+    "proposals", sizeof(bc_proposals), proposals_fields,
+    COUNT(proposals_fields), "Đề xuất, kiến nghị."};
+
+static const bc_field signature_fields[] = {
+    FIELD(bc_signature, "lines", BC_FIELD_TEXTS, 0, lines, NULL,
+          "Các dòng thẩm quyền, VD: [\"TM. ỦY BAN NHÂN DÂN\", "
+          "\"KT. CHỦ TỊCH\"]."),
+    FIELD(bc_signature, "title", BC_FIELD_TEXT, REQ, title, NULL,
+          "Chức vụ người ký, in hoa, VD: PHÓ CHỦ TỊCH."),
+    FIELD(bc_signature, "name", BC_FIELD_TEXT, REQ, name, NULL,
+          "Họ và tên người ký."),
+};
+
+static const bc_schema signature_schema = {
+    "signature", sizeof(bc_signature), signature_fields,
+    COUNT(signature_fields), "Khối chữ ký."};
+
+static const bc_field report_fields[] = {
+    FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,
+          &document_schema, "Thông tin chung của văn bản."),
+    FIELD(bc_report, "citations", BC_FIELD_LIST, 0, citations,
+          &citation_schema,
+          "Các văn bản được trích dẫn; khai báo một lần, dùng [@mã] ở mọi "
+          "chỗ."),
+    FIELD(bc_report, "preamble", BC_FIELD_BLOCKS, REQ, preamble, NULL,
+          "Phần mở đầu (căn cứ, mục đích báo cáo)."),
+    FIELD(bc_report, "results", BC_FIELD_OBJECT, BC_REQUIRED, results,
+          &results_schema, "I. Kết quả triển khai thực hiện."),
+    FIELD(bc_report, "assessment", BC_FIELD_OBJECT, BC_REQUIRED, assessment,
+          &assessment_schema, "II. Đánh giá chung."),
+    FIELD(bc_report, "proposals", BC_FIELD_OBJECT, 0, proposals,
+          &proposals_schema, "III. Đề xuất, kiến nghị."),
+    FIELD(bc_report, "closing", BC_FIELD_TEXT, 0, closing, NULL,
+          "Câu kết; mặc định: \"<tên viết tắt> kính báo cáo\"."),
+    FIELD(bc_report, "distribution", BC_FIELD_TEXTS, REQ, distribution, NULL,
+          "Nơi nhận, mỗi nơi một mục; mục cuối thường là \"Lưu: VT\"."),
+    FIELD(bc_report, "signature", BC_FIELD_OBJECT, BC_REQUIRED, signature,
+          &signature_schema, "Khối chữ ký."),
+};
+
+const bc_schema bc_report_schema = {
+    "report", sizeof(bc_report), report_fields, COUNT(report_fields),
+    "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."};
+
+/* Citation ids are how the text names documents: each must be unique. */
+static void check_citation_ids(const bc_report *r, bc_diags *diags)
+{
+    bc_strmap seen = BC_STRMAP_INIT;
+    for (size_t i = 0; i < r->citations.count; i++) {
+        const bc_text *id = &r->citations.items[i].id;
+        if (!id->s)
+            continue;
+        const bc_text *first = bc_strmap_get(&seen, id->s, id->len);
+        bc_pos pos = {r->file, id->line, id->col};
+        if (first)
+            bc_diag_error(diags, pos,
+                          "citation id \"%s\" is used twice (first at "
+                          "%d:%d)",
+                          id->s, first->line, first->col);
+        else
+            bc_strmap_put(&seen, id->s, id->len, (void *)id);
+    }
+    bc_strmap_fini(&seen);
+}
+
+bc_report *bc_report_from_value(const bc_value *root, const char *file,
+                                bc_arena *arena, bc_diags *diags)
+{
+    size_t errors = diags->errors;
+    bc_report *r = bc_arena_calloc(arena, 1, sizeof *r);
+    r->file = bc_arena_strdup(arena, file);
+    bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
+    check_citation_ids(r, diags);
+    return diags->errors == errors ? r : NULL;
+}
+
+bc_report *bc_report_load(const char *path, bc_arena *arena,
+                          bc_diags *diags)
+{
+    bc_value *root = bc_yaml_load_file(arena, path, NULL, diags);
+    if (!root)
+        return NULL;
+    return bc_report_from_value(root, bc_display_name(path), arena, diags);
+}

@@ -1,0 +1,127 @@
+/* vnformat.c - Vietnamese formatting (see vnformat.h). */
+#include "bcreport/vnformat.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool bc_date_valid(int year, int month, int day)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30,
+                               31, 31, 30, 31, 30, 31};
+    if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1)
+        return false;
+    int last = days[month - 1] + (month == 2 && is_leap(year));
+    return day <= last;
+}
+
+static int digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+bool bc_date_parse(const char *s, size_t len, bc_date *date)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 0 || m < 0 || d < 0 || !bc_date_valid(y, m, d))
+        return false;
+    date->year = y;
+    date->month = m;
+    date->day = d;
+    return true;
+}
+
+/* Months 1 and 2 take a leading zero (so "01" cannot be misread as "11"
+ * or "12" by a pen added later); 3 to 12 do not. */
+static const char *month_format(int month)
+{
+    return month <= 2 ? "%02d" : "%d";
+}
+
+bool bc_vn_date_short(bc_buf *out, bc_date date)
+{
+    if (!bc_date_valid(date.year, date.month, date.day))
+        return false;
+    bc_buf_printf(out, "%02d/", date.day);
+    bc_buf_printf(out, month_format(date.month), date.month);
+    bc_buf_printf(out, "/%d", date.year);
+    return true;
+}
+
+bool bc_vn_date_long(bc_buf *out, bc_date date)
+{
+    if (date.day == 0 && date.month == 0 && date.year >= 1000 &&
+        date.year <= 9999) {
+        bc_buf_printf(out, "ngày      tháng      năm %d", date.year);
+        return true;
+    }
+    if (!bc_date_valid(date.year, date.month, date.day))
+        return false;
+    bc_buf_printf(out, "ngày %02d tháng ", date.day);
+    bc_buf_printf(out, month_format(date.month), date.month);
+    bc_buf_printf(out, " năm %d", date.year);
+    return true;
+}
+
+void bc_vn_group_thousands(bc_buf *out, int64_t n)
+{
+    char digits_text[24];
+    /* Work on the magnitude as unsigned: -INT64_MIN does not fit. */
+    uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    int len = snprintf(digits_text, sizeof digits_text, "%" PRIu64, u);
+    if (n < 0)
+        bc_buf_putc(out, '-');
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            bc_buf_putc(out, '.');
+        bc_buf_putc(out, digits_text[i]);
+    }
+}
+
+void bc_vn_money(bc_buf *out, int64_t dong)
+{
+    bc_vn_group_thousands(out, dong);
+    bc_buf_puts(out, " đồng");
+}
+
+bool bc_vn_roman(bc_buf *out, int n)
+{
+    static const struct {
+        int value;
+        const char *text;
+    } parts[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                 {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                 {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                 {1, "I"}};
+    if (n < 1 || n > 3999)
+        return false;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        for (; n >= parts[i].value; n -= parts[i].value)
+            bc_buf_puts(out, parts[i].text);
+    }
+    return true;
+}
+
+bool bc_vn_letter(bc_buf *out, int n)
+{
+    static const char *const letters[BC_VN_LETTER_COUNT] = {
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+        "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+    if (n < 1 || n > BC_VN_LETTER_COUNT)
+        return false;
+    bc_buf_puts(out, letters[n - 1]);
+    return true;
+}
