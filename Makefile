@@ -30,7 +30,12 @@ TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILDDIR)/obj/%.o)
+TEMPLATES = $(sort $(wildcard templates/*.mustache))
+# The default templates, compiled in: generated C, see tools/embed.c.
+EMBED = $(BUILDDIR)/tools/embed
+TEMPLATES_C = $(BUILDDIR)/gen/templates.c
+TEMPLATES_OBJ = $(BUILDDIR)/obj/gen/templates.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILDDIR)/obj/%.o) $(TEMPLATES_OBJ)
 MAIN_OBJ = $(BUILDDIR)/obj/main.o
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
@@ -51,6 +56,18 @@ $(BIN): $(MAIN_OBJ) $(LIB_OBJ)
 $(BUILDDIR)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(BC_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(EMBED): tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(BC_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(TEMPLATES_C): $(TEMPLATES) $(EMBED)
+	@mkdir -p $(@D)
+	$(EMBED) $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(TEMPLATES_OBJ): $(TEMPLATES_C)
+	@mkdir -p $(@D)
+	$(CC) $(BC_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILDDIR)/obj/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

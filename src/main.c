@@ -14,7 +14,9 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/build.h"
 #include "bcreport/io.h"
+#include "bcreport/output.h"
 #include "bcreport/json.h"
 #include "bcreport/template.h"
 #include "bcreport/version.h"
@@ -32,12 +34,31 @@ typedef struct command {
                char **argv);
 } command;
 
+static int cmd_build(const cli *c, const command *self, int argc,
+                     char **argv);
 static int cmd_dump(const cli *c, const command *self, int argc, char **argv);
 static int cmd_render(const cli *c, const command *self, int argc,
                       char **argv);
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 
 static const command commands[] = {
+    {"build", "write the report of a data file (Markdown)",
+     "Usage: bcreport build [OPTIONS] FILE\n"
+     "\n"
+     "Checks the data file FILE (\"-\" for standard input) and writes its\n"
+     "report (BÁO CÁO) in the official layout, as Markdown, to standard\n"
+     "output or to the file given with -o.  Every mistake in the data is\n"
+     "reported as FILE:LINE:COLUMN: error: ... and nothing is written.\n"
+     "\n"
+     "Options:\n"
+     "  -f, --format=FORMAT    md (Markdown, the default)\n"
+     "  -o, --output=OUT       write to OUT instead of standard output,\n"
+     "                         through a temporary file renamed at the end:\n"
+     "                         a failed build leaves OUT as it was\n"
+     "  -T, --templates=DIR    use the templates in DIR instead of the\n"
+     "                         built-in ones (main template: report.md)\n"
+     "  -h, --help             show this help\n",
+     cmd_build},
     {"dump", "print a YAML file as JSON, exactly as bcreport reads it",
      "Usage: bcreport dump FILE\n"
      "\n"
@@ -318,6 +339,80 @@ static int cmd_render(const cli *c, const command *self, int argc,
     bc_diags_print(&diags, stderr, c->colour);
     int status = diags.status;
     if (status == BC_OK)
+        status = write_stdout(out.ptr ? out.ptr : "", out.len);
+    bc_buf_fini(&out);
+    bc_diags_fini(&diags);
+    return status;
+}
+
+typedef struct build_args {
+    const char *input;
+    const char *output; /* NULL or "-": standard output */
+    bc_build_options options;
+} build_args;
+
+static int parse_build_args(const command *self, int argc, char **argv,
+                            build_args *a)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"templates", required_argument, NULL, 'T'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hf:o:T:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(self->help, stdout);
+            return BC_OK;
+        case 'f':
+            if (strcmp(optarg, "md") != 0)
+                return usage_error("unknown format \"%s\" (formats: md)",
+                                   optarg);
+            break;
+        case 'o':
+            a->output = optarg;
+            break;
+        case 'T':
+            a->options.template_dir = optarg;
+            break;
+        case ':':
+            return usage_error("option \"%s\" needs a value",
+                               argv[optind - 1]);
+        default:
+            return unknown_option(argv);
+        }
+    }
+    if (argc - optind != 1)
+        return usage_error("%s", argc - optind == 0
+                                     ? "build needs a FILE (\"-\" for "
+                                       "standard input)"
+                                     : "build takes one FILE");
+    a->input = argv[optind];
+    return -1;
+}
+
+static int cmd_build(const cli *c, const command *self, int argc,
+                     char **argv)
+{
+    build_args a = {0};
+    int stop = parse_build_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_buf out = BC_BUF_INIT;
+    bool ok = bc_build(a.input, &a.options, &out, &diags);
+    int status = diags.status;
+    if (ok && a.output && strcmp(a.output, "-") != 0)
+        bc_write_file_atomic(a.output, out.ptr ? out.ptr : "", out.len,
+                             a.input, &diags);
+    bc_diags_print(&diags, stderr, c->colour);
+    status = diags.status;
+    if (ok && status == BC_OK && (!a.output || !strcmp(a.output, "-")))
         status = write_stdout(out.ptr ? out.ptr : "", out.len);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);

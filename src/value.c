@@ -142,6 +142,20 @@ void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
     bc_value_map_put(arena, map, bc_value_new_cstring(arena, key), value);
 }
 
+void bc_value_map_assign(bc_arena *arena, bc_value *map, const char *key,
+                         bc_value *value)
+{
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        bc_member *m = &map->as.map.members[i];
+        if (key_is(m->key, key, len)) {
+            m->value = value;
+            return;
+        }
+    }
+    bc_value_map_set(arena, map, key, value);
+}
+
 bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len)
 {
     if (!map || map->kind != BC_VALUE_MAP)

@@ -17,7 +17,7 @@ typedef struct builder {
 
 static void set(builder *b, bc_value *map, const char *key, bc_value *v)
 {
-    bc_value_map_set(b->arena, map, key, v);
+    bc_value_map_assign(b->arena, map, key, v);
 }
 
 static bc_value *string_of(builder *b, const bc_buf *buf)
@@ -288,6 +288,9 @@ static bc_value *number_line(builder *b)
     const bc_document *d = &b->report->document;
     bc_buf out = BC_BUF_INIT;
     bc_buf_puts(&out, "Số: ");
+    if (d->number.s && d->number.len == 1 && d->number.s[0] >= '1' &&
+        d->number.s[0] <= '9')
+        bc_buf_putc(&out, '0'); /* numbers below 10 take two digits: 05 */
     if (d->number.s && d->number.len)
         bc_buf_append(&out, d->number.s, d->number.len);
     else

@@ -84,6 +84,10 @@ void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
 /* Same, with a C-string key copied into the arena. */
 void bc_value_map_set(bc_arena *arena, bc_value *map, const char *key,
                       bc_value *value);
+/* Gives key the value: replaces the value of the first member so named,
+ * or appends a member. */
+void bc_value_map_assign(bc_arena *arena, bc_value *map, const char *key,
+                         bc_value *value);
 
 /* Adds a hash index to a finished mapping, so that lookups in a mapping of
  * many members stay fast (templates look names up on every tag).  A later

@@ -1,0 +1,38 @@
+/*
+ * build.h - building a report document from its data file.
+ *
+ * bc_build loads and checks the data file, builds the view model and
+ * renders the main template ("report.md") in strict mode with Markdown
+ * escaping: an undefined name or a missing partial in a template is an
+ * error, never a silently missing paragraph.  Templates come from a folder
+ * (options.template_dir, as with -T) or from the defaults compiled into
+ * the binary (templates/ in the source tree).
+ *
+ * The output is appended to a bc_buf the caller owns; on failure it holds
+ * nothing useful and diagnostics say why.
+ */
+#ifndef BC_BUILD_H
+#define BC_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/template.h"
+
+/* The default templates (generated from templates/ at build time). */
+extern const bc_template_entry bc_default_templates[];
+extern const size_t bc_default_template_count;
+
+typedef struct bc_build_options {
+    const char *template_dir; /* NULL: the built-in templates */
+} bc_build_options;
+
+/* The name of the main template. */
+#define BC_MAIN_TEMPLATE "report.md"
+
+bool bc_build(const char *data_path, const bc_build_options *options,
+              bc_buf *out, bc_diags *diags);
+
+#endif
