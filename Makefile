@@ -46,7 +46,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
 .PHONY: all run check check-run check-asan deps install uninstall clean \
-	check-headers
+	check-headers golden
 
 all: $(BIN)
 
@@ -82,7 +82,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	./$(BIN) dump data/2023.yaml
+	./$(BIN) build data/2023.yaml
 
 check: deps
 	@$(MAKE) --no-print-directory check-run
@@ -107,6 +107,11 @@ check-asan: deps
 	$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
+
+# Regenerates the golden documents: review the diff before committing.
+golden: $(BIN)
+	./$(BIN) build data/2023.yaml > tests/golden/2023.md
+	./$(BIN) build data/2025-xa.yaml > tests/golden/2025-xa.md
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR)

@@ -21,7 +21,8 @@ static bc_pos pos_of(const reader *r, const bc_value *v)
 }
 
 static bool read_object(reader *r, const bc_schema *schema,
-                        const bc_value *map, void *out);
+                        const bc_value *map, void *out,
+                        const bc_value *owner);
 
 static const char *article_kind(bc_value_kind kind)
 {
@@ -166,9 +167,12 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
 {
     out->line = v->line;
     out->col = v->col;
-    if (v->kind == BC_VALUE_STRING && v->as.string.len == 0 &&
-        !(f->flags & BC_NONEMPTY))
+    if (v->kind == BC_VALUE_STRING && v->as.string.len == 0) {
+        if (f->flags & BC_NONEMPTY)
+            bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
+                          f->key);
         return; /* a blank, to be filled in when the document is signed */
+    }
     if (v->kind != BC_VALUE_STRING) {
         wrong_type(r, f->key, "a date written YYYY-MM-DD", v);
         return;
@@ -235,7 +239,7 @@ static void read_list(reader *r, const bc_field *f, const bc_value *v,
     unsigned char *items = bc_arena_calloc(r->arena, n, f->schema->size);
     for (size_t i = 0; i < n; i++)
         read_object(r, f->schema, v->as.seq.items[i],
-                    items + i * f->schema->size);
+                    items + i * f->schema->size, NULL);
     out->items = items;
     out->count = n;
     if ((f->flags & BC_NONEMPTY) && n == 0)
@@ -312,7 +316,7 @@ static void read_blocks(reader *r, const bc_field *f, const bc_value *v,
         } else if (item->kind == BC_VALUE_SEQ) {
             read_bullets(r, f, item, b);
         } else if (item->kind == BC_VALUE_MAP) {
-            read_object(r, &bc_note_schema, item, b);
+            read_object(r, &bc_note_schema, item, b, NULL);
             b->kind = BC_BLOCK_NOTE;
         } else {
             bc_diag_error(r->diags, pos_of(r, item),
@@ -331,7 +335,7 @@ static void read_blocks(reader *r, const bc_field *f, const bc_value *v,
 /* ---- objects ---- */
 
 static void read_field(reader *r, const bc_field *f, const bc_value *v,
-                       void *slot)
+                       void *slot, const bc_value *key)
 {
     switch (f->kind) {
     case BC_FIELD_TEXT:
@@ -351,7 +355,7 @@ static void read_field(reader *r, const bc_field *f, const bc_value *v,
         read_amount(r, f, v, slot);
         break;
     case BC_FIELD_OBJECT:
-        read_object(r, f->schema, v, slot);
+        read_object(r, f->schema, v, slot, key);
         break;
     case BC_FIELD_LIST:
         read_list(r, f, v, slot);
@@ -370,8 +374,18 @@ static const bc_field *find_field(const bc_schema *schema, const char *key)
     return NULL;
 }
 
+static const bc_member *find_member(const bc_value *map, const char *key)
+{
+    for (size_t i = 0; i < map->as.map.count; i++)
+        if (!strcmp(map->as.map.members[i].key->as.string.ptr, key))
+            return &map->as.map.members[i];
+    return NULL;
+}
+
+/* owner is the key naming the mapping, where a missing key is reported
+ * ("document:" rather than the first key under it); NULL for list items. */
 static bool read_object(reader *r, const bc_schema *schema,
-                        const bc_value *map, void *out)
+                        const bc_value *map, void *out, const bc_value *owner)
 {
     if (map->kind != BC_VALUE_MAP) {
         bc_diag_error(r->diags, pos_of(r, map),
@@ -398,15 +412,20 @@ static bool read_object(reader *r, const bc_schema *schema,
         /* null (an empty value) counts as absent: "parent:" alone. */
         if (m->value->kind == BC_VALUE_NULL)
             continue;
-        read_field(r, f, m->value, (unsigned char *)out + f->offset);
+        read_field(r, f, m->value, (unsigned char *)out + f->offset, m->key);
     }
     for (size_t i = 0; i < schema->field_count; i++) {
         const bc_field *f = &schema->fields[i];
-        const bc_value *v = bc_value_map_get(map, f->key);
-        if ((f->flags & BC_REQUIRED) && (!v || v->kind == BC_VALUE_NULL))
-            bc_diag_error(r->diags, pos_of(r, v ? v : map),
-                          "missing %s \"%s\" in %s",
-                          v ? "value for" : "required key", f->key,
+        if (!(f->flags & BC_REQUIRED))
+            continue;
+        const bc_member *m = find_member(map, f->key);
+        if (!m)
+            bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
+                          "missing required key \"%s\" in %s", f->key,
+                          schema->name);
+        else if (m->value->kind == BC_VALUE_NULL)
+            bc_diag_error(r->diags, pos_of(r, m->key),
+                          "missing value for \"%s\" in %s", f->key,
                           schema->name);
     }
     return r->diags->errors == r->first_error;
@@ -416,7 +435,7 @@ bool bc_schema_read(const bc_schema *schema, const bc_value *map, void *out,
                     const char *file, bc_arena *arena, bc_diags *diags)
 {
     reader r = {file, arena, diags, diags->errors};
-    read_object(&r, schema, map, out);
+    read_object(&r, schema, map, out, NULL);
     return diags->errors == r.first_error;
 }
 

@@ -62,9 +62,13 @@ static void drain(int fd, bc_buf *into, bool *open)
 void tu_run(tu_result *r, const char *input, size_t input_len,
             const char *const *args)
 {
-    const char *bin = getenv("BCREPORT_BIN");
-    if (!bin || !*bin)
-        bin = "./bcreport";
+    /* Absolute, so that tests may change folder before running it. */
+    static char bin[4096];
+    if (!*bin) {
+        const char *env = getenv("BCREPORT_BIN");
+        if (!realpath(env && *env ? env : "./bcreport", bin))
+            fail_msg("cannot find the bcreport binary (BCREPORT_BIN)");
+    }
     size_t argc = 0;
     while (args[argc])
         argc++;

@@ -1,0 +1,482 @@
+/* test_build.c - `bcreport build`: golden documents, the example report,
+ * validation errors, -o and -T. */
+#include "testutil.h"
+
+#include <cmark.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bcreport/buf.h"
+
+/* ---- golden documents ---- */
+
+/* Fails with a unified diff between want (a file) and got. */
+static void assert_matches_file(const char *got, size_t got_len,
+                                const char *want_path)
+{
+    size_t want_len;
+    char *want = tu_read_file(want_path, &want_len);
+    if (!want)
+        fail_msg("cannot read %s", want_path);
+    if (want_len != got_len || memcmp(want, got, got_len) != 0) {
+        char *actual = tu_temp_file(got, got_len, ".md");
+        bc_buf cmd = BC_BUF_INIT;
+        bc_buf_printf(&cmd, "diff -u '%s' '%s' | head -n 60 >&2", want_path,
+                      actual);
+        if (system(cmd.ptr) == -1)
+            perror("diff");
+        fail_msg("output differs from %s (diff above; regenerate with "
+                 "'make golden' after review)",
+                 want_path);
+    }
+    free(want);
+}
+
+static void check_golden(const char *data, const char *golden)
+{
+    const char *args[] = {"build", data, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    if (r.status != 0)
+        fail_msg("%s: status %d: %s", data, r.status, r.err);
+    assert_string_equal(r.err, "");
+    assert_matches_file(r.out, r.out_len, golden);
+    /* The same bytes on every run. */
+    tu_result again;
+    tu_run(&again, NULL, 0, args);
+    assert_int_equal(again.out_len, r.out_len);
+    assert_memory_equal(again.out, r.out, r.out_len);
+    tu_result_fini(&again);
+    tu_result_fini(&r);
+}
+
+static void test_golden_2023(void **state)
+{
+    (void)state;
+    check_golden("data/2023.yaml", "tests/golden/2023.md");
+}
+
+static void test_golden_commune_2025(void **state)
+{
+    (void)state;
+    check_golden("data/2025-xa.yaml", "tests/golden/2025-xa.md");
+}
+
+/* ---- the example report, sentence by sentence ---- */
+
+/* The example's own mistakes, which the data corrects.  Each must occur
+ * in the example, so this table cannot go stale silently. */
+static const struct {
+    const char *wrong;
+    const char *right;
+} corrections[] = {
+    /* "Kế hoạch 12" does not exist: Kế hoạch số 92 is meant. */
+    {"Kế hoạch 12", "Kế hoạch số 92"},
+    /* The short name is "Kế hoạch số 92" everywhere else. */
+    {"Kế hoạch 92", "Kế hoạch số 92"},
+    /* Decree 80 is 80/2020/NĐ-CP of 08/7/2020, on aid that is NOT ODA. */
+    {"Nghị định số 80/2022/NĐ-CP ngày 17/9/2020",
+     "Nghị định số 80/2020/NĐ-CP ngày 08/7/2020"},
+    {"Nghị định số 80/2022/NĐ-CP", "Nghị định số 80/2020/NĐ-CP"},
+    {"viện trợ không hoàn lại thuộc", "viện trợ không hoàn lại không thuộc"},
+    /* The titles of points c) and e) alone ended with a full stop. */
+    {"nhân dân các nước.\n", "nhân dân các nước\n"},
+    {"mục tiêu phát triển bền vững.\n", "mục tiêu phát triển bền vững\n"},
+    /* Decree 30: "Lưu: VT"; the section title takes its comma. */
+    {"Lưu VT.", "Lưu: VT."},
+    {"ĐỀ XUẤT KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ"},
+};
+
+static void replace_all(bc_buf *text, const char *wrong, const char *right)
+{
+    bc_buf out = BC_BUF_INIT;
+    const char *p = text->ptr;
+    const char *hit;
+    while ((hit = strstr(p, wrong))) {
+        bc_buf_append(&out, p, (size_t)(hit - p));
+        bc_buf_puts(&out, right);
+        p = hit + strlen(wrong);
+    }
+    bc_buf_puts(&out, p);
+    bc_buf_fini(text);
+    *text = out;
+}
+
+/* Markdown to comparable text: markup dropped (emphasis, headings,
+ * escapes, list markers), all whitespace one space. */
+static void normalise(const char *s, size_t len, bc_buf *out)
+{
+    bool line_start = true, space = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+            line_start |= c == '\n';
+            space = out->len > 0;
+            continue;
+        }
+        if (c == '*' || c == '#' || c == '\\')
+            continue;
+        if (line_start && (c == '-' || c == '+') && i + 1 < len &&
+            s[i + 1] == ' ')
+            continue; /* a list marker */
+        if (space)
+            bc_buf_putc(out, ' ');
+        space = line_start = false;
+        bc_buf_putc(out, c);
+    }
+}
+
+/* Fragments of the example: its lines, cut after . ; : and normalised;
+ * extraction breaks and the lost header then only make them shorter. */
+static size_t next_fragment(const char *s, size_t len, size_t *start,
+                            bc_buf *out)
+{
+    size_t i = *start;
+    while (i < len) {
+        char c = s[i++];
+        if (c == '\n')
+            break;
+        if ((c == '.' || c == ';' || c == ':') &&
+            (i == len || s[i] == ' ' || s[i] == '\n'))
+            break;
+    }
+    bc_buf_clear(out);
+    normalise(s + *start, i - *start, out);
+    *start = i;
+    return out->len;
+}
+
+static void test_example_sentences(void **state)
+{
+    (void)state;
+    char *dir = tu_shared_dir("BCREPORT_SEED_DIR", "seed");
+    if (!dir) {
+        fprintf(stderr, "\n*** SKIPPED: the example report "
+                        "(../shared/seed/000_128ea849c527b4f7.txt) is not "
+                        "here; set BCREPORT_SEED_DIR ***\n\n");
+        if (tu_in_ci())
+            fail_msg("CI=true: the example report must be present");
+        skip();
+    }
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/000_128ea849c527b4f7.txt", dir);
+    bc_buf example = BC_BUF_INIT;
+    size_t len;
+    char *text = tu_read_file(path.ptr, &len);
+    assert_non_null(text);
+    bc_buf_append(&example, text, len);
+    free(text);
+    for (size_t i = 0; i < sizeof corrections / sizeof corrections[0]; i++) {
+        if (!strstr(example.ptr, corrections[i].wrong))
+            fail_msg("correction \"%s\" is not in the example any more",
+                     corrections[i].wrong);
+        replace_all(&example, corrections[i].wrong, corrections[i].right);
+    }
+
+    const char *args[] = {"build", "data/2023.yaml", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    bc_buf output = BC_BUF_INIT, fragment = BC_BUF_INIT;
+    normalise(r.out, r.out_len, &output);
+
+    size_t at = 0, cursor = 0, checked = 0;
+    while (at < example.len) {
+        if (!next_fragment(example.ptr, example.len, &at, &fragment))
+            continue;
+        const char *hit = strstr(output.ptr + cursor, fragment.ptr);
+        if (!hit)
+            fail_msg("not in the output (in order): \"%s\"\nafter: \"%.80s\"",
+                     fragment.ptr, output.ptr + cursor);
+        cursor = (size_t)(hit - output.ptr) + fragment.len;
+        checked++;
+    }
+    fprintf(stderr, "example: %zu fragments found in order\n", checked);
+    assert_true(checked >= 80); /* the example was read, not empty */
+    bc_buf_fini(&fragment);
+    bc_buf_fini(&output);
+    bc_buf_fini(&example);
+    bc_buf_fini(&path);
+    free(dir);
+    tu_result_fini(&r);
+}
+
+/* ---- CommonMark: the Markdown has the structure it means to have ---- */
+
+static size_t count(const char *haystack, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = haystack; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+static void test_commonmark_structure(void **state)
+{
+    (void)state;
+    size_t len;
+    char *md = tu_read_file("tests/golden/2023.md", &len);
+    assert_non_null(md);
+    char *html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT);
+    assert_int_equal(count(html, "<h1>"), 1);
+    assert_non_null(strstr(html, "<h1>BÁO CÁO</h1>"));
+    assert_int_equal(count(html, "<h2>"), 3); /* I, II, III */
+    assert_int_equal(count(html, "<h3>"), 4); /* 1, 2 under I and II */
+    assert_non_null(strstr(html, "<em>sau đây gọi tắt là Kế hoạch số "
+                                 "92</em>"));
+    /* The note's star is text, the label bold; no raw HTML anywhere. */
+    assert_non_null(strstr(html, "<p>* <strong>Nguyên nhân:</strong> "));
+    assert_null(strstr(html, "raw HTML omitted"));
+    /* Sub-items "+" nest in the item before them. */
+    assert_non_null(strstr(html, "Chính phủ:</p>\n<ul>\n<li>\n<p>Bổ sung"));
+    /* The header keeps its lines: hard breaks, not one run-on line. */
+    assert_non_null(strstr(html, "<strong>ỦY BAN NHÂN DÂN</strong><br />"));
+    free(html);
+    free(md);
+}
+
+/* ---- validation errors: one fixture each, exact messages ---- */
+
+static void test_validation_fixtures(void **state)
+{
+    (void)state;
+    const char *dir = "tests/fixtures/build";
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (strncmp(e->d_name, "bad-", 4) != 0 || len < 5 ||
+            strcmp(e->d_name + len - 5, ".yaml") != 0)
+            continue;
+        bc_buf err_path = BC_BUF_INIT;
+        bc_buf_printf(&err_path, "%s/%.*s.err", dir, (int)(len - 5),
+                      e->d_name);
+        char *want = tu_read_file(err_path.ptr, NULL);
+        if (!want)
+            fail_msg("%s has no .err file", e->d_name);
+        /* Run from the fixture folder so messages name the bare file. */
+        bc_buf script = BC_BUF_INIT;
+        tu_result r;
+        char cwd[4096];
+        assert_non_null(getcwd(cwd, sizeof cwd));
+        assert_int_equal(chdir(dir), 0);
+        const char *args[] = {"build", e->d_name, NULL};
+        tu_run(&r, NULL, 0, args);
+        assert_int_equal(chdir(cwd), 0);
+        if (r.status != 65 || strcmp(r.err, want) != 0 || r.out_len)
+            fail_msg("%s: status %d, stderr:\n%s\nexpected 65 and:\n%s",
+                     e->d_name, r.status, r.err, want);
+        tu_result_fini(&r);
+        bc_buf_fini(&script);
+        bc_buf_fini(&err_path);
+        free(want);
+        n++;
+    }
+    closedir(d);
+    assert_true(n >= 11);
+    /* The fixtures' common base is valid. */
+    const char *args[] = {"build", "tests/fixtures/build/minimal.yaml", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    tu_result_fini(&r);
+}
+
+/* ---- -o: atomic output ---- */
+
+static char *temp_dir(void)
+{
+    char *dir = strdup("/tmp/bctest-dir-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+static void test_output_file(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    bc_buf out = BC_BUF_INIT;
+    bc_buf_printf(&out, "%s/bc.md", dir);
+    const char *args[] = {"build", "data/2023.yaml", "-o", out.ptr, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(r.out_len, 0);
+    size_t len;
+    char *written = tu_read_file(out.ptr, &len);
+    assert_matches_file(written, len, "tests/golden/2023.md");
+    free(written);
+    struct stat st;
+    assert_int_equal(stat(out.ptr, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0666 & ~(mode_t)022 & st.st_mode);
+    tu_result_fini(&r);
+
+    /* A failed build leaves the old output as it was, and no temporary
+     * file behind. */
+    const char *bad[] = {"build", "tests/fixtures/build/bad-date.yaml", "-o",
+                         out.ptr, NULL};
+    tu_run(&r, NULL, 0, bad);
+    assert_int_equal(r.status, 65);
+    written = tu_read_file(out.ptr, &len);
+    assert_matches_file(written, len, "tests/golden/2023.md");
+    free(written);
+    tu_result_fini(&r);
+    DIR *d = opendir(dir);
+    size_t entries = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        entries += e->d_name[0] != '.' || strlen(e->d_name) > 2;
+    closedir(d);
+    assert_int_equal(entries, 1); /* bc.md alone */
+
+    /* Never onto the input, whatever the path says. */
+    bc_buf input = BC_BUF_INIT;
+    bc_buf_printf(&input, "%s/data.yaml", dir);
+    size_t data_len;
+    char *data = tu_read_file("data/2023.yaml", &data_len);
+    FILE *f = fopen(input.ptr, "wb");
+    fwrite(data, 1, data_len, f);
+    fclose(f);
+    bc_buf same = BC_BUF_INIT;
+    bc_buf_printf(&same, "%s/./data.yaml", dir);
+    const char *onto[] = {"build", input.ptr, "-o", same.ptr, NULL};
+    tu_run(&r, NULL, 0, onto);
+    assert_int_equal(r.status, 64);
+    bc_buf want = BC_BUF_INIT;
+    bc_buf_printf(&want, "%s: error: refusing to write the output onto the "
+                         "input file\n", same.ptr);
+    assert_string_equal(r.err, want.ptr);
+    written = tu_read_file(input.ptr, &len);
+    assert_int_equal(len, data_len);
+    assert_memory_equal(written, data, len);
+    free(written);
+    free(data);
+    tu_result_fini(&r);
+
+    /* A folder that does not exist: cannot create, 73. */
+    bc_buf nowhere = BC_BUF_INIT;
+    bc_buf_printf(&nowhere, "%s/no/such/bc.md", dir);
+    const char *missing[] = {"build", "data/2023.yaml", "-o", nowhere.ptr,
+                             NULL};
+    tu_run(&r, NULL, 0, missing);
+    assert_int_equal(r.status, 73);
+    bc_buf_clear(&want);
+    bc_buf_printf(&want, "%s: error: cannot create: No such file or "
+                         "directory\n", nowhere.ptr);
+    assert_string_equal(r.err, want.ptr);
+    tu_result_fini(&r);
+
+    remove(out.ptr);
+    remove(input.ptr);
+    rmdir(dir);
+    free(dir);
+    bc_buf_fini(&out), bc_buf_fini(&input), bc_buf_fini(&same);
+    bc_buf_fini(&want), bc_buf_fini(&nowhere);
+}
+
+/* ---- -T: another template folder ---- */
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/%s", dir, name);
+    FILE *f = fopen(path.ptr, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    bc_buf_fini(&path);
+}
+
+static void test_template_folder(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    const char *args[] = {"build", "-T", dir, "data/2025-xa.yaml", NULL};
+    tu_result r;
+    /* No main template. */
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 66);
+    bc_buf want = BC_BUF_INIT;
+    bc_buf_printf(&want, "%s: error: no template \"report.md\" "
+                         "(report.md.mustache) in the template folder\n",
+                  dir);
+    assert_string_equal(r.err, want.ptr);
+    tu_result_fini(&r);
+    /* A folder's templates replace the built-in ones. */
+    write_text(dir, "report.md.mustache",
+               "{{type}} {{number_line}}\n{{> sign}}\n");
+    write_text(dir, "sign.mustache", "{{signature.name}}");
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    /* A standalone partial tag takes its line's end with it. */
+    assert_string_equal(r.out, "BÁO CÁO Số: 05/BC-UBND\nNguyễn Văn An");
+    tu_result_fini(&r);
+    /* Templates are strict: an unknown name is an error at its place. */
+    write_text(dir, "sign.mustache", "\n  {{signature.nam}}");
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 65);
+    bc_buf_clear(&want);
+    bc_buf_printf(&want, "%s/sign.mustache:2:3: error: undefined name "
+                         "\"signature.nam\": \"signature\" has no \"nam\"\n",
+                  dir);
+    assert_string_equal(r.err, want.ptr);
+    assert_int_equal(r.out_len, 0);
+    tu_result_fini(&r);
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/report.md.mustache", dir);
+    remove(path.ptr);
+    bc_buf_clear(&path);
+    bc_buf_printf(&path, "%s/sign.mustache", dir);
+    remove(path.ptr);
+    rmdir(dir);
+    free(dir);
+    bc_buf_fini(&path);
+    bc_buf_fini(&want);
+}
+
+static void test_build_usage(void **state)
+{
+    (void)state;
+    tu_result r;
+    const char *no_file[] = {"build", NULL};
+    tu_run(&r, NULL, 0, no_file);
+    assert_int_equal(r.status, 64);
+    tu_result_fini(&r);
+    const char *bad_format[] = {"build", "-f", "rtf", "data/2023.yaml", NULL};
+    tu_run(&r, NULL, 0, bad_format);
+    assert_int_equal(r.status, 64);
+    assert_string_equal(r.err, "bcreport: error: unknown format \"rtf\" "
+                               "(formats: md)\nTry 'bcreport --help'.\n");
+    tu_result_fini(&r);
+    const char *md[] = {"build", "-f", "md", "-o", "-", "data/2025-xa.yaml",
+                        NULL};
+    tu_run(&r, NULL, 0, md);
+    assert_int_equal(r.status, 0);
+    assert_matches_file(r.out, r.out_len, "tests/golden/2025-xa.md");
+    tu_result_fini(&r);
+    const char *missing[] = {"build", "nope.yaml", NULL};
+    tu_run(&r, NULL, 0, missing);
+    assert_int_equal(r.status, 66);
+    tu_result_fini(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_golden_2023),
+        cmocka_unit_test(test_golden_commune_2025),
+        cmocka_unit_test(test_example_sentences),
+        cmocka_unit_test(test_commonmark_structure),
+        cmocka_unit_test(test_validation_fixtures),
+        cmocka_unit_test(test_output_file),
+        cmocka_unit_test(test_template_folder),
+        cmocka_unit_test(test_build_usage),
+    };
+    return cmocka_run_group_tests_name("build", tests, NULL, NULL);
+}

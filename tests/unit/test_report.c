@@ -1,0 +1,301 @@
+/* test_report.c - the report model: schema reading, citations, the view. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/cite.h"
+#include "bcreport/report.h"
+#include "bcreport/view.h"
+#include "bcreport/yaml_load.h"
+
+/* A valid report to which each test adds or changes a little. */
+static const char base_yaml[] =
+    "document:\n"
+    "  issuer: {name: [\"ỦY BAN NHÂN DÂN\", \"XÃ A\"], short_name: UBND xã A,"
+    " self_name: UBND xã}\n"
+    "  symbol: BC-UBND\n"
+    "  place: A\n"
+    "  year: 2025\n"
+    "  type: BÁO CÁO\n"
+    "  subject: Kết quả\n"
+    "  recipients: [Sở Ngoại vụ]\n"
+    "citations:\n"
+    "  - {id: kh92, type: Kế hoạch, number: 92/KH-UBND, date: 2022-06-03,"
+    " issuer: UBND tỉnh Quảng Ngãi, title: \"về thực hiện [@ct12 number]\","
+    " short_name: Kế hoạch số 92}\n"
+    "  - {id: ct12, type: Chỉ thị, number: 12-CT/TW, date: 2022-01-05,"
+    " issuer: Ban Bí thư}\n"
+    "preamble: [Mở đầu.]\n"
+    "results:\n"
+    "  title: KẾT QUẢ\n"
+    "  dissemination: {title: T, body: [x]}\n"
+    "  tasks: {title: N, items: [{title: a}]}\n"
+    "assessment:\n"
+    "  title: ĐÁNH GIÁ\n"
+    "  strengths: {title: Ưu điểm, body: [x]}\n"
+    "  limitations: {title: Hạn chế, body: [x]}\n"
+    "distribution: [\"Lưu: VT\"]\n"
+    "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n";
+
+typedef struct fixture {
+    bc_arena *arena;
+    bc_diags diags;
+    bc_report *report;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->arena = bc_arena_new();
+    bc_diags_init(&f->diags);
+    bc_value *root = bc_yaml_load(f->arena, "t.yaml", base_yaml,
+                                  strlen(base_yaml), NULL, &f->diags);
+    assert_non_null(root);
+    f->report = bc_report_from_value(root, "t.yaml", f->arena, &f->diags);
+    assert_non_null(f->report);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    bc_diags_fini(&f->diags);
+    bc_arena_free(f->arena);
+    free(f);
+    return 0;
+}
+
+/* Expands each text in turn with one citer (so "already cited" carries
+ * over) and checks the plain and Markdown results. */
+static void expect_citations(fixture *f, const char *const *texts,
+                             const char *const *plain, const char *const *md)
+{
+    bc_citer *c = bc_citer_new(f->report);
+    bc_buf raw = BC_BUF_INIT, out = BC_BUF_INIT;
+    for (size_t i = 0; texts[i]; i++) {
+        bc_text t = {texts[i], strlen(texts[i]), 3, 7};
+        bc_buf_clear(&raw);
+        assert_true(bc_cite_expand(c, &t, &raw, &f->diags));
+        bc_buf_clear(&out);
+        bc_cite_finish_plain(raw.ptr, raw.len, &out);
+        assert_string_equal(out.ptr, plain[i]);
+        bc_buf_clear(&out);
+        bc_cite_finish_markdown(raw.ptr, raw.len, &out);
+        assert_string_equal(out.ptr, md[i]);
+    }
+    bc_buf_fini(&raw);
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+}
+
+static void test_citation_forms(void **state)
+{
+    fixture *f = *state;
+    static const char *const texts[] = {
+        "Theo [@kh92 number date issuer].",
+        "Theo [@kh92].",
+        "Lại [@kh92], và [@ct12 number date], [@ct12 short].",
+        "[@ct12, khoản 2 Điều 8] nói *rõ*.",
+        "Lần đầu [@ct12], rồi [@ct12].",
+        "Không trích dẫn: [link] và @ a",
+        NULL};
+    static const char *const plain[] = {
+        "Theo Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh Quảng "
+        "Ngãi.",
+        /* The first automatic mention: full, then the short name. */
+        "Theo Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh Quảng Ngãi "
+        "về thực hiện Chỉ thị số 12-CT/TW (sau đây gọi tắt là Kế hoạch số "
+        "92).",
+        "Lại Kế hoạch số 92, và Chỉ thị số 12-CT/TW ngày 05/01/2022, Chỉ thị "
+        "số 12-CT/TW.",
+        "khoản 2 Điều 8 của Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí "
+        "thư nói *rõ*.",
+        /* Without a short name, later mentions give type and number. */
+        "Lần đầu Chỉ thị số 12-CT/TW, rồi Chỉ thị số 12-CT/TW.",
+        "Không trích dẫn: [link] và @ a",
+        NULL};
+    static const char *const md[] = {
+        "Theo Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh Quảng "
+        "Ngãi.",
+        "Theo Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh Quảng Ngãi "
+        "về thực hiện Chỉ thị số 12-CT/TW (*sau đây gọi tắt là Kế hoạch số "
+        "92*).",
+        "Lại Kế hoạch số 92, và Chỉ thị số 12-CT/TW ngày 05/01/2022, Chỉ thị "
+        "số 12-CT/TW.",
+        /* The data's own asterisks stay text. */
+        "khoản 2 Điều 8 của Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí "
+        "thư nói \\*rõ\\*.",
+        "Lần đầu Chỉ thị số 12-CT/TW, rồi Chỉ thị số 12-CT/TW.",
+        "Không trích dẫn: \\[link\\] và @ a",
+        NULL};
+    expect_citations(f, texts, plain, md);
+}
+
+static void expect_cite_error(fixture *f, const char *text, const char *msg)
+{
+    bc_citer *c = bc_citer_new(f->report);
+    bc_buf out = BC_BUF_INIT;
+    bc_text t = {text, strlen(text), 3, 7};
+    size_t before = f->diags.count;
+    assert_false(bc_cite_expand(c, &t, &out, &f->diags));
+    assert_int_equal(f->diags.count, before + 1);
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&f->diags.items[before], &line);
+    assert_string_equal(line.ptr, msg);
+    bc_buf_fini(&line);
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+}
+
+static void test_citation_errors(void **state)
+{
+    fixture *f = *state;
+    expect_cite_error(f, "x [@kh12] y",
+                      "t.yaml:3:7: error: unknown citation [@kh12]; declare "
+                      "it under \"citations\"");
+    expect_cite_error(f, "x [@kh92 nuber]",
+                      "t.yaml:3:7: error: unknown part \"nuber\" in a "
+                      "citation of \"kh92\"; the parts are number, date, "
+                      "issuer, title, short and define");
+    expect_cite_error(f, "x [@kh92 number",
+                      "t.yaml:3:7: error: a citation \"[@\" has no closing "
+                      "\"]\"");
+    expect_cite_error(f, "[@ct12 define]",
+                      "t.yaml:3:7: error: [@ct12 define] needs a short_name "
+                      "for \"ct12\"");
+    expect_cite_error(f, "[@]", "t.yaml:3:7: error: unknown citation [@]");
+}
+
+static void test_citation_cycle(void **state)
+{
+    fixture *f = *state;
+    /* A title that cites its own document. */
+    bc_citation *kh92 = &f->report->citations.items[0];
+    kh92->title.s = "về [@kh92 number title]";
+    kh92->title.len = strlen(kh92->title.s);
+    expect_cite_error(f, "[@kh92 number title]",
+                      "t.yaml:3:7: error: citations nest too deep (a title "
+                      "that cites itself?)");
+}
+
+/* ---- schema ---- */
+
+static void test_suggestions(void **state)
+{
+    (void)state;
+    const bc_field *fields = bc_report_schema.fields;
+    const bc_schema *doc = fields[0].schema;
+    assert_string_equal(bc_schema_suggest(doc, "subjet"), "subject");
+    assert_string_equal(bc_schema_suggest(doc, "Year"), "year");
+    assert_string_equal(bc_schema_suggest(doc, "recipient"), "recipients");
+    assert_null(bc_schema_suggest(doc, "ngay"));
+    assert_null(bc_schema_suggest(doc, "x"));
+    assert_string_equal(bc_schema_suggest(&bc_report_schema, "citation"),
+                        "citations");
+}
+
+/* Loads base_yaml with one substitution and returns the diagnostics. */
+static char *errors_of(const char *from, const char *to)
+{
+    const char *at = strstr(base_yaml, from);
+    assert_non_null(at);
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_append(&yaml, base_yaml, (size_t)(at - base_yaml));
+    bc_buf_puts(&yaml, to);
+    bc_buf_puts(&yaml, at + strlen(from));
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_value *root =
+        bc_yaml_load(arena, "t.yaml", yaml.ptr, yaml.len, NULL, &diags);
+    assert_non_null(root);
+    bc_report *r = bc_report_from_value(root, "t.yaml", arena, &diags);
+    bc_value *view = r ? bc_view_build(r, arena, &diags) : NULL;
+    bc_buf out = BC_BUF_INIT;
+    for (size_t i = 0; i < diags.count; i++) {
+        bc_diag_format(&diags.items[i], &out);
+        bc_buf_putc(&out, '\n');
+    }
+    assert_true((diags.count == 0) == (view != NULL));
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    bc_buf_fini(&yaml);
+    return bc_buf_detach(&out, NULL);
+}
+
+static void test_schema_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *from, *to, *errors;
+    } cases[] = {
+        {"body: [x]}\n  tasks", "body: [[x, [[y]]]]}\n  tasks",
+         "t.yaml:15:41: error: each item of \"body\" must be text, not a "
+         "list\n"},
+        {"body: [x]}\n  tasks", "body: [[[x], y]]}\n  tasks",
+         "t.yaml:15:37: error: sub-items in \"body\" need a bullet before "
+         "them\n"},
+        {"body: [x]}\n  tasks", "body: [{label: Ghi chú}]}\n  tasks",
+         "t.yaml:15:36: error: missing required key \"text\" in note\n"},
+        {"body: [x]}\n  tasks", "body: [1]}\n  tasks",
+         "t.yaml:15:36: error: an item of \"body\" must be a paragraph "
+         "(text), a list of bullets, or a note with label and text; not an "
+         "integer\n"},
+        {"place: A", "place: \"A\\u0001\"",
+         "t.yaml:4:10: error: \"place\" contains the control character "
+         "U+0001\n"},
+        {"place: A", "place:",
+         "t.yaml:4:3: error: missing value for \"place\" in document\n"},
+        {"place: A", "place: \"\"",
+         "t.yaml:4:10: error: \"place\" must not be empty\n"},
+        {"  - {id: ct12", "  - {id: kh92",
+         "t.yaml:11:10: error: citation id \"kh92\" is used twice (first at "
+         "10:10)\n"},
+        {"date: 2022-06-03", "date: \"\"",
+         "t.yaml:10:58: error: \"date\" must not be empty\n"},
+        {"issuer: {", "issuer: [",
+         NULL}, /* a YAML error: not this test's business */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (!cases[i].errors)
+            continue;
+        char *got = errors_of(cases[i].from, cases[i].to);
+        if (strcmp(got, cases[i].errors) != 0)
+            fail_msg("%s -> %s:\n got:  %s want: %s", cases[i].from,
+                     cases[i].to, got, cases[i].errors);
+        free(got);
+    }
+}
+
+static void test_view_numbering(void **state)
+{
+    (void)state;
+    /* 23 points take a) to y); a 24th has no letter. */
+    bc_buf items = BC_BUF_INIT;
+    bc_buf_puts(&items, "items: [");
+    for (int i = 0; i < 24; i++)
+        bc_buf_printf(&items, "%s{title: t%d}", i ? ", " : "", i);
+    bc_buf_puts(&items, "]}");
+    char *got = errors_of("items: [{title: a}]}", items.ptr);
+    assert_string_equal(got, "t.yaml:16:349: error: item 24 cannot be "
+                             "numbered: the Vietnamese letters a) to y) stop "
+                             "at 23; split the list\n");
+    free(got);
+    bc_buf_fini(&items);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_citation_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_citation_errors, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_citation_cycle, setup, teardown),
+        cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_schema_errors),
+        cmocka_unit_test(test_view_numbering),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
