@@ -138,6 +138,14 @@ static int unknown_option(char **argv)
                        is_long || !optopt ? arg : shown);
 }
 
+/* getopt_long returned ':' (a value is missing) or '?' (unknown). */
+static int option_error(int ch, char **argv)
+{
+    if (ch == ':')
+        return usage_error("option \"%s\" needs a value", argv[optind - 1]);
+    return unknown_option(argv);
+}
+
 static const command *find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -253,11 +261,8 @@ static int parse_render_args(const command *self, int argc, char **argv,
         case 's':
             a->strict = true;
             break;
-        case ':':
-            return usage_error("option \"%s\" needs a value",
-                               argv[optind - 1]);
         default:
-            return unknown_option(argv);
+            return option_error(ch, argv);
         }
     }
     int n = argc - optind;
@@ -379,11 +384,8 @@ static int parse_build_args(const command *self, int argc, char **argv,
         case 'T':
             a->options.template_dir = optarg;
             break;
-        case ':':
-            return usage_error("option \"%s\" needs a value",
-                               argv[optind - 1]);
         default:
-            return unknown_option(argv);
+            return option_error(ch, argv);
         }
     }
     if (argc - optind != 1)
@@ -464,10 +466,8 @@ static int run(int argc, char **argv)
                 return usage_error("--color takes auto, always or never, not "
                                    "\"%s\"", optarg);
             break;
-        case ':':
-            return usage_error("option \"%s\" needs a value", argv[optind - 1]);
         default:
-            return unknown_option(argv);
+            return option_error(ch, argv);
         }
     }
     if (optind >= argc) {
