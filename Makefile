@@ -91,7 +91,8 @@ check: deps
 check-run: $(BIN) $(TEST_BIN) check-headers
 	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
 
-# Every public header compiles on its own; only yaml_load.c sees libyaml.
+# Every public header compiles on its own; only yaml_load.c sees libyaml,
+# only md_html.c sees libcmark.
 check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\ntypedef int bc_header_check;\n' "$${h#include/}" | \
@@ -100,6 +101,8 @@ check-headers:
 	done
 	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/bcreport/*.h | grep -v '^src/yaml_load.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/yaml_load.c may include yaml.h: $$bad"; exit 1; fi
+	@bad=$$(grep -l '#include <cmark.h>' src/*.c include/bcreport/*.h | grep -v '^src/md_html.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
 
 check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 \
@@ -112,6 +115,8 @@ check-asan: deps
 golden: $(BIN)
 	./$(BIN) build data/2023.yaml > tests/golden/2023.md
 	./$(BIN) build data/2025-xa.yaml > tests/golden/2025-xa.md
+	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
+	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR)

@@ -2,6 +2,7 @@
 #include "bcreport/build.h"
 
 #include "bcreport/arena.h"
+#include "bcreport/md_html.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 
@@ -13,31 +14,51 @@ static bc_resolver *template_source(const bc_build_options *options)
                                  bc_default_template_count);
 }
 
-/* Renders the main template against view; false after diagnostics. */
-static bool render_view(const bc_value *view, const bc_build_options *options,
+/* Renders the template called name against view, appending to out;
+ * false after diagnostics. */
+static bool render_named(bc_resolver *resolver, const char *name,
+                         const bc_value *view, bc_escape_mode escape,
+                         const bc_build_options *options, bc_buf *out,
+                         bc_diags *diags)
+{
+    const bc_template *t = NULL;
+    bc_pos where = {options && options->template_dir ? options->template_dir
+                                                      : NULL,
+                    0, 0};
+    bc_resolve_result found =
+        bc_resolver_load(resolver, name, &t, where, diags);
+    if (found == BC_RESOLVE_MISSING)
+        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
+                    "no template \"%s\" (%s.mustache) in the template folder",
+                    name, name);
+    if (found != BC_RESOLVE_FOUND)
+        return false;
+    bc_render_options ro = {0};
+    ro.escape = escape;
+    ro.strict = true;
+    ro.resolver = resolver;
+    return bc_template_render(t, view, &ro, out, diags);
+}
+
+/* HTML: the body's Markdown through libcmark, then the page around it. */
+static bool render_html(bc_resolver *resolver, bc_value *view,
+                        bc_arena *arena, const bc_build_options *options,
                         bc_buf *out, bc_diags *diags)
 {
-    bc_resolver *resolver = template_source(options);
-    const bc_template *main_template = NULL;
-    bc_pos nowhere = {options && options->template_dir
-                          ? options->template_dir
-                          : NULL,
-                      0, 0};
-    bc_resolve_result found = bc_resolver_load(resolver, BC_MAIN_TEMPLATE,
-                                               &main_template, nowhere, diags);
-    bool ok = false;
-    if (found == BC_RESOLVE_MISSING)
-        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, nowhere,
-                    "no template \"%s\" (%s.mustache) in the template folder",
-                    BC_MAIN_TEMPLATE, BC_MAIN_TEMPLATE);
-    if (found == BC_RESOLVE_FOUND) {
-        bc_render_options ro = {0};
-        ro.escape = BC_ESCAPE_MARKDOWN;
-        ro.strict = true;
-        ro.resolver = resolver;
-        ok = bc_template_render(main_template, view, &ro, out, diags);
+    bc_buf md = BC_BUF_INIT, html = BC_BUF_INIT;
+    bool ok = render_named(resolver, BC_TEMPLATE_BODY, view,
+                           BC_ESCAPE_MARKDOWN, options, &md, diags);
+    if (ok) {
+        bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, &html);
+        bc_value_map_assign(arena, view, "body_html",
+                            bc_value_new_string(arena, html.ptr, html.len));
+        ok = render_named(resolver,
+                          options->fragment ? BC_TEMPLATE_ARTICLE
+                                            : BC_TEMPLATE_HTML,
+                          view, BC_ESCAPE_HTML, options, out, diags);
     }
-    bc_resolver_free(resolver);
+    bc_buf_fini(&md);
+    bc_buf_fini(&html);
     return ok;
 }
 
@@ -46,10 +67,20 @@ bool bc_build(const char *data_path, const bc_build_options *options,
 {
     bc_arena *arena = bc_arena_new();
     bool ok = false;
+    bc_build_options defaults = {NULL, BC_FORMAT_MD, false};
+    if (!options)
+        options = &defaults;
     bc_report *report = bc_report_load(data_path, arena, diags);
     bc_value *view = report ? bc_view_build(report, arena, diags) : NULL;
-    if (view)
-        ok = render_view(view, options, out, diags);
+    if (view) {
+        bc_resolver *resolver = template_source(options);
+        if (options->format == BC_FORMAT_HTML)
+            ok = render_html(resolver, view, arena, options, out, diags);
+        else
+            ok = render_named(resolver, BC_TEMPLATE_MD, view,
+                              BC_ESCAPE_MARKDOWN, options, out, diags);
+        bc_resolver_free(resolver);
+    }
     bc_arena_free(arena);
     return ok;
 }

@@ -42,21 +42,26 @@ static int cmd_render(const cli *c, const command *self, int argc,
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 
 static const command commands[] = {
-    {"build", "write the report of a data file (Markdown)",
+    {"build", "write the report of a data file (Markdown or HTML)",
      "Usage: bcreport build [OPTIONS] FILE\n"
      "\n"
      "Checks the data file FILE (\"-\" for standard input) and writes its\n"
-     "report (BÁO CÁO) in the official layout, as Markdown, to standard\n"
-     "output or to the file given with -o.  Every mistake in the data is\n"
-     "reported as FILE:LINE:COLUMN: error: ... and nothing is written.\n"
+     "report (BÁO CÁO) in the official layout, as Markdown or as a\n"
+     "print-ready HTML page, to standard output or to the file given with\n"
+     "-o.  Every mistake in the data is reported as\n"
+     "FILE:LINE:COLUMN: error: ... and nothing is written.\n"
      "\n"
      "Options:\n"
-     "  -f, --format=FORMAT    md (Markdown, the default)\n"
+     "  -f, --format=FORMAT    md (Markdown, the default) or html (one\n"
+     "                         standalone page, A4, CSS inline); -o NAME.html\n"
+     "                         chooses html too\n"
+     "      --fragment         html: only the <article>, to embed in a page\n"
      "  -o, --output=OUT       write to OUT instead of standard output,\n"
      "                         through a temporary file renamed at the end:\n"
      "                         a failed build leaves OUT as it was\n"
      "  -T, --templates=DIR    use the templates in DIR instead of the\n"
-     "                         built-in ones (main template: report.md)\n"
+     "                         built-in ones (report.md, report.html,\n"
+     "                         article.html, body.md and their partials)\n"
      "  -h, --help             show this help\n",
      cmd_build},
     {"dump", "print a YAML file as JSON, exactly as bcreport reads it",
@@ -359,8 +364,10 @@ typedef struct build_args {
 static int parse_build_args(const command *self, int argc, char **argv,
                             build_args *a)
 {
+    const char *format = NULL;
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},
+        {"fragment", no_argument, NULL, 'F'},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 'T'},
@@ -374,9 +381,17 @@ static int parse_build_args(const command *self, int argc, char **argv,
             fputs(self->help, stdout);
             return BC_OK;
         case 'f':
-            if (strcmp(optarg, "md") != 0)
-                return usage_error("unknown format \"%s\" (formats: md)",
+            if (!strcmp(optarg, "md"))
+                format = "md";
+            else if (!strcmp(optarg, "html"))
+                format = "html";
+            else
+                return usage_error("unknown format \"%s\" (formats: md, "
+                                   "html)",
                                    optarg);
+            break;
+        case 'F':
+            a->options.fragment = true;
             break;
         case 'o':
             a->output = optarg;
@@ -394,6 +409,14 @@ static int parse_build_args(const command *self, int argc, char **argv,
                                        "standard input)"
                                      : "build takes one FILE");
     a->input = argv[optind];
+    /* Without -f, the output's name chooses: bc.html is HTML. */
+    if (!format && a->output && (ends_with(a->output, ".html") ||
+                                 ends_with(a->output, ".htm")))
+        format = "html";
+    a->options.format = format && !strcmp(format, "html") ? BC_FORMAT_HTML
+                                                          : BC_FORMAT_MD;
+    if (a->options.fragment && a->options.format != BC_FORMAT_HTML)
+        return usage_error("%s", "--fragment goes with HTML output (-f html)");
     return -1;
 }
 

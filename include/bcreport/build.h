@@ -2,9 +2,9 @@
  * build.h - building a report document from its data file.
  *
  * bc_build loads and checks the data file, builds the view model and
- * renders the main template ("report.md") in strict mode with Markdown
- * escaping: an undefined name or a missing partial in a template is an
- * error, never a silently missing paragraph.  Templates come from a folder
+ * renders the main template of the format in strict mode, with Markdown
+ * or HTML escaping: an undefined name or a missing partial in a template
+ * is an error, never a silently missing paragraph.  Templates come from a folder
  * (options.template_dir, as with -T) or from the defaults compiled into
  * the binary (templates/ in the source tree).
  *
@@ -25,12 +25,24 @@
 extern const bc_template_entry bc_default_templates[];
 extern const size_t bc_default_template_count;
 
+typedef enum bc_format {
+    BC_FORMAT_MD,  /* Markdown: the template "report.md" */
+    BC_FORMAT_HTML /* a standalone HTML page: "report.html" */
+} bc_format;
+
 typedef struct bc_build_options {
     const char *template_dir; /* NULL: the built-in templates */
+    bc_format format;
+    bool fragment; /* HTML: only the <article> ("article.html") */
 } bc_build_options;
 
-/* The name of the main template. */
-#define BC_MAIN_TEMPLATE "report.md"
+/* The templates a build starts from.  HTML gets the body ("body.md", the
+ * same Markdown as the Markdown document) converted by libcmark, as the
+ * raw value body_html. */
+#define BC_TEMPLATE_MD "report.md"
+#define BC_TEMPLATE_HTML "report.html"
+#define BC_TEMPLATE_ARTICLE "article.html"
+#define BC_TEMPLATE_BODY "body.md"
 
 bool bc_build(const char *data_path, const bc_build_options *options,
               bc_buf *out, bc_diags *diags);

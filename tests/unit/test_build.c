@@ -452,7 +452,7 @@ static void test_build_usage(void **state)
     tu_run(&r, NULL, 0, bad_format);
     assert_int_equal(r.status, 64);
     assert_string_equal(r.err, "bcreport: error: unknown format \"rtf\" "
-                               "(formats: md)\nTry 'bcreport --help'.\n");
+                               "(formats: md, html)\nTry 'bcreport --help'.\n");
     tu_result_fini(&r);
     const char *md[] = {"build", "-f", "md", "-o", "-", "data/2025-xa.yaml",
                         NULL};

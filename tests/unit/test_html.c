@@ -1,0 +1,373 @@
+/* test_html.c - `bcreport build -f html`: golden pages, a real parser,
+ * injection, and printing in a real browser (headless Chromium). */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bcreport/buf.h"
+
+/* Runs a shell command, capturing its standard output (and standard error
+ * with it); returns the exit status. */
+static int shell(const char *cmd, bc_buf *out)
+{
+    bc_buf full = BC_BUF_INIT;
+    bc_buf_printf(&full, "(%s) 2>&1", cmd);
+    FILE *p = popen(full.ptr, "r");
+    assert_non_null(p);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        if (out)
+            bc_buf_append(out, chunk, n);
+    int status = pclose(p);
+    bc_buf_fini(&full);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static bool have(const char *tool)
+{
+    bc_buf cmd = BC_BUF_INIT;
+    bc_buf_printf(&cmd, "command -v %s >/dev/null", tool);
+    bool found = shell(cmd.ptr, NULL) == 0;
+    bc_buf_fini(&cmd);
+    return found;
+}
+
+/* A missing tool skips the test loudly, and fails it in CI. */
+static void require(const char *tool, const char *package)
+{
+    if (have(tool))
+        return;
+    fprintf(stderr, "\n*** SKIPPED: %s not found; apt-get install %s ***\n\n",
+            tool, package);
+    if (tu_in_ci())
+        fail_msg("CI=true: %s (Debian package %s) is required", tool,
+                 package);
+    skip();
+}
+
+static void build_html(const char *data, const char *extra, tu_result *r)
+{
+    const char *args[] = {"build", "-f", "html", data, extra, NULL};
+    tu_run(r, NULL, 0, args);
+    if (r->status != 0)
+        fail_msg("%s: status %d: %s", data, r->status, r->err);
+}
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    if (!strstr(haystack, needle))
+        fail_msg("\"%s\" not found", needle);
+}
+
+/* ---- the page itself ---- */
+
+static void check_golden(const char *data, const char *golden)
+{
+    tu_result r;
+    build_html(data, NULL, &r);
+    size_t len;
+    char *want = tu_read_file(golden, &len);
+    assert_non_null(want);
+    if (len != r.out_len || memcmp(want, r.out, len) != 0) {
+        char *got = tu_temp_file(r.out, r.out_len, ".html");
+        bc_buf cmd = BC_BUF_INIT;
+        bc_buf_printf(&cmd, "diff -u '%s' '%s' | head -n 60 >&2", golden, got);
+        if (system(cmd.ptr) == -1)
+            perror("diff");
+        fail_msg("output differs from %s (regenerate with 'make golden' "
+                 "after review)",
+                 golden);
+    }
+    free(want);
+    tu_result_fini(&r);
+}
+
+static void test_golden_pages(void **state)
+{
+    (void)state;
+    check_golden("data/2023.yaml", "tests/golden/2023.html");
+    check_golden("data/2025-xa.yaml", "tests/golden/2025-xa.html");
+}
+
+static void test_standalone_page(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_html("data/2023.yaml", NULL, &r);
+    const char *page = r.out;
+    assert_true(strncmp(page, "<!DOCTYPE html>\n<html lang=\"vi\">", 31) == 0);
+    assert_contains(page, "<meta charset=\"utf-8\" />");
+    /* Nothing outside the file: no stylesheet, script, image or font. */
+    assert_null(strstr(page, "<link"));
+    assert_null(strstr(page, "<script"));
+    assert_null(strstr(page, "src="));
+    assert_null(strstr(page, "url("));
+    assert_contains(page, "size: A4;");
+    assert_contains(page, "margin: 20mm 15mm 20mm 30mm;");
+    assert_contains(page, "font-family: \"Times New Roman\", \"Liberation "
+                          "Serif\", Tinos, serif;");
+    /* The header's pieces, and the body from the Markdown via cmark. */
+    assert_contains(page, "<p class=\"bc-number\">Số:      /BC-UBND</p>");
+    assert_contains(page, "<p class=\"bc-place-date\">Bình Sơn, ngày      "
+                          "tháng      năm 2023</p>");
+    assert_contains(page, "<h1 class=\"bc-type\">BÁO CÁO</h1>");
+    assert_contains(page, "<h2>I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN</h2>");
+    assert_contains(page, "(<em>sau đây gọi tắt là Kế hoạch số 92</em>)");
+    assert_contains(page, "<li>Lưu: VT.</li>");
+    assert_contains(page, "<p class=\"bc-signer\">Phạm Quang Sự</p>");
+    tu_result_fini(&r);
+}
+
+static void test_fragment(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_html("data/2025-xa.yaml", "--fragment", &r);
+    assert_true(strncmp(r.out, "<article class=\"bc-document\">", 29) == 0);
+    assert_string_equal(r.out + r.out_len - 11, "</article>\n");
+    assert_null(strstr(r.out, "<html"));
+    assert_null(strstr(r.out, "<head>"));
+    assert_null(strstr(r.out, "<style"));
+    /* Two recipients: a list under "Kính gửi:". */
+    assert_contains(r.out, "<li>Sở Ngoại vụ tỉnh Quảng Ngãi;</li>\n"
+                           "<li>Đảng ủy xã Tịnh Khê.</li>");
+    tu_result_fini(&r);
+    /* --fragment is for HTML only. */
+    const char *md[] = {"build", "--fragment", "data/2023.yaml", NULL};
+    tu_run(&r, NULL, 0, md);
+    assert_int_equal(r.status, 64);
+    tu_result_fini(&r);
+}
+
+static void test_output_name_chooses_html(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("", 0, ".html");
+    const char *args[] = {"build", "data/2025-xa.yaml", "-o", path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    size_t len;
+    char *written = tu_read_file(path, &len);
+    char *golden = tu_read_file("tests/golden/2025-xa.html", NULL);
+    assert_string_equal(written, golden);
+    free(written);
+    free(golden);
+    remove(path);
+    free(path);
+    tu_result_fini(&r);
+}
+
+/* A real parser: the page is well-formed XML (polyglot markup), and the
+ * HTML parser finds nothing wrong but the HTML5 sectioning elements that
+ * libxml2 2.9 (Debian 12) predates. */
+static void test_parses_cleanly(void **state)
+{
+    (void)state;
+    require("xmllint", "libxml2-utils");
+    static const char *const golden[] = {"tests/golden/2023.html",
+                                         "tests/golden/2025-xa.html"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
+        bc_buf_printf(&cmd, "xmllint --noout %s", golden[i]);
+        if (shell(cmd.ptr, &out) != 0 || out.len)
+            fail_msg("%s is not well-formed:\n%s", golden[i], out.ptr);
+        bc_buf_clear(&cmd);
+        bc_buf_printf(&cmd,
+                      "xmllint --html --noout %s 2>&1 | grep 'error' | "
+                      "grep -v -E 'Tag (article|header|footer) invalid'",
+                      golden[i]);
+        bc_buf_clear(&out);
+        shell(cmd.ptr, &out);
+        if (out.len)
+            fail_msg("%s: HTML parser errors:\n%s", golden[i], out.ptr);
+        bc_buf_fini(&cmd);
+        bc_buf_fini(&out);
+    }
+}
+
+/* ---- injection: data cannot put markup, scripts or links in the page ---- */
+
+static const char hostile_yaml[] =
+    "document:\n"
+    "  issuer:\n"
+    "    parent: \"<script>alert(1)</script>\"\n"
+    "    name: [\"A & B <b>\", \"\\\"quoted\\\"\"]\n"
+    "    short_name: \"<img src=x onerror=alert(2)>\"\n"
+    "    self_name: \"UBND\"\n"
+    "  symbol: \"BC-<i>UBND</i>\"\n"
+    "  place: \"A\\\" onmouseover=\\\"alert(3)\"\n"
+    "  year: 2025\n"
+    "  type: \"BÁO CÁO\"\n"
+    "  subject: \"[x](javascript:alert(4)) <javascript:alert(5)>\"\n"
+    "  recipients: [\"<script>alert(6)</script>\"]\n"
+    "citations:\n"
+    "  - {id: d, type: \"<b>T</b>\", number: \"1/<i>X</i>\", date: "
+    "2020-01-01, issuer: \"I & J\", title: \"<script>alert(7)</script>\", "
+    "short_name: \"[s](javascript:alert(8))\"}\n"
+    "preamble:\n"
+    "  - \"<script>alert(9)</script> & [@d]\"\n"
+    "  - \"<div onclick=alert(10)>x</div>\"\n"
+    "  - \"![i](javascript:alert(11)) [a](javascript:alert(12))\"\n"
+    "  - \"<http://example.com> <a href=javascript:alert(13)>a</a>\"\n"
+    "results:\n"
+    "  title: \"# <b>T</b>\"\n"
+    "  dissemination: {title: \"*x* _y_ `z`\", body: [[\"<iframe "
+    "src=javascript:alert(14)>\", [\"<svg onload=alert(15)>\"]]]}\n"
+    "  tasks: {title: \"[@d]\", items: [{title: \"<script>\", body: "
+    "[{label: \"<b>L</b>\", text: \"<script>alert(16)</script>\"}]}]}\n"
+    "assessment:\n"
+    "  title: T\n"
+    "  strengths: {title: S, body: [\"1. <style>body{}</style>\"]}\n"
+    "  limitations: {title: L, body: [\"&lt;script&gt;\"]}\n"
+    "distribution: [\"<script>alert(17)</script>\"]\n"
+    "signature: {lines: [\"<b>TM.</b>\"], title: \"<u>T</u>\", name: "
+    "\"</p></article><script>alert(18)</script>\"}\n";
+
+static void test_injection(void **state)
+{
+    (void)state;
+    tu_result r;
+    const char *args[] = {"build", "-f", "html", "-", NULL};
+    tu_run(&r, hostile_yaml, strlen(hostile_yaml), args);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    const char *page = r.out;
+    /* No element, handler or link came from the data. */
+    static const char *const never[] = {
+        "<script", "<img", "<iframe", "<svg", "<div onclick", "<i>", "<u>",
+        "<b>", "<a ", "href=\"", "src=\"", "<style>body",
+        "onerror=\"", "onmouseover=\"", "<http", "</article><script"};
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (strstr(page, never[i]))
+            fail_msg("found \"%s\" in the page", never[i]);
+    /* The text is all there, escaped. */
+    assert_contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;");
+    assert_contains(page, "A &amp; B &lt;b&gt;");
+    assert_contains(page, "&quot;quoted&quot;");
+    assert_contains(page, "A&quot; onmouseover=&quot;alert(3)");
+    assert_contains(page, "[x](javascript:alert(4))");
+    assert_contains(page, "&lt;script&gt;alert(9)&lt;/script&gt; &amp; ");
+    assert_contains(page, "&lt;svg onload=alert(15)&gt;");
+    assert_contains(page, "&amp;lt;script&amp;gt;");
+    assert_contains(page, "&lt;/p&gt;&lt;/article&gt;&lt;script&gt;");
+    tu_result_fini(&r);
+}
+
+/* ---- a real browser: print to PDF and read it back ---- */
+
+static const char chromium_flags[] =
+    "--headless --no-sandbox --disable-gpu --no-first-run "
+    "--disable-background-networking --disable-component-update "
+    "--disable-sync --no-pdf-header-footer";
+
+/* Prints html_path to pdf_path with headless Chromium. */
+static void print_pdf(const char *html_path, const char *pdf_path)
+{
+    char profile[] = "/tmp/bctest-chromium-XXXXXX";
+    assert_non_null(mkdtemp(profile));
+    bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
+    bc_buf_printf(&cmd,
+                  "timeout 120 chromium %s --user-data-dir=%s "
+                  "--print-to-pdf=%s file://%s",
+                  chromium_flags, profile, pdf_path, html_path);
+    int status = shell(cmd.ptr, &out);
+    if (status != 0 || access(pdf_path, R_OK) != 0)
+        fail_msg("chromium failed (%d):\n%s", status, out.ptr);
+    bc_buf_clear(&cmd);
+    bc_buf_printf(&cmd, "rm -rf %s", profile);
+    shell(cmd.ptr, NULL);
+    bc_buf_fini(&cmd);
+    bc_buf_fini(&out);
+}
+
+static void run_tool(const char *fmt, const char *pdf, bc_buf *out)
+{
+    bc_buf cmd = BC_BUF_INIT;
+    bc_buf_printf(&cmd, fmt, pdf);
+    bc_buf_clear(out);
+    if (shell(cmd.ptr, out) != 0)
+        fail_msg("%s failed:\n%s", cmd.ptr, out->ptr);
+    bc_buf_fini(&cmd);
+}
+
+static void test_prints_in_browser(void **state)
+{
+    (void)state;
+    require("chromium", "chromium");
+    require("pdfinfo", "poppler-utils");
+    /* The page's path must be absolute for file:// */
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    bc_buf html = BC_BUF_INIT;
+    bc_buf_printf(&html, "%s/tests/golden/2023.html", cwd);
+    char *pdf = tu_temp_file("", 0, ".pdf");
+    print_pdf(html.ptr, pdf);
+
+    bc_buf out = BC_BUF_INIT;
+    run_tool("pdfinfo %s", pdf, &out);
+    /* A4 is 595.28 x 841.89 pt; Chromium rounds to whole CSS pixels. */
+    assert_contains(out.ptr, "(A4)");
+    char *pages = strstr(out.ptr, "Pages:");
+    assert_non_null(pages);
+    size_t want_pages;
+    char *golden = tu_read_file("tests/golden/2023.pages", NULL);
+    assert_non_null(golden);
+    assert_int_equal(sscanf(golden, "%zu", &want_pages), 1);
+    free(golden);
+    assert_int_equal(strtoul(pages + 6, NULL, 10), want_pages);
+
+    run_tool("pdftotext -layout %s -", pdf, &out);
+    static const char *const texts[] = {
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "HUYỆN BÌNH SƠN", "BÁO CÁO",
+        "Số:", "/BC-UBND", "Bình Sơn, ngày", "Kính gửi: Sở Ngoại vụ.",
+        "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "115.000.000 đồng",
+        "kính báo cáo./.", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Quang Sự"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (!strstr(out.ptr, texts[i]))
+            fail_msg("\"%s\" is not in the printed PDF", texts[i]);
+
+    /* Page numbers from the second page on, at the top. */
+    run_tool("pdftotext -f 1 -l 1 %s - | head -n 1", pdf, &out);
+    assert_string_equal(out.ptr, "ỦY BAN NHÂN DÂN\n");
+    run_tool("pdftotext -f 2 -l 2 %s - | head -n 1", pdf, &out);
+    assert_string_equal(out.ptr, "2\n");
+
+    /* One serif family, embedded, and no Type 3 fallback glyphs. */
+    run_tool("pdffonts %s | tail -n +3", pdf, &out);
+    assert_true(out.len > 0);
+    assert_null(strstr(out.ptr, "Type 3"));
+    for (char *line = out.ptr; *line;) {
+        char *end = strchr(line, '\n');
+        char *plus = strchr(line, '+');
+        if (!plus || strncmp(plus + 1, "LiberationSerif", 15) != 0)
+            fail_msg("a font other than Liberation Serif: %.*s",
+                     (int)(end ? end - line : (long)strlen(line)), line);
+        line = end ? end + 1 : line + strlen(line);
+    }
+    remove(pdf);
+    free(pdf);
+    bc_buf_fini(&out);
+    bc_buf_fini(&html);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_golden_pages),
+        cmocka_unit_test(test_standalone_page),
+        cmocka_unit_test(test_fragment),
+        cmocka_unit_test(test_output_name_chooses_html),
+        cmocka_unit_test(test_parses_cleanly),
+        cmocka_unit_test(test_injection),
+        cmocka_unit_test(test_prints_in_browser),
+    };
+    return cmocka_run_group_tests_name("html", tests, NULL, NULL);
+}
