@@ -19,7 +19,7 @@ BIN ?= bcreport
 PKGS = yaml-0.1 libcmark
 TEST_PKGS = cmocka
 
-BC_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude \
+BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
 	-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wshadow -MMD -MP
 # Recursive (=) on purpose: pkg-config runs when a rule needs the flags,

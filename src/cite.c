@@ -8,6 +8,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 #include "bcreport/template.h"
+#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */
@@ -66,16 +67,43 @@ void bc_citer_free(bc_citer *c)
 typedef struct expansion {
     bc_citer *citer;
     const bc_text *where; /* the text being expanded, for errors */
+    size_t at;            /* the offset of its citation being expanded */
     bc_diags *diags;
     int depth;
 } expansion;
 
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out);
 
+/* Where the citation being expanded stands in the data file: its text
+ * starts at where, and the citation is the n-th "[@" in it, so it is the
+ * n-th "[@" in the file from there (escapes and folding never split one).
+ * Falls back on the text's own position. */
+static bc_pos citation_pos(const expansion *x)
+{
+    const bc_report *r = x->citer->report;
+    bc_pos pos = {r->file, x->where->line, x->where->col};
+    if (!r->source)
+        return pos;
+    size_t n = 0;
+    for (size_t i = 0; i + 1 <= x->at && i + 1 < x->where->len; i++)
+        n += x->where->s[i] == '[' && x->where->s[i + 1] == '@';
+    size_t i = bc_text_offset(r->source, r->source_len, pos.line, pos.col);
+    for (; i + 1 < r->source_len; i++) {
+        if (r->source[i] != '[' || r->source[i + 1] != '@')
+            continue;
+        if (n-- == 0) {
+            bc_text_position(r->source, r->source_len, i, &pos.line,
+                             &pos.col);
+            break;
+        }
+    }
+    return pos;
+}
+
 static void cite_error(expansion *x, const char *fmt, ...) BC_PRINTF(2, 3);
 static void cite_error(expansion *x, const char *fmt, ...)
 {
-    bc_pos pos = {x->citer->report->file, x->where->line, x->where->col};
+    bc_pos pos = citation_pos(x);
     va_list ap;
     va_start(ap, fmt);
     bc_diag_vadd(x->diags, BC_ERROR, BC_EX_DATAERR, pos, fmt, ap);
@@ -114,7 +142,14 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
         }
         if ((parts & PART_TITLE) && d->title.s) {
             bc_buf_putc(out, ' ');
-            if (!expand(x, d->title.s, d->title.len, out))
+            /* Errors inside the title are the title's. */
+            const bc_text *outer = x->where;
+            size_t outer_at = x->at;
+            x->where = &d->title;
+            bool ok = expand(x, d->title.s, d->title.len, out);
+            x->where = outer;
+            x->at = outer_at;
+            if (!ok)
                 return false;
         }
     }
@@ -172,8 +207,7 @@ static bool parse_parts(expansion *x, const char *s, size_t len,
 
 static bool is_id_char(char ch)
 {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-           (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+    return ch && strchr(BC_CITATION_ID_CHARS, ch);
 }
 
 /* Expands one citation; s points just after "[@", end at its "]". */
@@ -186,9 +220,15 @@ static bool expand_one(expansion *x, const char *s, const char *end,
     char *id = bc_xstrndup(s, (size_t)(p - s));
     cited *c = bc_strmap_get(&x->citer->by_id, id, strlen(id));
     bool ok = false;
+    if (!*id) {
+        cite_error(x, "a citation needs an id right after \"[@\", as in "
+                      "[@kh92]");
+        goto done;
+    }
     if (!c) {
-        cite_error(x, "unknown citation [@%s]%s", id,
-                   *id ? "; declare it under \"citations\"" : "");
+        cite_error(x, "unknown citation [@%s]; declare it under "
+                      "\"citations\"",
+                   id);
         goto done;
     }
     const char *comma = memchr(p, ',', (size_t)(end - p));
@@ -198,8 +238,14 @@ static bool expand_one(expansion *x, const char *s, const char *end,
         goto done;
     if (comma) { /* a locator: "khoản 2 Điều 8 của ..." */
         const char *loc = comma + 1;
-        while (loc < end && *loc == ' ')
+        while (loc < end && (*loc == ' ' || *loc == '\n'))
             loc++;
+        if (loc == end) {
+            cite_error(x, "the part cited is missing after the comma in "
+                          "[@%s, ...]",
+                       id);
+            goto done;
+        }
         bc_buf_append(out, loc, (size_t)(end - loc));
         bc_buf_puts(out, " của ");
     }
@@ -230,11 +276,13 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
             continue;
         const char *close = memchr(s + i, ']', len - i);
         bc_buf_append(out, s + done, i - done);
+        x->at = i;
         if (!close) {
             cite_error(x, "a citation \"[@\" has no closing \"]\"");
             ok = false;
             break;
         }
+        x->at = i;
         ok = expand_one(x, s + i + 2, close, out);
         done = (size_t)(close - s) + 1;
         i = done - 1;
@@ -248,7 +296,7 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
                     bc_diags *diags)
 {
-    expansion x = {c, t, diags, 0};
+    expansion x = {c, t, 0, diags, 0};
     return t->s ? expand(&x, t->s, t->len, out) : true;
 }
 

@@ -53,6 +53,34 @@ static mode_t wanted_mode(const char *path)
     return 0666 & ~mask;
 }
 
+/* Where the new file goes: a symbolic link is followed, so the file it
+ * points to is replaced, not the link.  Anything but a regular file (a
+ * device such as /dev/null, a pipe, a folder) is refused: renaming over it
+ * would destroy it.  Returns false after an error. */
+static bool target_of(const char *path, bc_buf *target, bc_diags *diags)
+{
+    bc_pos pos = {path, 0, 0};
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        real = realpath(path, NULL); /* NULL: a dangling link, refused */
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !real) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: the link points nowhere");
+        return false;
+    }
+    const char *file = real ? real : path;
+    bool ok = stat(file, &st) != 0 || S_ISREG(st.st_mode);
+    if (!ok)
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: not a regular file; bcreport only "
+                    "writes files");
+    else
+        bc_buf_puts(target, file);
+    free(real);
+    return ok;
+}
+
 bool bc_write_file_atomic(const char *path, const char *data, size_t len,
                           const char *input_path, bc_diags *diags)
 {
@@ -63,6 +91,12 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
                     "refusing to write the output onto the input file");
         return false;
     }
+    bc_buf target = BC_BUF_INIT;
+    if (!target_of(path, &target, diags)) {
+        bc_buf_fini(&target);
+        return false;
+    }
+    path = target.ptr;
     bc_buf tmp = BC_BUF_INIT;
     temp_name(path, &tmp);
     int fd = mkstemp(tmp.ptr);
@@ -79,15 +113,14 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
     if (ok && rename(tmp.ptr, path) != 0) {
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
                     "cannot create: %s", strerror(errno));
-        unlink(tmp.ptr);
-        bc_buf_fini(&tmp);
-        return false;
-    }
-    if (!ok) {
+        ok = false;
+    } else if (!ok) {
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, "cannot write: %s",
                     strerror(saved ? saved : errno));
-        unlink(tmp.ptr);
     }
+    if (!ok)
+        unlink(tmp.ptr);
     bc_buf_fini(&tmp);
+    bc_buf_fini(&target);
     return ok;
 }

@@ -2,8 +2,10 @@
 #include "bcreport/report.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/cite.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/yaml_load.h"
@@ -241,7 +243,12 @@ static void check_citation_ids(const bc_report *r, bc_diags *diags)
             continue;
         const bc_text *first = bc_strmap_get(&seen, id->s, id->len);
         bc_pos pos = {r->file, id->line, id->col};
-        if (first)
+        if (strspn(id->s, BC_CITATION_ID_CHARS) != id->len)
+            bc_diag_error(diags, pos,
+                          "citation id \"%s\" may use only the letters a-z "
+                          "and A-Z, digits, \"_\", \"-\" and \".\"",
+                          id->s);
+        else if (first)
             bc_diag_error(diags, pos,
                           "citation id \"%s\" is used twice (first at "
                           "%d:%d)",
@@ -252,12 +259,21 @@ static void check_citation_ids(const bc_report *r, bc_diags *diags)
     bc_strmap_fini(&seen);
 }
 
-bc_report *bc_report_from_value(const bc_value *root, const char *file,
-                                bc_arena *arena, bc_diags *diags)
+bc_report *bc_report_parse(const char *file, const char *text, size_t len,
+                           bc_arena *arena, bc_diags *diags)
 {
     size_t errors = diags->errors;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3; /* positions count from after the byte-order mark */
+        len -= 3;
+    }
+    bc_value *root = bc_yaml_load(arena, file, text, len, NULL, diags);
+    if (!root)
+        return NULL;
     bc_report *r = bc_arena_calloc(arena, 1, sizeof *r);
     r->file = bc_arena_strdup(arena, file);
+    r->source = bc_arena_strndup(arena, text, len);
+    r->source_len = len;
     bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
     check_citation_ids(r, diags);
     return diags->errors == errors ? r : NULL;
@@ -266,8 +282,12 @@ bc_report *bc_report_from_value(const bc_value *root, const char *file,
 bc_report *bc_report_load(const char *path, bc_arena *arena,
                           bc_diags *diags)
 {
-    bc_value *root = bc_yaml_load_file(arena, path, NULL, diags);
-    if (!root)
+    size_t len;
+    char *text = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &len, diags);
+    if (!text)
         return NULL;
-    return bc_report_from_value(root, bc_display_name(path), arena, diags);
+    bc_report *r = bc_report_parse(bc_display_name(path), text, len, arena,
+                                   diags);
+    free(text);
+    return r;
 }

@@ -22,7 +22,9 @@
  * in which the "sau đây gọi tắt là" phrase, printed in italics, is wrapped
  * in BC_EMPH_OPEN and BC_EMPH_CLOSE; bc_cite_finish turns that into
  * Markdown or plain text.  A citer keeps the state of "already cited", so
- * texts must be expanded in document order.
+ * texts must be expanded in document order.  Errors are reported where
+ * the citation stands in the data file (found again in report->source),
+ * or at the start of its text when that cannot be done.
  */
 #ifndef BC_CITE_H
 #define BC_CITE_H
@@ -35,6 +37,10 @@
 
 #define BC_EMPH_OPEN '\x01'
 #define BC_EMPH_CLOSE '\x02'
+
+/* The characters of a citation id. */
+#define BC_CITATION_ID_CHARS                                                  \
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."
 
 typedef struct bc_citer bc_citer;
 

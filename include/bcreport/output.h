@@ -5,7 +5,10 @@
  * same folder, flushed to disk and then renamed over path, so a failed or
  * interrupted build never leaves a half-written or emptied file: the old
  * file stays until the new one is complete.  It refuses to write onto the
- * input file (the same file by device and inode, whatever the path).  A new
+ * input file (the same file by device and inode, whatever the path), and
+ * onto anything that is not a regular file (a device such as /dev/null, a
+ * pipe, a folder), which the rename would destroy; a symbolic link is
+ * followed and the file it points to replaced.  A new
  * file gets the permissions of a file created normally (0666 less the
  * umask); an existing file keeps its own.
  *

@@ -117,7 +117,9 @@ typedef struct bc_signature {
 } bc_signature;
 
 typedef struct bc_report {
-    const char *file; /* for diagnostics */
+    const char *file;   /* for diagnostics */
+    const char *source; /* the file's text, to place errors inside texts */
+    size_t source_len;
     bc_document document;
     struct {
         bc_citation *items;
@@ -140,8 +142,8 @@ extern const bc_schema bc_report_schema;
 bc_report *bc_report_load(const char *path, bc_arena *arena,
                           bc_diags *diags);
 
-/* Checks an already loaded value tree; file names it in diagnostics. */
-bc_report *bc_report_from_value(const bc_value *root, const char *file,
-                                bc_arena *arena, bc_diags *diags);
+/* Loads and checks len bytes of YAML; file names it in diagnostics. */
+bc_report *bc_report_parse(const char *file, const char *text, size_t len,
+                           bc_arena *arena, bc_diags *diags);
 
 #endif
