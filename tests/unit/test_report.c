@@ -264,10 +264,10 @@ static void test_schema_errors(void **state)
          "\"kh92\"; the parts are number, date, issuer, title, short and "
          "define\n"},
         {"preamble: [Mở đầu.]", "preamble: [\"[@ kh92]\"]",
-         "t.yaml:12:12: error: a citation needs an id right after \"[@\", as "
+         "t.yaml:12:13: error: a citation needs an id right after \"[@\", as "
          "in [@kh92]\n"},
         {"preamble: [Mở đầu.]", "preamble: [\"[@kh92,  ]\"]",
-         "t.yaml:12:12: error: the part cited is missing after the comma in "
+         "t.yaml:12:13: error: the part cited is missing after the comma in "
          "[@kh92, ...]\n"},
         {"{id: ct12", "{id: \"ct 12\"",
          "t.yaml:11:10: error: citation id \"ct 12\" may use only the "
