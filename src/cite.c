@@ -31,7 +31,8 @@ enum part {
     PART_ISSUER = 1 << 2,
     PART_TITLE = 1 << 3,
     PART_SHORT = 1 << 4,
-    PART_DEFINE = 1 << 5
+    PART_DEFINE = 1 << 5,
+    PART_EFFECTIVE = 1 << 6
 };
 
 static const struct {
@@ -39,7 +40,8 @@ static const struct {
     unsigned bit;
 } part_words[] = {{"number", PART_NUMBER}, {"date", PART_DATE},
                   {"issuer", PART_ISSUER}, {"title", PART_TITLE},
-                  {"short", PART_SHORT},   {"define", PART_DEFINE}};
+                  {"short", PART_SHORT},   {"define", PART_DEFINE},
+                  {"effective", PART_EFFECTIVE}};
 
 bc_citer *bc_citer_new(const bc_report *report)
 {
@@ -128,6 +130,18 @@ static void put_short(const bc_citation *d, bc_buf *out)
 static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
 {
     const bc_citation *d = c->doc;
+    if (parts & PART_EFFECTIVE) { /* the date alone: "từ ngày [@x effective]" */
+        if (parts != PART_EFFECTIVE || !d->effective.set) {
+            cite_error(x, "[@%s effective] %s", d->id.s,
+                       parts != PART_EFFECTIVE
+                           ? "stands alone: it gives only the date the "
+                             "document took effect"
+                           : "needs the document's \"effective\" date");
+            return false;
+        }
+        bc_vn_date_short(out, d->effective.value);
+        return true;
+    }
     if (parts & PART_SHORT) {
         put_short(d, out);
     } else {
@@ -162,7 +176,11 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
         bc_buf_puts(out, " (");
         bc_buf_putc(out, BC_EMPH_OPEN);
         bc_buf_puts(out, "sau đây gọi tắt là ");
-        bc_buf_append(out, d->short_name.s, d->short_name.len);
+        /* No blank before the closing mark: "*... 92 *" is no emphasis. */
+        size_t n = d->short_name.len;
+        while (n > 0 && strchr(" \t\n", d->short_name.s[n - 1]))
+            n--;
+        bc_buf_append(out, d->short_name.s, n);
         bc_buf_putc(out, BC_EMPH_CLOSE);
         bc_buf_putc(out, ')');
         c->defined = true;
@@ -195,8 +213,8 @@ static bool parse_parts(expansion *x, const char *s, size_t len,
         if (!bit) {
             cite_error(x,
                        "unknown part \"%s\" in a citation of \"%s\"; the "
-                       "parts are number, date, issuer, title, short and "
-                       "define",
+                       "parts are number, date, issuer, title, short, define "
+                       "and effective",
                        word, id);
             return false;
         }

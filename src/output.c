@@ -104,6 +104,7 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
                     "cannot create: %s", strerror(errno));
         bc_buf_fini(&tmp);
+        bc_buf_fini(&target);
         return false;
     }
     bool ok = fchmod(fd, wanted_mode(path)) == 0 &&

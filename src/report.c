@@ -43,7 +43,8 @@ static const bc_field document_fields[] = {
           "Địa danh ghi ở dòng ngày tháng, VD: Bình Sơn."),
     FIELD(bc_document, "date", BC_FIELD_DATE, 0, date, NULL,
           "Ngày ký, dạng YYYY-MM-DD; để trống (\"\") cho đến khi ký."),
-    FIELD(bc_document, "year", BC_FIELD_INT, BC_REQUIRED, year, NULL,
+    FIELD(bc_document, "year", BC_FIELD_INT, BC_REQUIRED | BC_YEAR, year,
+          NULL,
           "Năm của báo cáo, VD: 2023."),
     FIELD(bc_document, "type", BC_FIELD_TEXT, REQ, type, NULL,
           "Tên loại văn bản, in hoa: BÁO CÁO."),
@@ -70,8 +71,11 @@ static const bc_field citation_fields[] = {
           "Cơ quan ban hành, VD: UBND tỉnh Quảng Ngãi."),
     FIELD(bc_citation, "title", BC_FIELD_TEXT, 0, title, NULL,
           "Trích yếu của văn bản được trích dẫn, bắt đầu bằng \"về\"."),
-    FIELD(bc_citation, "short_name", BC_FIELD_TEXT, 0, short_name, NULL,
-          "Tên gọi tắt, VD: Kế hoạch số 92."),
+    FIELD(bc_citation, "short_name", BC_FIELD_TEXT, BC_NONEMPTY, short_name,
+          NULL, "Tên gọi tắt, VD: Kế hoạch số 92."),
+    FIELD(bc_citation, "effective", BC_FIELD_DATE, 0, effective, NULL,
+          "Ngày có hiệu lực (nếu cần nhắc đến), dạng YYYY-MM-DD; trích dẫn "
+          "bằng [@mã effective]."),
 };
 
 static const bc_schema citation_schema = {
@@ -234,6 +238,19 @@ const bc_schema bc_report_schema = {
     "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."};
 
 /* Citation ids are how the text names documents: each must be unique. */
+/* Decree 30: the number is Arabic digits alone; the symbol follows "/". */
+static void check_number(const bc_report *r, bc_diags *diags)
+{
+    const bc_text *n = &r->document.number;
+    if (!n->s || n->len == 0 || strspn(n->s, "0123456789") == n->len)
+        return;
+    bc_pos pos = {r->file, n->line, n->col};
+    bc_diag_error(diags, pos,
+                  "\"number\" must be the number alone, in digits (such as "
+                  "\"05\"), or \"\" until it is issued; the symbol goes "
+                  "in \"symbol\"");
+}
+
 static void check_citation_ids(const bc_report *r, bc_diags *diags)
 {
     bc_strmap seen = BC_STRMAP_INIT;
@@ -275,6 +292,7 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     r->source = bc_arena_strndup(arena, text, len);
     r->source_len = len;
     bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
+    check_number(r, diags);
     check_citation_ids(r, diags);
     return diags->errors == errors ? r : NULL;
 }

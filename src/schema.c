@@ -97,12 +97,26 @@ static bool check_chars(reader *r, const char *key, const bc_value *v)
     return true;
 }
 
-/* Takes a string value as a text, after checking its characters. */
+static bool is_blank(const bc_value *v)
+{
+    for (size_t i = 0; i < v->as.string.len; i++)
+        if (!strchr(" \t\n", v->as.string.ptr[i]))
+            return false;
+    return true;
+}
+
+/* Takes a string value as a text, after checking its characters, and that
+ * it says something when it must. */
 static bool take_text(reader *r, const char *key, const bc_value *v,
-                      bc_text *out)
+                      bool nonempty, bc_text *out)
 {
     if (!check_chars(r, key, v))
         return false;
+    if (nonempty && is_blank(v)) {
+        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be %s", key,
+                      v->as.string.len ? "blank" : "empty");
+        return false;
+    }
     bc_text t = {v->as.string.ptr, v->as.string.len, v->line, v->col};
     *out = t;
     return true;
@@ -117,11 +131,7 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
         wrong_type(r, f->key, "text", v);
         return;
     }
-    if (!take_text(r, f->key, v, out))
-        return;
-    if ((f->flags & BC_NONEMPTY) && v->as.string.len == 0)
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
-                      f->key);
+    take_text(r, f->key, v, f->flags & BC_NONEMPTY, out);
 }
 
 static void read_texts(reader *r, const bc_field *f, const bc_value *v,
@@ -129,7 +139,8 @@ static void read_texts(reader *r, const bc_field *f, const bc_value *v,
 {
     if (v->kind == BC_VALUE_STRING && f->kind == BC_FIELD_LINES) {
         out->items = bc_arena_alloc(r->arena, sizeof(bc_text));
-        out->count = take_text(r, f->key, v, &out->items[0]);
+        out->count =
+            take_text(r, f->key, v, f->flags & BC_NONEMPTY, &out->items[0]);
         return;
     }
     if (v->kind != BC_VALUE_SEQ) {
@@ -145,7 +156,8 @@ static void read_texts(reader *r, const bc_field *f, const bc_value *v,
                           article_kind(item->kind));
             continue;
         }
-        out->count += take_text(r, f->key, item, &out->items[out->count]);
+        out->count += take_text(r, f->key, item, f->flags & BC_NONEMPTY,
+                                &out->items[out->count]);
     }
     if ((f->flags & BC_NONEMPTY) && v->as.seq.count == 0)
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
@@ -157,6 +169,13 @@ static void read_int(reader *r, const bc_field *f, const bc_value *v,
 {
     if (v->kind != BC_VALUE_INT) {
         wrong_type(r, f->key, "an integer", v);
+        return;
+    }
+    if ((f->flags & BC_YEAR) && (v->as.integer < 1000 || v->as.integer > 9999)) {
+        bc_diag_error(r->diags, pos_of(r, v),
+                      "\"%s\" must be a year written with four digits, "
+                      "such as 2025, not %" PRId64,
+                      f->key, v->as.integer);
         return;
     }
     *out = v->as.integer;
@@ -259,7 +278,7 @@ static void read_bullets(reader *r, const bc_field *f, const bc_value *v,
         const bc_value *item = v->as.seq.items[i];
         if (item->kind == BC_VALUE_STRING) {
             bc_bullet *b = &block->bullets[block->bullet_count];
-            block->bullet_count += take_text(r, f->key, item, &b->text);
+            block->bullet_count += take_text(r, f->key, item, true, &b->text);
             continue;
         }
         if (item->kind != BC_VALUE_SEQ) {
@@ -275,7 +294,7 @@ static void read_bullets(reader *r, const bc_field *f, const bc_value *v,
                           f->key);
             continue;
         }
-        bc_field sub = {f->key, BC_FIELD_TEXTS, 0, 0, NULL, NULL};
+        bc_field sub = {f->key, BC_FIELD_TEXTS, BC_NONEMPTY, 0, NULL, NULL};
         read_texts(r, &sub, item,
                    &block->bullets[block->bullet_count - 1].subs);
     }
@@ -299,7 +318,7 @@ static void read_blocks(reader *r, const bc_field *f, const bc_value *v,
 {
     if (v->kind == BC_VALUE_STRING) { /* one paragraph */
         out->items = bc_arena_calloc(r->arena, 1, sizeof(bc_block));
-        out->count = take_text(r, f->key, v, &out->items[0].text);
+        out->count = take_text(r, f->key, v, true, &out->items[0].text);
         return;
     }
     if (v->kind != BC_VALUE_SEQ) {
@@ -312,7 +331,11 @@ static void read_blocks(reader *r, const bc_field *f, const bc_value *v,
         bc_block *b = &out->items[out->count++];
         if (item->kind == BC_VALUE_STRING) {
             b->kind = BC_BLOCK_PARAGRAPH;
-            take_text(r, f->key, item, &b->text);
+            take_text(r, f->key, item, true, &b->text);
+        } else if (item->kind == BC_VALUE_SEQ && item->as.seq.count == 0) {
+            bc_diag_error(r->diags, pos_of(r, item),
+                          "a list of bullets in \"%s\" must not be empty",
+                          f->key);
         } else if (item->kind == BC_VALUE_SEQ) {
             read_bullets(r, f, item, b);
         } else if (item->kind == BC_VALUE_MAP) {

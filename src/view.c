@@ -52,11 +52,33 @@ static bc_value *plain(builder *b, const bc_text *t)
     return text_value(b, t, false);
 }
 
-static bc_value *plain_list(builder *b, const bc_texts *ts)
+/* Names, titles of office, places: text as typed, never a citation. */
+static bc_value *literal(builder *b, const bc_text *t)
+{
+    if (!t->s)
+        return bc_value_new_null(b->arena);
+    return bc_value_new_string(b->arena, t->s, t->len);
+}
+
+static bc_value *literal_list(builder *b, const bc_texts *ts)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < ts->count; i++)
-        bc_value_seq_push(b->arena, seq, plain(b, &ts->items[i]));
+        bc_value_seq_push(b->arena, seq, literal(b, &ts->items[i]));
+    return seq;
+}
+
+/* Items that the template ends with ";" or ".": the punctuation a clerk
+ * copied from an old document is dropped, not doubled. */
+static bc_value *item_list(builder *b, const bc_texts *ts)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < ts->count; i++) {
+        bc_text t = ts->items[i];
+        while (t.len > 0 && strchr(";., \t\n", t.s[t.len - 1]))
+            t.len--;
+        bc_value_seq_push(b->arena, seq, literal(b, &t));
+    }
     return seq;
 }
 
@@ -97,7 +119,7 @@ static bc_value *blocks_value(builder *b, const bc_blocks *blocks)
             break;
         case BC_BLOCK_NOTE: {
             bc_value *note = bc_value_new_map(b->arena);
-            set(b, note, "label", plain(b, &block->label));
+            set(b, note, "label", literal(b, &block->label));
             set(b, note, "text", md(b, &block->text));
             set(b, v, "note", note);
             break;
@@ -147,10 +169,10 @@ static bc_value *delegations_value(builder *b, const bc_task *task)
         const bc_delegation *d = &task->delegations.items[i];
         bc_value *v = bc_value_new_map(b->arena);
         set(b, v, "year", year_value(b));
-        set(b, v, "who", plain(b, &d->who));
-        set(b, v, "with", plain(b, &d->with));
+        set(b, v, "who", literal(b, &d->who));
+        set(b, v, "with", literal(b, &d->with));
         set(b, v, "countries", joined(b, &d->countries));
-        set(b, v, "purpose", plain(b, &d->purpose));
+        set(b, v, "purpose", literal(b, &d->purpose));
         bc_value_seq_push(b->arena, seq, v);
     }
     return seq;
@@ -164,13 +186,13 @@ static bc_value *aid_value(builder *b, const bc_task *task)
         bc_value *v = bc_value_new_map(b->arena);
         set(b, v, "year", year_value(b));
         set(b, v, "partner",
-            plain(b, p->partner.s ? &p->partner
-                                  : &b->report->document.issuer.self_name));
-        set(b, v, "donor", plain(b, &p->donor));
+            literal(b, p->partner.s ? &p->partner
+                                    : &b->report->document.issuer.self_name));
+        set(b, v, "donor", literal(b, &p->donor));
         set(b, v, "legal_basis", md(b, &p->legal_basis));
-        set(b, v, "status", plain(b, &p->status));
-        set(b, v, "project", plain(b, &p->project));
-        set(b, v, "place", plain(b, &p->place));
+        set(b, v, "status", literal(b, &p->status));
+        set(b, v, "project", literal(b, &p->project));
+        set(b, v, "place", literal(b, &p->place));
         set(b, v, "amount", money(b, &p->amount));
         set(b, v, "disbursed", money(b, &p->disbursed));
         bc_value_seq_push(b->arena, seq, v);
@@ -274,7 +296,7 @@ static bc_value *sections_value(builder *b)
 
     if (r->proposals.title.s) {
         bc_value *proposals = new_section(b, ++n, &r->proposals.title);
-        set(b, proposals, "to", plain(b, &r->proposals.to));
+        set(b, proposals, "to", literal(b, &r->proposals.to));
         set(b, proposals, "blocks", blocks_value(b, &r->proposals.body));
         bc_value_seq_push(b->arena, seq, proposals);
     }
@@ -287,14 +309,16 @@ static bc_value *number_line(builder *b)
 {
     const bc_document *d = &b->report->document;
     bc_buf out = BC_BUF_INIT;
-    bc_buf_puts(&out, "Số: ");
+    bc_buf_puts(&out, "Số:");
+    if (d->number.s && d->number.len)
+        bc_buf_putc(&out, ' ');
     if (d->number.s && d->number.len == 1 && d->number.s[0] >= '1' &&
         d->number.s[0] <= '9')
         bc_buf_putc(&out, '0'); /* numbers below 10 take two digits: 05 */
     if (d->number.s && d->number.len)
         bc_buf_append(&out, d->number.s, d->number.len);
     else
-        bc_buf_puts(&out, "     "); /* the blank the records office fills */
+        bc_buf_puts(&out, BC_VN_BLANK); /* for the records office */
     bc_buf_putc(&out, '/');
     bc_buf_append(&out, d->symbol.s, d->symbol.len);
     bc_value *v = string_of(b, &out);
@@ -327,9 +351,9 @@ static bc_value *issuer_value(builder *b)
 {
     const bc_issuer *is = &b->report->document.issuer;
     bc_value *v = bc_value_new_map(b->arena);
-    set(b, v, "parent", plain(b, &is->parent));
-    set(b, v, "name", plain_list(b, &is->name));
-    set(b, v, "short_name", plain(b, &is->short_name));
+    set(b, v, "parent", literal(b, &is->parent));
+    set(b, v, "name", literal_list(b, &is->name));
+    set(b, v, "short_name", literal(b, &is->short_name));
     return v;
 }
 
@@ -356,21 +380,22 @@ static void build(builder *b, bc_value *view)
     set(b, view, "issuer", issuer_value(b));
     set(b, view, "number_line", number_line(b));
     set(b, view, "place_date", place_date(b));
-    set(b, view, "type", plain(b, &d->type));
+    set(b, view, "type", literal(b, &d->type));
     set(b, view, "year", year_value(b));
     set(b, view, "subject", plain(b, &d->subject));
-    set(b, view, "recipients", plain_list(b, &d->recipients));
+    bc_value *recipients = item_list(b, &d->recipients);
+    set(b, view, "recipients", recipients);
     set(b, view, "recipient",
-        d->recipients.count == 1 ? plain(b, &d->recipients.items[0])
-                                 : bc_value_new_null(b->arena));
+        recipients->as.seq.count == 1 ? recipients->as.seq.items[0]
+                                      : bc_value_new_null(b->arena));
     set(b, view, "preamble", blocks_value(b, &r->preamble));
     set(b, view, "sections", sections_value(b));
     set(b, view, "closing", closing(b));
-    set(b, view, "distribution", plain_list(b, &r->distribution));
+    set(b, view, "distribution", item_list(b, &r->distribution));
     bc_value *sig = bc_value_new_map(b->arena);
-    set(b, sig, "lines", plain_list(b, &r->signature.lines));
-    set(b, sig, "title", plain(b, &r->signature.title));
-    set(b, sig, "name", plain(b, &r->signature.name));
+    set(b, sig, "lines", literal_list(b, &r->signature.lines));
+    set(b, sig, "title", literal(b, &r->signature.title));
+    set(b, sig, "name", literal(b, &r->signature.name));
     set(b, view, "signature", sig);
 }
 

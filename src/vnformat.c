@@ -65,7 +65,8 @@ bool bc_vn_date_long(bc_buf *out, bc_date date)
 {
     if (date.day == 0 && date.month == 0 && date.year >= 1000 &&
         date.year <= 9999) {
-        bc_buf_printf(out, "ngày      tháng      năm %d", date.year);
+        bc_buf_printf(out, "ngày" BC_VN_BLANK "tháng" BC_VN_BLANK "năm %d",
+                      date.year);
         return true;
     }
     if (!bc_date_valid(date.year, date.month, date.day))

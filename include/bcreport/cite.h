@@ -14,7 +14,9 @@
  *   [@kh92 number date]     only the parts named, in this order: number
  *                           (type and number), date, issuer, title; or short
  *                           (the short name); define adds "(sau đây gọi tắt
- *                           là ...)" and makes later [@kh92] short.
+ *                           là ...)" and makes later [@kh92] short;
+ *                           [@nd80 effective] alone gives the date the
+ *                           document took effect ("17/9/2020").
  *   [@nd80, khoản 2 Điều 8] a locator, written before the document:
  *                           "khoản 2 Điều 8 của Nghị định số ...".
  *

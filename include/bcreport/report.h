@@ -44,6 +44,7 @@ typedef struct bc_citation {
     bc_text issuer; /* "UBND tỉnh Quảng Ngãi" */
     bc_text title;  /* "về ...", optional */
     bc_text short_name; /* "Kế hoạch số 92", optional */
+    bc_date_field effective; /* when it took effect, optional */
 } bc_citation;
 
 typedef struct bc_delegation {

@@ -98,7 +98,9 @@ typedef enum bc_field_kind {
 
 enum {
     BC_REQUIRED = 1u << 0, /* the key must be there */
-    BC_NONEMPTY = 1u << 1  /* a text or list must not be empty */
+    BC_NONEMPTY = 1u << 1, /* a text (or each text of a list) must not be
+                              empty or blank, a list not empty */
+    BC_YEAR = 1u << 2      /* an integer is a year, 1000 to 9999 */
 };
 
 typedef struct bc_schema bc_schema;

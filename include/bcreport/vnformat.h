@@ -33,9 +33,14 @@ bool bc_date_parse(const char *s, size_t len, bc_date *date);
  * day always with two digits, the month with two only for 01 and 02. */
 bool bc_vn_date_short(bc_buf *out, bc_date date);
 
+/* The blank left for a hand-written number or day: six no-break spaces,
+ * so that neither a browser nor a Markdown reader squeezes it to one. */
+#define BC_VN_BLANK "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0"
+
 /* The place-and-date line's date: "ngày 05 tháng 01 năm 2024" (same
  * padding rule).  A date with day 0 gives the official blanks for the
- * clerk to fill by hand: "ngày      tháng      năm 2023" (year given). */
+ * clerk to fill by hand: "ngày      tháng      năm 2023" (year given; the
+ * blanks are BC_VN_BLANK). */
 bool bc_vn_date_long(bc_buf *out, bc_date date);
 
 /* 115000000 gives "115.000.000": dots group thousands; a minus sign for

@@ -74,8 +74,9 @@ static const struct {
     const char *wrong;
     const char *right;
 } corrections[] = {
-    /* "Kế hoạch 12" does not exist: Kế hoạch số 92 is meant. */
-    {"Kế hoạch 12", "Kế hoạch số 92"},
+    /* "Kế hoạch 12" does not exist: after "02 năm" (2022-2023) it is
+     * Chỉ thị số 12 of 05/01/2022 (Kế hoạch số 92 dates from June). */
+    {"Kế hoạch 12", "Chỉ thị số 12"},
     /* The short name is "Kế hoạch số 92" everywhere else. */
     {"Kế hoạch 92", "Kế hoạch số 92"},
     /* Decree 80 is 80/2020/NĐ-CP of 08/7/2020, on aid that is NOT ODA. */
@@ -113,7 +114,11 @@ static void normalise(const char *s, size_t len, bc_buf *out)
     bool line_start = true, space = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+        bool nbsp = (unsigned char)c == 0xC2 && i + 1 < len &&
+                    (unsigned char)s[i + 1] == 0xA0;
+        if (nbsp)
+            i++; /* the blanks of "Số:" and "ngày      tháng" */
+        if (nbsp || c == '\n' || c == ' ' || c == '\t' || c == '\r') {
             line_start |= c == '\n';
             space = out->len > 0;
             continue;
@@ -372,6 +377,41 @@ static void test_output_file(void **state)
     assert_string_equal(r.err, want.ptr);
     tu_result_fini(&r);
 
+    /* Never onto a device, a pipe or a folder: renaming over one would
+     * destroy it.  A link is followed: its target gets the output. */
+    static const char *const not_files[] = {"/dev/null", "/tmp"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *special[] = {"build", "data/2023.yaml", "-o",
+                                 not_files[i], NULL};
+        tu_run(&r, NULL, 0, special);
+        assert_int_equal(r.status, 73);
+        bc_buf_clear(&want);
+        bc_buf_printf(&want, "%s: error: cannot create: not a regular file; "
+                             "bcreport only writes files\n",
+                      not_files[i]);
+        assert_string_equal(r.err, want.ptr);
+        tu_result_fini(&r);
+    }
+    struct stat null_st;
+    assert_int_equal(stat("/dev/null", &null_st), 0);
+    assert_true(S_ISCHR(null_st.st_mode));
+    bc_buf link = BC_BUF_INIT;
+    bc_buf_printf(&link, "%s/link.md", dir);
+    assert_int_equal(symlink("bc.md", link.ptr), 0);
+    const char *via_link[] = {"build", "data/2025-xa.yaml", "-o", link.ptr,
+                              NULL};
+    tu_run(&r, NULL, 0, via_link);
+    assert_int_equal(r.status, 0);
+    struct stat link_st;
+    assert_int_equal(lstat(link.ptr, &link_st), 0);
+    assert_true(S_ISLNK(link_st.st_mode));
+    written = tu_read_file(out.ptr, &len);
+    assert_matches_file(written, len, "tests/golden/2025-xa.md");
+    free(written);
+    tu_result_fini(&r);
+    remove(link.ptr);
+    bc_buf_fini(&link);
+
     remove(out.ptr);
     remove(input.ptr);
     rmdir(dir);
@@ -440,6 +480,38 @@ static void test_template_folder(void **state)
     bc_buf_fini(&want);
 }
 
+/* Punctuation copied from an old document is not doubled. */
+static void test_no_doubled_punctuation(void **state)
+{
+    (void)state;
+    char *base = tu_read_file("tests/fixtures/build/minimal.yaml", NULL);
+    assert_non_null(base);
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, base);
+    free(base);
+    /* Later keys would be duplicates: replace the lines instead. */
+    char *d = strstr(yaml.ptr, "distribution: [\"Lưu: VT\"]");
+    char *r = strstr(yaml.ptr, "recipients: [\"Sở Ngoại vụ\"]");
+    assert_non_null(d);
+    assert_non_null(r);
+    bc_buf fixed = BC_BUF_INIT;
+    bc_buf_append(&fixed, yaml.ptr, (size_t)(r - yaml.ptr));
+    bc_buf_puts(&fixed, "recipients: [\"Sở Ngoại vụ.\"]");
+    const char *after_r = r + strlen("recipients: [\"Sở Ngoại vụ\"]");
+    bc_buf_append(&fixed, after_r, (size_t)(d - after_r));
+    bc_buf_puts(&fixed, "distribution: [\"Như trên;\", \"Lưu: VT.\"]");
+    bc_buf_puts(&fixed, d + strlen("distribution: [\"Lưu: VT\"]"));
+    const char *args[] = {"build", "-", NULL};
+    tu_result out;
+    tu_run(&out, fixed.ptr, fixed.len, args);
+    assert_int_equal(out.status, 0);
+    assert_non_null(strstr(out.out, "Kính gửi: Sở Ngoại vụ.\n"));
+    assert_non_null(strstr(out.out, "- Như trên;\n- Lưu: VT.\n"));
+    tu_result_fini(&out);
+    bc_buf_fini(&fixed);
+    bc_buf_fini(&yaml);
+}
+
 static void test_build_usage(void **state)
 {
     (void)state;
@@ -476,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_validation_fixtures),
         cmocka_unit_test(test_output_file),
         cmocka_unit_test(test_template_folder),
+        cmocka_unit_test(test_no_doubled_punctuation),
         cmocka_unit_test(test_build_usage),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);

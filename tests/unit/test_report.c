@@ -159,7 +159,7 @@ static void test_citation_errors(void **state)
     expect_cite_error(f, "x [@kh92 nuber]",
                       "t.yaml:3:7: error: unknown part \"nuber\" in a "
                       "citation of \"kh92\"; the parts are number, date, "
-                      "issuer, title, short and define");
+                      "issuer, title, short, define and effective");
     expect_cite_error(f, "x [@kh92 number",
                       "t.yaml:3:7: error: a citation \"[@\" has no closing "
                       "\"]\"");
@@ -261,8 +261,8 @@ static void test_schema_errors(void **state)
         {"preamble: [Mở đầu.]", "preamble: [\"Mở [@kh92] và\\n [@kh92 "
          "dat]\"]",
          "t.yaml:12:29: error: unknown part \"dat\" in a citation of "
-         "\"kh92\"; the parts are number, date, issuer, title, short and "
-         "define\n"},
+         "\"kh92\"; the parts are number, date, issuer, title, short, "
+         "define and effective\n"},
         {"preamble: [Mở đầu.]", "preamble: [\"[@ kh92]\"]",
          "t.yaml:12:13: error: a citation needs an id right after \"[@\", as "
          "in [@kh92]\n"},
@@ -272,6 +272,33 @@ static void test_schema_errors(void **state)
         {"{id: ct12", "{id: \"ct 12\"",
          "t.yaml:11:10: error: citation id \"ct 12\" may use only the "
          "letters a-z and A-Z, digits, \"_\", \"-\" and \".\"\n"},
+        /* Required text says something; lists of bullets have bullets. */
+        {"subject: Kết quả", "subject: \"   \"",
+         "t.yaml:7:12: error: \"subject\" must not be blank\n"},
+        {"recipients: [Sở Ngoại vụ]", "recipients: [\"\"]",
+         "t.yaml:8:16: error: \"recipients\" must not be empty\n"},
+        {"preamble: [Mở đầu.]", "preamble: \"\"",
+         "t.yaml:12:11: error: \"preamble\" must not be empty\n"},
+        {"preamble: [Mở đầu.]", "preamble: [[]]",
+         "t.yaml:12:12: error: a list of bullets in \"preamble\" must not "
+         "be empty\n"},
+        {"preamble: [Mở đầu.]", "preamble: [[a, [\" \"]]]",
+         "t.yaml:12:17: error: \"preamble\" must not be blank\n"},
+        {"name: [\"ỦY BAN NHÂN DÂN\", \"XÃ A\"]", "name: \"\"",
+         "t.yaml:2:18: error: \"name\" must not be empty\n"},
+        {"year: 2025", "year: -5",
+         "t.yaml:5:9: error: \"year\" must be a year written with four "
+         "digits, such as 2025, not -5\n"},
+        {"symbol: BC-UBND", "number: \"5/BC\"\n  symbol: BC-UBND",
+         "t.yaml:3:11: error: \"number\" must be the number alone, in "
+         "digits (such as \"05\"), or \"\" until it is issued; the symbol "
+         "goes in \"symbol\"\n"},
+        {"preamble: [Mở đầu.]", "preamble: [\"[@kh92 effective]\"]",
+         "t.yaml:12:13: error: [@kh92 effective] needs the document's "
+         "\"effective\" date\n"},
+        {"preamble: [Mở đầu.]", "preamble: [\"[@kh92 number effective]\"]",
+         "t.yaml:12:13: error: [@kh92 effective] stands alone: it gives only "
+         "the date the document took effect\n"},
         {"  - {id: ct12", "  - {id: kh92",
          "t.yaml:11:10: error: citation id \"kh92\" is used twice (first at "
          "10:10)\n"},
