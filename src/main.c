@@ -171,6 +171,23 @@ static int write_stdout(const char *data, size_t len)
     return BC_OK;
 }
 
+/* Ends a command: when there was no error, the output goes to the file
+ * named output (through a temporary file; never onto input) or, for NULL
+ * or "-", to standard output; then the diagnostics are printed.  Nothing
+ * is written after an error.  Returns the exit status. */
+static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
+                   const char *output, const char *input)
+{
+    const char *data = out->ptr ? out->ptr : "";
+    bool to_file = output && strcmp(output, "-") != 0;
+    if (diags->errors == 0 && to_file)
+        bc_write_file_atomic(output, data, out->len, input, diags);
+    bc_diags_print(diags, stderr, c->colour);
+    if (diags->errors == 0 && !to_file)
+        return write_stdout(data, out->len);
+    return diags->status;
+}
+
 /* Parses a command's options, which are only --help; returns -1 to go on,
  * or the exit status to stop with. */
 static int parse_command_options(const command *cmd, int argc, char **argv)
@@ -203,14 +220,11 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
     bc_diags_init(&diags);
     bc_arena *arena = bc_arena_new();
     bc_value *root = bc_yaml_load_file(arena, argv[optind], NULL, &diags);
-    int status = diags.status;
-    bc_diags_print(&diags, stderr, c->colour);
-    if (root) {
-        bc_buf out = BC_BUF_INIT;
+    bc_buf out = BC_BUF_INIT;
+    if (root)
         bc_json_write(root, &out);
-        status = write_stdout(out.ptr, out.len);
-        bc_buf_fini(&out);
-    }
+    int status = deliver(c, &diags, &out, NULL, NULL);
+    bc_buf_fini(&out);
     bc_arena_free(arena);
     bc_diags_fini(&diags);
     return status;
@@ -346,10 +360,7 @@ static int cmd_render(const cli *c, const command *self, int argc,
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
     render(&a, &diags, &out);
-    bc_diags_print(&diags, stderr, c->colour);
-    int status = diags.status;
-    if (status == BC_OK)
-        status = write_stdout(out.ptr ? out.ptr : "", out.len);
+    int status = deliver(c, &diags, &out, NULL, NULL);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
@@ -430,15 +441,8 @@ static int cmd_build(const cli *c, const command *self, int argc,
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
-    bool ok = bc_build(a.input, &a.options, &out, &diags);
-    int status = diags.status;
-    if (ok && a.output && strcmp(a.output, "-") != 0)
-        bc_write_file_atomic(a.output, out.ptr ? out.ptr : "", out.len,
-                             a.input, &diags);
-    bc_diags_print(&diags, stderr, c->colour);
-    status = diags.status;
-    if (ok && status == BC_OK && (!a.output || !strcmp(a.output, "-")))
-        status = write_stdout(out.ptr ? out.ptr : "", out.len);
+    bc_build(a.input, &a.options, &out, &diags);
+    int status = deliver(c, &diags, &out, a.output, a.input);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
