@@ -16,6 +16,7 @@ for pc in "$@"; do
     yaml-0.1) missing="$missing libyaml-dev" ;;
     libcmark) missing="$missing libcmark-dev" ;;
     cmocka) missing="$missing libcmocka-dev" ;;
+    libutf8proc) missing="$missing libutf8proc-dev" ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;
     esac
