@@ -8,7 +8,6 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 #include "bcreport/template.h"
-#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */
@@ -76,30 +75,10 @@ typedef struct expansion {
 
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out);
 
-/* Where the citation being expanded stands in the data file: its text
- * starts at where, and the citation is the n-th "[@" in it, so it is the
- * n-th "[@" in the file from there (escapes and folding never split one).
- * Falls back on the text's own position. */
+/* Where the citation being expanded stands in the data file. */
 static bc_pos citation_pos(const expansion *x)
 {
-    const bc_report *r = x->citer->report;
-    bc_pos pos = {r->file, x->where->line, x->where->col};
-    if (!r->source)
-        return pos;
-    size_t n = 0;
-    for (size_t i = 0; i + 1 <= x->at && i + 1 < x->where->len; i++)
-        n += x->where->s[i] == '[' && x->where->s[i + 1] == '@';
-    size_t i = bc_text_offset(r->source, r->source_len, pos.line, pos.col);
-    for (; i + 1 < r->source_len; i++) {
-        if (r->source[i] != '[' || r->source[i + 1] != '@')
-            continue;
-        if (n-- == 0) {
-            bc_text_position(r->source, r->source_len, i, &pos.line,
-                             &pos.col);
-            break;
-        }
-    }
-    return pos;
+    return bc_report_locate(x->citer->report, x->where, x->at, 2);
 }
 
 static void cite_error(expansion *x, const char *fmt, ...) BC_PRINTF(2, 3);

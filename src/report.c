@@ -8,6 +8,7 @@
 #include "bcreport/cite.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
+#include "bcreport/utf8.h"
 #include "bcreport/yaml_load.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -308,4 +309,106 @@ bc_report *bc_report_load(const char *path, bc_arena *arena,
                                    diags);
     free(text);
     return r;
+}
+
+/* ---- walking the prose ---- */
+
+static void visit_blocks(const bc_blocks *blocks, bc_text_visitor fn,
+                         void *ctx)
+{
+    for (size_t i = 0; i < blocks->count; i++) {
+        const bc_block *b = &blocks->items[i];
+        if (b->kind != BC_BLOCK_BULLETS) {
+            fn(ctx, &b->text);
+            continue;
+        }
+        for (size_t k = 0; k < b->bullet_count; k++) {
+            fn(ctx, &b->bullets[k].text);
+            for (size_t j = 0; j < b->bullets[k].subs.count; j++)
+                fn(ctx, &b->bullets[k].subs.items[j]);
+        }
+    }
+}
+
+static void visit_part(const bc_part *part, bc_text_visitor fn, void *ctx)
+{
+    fn(ctx, &part->title);
+    visit_blocks(&part->body, fn, ctx);
+}
+
+void bc_report_visit_prose(const bc_report *r, bc_text_visitor fn,
+                           void *ctx)
+{
+    fn(ctx, &r->document.subject);
+    visit_blocks(&r->preamble, fn, ctx);
+    fn(ctx, &r->results.title);
+    visit_part(&r->results.dissemination, fn, ctx);
+    fn(ctx, &r->results.tasks.title);
+    for (size_t i = 0; i < r->results.tasks.items.count; i++) {
+        const bc_task *t = &r->results.tasks.items.items[i];
+        fn(ctx, &t->title);
+        for (size_t k = 0; k < t->aid_projects.count; k++)
+            fn(ctx, &t->aid_projects.items[k].legal_basis);
+        visit_blocks(&t->body, fn, ctx);
+    }
+    fn(ctx, &r->assessment.title);
+    visit_part(&r->assessment.strengths, fn, ctx);
+    visit_part(&r->assessment.limitations, fn, ctx);
+    fn(ctx, &r->assessment.causes);
+    fn(ctx, &r->proposals.title);
+    visit_blocks(&r->proposals.body, fn, ctx);
+    fn(ctx, &r->closing);
+    for (size_t i = 0; i < r->citations.count; i++)
+        fn(ctx, &r->citations.items[i].title);
+}
+
+/* ---- positions inside texts ---- */
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Matches needle at src[i..]; a space in the needle matches a run of white
+ * space (and a "\" line continuation) in the source.  Returns the end. */
+static size_t match_at(const char *src, size_t len, size_t i,
+                       const char *needle, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (i >= len)
+            return 0;
+        if (is_space(needle[k])) {
+            if (!is_space(src[i]) && src[i] != '\\')
+                return 0;
+            while (i < len && (is_space(src[i]) || src[i] == '\\'))
+                i++;
+            continue;
+        }
+        if (src[i++] != needle[k])
+            return 0;
+    }
+    return i;
+}
+
+bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
+                        size_t len)
+{
+    bc_pos pos = {r->file, t->line, t->col};
+    if (!r->source || offset + len > t->len || len == 0)
+        return pos;
+    /* The same bytes may stand earlier in the text: find the same
+     * occurrence in the source. */
+    size_t nth = 0;
+    for (size_t i = 0; i < offset; i++)
+        nth += memcmp(t->s + i, t->s + offset, len) == 0;
+    size_t start = bc_text_offset(r->source, r->source_len, t->line, t->col);
+    for (size_t i = start; i < r->source_len; i++) {
+        if (match_at(r->source, r->source_len, i, t->s + offset, len) &&
+            nth-- == 0) {
+            bc_text_position(r->source, r->source_len, i, &pos.line,
+                             &pos.col);
+            break;
+        }
+    }
+    return pos;
 }

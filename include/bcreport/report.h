@@ -135,6 +135,21 @@ typedef struct bc_report {
     bc_signature signature;
 } bc_report;
 
+/* Calls fn for every text of the report that is prose (where citations
+ * are expanded): the subject, the narrative, titles, legal bases, the
+ * closing, in document order, then the titles of the cited documents.
+ * Names, places and titles of office are not prose. */
+typedef void (*bc_text_visitor)(void *ctx, const bc_text *text);
+void bc_report_visit_prose(const bc_report *r, bc_text_visitor fn,
+                           void *ctx);
+
+/* The position in the data file of the len bytes at offset in text t, found
+ * again in r->source from where t starts (a space in the text matches any
+ * run of white space, as YAML folds lines); t's own position when they
+ * cannot be found. */
+bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
+                        size_t len);
+
 /* The schema of a whole data file (for `bcreport schema` too). */
 extern const bc_schema bc_report_schema;
 
