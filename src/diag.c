@@ -64,6 +64,28 @@ void bc_diag_error(bc_diags *diags, bc_pos pos, const char *fmt, ...)
     va_end(ap);
 }
 
+void bc_diags_promote_warnings(bc_diags *diags)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        bc_diag *d = &diags->items[i];
+        if (d->level != BC_WARNING)
+            continue;
+        d->level = BC_ERROR;
+        d->status = BC_EX_DATAERR;
+        diags->errors++;
+        if (diags->status == BC_OK)
+            diags->status = BC_EX_DATAERR;
+    }
+}
+
+size_t bc_diags_count(const bc_diags *diags, bc_level level)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->count; i++)
+        n += diags->items[i].level == level;
+    return n;
+}
+
 static const char *level_name(bc_level level)
 {
     switch (level) {

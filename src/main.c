@@ -18,6 +18,9 @@
 #include "bcreport/io.h"
 #include "bcreport/output.h"
 #include "bcreport/json.h"
+#include "bcreport/lint.h"
+#include "bcreport/report.h"
+#include "bcreport/view.h"
 #include "bcreport/template.h"
 #include "bcreport/version.h"
 #include "bcreport/yaml_load.h"
@@ -35,6 +38,8 @@ typedef struct command {
 } command;
 
 static int cmd_build(const cli *c, const command *self, int argc,
+                     char **argv);
+static int cmd_check(const cli *c, const command *self, int argc,
                      char **argv);
 static int cmd_dump(const cli *c, const command *self, int argc, char **argv);
 static int cmd_render(const cli *c, const command *self, int argc,
@@ -64,6 +69,26 @@ static const command commands[] = {
      "                         article.html, body.md and their partials)\n"
      "  -h, --help             show this help\n",
      cmd_build},
+    {"check", "check data files without writing a report",
+     "Usage: bcreport check [OPTIONS] FILE...\n"
+     "\n"
+     "Loads and checks each data file as build does, then looks for the\n"
+     "mistakes that slip into official documents: a citation typed by hand\n"
+     "that disagrees with the registered document or with another mention,\n"
+     "a document number whose year is later than its date, a reference to\n"
+     "a document that is not registered (\"Kế hoạch 12\"), a registered\n"
+     "document never cited, Nơi nhận without \"Lưu: VT\" or with an entry\n"
+     "twice.  Prints every finding as FILE:LINE:COLUMN: error|warning:\n"
+     "..., then a summary line.  Exit status 0 when there is no error, 65\n"
+     "when there is.\n"
+     "\n"
+     "Options:\n"
+     "      --werror  treat warnings as errors\n"
+     "      --final   the document is about to be issued: its number and\n"
+     "                date must be filled in, and it cannot be dated before\n"
+     "                a document it cites\n"
+     "  -h, --help    show this help\n",
+     cmd_check},
     {"dump", "print a YAML file as JSON, exactly as bcreport reads it",
      "Usage: bcreport dump FILE\n"
      "\n"
@@ -444,6 +469,55 @@ static int cmd_build(const cli *c, const command *self, int argc,
     bc_build(a.input, &a.options, &out, &diags);
     int status = deliver(c, &diags, &out, a.output, a.input);
     bc_buf_fini(&out);
+    bc_diags_fini(&diags);
+    return status;
+}
+
+static int cmd_check(const cli *c, const command *self, int argc,
+                     char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+                                         {"werror", no_argument, NULL, 'W'},
+                                         {"final", no_argument, NULL, 'F'},
+                                         {NULL, 0, NULL, 0}};
+    bool werror = false;
+    bc_lint_options lint = {false};
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            fputs(self->help, stdout);
+            return BC_OK;
+        }
+        if (ch == 'W')
+            werror = true;
+        else if (ch == 'F')
+            lint.final = true;
+        else
+            return option_error(ch, argv);
+    }
+    if (optind == argc)
+        return usage_error("%s", "check needs at least one FILE");
+    bc_diags diags;
+    bc_diags_init(&diags);
+    for (int i = optind; i < argc; i++) {
+        bc_arena *arena = bc_arena_new();
+        bc_report *r = bc_report_load(argv[i], arena, &diags);
+        if (r && bc_view_build(r, arena, &diags))
+            bc_lint(r, &lint, &diags);
+        bc_arena_free(arena);
+    }
+    if (werror)
+        bc_diags_promote_warnings(&diags);
+    bc_diags_print(&diags, stderr, c->colour);
+    size_t errors = bc_diags_count(&diags, BC_ERROR);
+    size_t warnings = bc_diags_count(&diags, BC_WARNING);
+    int files = argc - optind;
+    fprintf(stderr, "%d file%s checked: %zu error%s, %zu warning%s\n", files,
+            files == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+    int status = diags.status;
     bc_diags_fini(&diags);
     return status;
 }

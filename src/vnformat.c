@@ -98,6 +98,118 @@ void bc_vn_money(bc_buf *out, int64_t dong)
     bc_buf_puts(out, " đồng");
 }
 
+static const char *const digit_words[10] = {
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
+
+/* Appends one word, with a space before it unless it is the first word
+ * written since start. */
+static void put_word(bc_buf *out, size_t start, const char *word)
+{
+    if (out->len > start)
+        bc_buf_putc(out, ' ');
+    bc_buf_puts(out, word);
+}
+
+/* The units digit u (1 to 9) after a tens digit t (1 to 9), in the forms
+ * the written standard keeps from speech: "mốt" and "tư" only after
+ * "mươi" ("hai mươi mốt", but "mười một"), "lăm" after "mười" too. */
+static const char *unit_after_tens(int t, int u)
+{
+    if (u == 1 && t >= 2)
+        return "mốt";
+    if (u == 4 && t >= 2)
+        return "tư";
+    if (u == 5)
+        return "lăm";
+    return digit_words[u];
+}
+
+/* One group of three digits, g from 1 to 999.  full reads a group that
+ * follows another one with its hundreds even when 0 ("không trăm"), so
+ * that 1005 cannot be taken for 1500, which speech shortens to "một
+ * nghìn năm". */
+static void read_group(bc_buf *out, size_t start, int g, bool full)
+{
+    int h = g / 100, t = g / 10 % 10, u = g % 10;
+    bool hundreds = full || h > 0;
+    if (hundreds) {
+        put_word(out, start, digit_words[h]);
+        put_word(out, start, "trăm");
+    }
+    if (t == 0) {
+        if (u > 0 && hundreds)
+            put_word(out, start, "linh");
+        if (u > 0)
+            put_word(out, start, digit_words[u]);
+        return;
+    }
+    if (t == 1) {
+        put_word(out, start, "mười");
+    } else {
+        put_word(out, start, digit_words[t]);
+        put_word(out, start, "mươi");
+    }
+    if (u > 0)
+        put_word(out, start, unit_after_tens(t, u));
+}
+
+/* n from 1 to 999 999 999 as groups of triệu, nghìn and units; groups of
+ * zeros are skipped, every group after the first read in full. */
+static void read_below_billion(bc_buf *out, size_t start, int64_t n,
+                               bool full)
+{
+    static const struct {
+        int64_t scale;
+        const char *word;
+    } groups[] = {{1000000, "triệu"}, {1000, "nghìn"}, {1, NULL}};
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        int g = (int)(n / groups[i].scale % 1000);
+        if (g == 0)
+            continue;
+        read_group(out, start, g, full);
+        if (groups[i].word)
+            put_word(out, start, groups[i].word);
+        full = true;
+    }
+}
+
+/* Vietnamese has no word above tỷ: 10^12 is "nghìn tỷ", 10^15 "triệu tỷ",
+ * so the count of tỷ is read as a number of its own, then "tỷ". */
+bool bc_vn_number_words(bc_buf *out, int64_t n)
+{
+    static const int64_t billion = 1000000000;
+    size_t start = out->len;
+    if (n < 0 || n > BC_VN_WORDS_MAX)
+        return false;
+    if (n == 0) {
+        bc_buf_puts(out, digit_words[0]);
+        return true;
+    }
+    if (n >= billion) {
+        read_below_billion(out, start, n / billion, false);
+        put_word(out, start, "tỷ");
+    }
+    if (n % billion > 0)
+        read_below_billion(out, start, n % billion, n >= billion);
+    return true;
+}
+
+/* Every reading starts with a digit word or "mười", whose first letters
+ * (k m h b n s t c) are all ASCII, so capitalising the first byte is
+ * enough: "một" gives "Một", "năm" gives "Năm".  No locale is consulted
+ * (toupper would depend on one). */
+bool bc_vn_money_words(bc_buf *out, int64_t dong)
+{
+    size_t start = out->len;
+    if (!bc_vn_number_words(out, dong))
+        return false;
+    char *first = out->ptr + start;
+    if (*first >= 'a' && *first <= 'z')
+        *first = (char)(*first - 'a' + 'A');
+    bc_buf_puts(out, " đồng");
+    return true;
+}
+
 bool bc_vn_roman(bc_buf *out, int n)
 {
     static const struct {

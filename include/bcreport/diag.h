@@ -74,6 +74,12 @@ void bc_diag_vadd(bc_diags *diags, bc_level level, bc_status status,
 void bc_diag_error(bc_diags *diags, bc_pos pos, const char *fmt, ...)
     BC_PRINTF(3, 4);
 
+/* Turns every warning into an error with status 65 (--werror). */
+void bc_diags_promote_warnings(bc_diags *diags);
+
+/* The number of diagnostics of a level. */
+size_t bc_diags_count(const bc_diags *diags, bc_level level);
+
 /* Formats one diagnostic, without colour and without a newline. */
 void bc_diag_format(const bc_diag *diag, bc_buf *out);
 

@@ -50,6 +50,44 @@ void bc_vn_group_thousands(bc_buf *out, int64_t n);
 /* An amount of money: "115.000.000 đồng". */
 void bc_vn_money(bc_buf *out, int64_t dong);
 
+/* The largest amount read in words: 10^15, "một triệu tỷ". */
+#define BC_VN_WORDS_MAX INT64_C(1000000000000000)
+
+/*
+ * The reading of n, 0 to BC_VN_WORDS_MAX, in lowercase words separated by
+ * single spaces, as invoices and the State Treasury write amounts:
+ *
+ *   115000000  "một trăm mười lăm triệu"
+ *   21 / 11    "hai mươi mốt" / "mười một" ("mốt" only after "mươi")
+ *   24 / 14    "hai mươi tư" / "mười bốn"   ("tư" only after "mươi")
+ *   25 / 15    "hai mươi lăm" / "mười lăm"  ("lăm" after any tens)
+ *   105        "một trăm linh năm"          ("linh", never "lẻ")
+ *
+ * Groups of three digits take nghìn, triệu, tỷ; above a tỷ the count of
+ * tỷ is read as a number of its own: 10^12 "một nghìn tỷ", 10^15 "một
+ * triệu tỷ".  Spelling is "nghìn" (not "ngàn") and "tỷ" (not "tỉ").
+ *
+ * Zero groups: a group of three zeros is not read at all, and any later
+ * group is read in full, "không trăm" included, as accounting software
+ * and the State Treasury do:
+ *
+ *   1005           "một nghìn không trăm linh năm"
+ *   1010           "một nghìn không trăm mười"
+ *   1000005        "một triệu không trăm linh năm" (no "không nghìn")
+ *   1005000        "một triệu không trăm linh năm nghìn"
+ *   1000000001     "một tỷ không trăm linh một"
+ *   2005000000000  "hai nghìn không trăm linh năm tỷ"
+ *
+ * Returns false, appending nothing, for n < 0 or n > BC_VN_WORDS_MAX.
+ */
+bool bc_vn_number_words(bc_buf *out, int64_t n);
+
+/* The amount in words as a sentence of an official document: the reading
+ * above with its first letter capitalised, then " đồng":
+ * 115000000 gives "Một trăm mười lăm triệu đồng", 0 gives "Không đồng".
+ * Same range and failure as bc_vn_number_words. */
+bool bc_vn_money_words(bc_buf *out, int64_t dong);
+
 /* Roman numerals for 1 to 3999: "I", "IV", "XII". */
 bool bc_vn_roman(bc_buf *out, int n);
 

@@ -1,6 +1,8 @@
 /* test_vnformat.c - Vietnamese dates, numbers and enumerations. */
 #include "testutil.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +95,298 @@ static void test_numbers(void **state)
     bc_buf_fini(&b);
 }
 
+/* Every rule of the reading, each with its neighbours that must not take
+ * it (21 "mốt" but 11 "một" and 101 "linh một", ...). */
+static const struct {
+    int64_t n;
+    const char *text;
+} number_words_cases[] = {
+    {0, "không"},
+    {1, "một"},
+    {4, "bốn"},
+    {5, "năm"},
+    {9, "chín"},
+    {10, "mười"},
+    {11, "mười một"},
+    {14, "mười bốn"},
+    {15, "mười lăm"},
+    {19, "mười chín"},
+    {20, "hai mươi"},
+    {21, "hai mươi mốt"},
+    {24, "hai mươi tư"},
+    {25, "hai mươi lăm"},
+    {30, "ba mươi"},
+    {55, "năm mươi lăm"},
+    {91, "chín mươi mốt"},
+    {100, "một trăm"},
+    {101, "một trăm linh một"},
+    {104, "một trăm linh bốn"},
+    {105, "một trăm linh năm"},
+    {110, "một trăm mười"},
+    {111, "một trăm mười một"},
+    {114, "một trăm mười bốn"},
+    {115, "một trăm mười lăm"},
+    {121, "một trăm hai mươi mốt"},
+    {999, "chín trăm chín mươi chín"},
+    {1000, "một nghìn"},
+    {1001, "một nghìn không trăm linh một"},
+    {1005, "một nghìn không trăm linh năm"},
+    {1010, "một nghìn không trăm mười"},
+    {1015, "một nghìn không trăm mười lăm"},
+    {1021, "một nghìn không trăm hai mươi mốt"},
+    {1100, "một nghìn một trăm"},
+    {1105, "một nghìn một trăm linh năm"},
+    {10000, "mười nghìn"},
+    {15000, "mười lăm nghìn"},
+    {21000, "hai mươi mốt nghìn"},
+    {24000, "hai mươi tư nghìn"},
+    {100000, "một trăm nghìn"},
+    {105000, "một trăm linh năm nghìn"},
+    {1000000, "một triệu"},
+    {1000005, "một triệu không trăm linh năm"},
+    {1000100, "một triệu một trăm"},
+    {1005000, "một triệu không trăm linh năm nghìn"},
+    {1500000, "một triệu năm trăm nghìn"},
+    {115000000, "một trăm mười lăm triệu"},
+    {190234500, "một trăm chín mươi triệu hai trăm ba mươi tư nghìn năm "
+                "trăm"},
+    {215321500, "hai trăm mười lăm triệu ba trăm hai mươi mốt nghìn năm "
+                "trăm"},
+    {1000000000, "một tỷ"},
+    {1000000001, "một tỷ không trăm linh một"},
+    {1001000000, "một tỷ không trăm linh một triệu"},
+    {1000000000000, "một nghìn tỷ"},
+    {1000000000005, "một nghìn tỷ không trăm linh năm"},
+    {2005000000000, "hai nghìn không trăm linh năm tỷ"},
+    {21000000000000, "hai mươi mốt nghìn tỷ"},
+    {999999999999999, "chín trăm chín mươi chín nghìn chín trăm chín mươi "
+                      "chín tỷ chín trăm chín mươi chín triệu chín trăm "
+                      "chín mươi chín nghìn chín trăm chín mươi chín"},
+    {BC_VN_WORDS_MAX, "một triệu tỷ"},
+};
+
+static void test_number_words(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    size_t count = sizeof number_words_cases / sizeof number_words_cases[0];
+    for (size_t i = 0; i < count; i++) {
+        bc_buf_clear(&b);
+        if (!bc_vn_number_words(&b, number_words_cases[i].n))
+            fail_msg("%" PRId64 ": false", number_words_cases[i].n);
+        if (strcmp(b.ptr, number_words_cases[i].text) != 0)
+            fail_msg("%" PRId64 ": \"%s\", expected \"%s\"",
+                     number_words_cases[i].n, b.ptr,
+                     number_words_cases[i].text);
+    }
+    bc_buf_fini(&b);
+}
+
+static void test_money_words(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    EXPECT(b, bc_vn_money_words(&b, 115000000),
+           "Một trăm mười lăm triệu đồng");
+    EXPECT(b, bc_vn_money_words(&b, 0), "Không đồng");
+    EXPECT(b, bc_vn_money_words(&b, 5), "Năm đồng");
+    EXPECT(b, bc_vn_money_words(&b, 3), "Ba đồng");
+    EXPECT(b, bc_vn_money_words(&b, 20), "Hai mươi đồng");
+    EXPECT(b, bc_vn_money_words(&b, 15000), "Mười lăm nghìn đồng");
+    EXPECT(b, bc_vn_money_words(&b, 1005),
+           "Một nghìn không trăm linh năm đồng");
+    EXPECT(b, bc_vn_money_words(&b, BC_VN_WORDS_MAX), "Một triệu tỷ đồng");
+    /* Only the amount's own first letter is capitalised. */
+    bc_buf_clear(&b);
+    bc_buf_puts(&b, "bằng chữ: ");
+    assert_true(bc_vn_money_words(&b, 7000));
+    assert_string_equal(b.ptr, "bằng chữ: Bảy nghìn đồng");
+    bc_buf_fini(&b);
+}
+
+static void test_words_out_of_range(void **state)
+{
+    (void)state;
+    static const int64_t bad[] = {-1, BC_VN_WORDS_MAX + 1, INT64_MIN,
+                                  INT64_MAX};
+    bc_buf b = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        bc_buf_clear(&b);
+        assert_false(bc_vn_number_words(&b, bad[i]));
+        assert_false(bc_vn_money_words(&b, bad[i]));
+        assert_int_equal(b.len, 0);
+        bc_buf_puts(&b, "x");
+        assert_false(bc_vn_number_words(&b, bad[i]));
+        assert_false(bc_vn_money_words(&b, bad[i]));
+        assert_string_equal(b.ptr, "x");
+    }
+    bc_buf_fini(&b);
+}
+
+/* Reading words back, for checking many more amounts than a table holds.
+ * It accepts only what the rules allow where they allow it, so a wrong
+ * form fails as surely as a wrong value. */
+typedef struct reader {
+    int64_t tys;   /* the part already followed by "tỷ" */
+    int64_t below; /* nghìn and triệu groups since then */
+    int64_t group; /* the group being read */
+    int digit;     /* a digit word not yet placed, or -1 */
+    char prev[16]; /* the previous word */
+    bool after_scale;
+    const char *need; /* the word that must come next, or NULL */
+} reader;
+
+static int digit_of(const char *w)
+{
+    static const char *const words[] = {"không", "một", "hai", "ba",
+                                        "bốn",   "năm", "sáu", "bảy",
+                                        "tám",   "chín"};
+    for (int d = 0; d < 10; d++) {
+        if (strcmp(w, words[d]) == 0)
+            return d;
+    }
+    return -1;
+}
+
+/* Ends the group being read; its value. */
+static int64_t close_group(reader *r)
+{
+    int64_t v = r->group + (r->digit > 0 ? r->digit : 0);
+    r->group = 0;
+    r->digit = -1;
+    return v;
+}
+
+static bool read_scale(reader *r, const char *w)
+{
+    if (strcmp(w, "tỷ") == 0) {
+        r->tys = (r->tys + r->below + close_group(r)) * 1000000000;
+        r->below = 0;
+    } else if (strcmp(w, "triệu") == 0) {
+        r->below += close_group(r) * 1000000;
+    } else if (strcmp(w, "nghìn") == 0) {
+        r->below += close_group(r) * 1000;
+    } else {
+        return false;
+    }
+    r->after_scale = true;
+    return true;
+}
+
+/* The units forms: "mốt"/"tư" only after "mươi", "lăm" after any tens,
+ * and never the plain "một", "bốn" or "năm" there.  A digit straight
+ * after "trăm" is a tens digit: a unit there takes "linh" first. */
+static bool read_unit(reader *r, const char *w, int d)
+{
+    bool after_muoi = strcmp(r->prev, "mươi") == 0;
+    bool after_tens = after_muoi || strcmp(r->prev, "mười") == 0;
+    if (strcmp(w, "mốt") == 0 && after_muoi)
+        d = 1;
+    else if (strcmp(w, "tư") == 0 && after_muoi)
+        d = 4;
+    else if (strcmp(w, "lăm") == 0 && after_tens)
+        d = 5;
+    else if (d < 0 || (after_muoi && (d == 1 || d == 4 || d == 5)) ||
+             (after_tens && d == 5))
+        return false;
+    if (r->digit >= 0)
+        return false;
+    if (strcmp(r->prev, "trăm") == 0)
+        r->need = "mươi";
+    r->digit = d;
+    return true;
+}
+
+static bool read_word(reader *r, const char *w)
+{
+    if (r->need && strcmp(w, r->need) != 0)
+        return false;
+    r->need = NULL;
+    if (read_scale(r, w))
+        return true;
+    /* A group after a scale word is read in full, from its hundreds. */
+    if (r->after_scale)
+        r->need = "trăm";
+    r->after_scale = false;
+    if (strcmp(w, "trăm") == 0 || strcmp(w, "mươi") == 0) {
+        bool tram = w[1] == 'r';
+        if (r->digit < (tram ? 0 : 2))
+            return false;
+        r->group += r->digit * (tram ? 100 : 10);
+        r->digit = -1;
+        return true;
+    }
+    if (strcmp(w, "mười") == 0) {
+        r->group += 10;
+        return r->digit < 0;
+    }
+    if (strcmp(w, "linh") == 0)
+        return strcmp(r->prev, "trăm") == 0;
+    return read_unit(r, w, digit_of(w));
+}
+
+static int64_t parse_words(const char *s)
+{
+    reader r = {0, 0, 0, -1, "", false, NULL};
+    size_t len = strlen(s);
+    if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  "))
+        return -1;
+    if (strcmp(s, "không") == 0)
+        return 0;
+    char word[16];
+    int used;
+    for (; sscanf(s, "%15s%n", word, &used) == 1; s += used) {
+        if (!read_word(&r, word))
+            return -1;
+        memcpy(r.prev, word, sizeof word);
+    }
+    if (r.need)
+        return -1;
+    return r.tys + r.below + close_group(&r);
+}
+
+static void check_round_trip(bc_buf *b, int64_t n)
+{
+    bc_buf_clear(b);
+    assert_true(bc_vn_number_words(b, n));
+    int64_t back = parse_words(b->ptr);
+    if (back != n)
+        fail_msg("%" PRId64 ": \"%s\" reads back as %" PRId64, n, b->ptr,
+                 back);
+}
+
+static void test_number_words_round_trip(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    /* The reader itself must agree with the table. */
+    size_t count = sizeof number_words_cases / sizeof number_words_cases[0];
+    for (size_t i = 0; i < count; i++)
+        assert_true(parse_words(number_words_cases[i].text) ==
+                    number_words_cases[i].n);
+    assert_true(parse_words("hai mươi một") < 0);
+    assert_true(parse_words("mười mốt") < 0);
+    assert_true(parse_words("một trăm linh tư") < 0);
+    assert_true(parse_words("một nghìn linh năm") < 0);
+    assert_true(parse_words("một trăm năm") < 0);
+    /* Every amount to 1 100 000, then amounts up to 10^15 made of
+     * the digits that change the reading (0 1 4 5) and a plain one. */
+    for (int64_t n = 0; n <= 1100000; n++)
+        check_round_trip(&b, n);
+    static const int pick[] = {0, 0, 0, 1, 4, 5, 7};
+    uint32_t seed = 12345;
+    for (int i = 0; i < 100000; i++) {
+        int64_t n = 0;
+        for (int d = 0; d < 15; d++) {
+            seed = seed * 1103515245u + 12345u;
+            n = n * 10 + pick[(seed >> 16) % 7];
+        }
+        check_round_trip(&b, n);
+    }
+    check_round_trip(&b, BC_VN_WORDS_MAX);
+    bc_buf_fini(&b);
+}
+
 static void test_roman(void **state)
 {
     (void)state;
@@ -133,6 +427,10 @@ int main(void)
         cmocka_unit_test(test_dates),   cmocka_unit_test(test_date_parse),
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_roman),
         cmocka_unit_test(test_letters),
+        cmocka_unit_test(test_number_words),
+        cmocka_unit_test(test_money_words),
+        cmocka_unit_test(test_words_out_of_range),
+        cmocka_unit_test(test_number_words_round_trip),
     };
     return cmocka_run_group_tests_name("vnformat", tests, NULL, NULL);
 }

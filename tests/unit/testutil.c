@@ -59,8 +59,7 @@ static void drain(int fd, bc_buf *into, bool *open)
         *open = false;
 }
 
-void tu_run(tu_result *r, const char *input, size_t input_len,
-            const char *const *args)
+const char *tu_bin(void)
 {
     /* Absolute, so that tests may change folder before running it. */
     static char bin[4096];
@@ -69,6 +68,13 @@ void tu_run(tu_result *r, const char *input, size_t input_len,
         if (!realpath(env && *env ? env : "./bcreport", bin))
             fail_msg("cannot find the bcreport binary (BCREPORT_BIN)");
     }
+    return bin;
+}
+
+void tu_run(tu_result *r, const char *input, size_t input_len,
+            const char *const *args)
+{
+    const char *bin = tu_bin();
     size_t argc = 0;
     while (args[argc])
         argc++;

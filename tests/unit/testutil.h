@@ -32,6 +32,10 @@ typedef struct tu_result {
     size_t err_len;
 } tu_result;
 
+/* The absolute path of the binary under test ($BCREPORT_BIN, default
+ * ./bcreport), resolved on the first call: call it before changing folder. */
+const char *tu_bin(void);
+
 /* Runs $BCREPORT_BIN (default ./bcreport) with the NULL-terminated
  * arguments args (not including argv[0]), feeding input (may be NULL) on
  * standard input, with NO_COLOR=1 so diagnostics are plain. */

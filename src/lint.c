@@ -1,0 +1,544 @@
+/* lint.c - the checks of `bcreport check` (see lint.h). */
+#include "bcreport/lint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/buf.h"
+#include "bcreport/cite.h"
+#include "bcreport/vnformat.h"
+
+/* The kinds of document a report cites, as the text writes them. */
+static const char *const doc_types[] = {
+    "Chỉ thị",   "Kế hoạch", "Nghị định",    "Nghị quyết", "Quyết định",
+    "Công văn",  "Thông tư", "Thông báo",    "Hướng dẫn",  "Báo cáo",
+    "Chương trình", "Luật",  "Pháp lệnh",    "Tờ trình",   "Đề án"};
+
+#define N_TYPES (sizeof doc_types / sizeof doc_types[0])
+
+/* A document named by hand in the prose, not through [@id]. */
+typedef struct mention {
+    const bc_text *text;
+    size_t offset, len; /* the whole mention inside text */
+    const char *type;
+    char number[64]; /* "80/2022/NĐ-CP"; "12" for "Kế hoạch 12" */
+    bool formal;     /* written with "số" */
+    bool has_date;
+    bc_date date;
+} mention;
+
+typedef struct linter {
+    const bc_report *report;
+    bc_diags *diags;
+    mention *mentions;
+    size_t count, cap;
+    bool *cited; /* per registered document: named with [@id] */
+} linter;
+
+static void warn_at(linter *l, bc_pos pos, const char *fmt, ...)
+    BC_PRINTF(3, 4);
+static void warn_at(linter *l, bc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bc_diag_vadd(l->diags, BC_WARNING, BC_OK, pos, fmt, ap);
+    va_end(ap);
+}
+
+static bc_pos mention_pos(const linter *l, const mention *m)
+{
+    return bc_report_locate(l->report, m->text, m->offset, m->len);
+}
+
+static bc_pos text_pos(const linter *l, const bc_text *t)
+{
+    bc_pos pos = {l->report->file, t->line, t->col};
+    return pos;
+}
+
+/* ---- finding hand-typed mentions ---- */
+
+static bool is_number_char(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+        (c >= 'a' && c <= 'z') || c == '/' || c == '-')
+        return true;
+    /* Đ and đ, as in NĐ-CP */
+    return c == 0xC4 && i + 1 < len &&
+           ((unsigned char)s[i + 1] == 0x90 || (unsigned char)s[i + 1] == 0x91);
+}
+
+static size_t digits(const char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+/* " ngày 17/9/2020" after a number. */
+static size_t parse_date(const char *s, size_t len, bc_date *date)
+{
+    static const char word[] = " ngày ";
+    size_t w = sizeof word - 1;
+    if (len < w || memcmp(s, word, w) != 0)
+        return 0;
+    size_t i = w, d = digits(s + i, len - i);
+    if (d < 1 || d > 2 || i + d >= len || s[i + d] != '/')
+        return 0;
+    int day = atoi(s + i);
+    i += d + 1;
+    size_t m = digits(s + i, len - i);
+    if (m < 1 || m > 2 || i + m >= len || s[i + m] != '/')
+        return 0;
+    int month = atoi(s + i);
+    i += m + 1;
+    if (digits(s + i, len - i) != 4)
+        return 0;
+    date->year = atoi(s + i);
+    date->month = month;
+    date->day = day;
+    return i + 4;
+}
+
+/* Tries to read a mention at s[i..]: a type, then " số NUMBER" (with an
+ * optional date) or " DIGITS".  Returns its length, 0 when none. */
+static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
+{
+    for (size_t t = 0; t < N_TYPES; t++) {
+        size_t tl = strlen(doc_types[t]);
+        if (len - i < tl + 2 || memcmp(s + i, doc_types[t], tl) != 0 ||
+            s[i + tl] != ' ')
+            continue;
+        size_t j = i + tl + 1;
+        static const char so[] = "số ";
+        m->formal = len - j > sizeof so - 1 &&
+                    memcmp(s + j, so, sizeof so - 1) == 0;
+        if (m->formal)
+            j += sizeof so - 1;
+        if (j >= len || s[j] < '0' || s[j] > '9')
+            continue;
+        size_t start = j;
+        if (m->formal) {
+            while (j < len && is_number_char(s, j, len))
+                j += (unsigned char)s[j] == 0xC4 ? 2 : 1;
+        } else {
+            j += digits(s + j, len - j);
+            if (j < len && is_number_char(s, j, len))
+                continue; /* "Kế hoạch 92/KH": not an informal short name */
+        }
+        size_t n = j - start < sizeof m->number - 1 ? j - start
+                                                     : sizeof m->number - 1;
+        memcpy(m->number, s + start, n);
+        m->number[n] = '\0';
+        m->type = doc_types[t];
+        m->has_date = false;
+        if (m->formal) {
+            size_t d = parse_date(s + j, len - j, &m->date);
+            m->has_date = d > 0;
+            j += d;
+        }
+        return j - i;
+    }
+    return 0;
+}
+
+static void add_mention(linter *l, const mention *m)
+{
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->mentions = bc_xreallocarray(l->mentions, l->cap, sizeof *m);
+    }
+    l->mentions[l->count++] = *m;
+}
+
+/* Marks the documents a text cites with [@id]; returns where the citation
+ * ends so that its inside is not read as prose. */
+static size_t skip_citation(linter *l, const char *s, size_t len, size_t i)
+{
+    const char *close = memchr(s + i, ']', len - i);
+    size_t end = close ? (size_t)(close - s) + 1 : len;
+    size_t id = i + 2, n = 0;
+    while (id + n < end && s[id + n] && strchr(BC_CITATION_ID_CHARS, s[id + n]))
+        n++;
+    for (size_t k = 0; k < l->report->citations.count; k++) {
+        const bc_text *cid = &l->report->citations.items[k].id;
+        if (cid->len == n && memcmp(cid->s, s + id, n) == 0)
+            l->cited[k] = true;
+    }
+    return end;
+}
+
+static void scan_text(void *ctx, const bc_text *t)
+{
+    linter *l = ctx;
+    if (!t->s)
+        return;
+    for (size_t i = 0; i < t->len;) {
+        if (t->s[i] == '[' && i + 1 < t->len && t->s[i + 1] == '@') {
+            i = skip_citation(l, t->s, t->len, i);
+            continue;
+        }
+        bool word_start = i == 0 || strchr(" (\"“,;:\n", t->s[i - 1]);
+        mention m;
+        size_t n = word_start ? parse_mention(t->s, t->len, i, &m) : 0;
+        if (n) {
+            m.text = t;
+            m.offset = i;
+            m.len = n;
+            add_mention(l, &m);
+            i += n;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* ---- comparing ---- */
+
+/* The digits a number starts with: "80" of "80/2022/NĐ-CP". */
+static size_t lead(const char *number)
+{
+    return digits(number, strlen(number));
+}
+
+static bool same_lead(const char *a, const char *b)
+{
+    size_t la = lead(a);
+    return la > 0 && la == lead(b) && memcmp(a, b, la) == 0;
+}
+
+static bool text_is(const bc_text *t, const char *s)
+{
+    return t->s && t->len == strlen(s) && memcmp(t->s, s, t->len) == 0;
+}
+
+/* How the registry names a document: "Kế hoạch số 92/KH-UBND ngày
+ * 03/6/2022". */
+static void describe(const bc_citation *d, bool with_date, bc_buf *out)
+{
+    bc_buf_printf(out, "%.*s số %.*s", (int)d->type.len, d->type.s,
+                  (int)d->number.len, d->number.s);
+    if (with_date) {
+        bc_buf_puts(out, " ngày ");
+        bc_vn_date_short(out, d->date.value);
+    }
+}
+
+static void describe_mention(const mention *m, bc_buf *out)
+{
+    bc_buf_append(out, m->text->s + m->offset, m->len);
+}
+
+static bool same_date(bc_date a, bc_date b)
+{
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* The year inside a number such as 80/2022/NĐ-CP, or 0. */
+static int number_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 6 <= len; i++)
+        if (s[i] == '/' && digits(s + i + 1, len - i - 1) == 4 &&
+            (i + 5 == len || s[i + 5] == '/'))
+            return atoi(s + i + 1);
+    return 0;
+}
+
+static void check_year_order(linter *l, bc_pos pos, const char *number,
+                             size_t len, bc_date date)
+{
+    int year = number_year(number, len);
+    if (year > date.year) {
+        bc_buf d = BC_BUF_INIT;
+        bc_vn_date_short(&d, date);
+        warn_at(l, pos,
+                "the number %.*s carries the year %d, later than its date "
+                "%s",
+                (int)len, number, year, d.ptr ? d.ptr : "");
+        bc_buf_fini(&d);
+    }
+}
+
+/* "Chỉ thị số 12" is the short form of "Chỉ thị số 12-CT/TW". */
+static bool is_short_form(const char *number)
+{
+    return lead(number) == strlen(number);
+}
+
+static void check_against_registry(linter *l, const mention *m,
+                                   const bc_citation *d)
+{
+    bc_buf want = BC_BUF_INIT, got = BC_BUF_INIT;
+    describe(d, m->has_date, &want);
+    describe_mention(m, &got);
+    bool number_ok = is_short_form(m->number) || text_is(&d->number, m->number);
+    bool date_ok = !m->has_date || same_date(m->date, d->date.value);
+    if (!number_ok || !date_ok)
+        warn_at(l, mention_pos(l, m),
+                "\"%s\" disagrees with the registered \"%s\" [@%s]; cite it "
+                "as [@%s]",
+                got.ptr, want.ptr, d->id.s, d->id.s);
+    bc_buf_fini(&want);
+    bc_buf_fini(&got);
+}
+
+/* Two hand-typed mentions of one document must agree with each other. */
+static void check_against_earlier(linter *l, size_t k)
+{
+    const mention *m = &l->mentions[k];
+    for (size_t i = 0; i < k; i++) {
+        const mention *e = &l->mentions[i];
+        if (!e->formal || e->type != m->type || !same_lead(e->number, m->number))
+            continue;
+        bool short_form = is_short_form(e->number) || is_short_form(m->number);
+        bool differs = (!short_form && strcmp(e->number, m->number) != 0) ||
+                       (e->has_date && m->has_date &&
+                        !same_date(e->date, m->date));
+        if (!differs)
+            continue;
+        bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
+        describe_mention(m, &a);
+        describe_mention(e, &b);
+        bc_pos first = mention_pos(l, e);
+        warn_at(l, mention_pos(l, m), "\"%s\" disagrees with \"%s\" at %d:%d",
+                a.ptr, b.ptr, first.line, first.col);
+        bc_buf_fini(&a);
+        bc_buf_fini(&b);
+        return;
+    }
+}
+
+/* A document the text could mean: registered, or typed in full elsewhere. */
+typedef struct candidate {
+    const char *type;
+    const char *number;
+    char name[96]; /* "Kế hoạch số 92", or the registered short name */
+    const char *id; /* the registered id, or NULL */
+} candidate;
+
+static size_t candidates(const linter *l, candidate *out, size_t max)
+{
+    const bc_report *r = l->report;
+    size_t n = 0;
+    for (size_t k = 0; k < r->citations.count && n < max; k++) {
+        const bc_citation *d = &r->citations.items[k];
+        candidate *c = &out[n++];
+        c->type = NULL;
+        for (size_t t = 0; t < N_TYPES; t++)
+            if (text_is(&d->type, doc_types[t]))
+                c->type = doc_types[t];
+        c->number = d->number.s;
+        c->id = d->id.s;
+        if (d->short_name.s)
+            snprintf(c->name, sizeof c->name, "%.*s", (int)d->short_name.len,
+                     d->short_name.s);
+        else
+            snprintf(c->name, sizeof c->name, "%.*s số %.*s",
+                     (int)d->type.len, d->type.s, (int)d->number.len,
+                     d->number.s);
+    }
+    for (size_t k = 0; k < l->count && n < max; k++) {
+        const mention *m = &l->mentions[k];
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = out[i].type == m->type && same_lead(out[i].number,
+                                                       m->number);
+        if (!m->formal || seen)
+            continue;
+        candidate *c = &out[n++];
+        c->type = m->type;
+        c->number = m->number;
+        c->id = NULL;
+        snprintf(c->name, sizeof c->name, "%s số %.*s", m->type,
+                 (int)lead(m->number), m->number);
+    }
+    return n;
+}
+
+/* "Kế hoạch 12": no such document; name the likely ones. */
+static void check_informal(linter *l, const mention *m)
+{
+    candidate known[64];
+    size_t n = candidates(l, known, 64);
+    bc_buf got = BC_BUF_INIT, hint = BC_BUF_INIT;
+    describe_mention(m, &got);
+    for (size_t k = 0; k < n; k++) {
+        if (known[k].type != m->type || !same_lead(known[k].number, m->number))
+            continue;
+        if (known[k].id)
+            bc_buf_printf(&hint, " or cite it as [@%s]", known[k].id);
+        warn_at(l, mention_pos(l, m),
+                "\"%s\" is not how the document is named: write \"%s\"%s",
+                got.ptr, known[k].name, hint.ptr ? hint.ptr : "");
+        goto done;
+    }
+    size_t hints = 0;
+    for (size_t k = 0; k < n && hints < 3; k++) {
+        if (known[k].type != m->type && !same_lead(known[k].number, m->number))
+            continue;
+        bc_buf_puts(&hint, hints++ ? " or \"" : "; did you mean \"");
+        bc_buf_puts(&hint, known[k].name);
+        bc_buf_putc(&hint, '"');
+    }
+    if (hints)
+        bc_buf_puts(&hint, "?");
+    warn_at(l, mention_pos(l, m), "no document \"%s\" is known%s", got.ptr,
+            hint.ptr ? hint.ptr : "");
+done:
+    bc_buf_fini(&got);
+    bc_buf_fini(&hint);
+}
+
+static void check_mentions(linter *l)
+{
+    const bc_report *r = l->report;
+    for (size_t k = 0; k < l->count; k++) {
+        const mention *m = &l->mentions[k];
+        if (!m->formal) {
+            check_informal(l, m);
+            continue;
+        }
+        if (m->has_date)
+            check_year_order(l, mention_pos(l, m), m->number,
+                             strlen(m->number), m->date);
+        const bc_citation *match = NULL;
+        for (size_t i = 0; i < r->citations.count && !match; i++) {
+            const bc_citation *d = &r->citations.items[i];
+            if (text_is(&d->type, m->type) && same_lead(d->number.s, m->number))
+                match = d;
+        }
+        if (match)
+            check_against_registry(l, m, match);
+        else
+            check_against_earlier(l, k);
+    }
+}
+
+/* ---- the registry, the distribution list, the final checks ---- */
+
+static void check_registry(linter *l)
+{
+    const bc_report *r = l->report;
+    for (size_t k = 0; k < r->citations.count; k++) {
+        const bc_citation *d = &r->citations.items[k];
+        bc_pos pos = text_pos(l, &d->number);
+        if (d->date.set)
+            check_year_order(l, pos, d->number.s, d->number.len,
+                             d->date.value);
+        if (!l->cited[k])
+            warn_at(l, text_pos(l, &d->id),
+                    "\"%s\" is registered but never cited with [@%s]",
+                    d->id.s, d->id.s);
+    }
+}
+
+static bool starts_with(const bc_text *t, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return t->len >= n && memcmp(t->s, prefix, n) == 0;
+}
+
+static bool same_item(const bc_text *a, const bc_text *b)
+{
+    size_t la = a->len, lb = b->len;
+    while (la && strchr(";. ", a->s[la - 1]))
+        la--;
+    while (lb && strchr(";. ", b->s[lb - 1]))
+        lb--;
+    return la == lb && memcmp(a->s, b->s, la) == 0;
+}
+
+static void check_distribution(linter *l)
+{
+    const bc_texts *items = &l->report->distribution;
+    bool archived = false;
+    for (size_t i = 0; i < items->count; i++) {
+        const bc_text *t = &items->items[i];
+        if (starts_with(t, "Lưu: VT"))
+            archived = true;
+        else if (starts_with(t, "Lưu"))
+            warn_at(l, text_pos(l, t),
+                    "write the records-office copy as \"Lưu: VT\" (then the "
+                    "drafting unit)");
+        for (size_t k = 0; k < i; k++) {
+            if (!same_item(t, &items->items[k]))
+                continue;
+            warn_at(l, text_pos(l, t),
+                    "\"%.*s\" is twice in Nơi nhận (first at %d:%d)",
+                    (int)t->len, t->s, items->items[k].line,
+                    items->items[k].col);
+            break;
+        }
+    }
+    if (!archived && items->count && !starts_with(&items->items[items->count - 1], "Lưu"))
+        warn_at(l, text_pos(l, &items->items[items->count - 1]),
+                "Nơi nhận has no copy for the records office (\"Lưu: VT\")");
+}
+
+static void final_error(linter *l, bc_pos pos, const char *fmt, ...)
+    BC_PRINTF(3, 4);
+static void final_error(linter *l, bc_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bc_diag_vadd(l->diags, BC_ERROR, BC_EX_DATAERR, pos, fmt, ap);
+    va_end(ap);
+}
+
+static bool before(bc_date a, bc_date b)
+{
+    return a.year != b.year ? a.year < b.year
+           : a.month != b.month ? a.month < b.month
+                                : a.day < b.day;
+}
+
+static void check_final(linter *l)
+{
+    const bc_document *d = &l->report->document;
+    bc_pos at_symbol = text_pos(l, &d->symbol);
+    if (!d->number.s || d->number.len == 0)
+        final_error(l, d->number.s ? text_pos(l, &d->number) : at_symbol,
+                    "--final: the number is blank; the records office "
+                    "numbers the document before it is issued");
+    if (!d->date.set) {
+        bc_pos pos = d->date.line ? (bc_pos){l->report->file, d->date.line,
+                                            d->date.col}
+                                  : at_symbol;
+        final_error(l, pos, "--final: the date is blank; fill in the date "
+                            "of signature");
+        return;
+    }
+    for (size_t k = 0; k < l->report->citations.count; k++) {
+        const bc_citation *c = &l->report->citations.items[k];
+        if (!c->date.set || !before(d->date.value, c->date.value))
+            continue;
+        bc_buf what = BC_BUF_INIT;
+        describe(c, true, &what);
+        bc_pos pos = {l->report->file, d->date.line, d->date.col};
+        final_error(l, pos,
+                    "--final: the document is dated before \"%s\", which it "
+                    "cites",
+                    what.ptr);
+        bc_buf_fini(&what);
+    }
+}
+
+void bc_lint(const bc_report *report, const bc_lint_options *options,
+             bc_diags *diags)
+{
+    linter l = {report, diags, NULL, 0, 0, NULL};
+    l.cited = bc_xcalloc(report->citations.count + 1, sizeof(bool));
+    bc_report_visit_prose(report, scan_text, &l);
+    check_mentions(&l);
+    check_registry(&l);
+    check_distribution(&l);
+    if (options && options->final)
+        check_final(&l);
+    free(l.mentions);
+    free(l.cited);
+}
