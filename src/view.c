@@ -151,13 +151,14 @@ static bc_value *joined(builder *b, const bc_texts *ts)
     return v;
 }
 
-static bc_value *money(builder *b, const bc_amount *a)
+/* "115.000.000 đồng", or in words "Một trăm mười lăm triệu đồng"; null
+ * when not set (and in words past 10^15, which has no reading). */
+static bc_value *money(builder *b, const bc_amount *a, bool in_words)
 {
-    if (!a->set)
-        return bc_value_new_null(b->arena);
     bc_buf out = BC_BUF_INIT;
-    bc_vn_money(&out, a->value);
-    bc_value *v = string_of(b, &out);
+    bool ok = a->set && (in_words ? bc_vn_money_words(&out, a->value)
+                                  : (bc_vn_money(&out, a->value), true));
+    bc_value *v = ok ? string_of(b, &out) : bc_value_new_null(b->arena);
     bc_buf_fini(&out);
     return v;
 }
@@ -193,8 +194,10 @@ static bc_value *aid_value(builder *b, const bc_task *task)
         set(b, v, "status", literal(b, &p->status));
         set(b, v, "project", literal(b, &p->project));
         set(b, v, "place", literal(b, &p->place));
-        set(b, v, "amount", money(b, &p->amount));
-        set(b, v, "disbursed", money(b, &p->disbursed));
+        set(b, v, "amount", money(b, &p->amount, false));
+        set(b, v, "amount_words", money(b, &p->amount, true));
+        set(b, v, "disbursed", money(b, &p->disbursed, false));
+        set(b, v, "disbursed_words", money(b, &p->disbursed, true));
         bc_value_seq_push(b->arena, seq, v);
     }
     return seq;

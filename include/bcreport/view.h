@@ -28,7 +28,8 @@
  * subs: [Markdown]}]} or {note: {label: plain, text: Markdown}}.  A
  * delegation has year, who, with (or null), countries ("Hàn Quốc và Nhật
  * Bản"), purpose; an aid project has year, partner, donor, project, place,
- * amount ("115.000.000 đồng"), legal_basis (Markdown), status, disbursed
+ * amount ("115.000.000 đồng") and amount_words ("Một trăm mười lăm triệu
+ * đồng"), legal_basis (Markdown), status, disbursed and disbursed_words
  * (or null).  Absent optional values are null, never missing, so strict
  * templates can test them.
  *

@@ -457,6 +457,18 @@ static void test_template_folder(void **state)
     /* A standalone partial tag takes its line's end with it. */
     assert_string_equal(r.out, "BÁO CÁO Số: 05/BC-UBND\nNguyễn Văn An");
     tu_result_fini(&r);
+    /* Amounts in words are there for templates that want them. */
+    write_text(dir, "report.md.mustache",
+               "{{#sections}}{{#items}}{{#points}}{{#aid_projects}}"
+               "{{amount}} ({{amount_words}}){{/aid_projects}}{{/points}}"
+               "{{/items}}{{/sections}}\n");
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "250.000.000 đồng (Hai trăm năm mươi triệu "
+                               "đồng)\n");
+    tu_result_fini(&r);
+    write_text(dir, "report.md.mustache",
+               "{{type}} {{number_line}}\n{{> sign}}\n");
     /* Templates are strict: an unknown name is an error at its place. */
     write_text(dir, "sign.mustache", "\n  {{signature.nam}}");
     tu_run(&r, NULL, 0, args);
