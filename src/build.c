@@ -40,25 +40,41 @@ static bool render_named(bc_resolver *resolver, const char *name,
     return bc_template_render(t, view, &ro, out, diags);
 }
 
-/* HTML: the body's Markdown through libcmark, then the page around it. */
+/* Renders a Markdown part of the document, converts it with libcmark and
+ * gives it to the view as key (raw HTML for the page template). */
+static bool markdown_part(bc_resolver *resolver, const char *name,
+                          const char *key, bc_value *view, bc_arena *arena,
+                          const bc_build_options *options, bc_diags *diags)
+{
+    bc_buf md = BC_BUF_INIT, html = BC_BUF_INIT;
+    bool ok = render_named(resolver, name, view, BC_ESCAPE_MARKDOWN, options,
+                           &md, diags);
+    if (ok) {
+        bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, &html);
+        bc_value_map_assign(arena, view, key,
+                            bc_value_new_string(arena, html.ptr, html.len));
+    }
+    bc_buf_fini(&md);
+    bc_buf_fini(&html);
+    return ok;
+}
+
+/* HTML: the body's and the closing's Markdown through libcmark, then the
+ * page around them. */
 static bool render_html(bc_resolver *resolver, bc_value *view,
                         bc_arena *arena, const bc_build_options *options,
                         bc_buf *out, bc_diags *diags)
 {
-    bc_buf md = BC_BUF_INIT, html = BC_BUF_INIT;
-    bool ok = render_named(resolver, BC_TEMPLATE_BODY, view,
-                           BC_ESCAPE_MARKDOWN, options, &md, diags);
+    bool ok = markdown_part(resolver, BC_TEMPLATE_BODY, "body_html", view,
+                            arena, options, diags) &&
+              markdown_part(resolver, BC_TEMPLATE_CLOSING, "closing_html",
+                            view, arena, options, diags);
     if (ok) {
-        bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, &html);
-        bc_value_map_assign(arena, view, "body_html",
-                            bc_value_new_string(arena, html.ptr, html.len));
         ok = render_named(resolver,
                           options->fragment ? BC_TEMPLATE_ARTICLE
                                             : BC_TEMPLATE_HTML,
                           view, BC_ESCAPE_HTML, options, out, diags);
     }
-    bc_buf_fini(&md);
-    bc_buf_fini(&html);
     return ok;
 }
 

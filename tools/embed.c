@@ -5,14 +5,16 @@
  *     embed templates/a.md.mustache ... > templates.c
  *
  * Each file becomes an entry of bc_default_templates named after the file
- * without its folder and its ".mustache" ending ("a.md").  Bytes outside
- * printable ASCII are written as octal escapes, so the output does not
- * depend on the compiler's source character set.
+ * without its folder and its ".mustache" ending ("a.md").  The bytes are
+ * written as numbers, so the output depends neither on the compiler's
+ * source character set nor on its limit on string literals.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Writes the file as an array of byte values: unlike a string literal it
+ * has no length limit (C11 only promises 4095 bytes for a literal). */
 static int embed(FILE *out, const char *path, int index)
 {
     FILE *f = fopen(path, "rb");
@@ -20,21 +22,16 @@ static int embed(FILE *out, const char *path, int index)
         perror(path);
         return -1;
     }
-    fprintf(out, "static const char text%d[] =\n    \"", index);
+    fprintf(out, "static const unsigned char text%d[] = {\n   ", index);
     int c, column = 0;
     while ((c = getc(f)) != EOF) {
-        if (c == '"' || c == '\\')
-            column += fprintf(out, "\\%c", c);
-        else if (c >= 0x20 && c < 0x7F && c != '?') /* '?': no trigraphs */
-            column += fprintf(out, "%c", c);
-        else
-            column += fprintf(out, "\\%03o", (unsigned)c);
-        if (c == '\n' || column > 70) {
-            fputs("\"\n    \"", out);
+        fprintf(out, " %d,", c);
+        if (++column == 16) {
+            fputs("\n   ", out);
             column = 0;
         }
     }
-    fputs("\";\n", out);
+    fputs(" 0};\n", out);
     int failed = ferror(f);
     fclose(f);
     if (failed) {
@@ -61,7 +58,8 @@ int main(int argc, char **argv)
         const char *suffix = ".mustache";
         if (n > strlen(suffix) && !strcmp(base + n - strlen(suffix), suffix))
             n -= strlen(suffix);
-        fprintf(out, "    {\"%.*s\", text%d, sizeof text%d - 1},\n", (int)n,
+        fprintf(out, "    {\"%.*s\", (const char *)text%d, sizeof text%d - 1},\n",
+                (int)n,
                 base, i, i);
     }
     fprintf(out, "};\n\nconst size_t bc_default_template_count = %d;\n",

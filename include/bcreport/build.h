@@ -43,6 +43,7 @@ typedef struct bc_build_options {
 #define BC_TEMPLATE_HTML "report.html"
 #define BC_TEMPLATE_ARTICLE "article.html"
 #define BC_TEMPLATE_BODY "body.md"
+#define BC_TEMPLATE_CLOSING "closing.md" /* as closing_html */
 
 bool bc_build(const char *data_path, const bc_build_options *options,
               bc_buf *out, bc_diags *diags);
