@@ -111,12 +111,14 @@ check-asan: deps
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
 
-# Regenerates the golden documents: review the diff before committing.
+# Regenerates the golden documents and the committed JSON Schema: review
+# the diff before committing.
 golden: $(BIN)
 	./$(BIN) build data/2023.yaml > tests/golden/2023.md
 	./$(BIN) build data/2025-xa.yaml > tests/golden/2025-xa.md
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
+	./$(BIN) schema > schema/report.schema.json
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR)

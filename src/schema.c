@@ -131,7 +131,11 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
         wrong_type(r, f->key, "text", v);
         return;
     }
-    take_text(r, f->key, v, f->flags & BC_NONEMPTY, out);
+    if (!take_text(r, f->key, v, f->flags & BC_NONEMPTY, out))
+        return;
+    if (f->chars && strspn(v->as.string.ptr, f->chars) != v->as.string.len)
+        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s", f->key,
+                      f->chars_rule);
 }
 
 static void read_texts(reader *r, const bc_field *f, const bc_value *v,
@@ -294,7 +298,8 @@ static void read_bullets(reader *r, const bc_field *f, const bc_value *v,
                           f->key);
             continue;
         }
-        bc_field sub = {f->key, BC_FIELD_TEXTS, BC_NONEMPTY, 0, NULL, NULL};
+        bc_field sub = {f->key, BC_FIELD_TEXTS, BC_NONEMPTY, 0,
+                        NULL,   NULL,           NULL,        NULL};
         read_texts(r, &sub, item,
                    &block->bullets[block->bullet_count - 1].subs);
     }
@@ -303,12 +308,12 @@ static void read_bullets(reader *r, const bc_field *f, const bc_value *v,
 static const bc_field note_fields[] = {
     {"label", BC_FIELD_TEXT, BC_REQUIRED | BC_NONEMPTY,
      offsetof(bc_block, label), NULL,
-     "Nhãn in đậm ở đầu đoạn ghi chú, VD: Nguyên nhân"},
+     "Nhãn in đậm ở đầu đoạn ghi chú, VD: Nguyên nhân", NULL, NULL},
     {"text", BC_FIELD_TEXT, BC_REQUIRED | BC_NONEMPTY,
-     offsetof(bc_block, text), NULL, "Nội dung đoạn ghi chú"},
+     offsetof(bc_block, text), NULL, "Nội dung đoạn ghi chú", NULL, NULL},
 };
 
-static const bc_schema bc_note_schema = {
+const bc_schema bc_note_schema = {
     "note", sizeof(bc_block), note_fields,
     sizeof note_fields / sizeof note_fields[0],
     "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm"};

@@ -22,6 +22,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
+#include "bcreport/text.h"
 #include "bcreport/utf8.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
@@ -137,6 +138,42 @@ static bool is_printable(uint32_t c)
            (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/* Invalid UTF-8: often a file typed in TCVN3 or VNI and never converted;
+ * the bytes around the bad one tell. */
+static void invalid_utf8(loader *ld, bc_pos pos, size_t at)
+{
+    size_t from = at > 64 ? at - 64 : 0;
+    size_t to = ld->len - at > 64 ? at + 64 : ld->len;
+    bc_legacy_encoding legacy =
+        bc_bytes_detect_legacy(ld->text + from, to - from, NULL);
+    if (legacy != BC_LEGACY_NONE)
+        error_at(ld, pos,
+                 "invalid UTF-8 (byte 0x%02X): the text looks like %s; %s",
+                 (unsigned char)ld->text[at], bc_legacy_name(legacy),
+                 bc_legacy_hint(legacy));
+    else
+        error_at(ld, pos,
+                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                 (unsigned char)ld->text[at]);
+}
+
+/* Valid UTF-8 that is Vietnamese in a legacy encoding, read as Windows-1252
+ * ("Céng hoµ x· héi"): never passed through.  The whole file is looked at,
+ * as one word in a short value is not enough evidence. */
+static bool check_legacy(loader *ld)
+{
+    size_t at = 0;
+    bc_legacy_encoding legacy = bc_text_detect_legacy(ld->text, ld->len, &at);
+    if (legacy == BC_LEGACY_NONE)
+        return true;
+    bc_pos pos = {ld->name, 0, 0};
+    bc_text_position(ld->text, ld->len, at, &pos.line, &pos.col);
+    error_at(ld, pos, "this text is in the legacy encoding %s, not Unicode: "
+                      "%s",
+             bc_legacy_name(legacy), bc_legacy_hint(legacy));
+    return false;
+}
+
 static bool check_text(loader *ld)
 {
     const unsigned char *p = (const unsigned char *)ld->text;
@@ -152,9 +189,7 @@ static bool check_text(loader *ld)
         bc_pos pos = {ld->name, 0, 0};
         bc_text_position(ld->text, ld->len, i, &pos.line, &pos.col);
         if (n == 0)
-            error_at(ld, pos,
-                     "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                     p[i]);
+            invalid_utf8(ld, pos, i);
         else if (c == 0)
             error_at(ld, pos, "NUL byte in the file; is it a text file?");
         else if (line_break)
@@ -168,6 +203,21 @@ static bool check_text(loader *ld)
         return false;
     }
     return true;
+}
+
+/* ---- text ---- */
+
+/* A string value, in NFC: text typed on different systems (a Mac gives
+ * decomposed marks) compares, sorts and prints the same. */
+static bc_value *new_text(loader *ld, const char *s, size_t len)
+{
+    if (bc_text_is_nfc(s, len))
+        return bc_value_new_string(ld->arena, s, len);
+    bc_buf_clear(&ld->scratch);
+    bc_text_to_nfc(s, len, &ld->scratch);
+    return bc_value_new_string(ld->arena, ld->scratch.ptr ? ld->scratch.ptr
+                                                          : "",
+                               ld->scratch.len);
 }
 
 /* ---- core schema ---- */
@@ -292,7 +342,7 @@ static bc_value *resolve_plain(loader *ld, const char *s, size_t len,
         }
         return bc_value_new_float(ld->arena, d);
     }
-    return bc_value_new_string(ld->arena, s, len);
+    return new_text(ld, s, len);
 }
 
 /* ---- tags ---- */
@@ -319,7 +369,7 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
                                 size_t len, bc_pos pos)
 {
     if (!strcmp(type, "str"))
-        return bc_value_new_string(ld->arena, s, len);
+        return new_text(ld, s, len);
     bc_value *v = NULL;
     int64_t i;
     double d;
@@ -434,7 +484,8 @@ static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
                          bool plain)
 {
     frame *f = top(ld);
-    bc_value *key = bc_value_new_string(ld->arena, text, len);
+    bc_value *key = new_text(ld, text, len);
+    len = key->as.string.len;
     key->line = pos.line;
     key->col = pos.col;
     f->key = key;
@@ -446,7 +497,8 @@ static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
     bc_value *first = bc_strmap_get(&f->keys, key->as.string.ptr, len);
     if (first) {
         error_at(ld, pos, "duplicate key %s (first defined at %d:%d)",
-                 quoted(&ld->scratch, text, len), first->line, first->col);
+                 quoted(&ld->scratch, key->as.string.ptr, len), first->line,
+                 first->col);
         return key;
     }
     bc_strmap_put(&f->keys, key->as.string.ptr, len, key);
@@ -485,7 +537,7 @@ static bc_value *scalar_value(loader *ld, const yaml_event_t *ev, bc_pos pos,
     else if (plain && (!tag || keep))
         v = resolve_plain(ld, text, len, pos);
     else
-        v = bc_value_new_string(ld->arena, text, len);
+        v = new_text(ld, text, len);
     if (!v) /* already reported; keep the tree's shape */
         v = bc_value_new_null(ld->arena);
     v->line = pos.line;
@@ -826,7 +878,7 @@ bc_value *bc_yaml_load(bc_arena *arena, const char *name, const char *data,
                             (unsigned char)data[0] == 0xFE) &&
                ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
         error_at(&ld, start, "the file is UTF-16; save it as UTF-8");
-    } else if (check_text(&ld)) {
+    } else if (check_text(&ld) && check_legacy(&ld)) {
         run_parser(&ld);
     }
     loader_fini(&ld);

@@ -112,6 +112,8 @@ typedef struct bc_field {
     size_t offset;
     const bc_schema *schema; /* OBJECT and LIST */
     const char *doc;         /* Vietnamese description */
+    const char *chars;       /* TEXT: the only characters allowed, or NULL */
+    const char *chars_rule;  /* ...and the message when others are used */
 } bc_field;
 
 struct bc_schema {
@@ -121,6 +123,9 @@ struct bc_schema {
     size_t field_count;
     const char *doc;
 };
+
+/* A note inside narrative: {label, text}, read into a bc_block. */
+extern const bc_schema bc_note_schema;
 
 /* Fills out (a zeroed struct of schema->size bytes) from map, which must be
  * a mapping.  file names the data file in diagnostics.  Returns false when

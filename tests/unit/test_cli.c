@@ -176,7 +176,8 @@ static void test_help(void **state)
         assert_contains(r.out, "\n  help ");
         assert_contains(r.out, "\n  render ");
         assert_contains(r.out, "\n  build ");
-        assert_null(strstr(r.out, "schema")); /* not there yet */
+        assert_contains(r.out, "\n  check ");
+        assert_contains(r.out, "\n  schema ");
         assert_string_equal(r.err, "");
         tu_result_fini(&r);
     }
@@ -185,6 +186,39 @@ static void test_help(void **state)
     tu_run(&r, NULL, 0, dump_help);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "Usage: bcreport dump FILE");
+    tu_result_fini(&r);
+}
+
+/* The committed schema is the current one, and the examples point to it
+ * for editors. */
+static void test_schema_is_committed(void **state)
+{
+    (void)state;
+    static const char *const args[] = {"schema", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    size_t len;
+    char *committed = tu_read_file("schema/report.schema.json", &len);
+    assert_non_null(committed);
+    if (len != r.out_len || memcmp(committed, r.out, len) != 0)
+        fail_msg("schema/report.schema.json is not `bcreport schema`'s "
+                 "output: run 'make golden'");
+    free(committed);
+    tu_result_fini(&r);
+    static const char *const data[] = {"data/2023.yaml", "data/2025-xa.yaml"};
+    for (size_t i = 0; i < 2; i++) {
+        char *text = tu_read_file(data[i], NULL);
+        assert_non_null(text);
+        if (strncmp(text, "# yaml-language-server: "
+                          "$schema=../schema/report.schema.json\n",
+                    61) != 0)
+            fail_msg("%s does not start with the schema comment", data[i]);
+        free(text);
+    }
+    static const char *const extra[] = {"schema", "x", NULL};
+    tu_run(&r, NULL, 0, extra);
+    assert_int_equal(r.status, 64);
     tu_result_fini(&r);
 }
 
@@ -347,7 +381,7 @@ static void test_out_of_memory_is_71(void **state)
 int main(void)
 {
     size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n + 6, sizeof *tests);
+    struct CMUnitTest *tests = calloc(n + 7, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
         tests[i].name = cases[i].name;
         tests[i].test_func = run_case;
@@ -359,7 +393,8 @@ int main(void)
     tests[n + 3] = (struct CMUnitTest)cmocka_unit_test(test_out_of_memory_is_71);
     tests[n + 4] = (struct CMUnitTest)cmocka_unit_test(test_every_load_error_exits_65);
     tests[n + 5] = (struct CMUnitTest)cmocka_unit_test(test_hostile_input_exits_65);
-    int failed = _cmocka_run_group_tests("cli", tests, n + 6, NULL, NULL);
+    tests[n + 6] = (struct CMUnitTest)cmocka_unit_test(test_schema_is_committed);
+    int failed = _cmocka_run_group_tests("cli", tests, n + 7, NULL, NULL);
     free(tests);
     return failed;
 }

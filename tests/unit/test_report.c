@@ -270,8 +270,8 @@ static void test_schema_errors(void **state)
          "t.yaml:12:13: error: the part cited is missing after the comma in "
          "[@kh92, ...]\n"},
         {"{id: ct12", "{id: \"ct 12\"",
-         "t.yaml:11:10: error: citation id \"ct 12\" may use only the "
-         "letters a-z and A-Z, digits, \"_\", \"-\" and \".\"\n"},
+         "t.yaml:11:10: error: \"id\" may use only the letters a-z and A-Z, "
+         "digits, \"_\", \"-\" and \".\"\n"},
         /* Required text says something; lists of bullets have bullets. */
         {"subject: Kết quả", "subject: \"   \"",
          "t.yaml:7:12: error: \"subject\" must not be blank\n"},

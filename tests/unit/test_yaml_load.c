@@ -223,6 +223,29 @@ static void test_string_with_nul_escape_keeps_length(void **state)
     bc_arena_free(arena);
 }
 
+/* Decomposed marks (as some systems type them) become NFC, in values and
+ * keys alike, so "Việt" typed two ways is one key. */
+static void test_text_is_nfc(void **state)
+{
+    (void)state;
+    static const char text[] = "Vie\xCC\xA3\xCC\x82t: \"Vie\xCC\xA3\xCC\x82t "
+                               "Nam\"\nViệt: x\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_null(root);
+    assert_string_equal(diags, "t.yaml:2:1: error: duplicate key \"Việt\" "
+                               "(first defined at 1:1)\n");
+    free(diags);
+    static const char value[] = "a: \"Vie\xCC\xA3\xCC\x82t Nam\"\n";
+    root = load(arena, value, strlen(value), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_string_equal(bc_value_map_get(root, "a")->as.string.ptr,
+                        "Việt Nam");
+    free(diags);
+    bc_arena_free(arena);
+}
+
 static void test_scalar_root_and_bom(void **state)
 {
     (void)state;
@@ -485,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_marks_after_multibyte_and_crlf),
         cmocka_unit_test(test_core_schema),
         cmocka_unit_test(test_string_with_nul_escape_keeps_length),
+        cmocka_unit_test(test_text_is_nfc),
         cmocka_unit_test(test_scalar_root_and_bom),
         cmocka_unit_test(test_alias_shares_node),
         cmocka_unit_test(test_unknown_tags_kept_on_request),

@@ -91,7 +91,7 @@ const yaml_error_case yaml_error_cases[] = {
     {"alias key duplicating an anchored key", "{&a x: 1, *a : 2}\n", 0,
      "t.yaml:1:11: error: duplicate key \"x\" (first defined at 1:2)\n"},
     {"key text is quoted and escaped", "\"a\\nb\\e\": 1\n\"a\\nb\\e\": 2\n", 0,
-     "t.yaml:2:1: error: duplicate key \"a\\x0Ab\\x1B\" (first defined at "
+     "t.yaml:2:1: error: duplicate key \"a\\x0A" "b\\x1B\" (first defined at "
      "1:1)\n"},
     {"a long key is cut short in the message",
      "\"Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh\": 1\n"
@@ -113,6 +113,22 @@ const yaml_error_case yaml_error_cases[] = {
     {"next line character", "a: \"x\xC2\x85y\"\n", 0,
      "t.yaml:1:6: error: invisible line separator U+0085 (pasted from another "
      "program?); use a plain space or line break\n"},
+    {"TCVN3 text read as Windows-1252",
+     "a: \"C\xC3\xA9ng ho\xC2\xB5 x\xC2\xB7 h\xC3\xA9i ch\xC3\xB1 "
+     "ngh\xC3\x9C" "a Vi\xC3\x96t Nam\"\n", 0,
+     "t.yaml:1:5: error: this text is in the legacy encoding TCVN3 (ABC), "
+     "not Unicode: convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+     "TCVN3 (ABC) to Unicode) and paste it again\n"},
+    {"VNI text read as Windows-1252",
+     "a: Co\xC3\xA4ng ho\xC3\xB8" "a xa\xC3\xB5 ho\xC3\xA4i chu\xC3\xBB "
+     "ngh\xC3\xB3" "a Vie\xC3\xA4t Nam\n", 0,
+     "t.yaml:1:4: error: this text is in the legacy encoding VNI, not "
+     "Unicode: convert it to Unicode (Unikey: Công cụ chuyển mã, from VNI "
+     "Windows to Unicode) and paste it again\n"},
+    {"raw TCVN3 bytes", "a: C\xE9ng ho\xB5 x\xB7 h\xE9i ch\xF1 ngh\xDC" "a\n", 0,
+     "t.yaml:1:5: error: invalid UTF-8 (byte 0xE9): the text looks like "
+     "TCVN3 (ABC); convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+     "TCVN3 (ABC) to Unicode) and paste it again\n"},
     {"float out of range", "a: 1e999\n", 0,
      "t.yaml:1:4: error: number 1e999 is out of range; quote it to keep it as "
      "text\n"},

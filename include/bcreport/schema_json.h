@@ -1,0 +1,28 @@
+/*
+ * schema_json.h - a JSON Schema (draft 2020-12) of the data file.
+ *
+ * `bcreport schema` prints it so that editors (VS Code's YAML extension,
+ * through a "# yaml-language-server: $schema=..." first line) offer
+ * completion, hover help from each field's Vietnamese doc, and flag
+ * mistakes as the user types.  The schema is made from the same field
+ * tables that the loader reads with (schema.h), so the two cannot drift
+ * apart: it accepts and rejects what bc_schema_read does wherever JSON
+ * Schema can say so, including a null value standing for an absent key
+ * and the two rules report.c adds (document number, citation id
+ * characters).  What it cannot see: citations inside text ([@id] and its
+ * parts), duplicate citation ids, and 1000.0 for an integer (JSON has one
+ * kind of number).
+ */
+#ifndef BC_SCHEMA_JSON_H
+#define BC_SCHEMA_JSON_H
+
+#include "bcreport/buf.h"
+#include "bcreport/schema.h"
+
+/* Appends the whole schema document describing root to out: UTF-8,
+ * indented by two spaces, with a final newline, the same bytes on every
+ * run.  Each struct that root refers to is one entry of "$defs", named
+ * after its schema's name ("aid project" becomes "aid_project"). */
+void bc_schema_json_write(const bc_schema *root, bc_buf *out);
+
+#endif

@@ -1,0 +1,538 @@
+/* schema_json.c - a JSON Schema of the data file from the field tables
+ * (see schema_json.h).  Each rule below mirrors a check in schema.c or
+ * report.c; the comments name it. */
+#include "bcreport/schema_json.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/cite.h"
+#include "bcreport/json.h"
+
+/* ---- a small indented JSON writer ---- */
+
+#define JW_MAX_DEPTH 32
+
+typedef struct jw {
+    bc_buf *out;
+    int depth;
+    bool has_items[JW_MAX_DEPTH];
+} jw;
+
+/* Starts a member (key != NULL) or an array item at the current depth. */
+static void jw_item(jw *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (w->has_items[w->depth])
+            bc_buf_putc(w->out, ',');
+        bc_buf_putc(w->out, '\n');
+        for (int i = 0; i < w->depth; i++)
+            bc_buf_puts(w->out, "  ");
+        w->has_items[w->depth] = true;
+    }
+    if (key) {
+        bc_json_write_string(key, strlen(key), w->out);
+        bc_buf_puts(w->out, ": ");
+    }
+}
+
+static void jw_open(jw *w, const char *key, char bracket)
+{
+    jw_item(w, key);
+    bc_buf_putc(w->out, bracket);
+    if (w->depth + 1 >= JW_MAX_DEPTH)
+        abort(); /* the schema nests a handful of levels: a bug */
+    w->has_items[++w->depth] = false;
+}
+
+static void jw_close(jw *w, char bracket)
+{
+    bool had_items = w->has_items[w->depth--];
+    if (had_items) {
+        bc_buf_putc(w->out, '\n');
+        for (int i = 0; i < w->depth; i++)
+            bc_buf_puts(w->out, "  ");
+    }
+    bc_buf_putc(w->out, bracket);
+}
+
+static void jw_string(jw *w, const char *key, const char *s)
+{
+    jw_item(w, key);
+    bc_json_write_string(s, strlen(s), w->out);
+}
+
+/* A number, true or false: written as it is. */
+static void jw_raw(jw *w, const char *key, const char *raw)
+{
+    jw_item(w, key);
+    bc_buf_puts(w->out, raw);
+}
+
+/* ---- the patterns ---- */
+
+/* Regular expressions in the ECMA-262 subset that every validator reads
+ * alike (Python's re included).  Text may hold line breaks and tabs but no
+ * other control character (check_chars in schema.c); "non-blank" means a
+ * character other than space, tab and line break (is_blank), so a
+ * no-break space counts as something, unlike \S.  Each class already
+ * allows "\n", so "$" before a final line break changes nothing. */
+#define PATTERN_TEXT "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"
+#define PATTERN_NONBLANK                                                      \
+    "^[ \\t\\n]*[^\\u0000-\\u0020\\u007f]"                                    \
+    "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"
+/* The shape bc_date_parse takes (years 1000 to 9999); "format": "date"
+ * then rejects days not in the calendar, such as 2020-02-30. */
+#define PATTERN_DATE "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$"
+
+/* Texts of a few characters only (bc_field.chars) are written as "not":
+ * {"pattern": "[^...]"} rather than "^[...]*$", which Python's re would
+ * also match with a line break after the last character. */
+/* A class of any character not in chars: runs such as a-z become ranges,
+ * and "-" goes last, where it stands for itself. */
+static void write_negated_class(const char *chars, bc_buf *out)
+{
+    bc_buf_puts(out, "[^");
+    size_t n = strlen(chars);
+    for (size_t i = 0; i < n; i++) {
+        if (chars[i] == '-')
+            continue;
+        size_t run = 1;
+        while (i + run < n && chars[i + run] == chars[i] + (char)run &&
+               chars[i + run] != '-')
+            run++;
+        if (strchr("]\\^", chars[i]))
+            bc_buf_putc(out, '\\');
+        bc_buf_putc(out, chars[i]);
+        if (run >= 3) {
+            bc_buf_putc(out, '-');
+            bc_buf_putc(out, chars[i + run - 1]);
+            i += run - 1;
+        }
+    }
+    if (strchr(chars, '-'))
+        bc_buf_putc(out, '-');
+    bc_buf_putc(out, ']');
+}
+
+/* ---- the structs to describe, and their names in "$defs" ---- */
+
+/* The "$defs" for narrative besides the note. */
+static const char *const narrative_defs[] = {"blocks", "paragraph",
+                                             "bullets", "sub_items"};
+#define N_NARRATIVE (sizeof narrative_defs / sizeof narrative_defs[0])
+
+typedef struct named {
+    const bc_schema *schema;
+    char *name;
+} named;
+
+typedef struct ctx {
+    jw w;
+    const bc_schema *root;
+    named *defs;
+    size_t count;
+    bool narrative; /* some field is BLOCKS */
+} ctx;
+
+static bool name_taken(const ctx *c, const char *name)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (!strcmp(c->defs[i].name, name))
+            return true;
+    /* Kept for narrative always: it may be found after a struct is named. */
+    for (size_t i = 0; i < N_NARRATIVE; i++)
+        if (!strcmp(narrative_defs[i], name))
+            return true;
+    return false;
+}
+
+/* A name usable in a "$ref" or a URL without escaping: letters, digits,
+ * "_" and "-", anything else becoming "_". */
+static void put_name(const char *schema_name, bc_buf *b)
+{
+    bc_buf_puts(b, ""); /* a string even when the name is empty */
+    for (const char *p = schema_name; *p; p++)
+        bc_buf_putc(b, strchr("abcdefghijklmnopqrstuvwxyz"
+                              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+                              *p) ? *p : '_');
+}
+
+/* The name in "$defs": a number is added when two structs would share
+ * one. */
+static char *def_name(const ctx *c, const char *schema_name)
+{
+    bc_buf b = BC_BUF_INIT;
+    put_name(schema_name, &b);
+    size_t base = b.len;
+    for (int n = 2; name_taken(c, b.ptr); n++) {
+        b.len = base;
+        bc_buf_printf(&b, "_%d", n);
+    }
+    return bc_buf_detach(&b, NULL);
+}
+
+static const named *find_def(const ctx *c, const bc_schema *schema)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (c->defs[i].schema == schema)
+            return &c->defs[i];
+    return NULL;
+}
+
+static void add_def(ctx *c, const bc_schema *schema)
+{
+    c->defs = bc_xreallocarray(c->defs, c->count + 1, sizeof *c->defs);
+    char *name = def_name(c, schema->name);
+    c->defs[c->count].schema = schema;
+    c->defs[c->count].name = name;
+    c->count++;
+}
+
+/* Every struct reachable from schema, depth first in field order, so the
+ * output keeps the order of the tables. */
+static void collect(ctx *c, const bc_schema *schema)
+{
+    for (size_t i = 0; i < schema->field_count; i++) {
+        const bc_field *f = &schema->fields[i];
+        if (f->kind == BC_FIELD_BLOCKS)
+            c->narrative = true;
+        const bc_schema *sub = f->schema;
+        if ((f->kind != BC_FIELD_OBJECT && f->kind != BC_FIELD_LIST) ||
+            !sub || sub == c->root || find_def(c, sub))
+            continue;
+        add_def(c, sub);
+        collect(c, sub);
+    }
+}
+
+/* ---- fields ---- */
+
+static void write_ref(ctx *c, const char *key, const char *def)
+{
+    bc_buf ref = BC_BUF_INIT;
+    bc_buf_printf(&ref, "#/$defs/%s", def);
+    jw_string(&c->w, key, ref.ptr);
+    bc_buf_fini(&ref);
+}
+
+static void write_schema_ref(ctx *c, const bc_schema *schema)
+{
+    if (schema == c->root)
+        jw_string(&c->w, "$ref", "#");
+    else
+        write_ref(c, "$ref", find_def(c, schema)->name);
+}
+
+/* "type": one or two JSON types, plus "null" when the key is optional:
+ * the reader takes a null value ("key:" with nothing after it) as an
+ * absent key, and as a missing value when the key is required. */
+static void write_type(ctx *c, const char *t1, const char *t2,
+                       bool nullable)
+{
+    if (!t2 && !nullable) {
+        jw_string(&c->w, "type", t1);
+        return;
+    }
+    jw_open(&c->w, "type", '[');
+    jw_string(&c->w, NULL, t1);
+    if (t2)
+        jw_string(&c->w, NULL, t2);
+    if (nullable)
+        jw_string(&c->w, NULL, "null");
+    jw_close(&c->w, ']');
+}
+
+/* A $ref, or null in its place when the key is optional. */
+static void write_ref_or_null(ctx *c, const bc_schema *schema,
+                              const char *def, bool nullable)
+{
+    if (nullable) {
+        jw_open(&c->w, "anyOf", '[');
+        jw_open(&c->w, NULL, '{');
+    }
+    if (schema)
+        write_schema_ref(c, schema);
+    else
+        write_ref(c, "$ref", def);
+    if (nullable) {
+        jw_close(&c->w, '}');
+        jw_open(&c->w, NULL, '{');
+        jw_string(&c->w, "type", "null");
+        jw_close(&c->w, '}');
+        jw_close(&c->w, ']');
+    }
+}
+
+static void write_min_items(ctx *c, bool nonempty)
+{
+    if (nonempty)
+        jw_raw(&c->w, "minItems", "1");
+}
+
+/* One text: take_text in schema.c. */
+static void write_text_rules(ctx *c, bool nonempty)
+{
+    jw_string(&c->w, "pattern", nonempty ? PATTERN_NONBLANK : PATTERN_TEXT);
+}
+
+static void write_text_items(ctx *c, bool nonempty)
+{
+    jw_open(&c->w, "items", '{');
+    jw_string(&c->w, "type", "string");
+    write_text_rules(c, nonempty);
+    jw_close(&c->w, '}');
+}
+
+static void write_char_rule(ctx *c, const char *chars)
+{
+    bc_buf class = BC_BUF_INIT;
+    write_negated_class(chars, &class);
+    jw_open(&c->w, "not", '{');
+    jw_string(&c->w, "type", "string"); /* else "not" would refuse null */
+    jw_string(&c->w, "pattern", class.ptr);
+    jw_close(&c->w, '}');
+    bc_buf_fini(&class);
+}
+
+/* read_date: YYYY-MM-DD, or "" for a blank unless the field must be
+ * filled in. */
+static void write_date_rules(ctx *c, bool nonempty)
+{
+    if (!nonempty) {
+        jw_open(&c->w, "anyOf", '[');
+        jw_open(&c->w, NULL, '{');
+        jw_string(&c->w, "const", "");
+        jw_close(&c->w, '}');
+        jw_open(&c->w, NULL, '{');
+    }
+    jw_string(&c->w, "pattern", PATTERN_DATE);
+    jw_string(&c->w, "format", "date");
+    if (!nonempty) {
+        jw_close(&c->w, '}');
+        jw_close(&c->w, ']');
+    }
+}
+
+static void write_field_rules(ctx *c, const bc_field *f)
+{
+    bool nullable = !(f->flags & BC_REQUIRED);
+    bool nonempty = f->flags & BC_NONEMPTY;
+    switch (f->kind) {
+    case BC_FIELD_TEXT: {
+        write_type(c, "string", NULL, nullable);
+        write_text_rules(c, nonempty);
+        if (f->chars)
+            write_char_rule(c, f->chars);
+        break;
+    }
+    case BC_FIELD_LINES: /* "pattern" only binds strings, "items" arrays */
+        write_type(c, "string", "array", nullable);
+        write_text_rules(c, nonempty);
+        write_text_items(c, nonempty);
+        write_min_items(c, nonempty);
+        break;
+    case BC_FIELD_TEXTS:
+        write_type(c, "array", NULL, nullable);
+        write_text_items(c, nonempty);
+        write_min_items(c, nonempty);
+        break;
+    case BC_FIELD_INT:
+        write_type(c, "integer", NULL, nullable);
+        if (f->flags & BC_YEAR) {
+            jw_raw(&c->w, "minimum", "1000");
+            jw_raw(&c->w, "maximum", "9999");
+        }
+        break;
+    case BC_FIELD_DATE:
+        write_type(c, "string", NULL, nullable);
+        write_date_rules(c, nonempty);
+        break;
+    case BC_FIELD_AMOUNT:
+        write_type(c, "integer", NULL, nullable);
+        jw_raw(&c->w, "minimum", "0");
+        break;
+    case BC_FIELD_OBJECT:
+        write_ref_or_null(c, f->schema, NULL, nullable);
+        break;
+    case BC_FIELD_LIST:
+        write_type(c, "array", NULL, nullable);
+        jw_open(&c->w, "items", '{');
+        write_schema_ref(c, f->schema);
+        jw_close(&c->w, '}');
+        write_min_items(c, nonempty);
+        break;
+    case BC_FIELD_BLOCKS: /* a lone paragraph is never empty */
+        write_ref_or_null(c, NULL, "blocks", nullable);
+        write_min_items(c, nonempty);
+        break;
+    }
+}
+
+/* ---- structs ---- */
+
+/* The members of an object schema for one struct (read_object): unknown
+ * keys are errors, so nothing but the table's keys is allowed. */
+static void write_object_members(ctx *c, const bc_schema *schema)
+{
+    if (schema->doc)
+        jw_string(&c->w, "description", schema->doc);
+    jw_string(&c->w, "type", "object");
+    jw_raw(&c->w, "additionalProperties", "false");
+    jw_open(&c->w, "properties", '{');
+    for (size_t i = 0; i < schema->field_count; i++) {
+        const bc_field *f = &schema->fields[i];
+        jw_open(&c->w, f->key, '{');
+        if (f->doc)
+            jw_string(&c->w, "description", f->doc);
+        write_field_rules(c, f);
+        jw_close(&c->w, '}');
+    }
+    jw_close(&c->w, '}');
+    bool any_required = false;
+    for (size_t i = 0; i < schema->field_count; i++) {
+        if (!(schema->fields[i].flags & BC_REQUIRED))
+            continue;
+        if (!any_required)
+            jw_open(&c->w, "required", '[');
+        any_required = true;
+        jw_string(&c->w, NULL, schema->fields[i].key);
+    }
+    if (any_required)
+        jw_close(&c->w, ']');
+}
+
+/* ---- narrative (read_blocks and read_bullets in schema.c) ---- */
+
+static void write_nonblank_def(ctx *c, const char *name, const char *doc)
+{
+    jw_open(&c->w, name, '{');
+    jw_string(&c->w, "description", doc);
+    jw_string(&c->w, "type", "string");
+    write_text_rules(c, true);
+    jw_close(&c->w, '}');
+}
+
+static void write_blocks_def(ctx *c)
+{
+    jw_open(&c->w, "blocks", '{');
+    jw_string(&c->w, "description",
+              "Nội dung: một đoạn văn, hoặc danh sách các khối, mỗi khối "
+              "là một đoạn văn, một danh sách gạch đầu dòng hoặc một ghi "
+              "chú {label, text}.");
+    write_type(c, "string", "array", false);
+    write_text_rules(c, true);
+    jw_open(&c->w, "items", '{');
+    jw_open(&c->w, "anyOf", '[');
+    static const char *const kinds[] = {"paragraph", "bullets"};
+    for (size_t i = 0; i < 2; i++) {
+        jw_open(&c->w, NULL, '{');
+        write_ref(c, "$ref", kinds[i]);
+        jw_close(&c->w, '}');
+    }
+    jw_open(&c->w, NULL, '{');
+    write_schema_ref(c, &bc_note_schema);
+    jw_close(&c->w, '}');
+    jw_close(&c->w, ']');
+    jw_close(&c->w, '}');
+    jw_close(&c->w, '}');
+}
+
+/* Sub-items belong to the bullet before them, so a list of bullets must
+ * start with a bullet: prefixItems says so. */
+static void write_bullets_def(ctx *c)
+{
+    jw_open(&c->w, "bullets", '{');
+    jw_string(&c->w, "description",
+              "Danh sách gạch đầu dòng (-), mỗi mục một dòng; một danh sách "
+              "ngay sau một mục là các ý (+) của mục đó.");
+    jw_string(&c->w, "type", "array");
+    jw_raw(&c->w, "minItems", "1");
+    jw_open(&c->w, "prefixItems", '[');
+    jw_open(&c->w, NULL, '{');
+    write_ref(c, "$ref", "paragraph");
+    jw_close(&c->w, '}');
+    jw_close(&c->w, ']');
+    jw_open(&c->w, "items", '{');
+    jw_open(&c->w, "anyOf", '[');
+    static const char *const kinds[] = {"paragraph", "sub_items"};
+    for (size_t i = 0; i < 2; i++) {
+        jw_open(&c->w, NULL, '{');
+        write_ref(c, "$ref", kinds[i]);
+        jw_close(&c->w, '}');
+    }
+    jw_close(&c->w, ']');
+    jw_close(&c->w, '}');
+    jw_close(&c->w, '}');
+}
+
+static void write_sub_items_def(ctx *c)
+{
+    jw_open(&c->w, "sub_items", '{');
+    jw_string(&c->w, "description",
+              "Các ý (+) của mục gạch đầu dòng đứng ngay trước.");
+    jw_string(&c->w, "type", "array");
+    jw_raw(&c->w, "minItems", "1");
+    jw_open(&c->w, "items", '{');
+    write_ref(c, "$ref", "paragraph");
+    jw_close(&c->w, '}');
+    jw_close(&c->w, '}');
+}
+
+static void write_narrative_defs(ctx *c)
+{
+    write_blocks_def(c);
+    write_nonblank_def(c, "paragraph", "Một đoạn văn, không để trống.");
+    write_bullets_def(c);
+    write_sub_items_def(c);
+}
+
+/* ---- the document ---- */
+
+static void write_defs(ctx *c)
+{
+    if (c->count == 0)
+        return;
+    jw_open(&c->w, "$defs", '{');
+    for (size_t i = 0; i < c->count; i++) {
+        jw_open(&c->w, c->defs[i].name, '{');
+        write_object_members(c, c->defs[i].schema);
+        jw_close(&c->w, '}');
+    }
+    if (c->narrative)
+        write_narrative_defs(c);
+    jw_close(&c->w, '}');
+}
+
+void bc_schema_json_write(const bc_schema *root, bc_buf *out)
+{
+    ctx c = {{out, 0, {false}}, root, NULL, 0, false};
+    collect(&c, root);
+    if (c.narrative) /* the note is a struct like the others */
+        add_def(&c, &bc_note_schema);
+
+    bc_buf text = BC_BUF_INIT;
+    jw_open(&c.w, NULL, '{');
+    jw_string(&c.w, "$schema", "https://json-schema.org/draft/2020-12/schema");
+    bc_buf_puts(&text, "https://bcreport.invalid/schema/");
+    put_name(root->name, &text);
+    bc_buf_puts(&text, ".schema.json");
+    jw_string(&c.w, "$id", text.ptr);
+    jw_string(&c.w, "$comment",
+              "Generated by `bcreport schema` from the field tables; do "
+              "not edit.");
+    bc_buf_clear(&text);
+    bc_buf_printf(&text, "bcreport: %s", root->name);
+    jw_string(&c.w, "title", text.ptr);
+    write_object_members(&c, root);
+    write_defs(&c);
+    jw_close(&c.w, '}');
+    bc_buf_putc(out, '\n');
+
+    bc_buf_fini(&text);
+    for (size_t i = 0; i < c.count; i++)
+        free(c.defs[i].name);
+    free(c.defs);
+}

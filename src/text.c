@@ -1,0 +1,633 @@
+/* text.c - NFC and legacy Vietnamese encodings (see text.h). */
+#include "bcreport/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "bcreport/alloc.h"
+#include "bcreport/utf8.h"
+
+/* ---- NFC ---------------------------------------------------------------- */
+
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* utf8proc's NFC of s in a malloc'd string, or NULL when s is not valid
+ * UTF-8.  The length goes to *out_len. */
+static char *nfc_alloc(const char *s, size_t len, size_t *out_len)
+{
+    if (len > (size_t)PTRDIFF_MAX)
+        bc_out_of_memory(); /* utf8proc takes a signed length */
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n == UTF8PROC_ERROR_NOMEM || n == UTF8PROC_ERROR_OVERFLOW)
+        bc_out_of_memory();
+    if (n < 0)
+        return NULL;
+    *out_len = (size_t)n;
+    return (char *)dst;
+}
+
+bool bc_text_is_nfc(const char *s, size_t len)
+{
+    if (is_ascii(s, len))
+        return true;
+    size_t n;
+    char *nfc = nfc_alloc(s, len, &n);
+    bool same = nfc && n == len && memcmp(nfc, s, len) == 0;
+    free(nfc); /* utf8proc allocates with malloc */
+    return same;
+}
+
+bool bc_text_to_nfc(const char *s, size_t len, bc_buf *out)
+{
+    if (is_ascii(s, len)) {
+        bc_buf_append(out, s, len);
+        return true;
+    }
+    size_t n;
+    char *nfc = nfc_alloc(s, len, &n);
+    if (!nfc)
+        return false;
+    bc_buf_append(out, nfc, n);
+    free(nfc);
+    return true;
+}
+
+/* ---- Vietnamese syllables ----------------------------------------------- */
+
+/*
+ * A word is checked by spelling it as a skeleton: lowercase ASCII letters,
+ * 'D' for đ and VIQR's marks after their vowel ('^' circumflex, '(' breve,
+ * '+' horn), with the tone kept aside.  "Người" is "ngu+o+i" with a grave
+ * tone on the second 'o'.  Only the 134 Vietnamese letters can be spelt.
+ */
+enum { SKEL_MAX = 16, WORD_MAX = 24, DECODED_MAX = 3 * WORD_MAX };
+
+typedef struct skeleton {
+    char s[SKEL_MAX + 1];
+    size_t len;
+    uint32_t tone;  /* the combining tone mark, or 0 */
+    size_t tone_at; /* index in s of the vowel that carries it */
+} skeleton;
+
+static bool is_vowel(char c)
+{
+    return c && strchr("aeiouy", c) != NULL;
+}
+
+static bool is_mark(char c)
+{
+    return c == '^' || c == '(' || c == '+';
+}
+
+static bool is_tone(uint32_t cp)
+{
+    return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 ||
+           cp == 0x323;
+}
+
+static bool skel_put(skeleton *sk, char c)
+{
+    if (sk->len == SKEL_MAX)
+        return false;
+    sk->s[sk->len++] = c;
+    sk->s[sk->len] = '\0';
+    return true;
+}
+
+/* A vowel mark goes right after a vowel that can take it. */
+static bool skel_mark(skeleton *sk, char mark, const char *bases)
+{
+    char prev = sk->len ? sk->s[sk->len - 1] : '\0';
+    return prev && strchr(bases, prev) && skel_put(sk, mark);
+}
+
+static bool skel_tone(skeleton *sk, uint32_t tone)
+{
+    size_t i = sk->len;
+    while (i > 0 && is_mark(sk->s[i - 1]))
+        i--;
+    if (sk->tone || i == 0 || !is_vowel(sk->s[i - 1]))
+        return false;
+    sk->tone = tone;
+    sk->tone_at = i - 1;
+    return true;
+}
+
+/* Adds one code point of a canonical decomposition. */
+static bool skel_add(skeleton *sk, uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        cp += 'a' - 'A';
+    if (cp >= 'a' && cp <= 'z')
+        return !strchr("fjwz", (int)cp) && skel_put(sk, (char)cp);
+    if (cp == 0x110 || cp == 0x111)
+        return skel_put(sk, 'D');
+    if (cp == 0x302)
+        return skel_mark(sk, '^', "aeo");
+    if (cp == 0x306)
+        return skel_mark(sk, '(', "a");
+    if (cp == 0x31B)
+        return skel_mark(sk, '+', "ou");
+    if (is_tone(cp))
+        return skel_tone(sk, cp);
+    return false;
+}
+
+static bool skel_build(const uint32_t *cp, size_t n, skeleton *sk)
+{
+    memset(sk, 0, sizeof *sk);
+    for (size_t i = 0; i < n; i++) {
+        utf8proc_int32_t parts[4];
+        int boundclass = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            (utf8proc_int32_t)cp[i], parts, 4, UTF8PROC_DECOMPOSE,
+            &boundclass);
+        if (k < 1 || k > 4)
+            return false;
+        for (utf8proc_ssize_t j = 0; j < k; j++)
+            if (!skel_add(sk, (uint32_t)parts[j]))
+                return false;
+    }
+    return sk->len > 0;
+}
+
+/* Vowel clusters and whether a final consonant must follow. */
+enum { OPEN, CLOSED, EITHER };
+
+static const struct {
+    const char *v;
+    unsigned char fin;
+} nuclei[] = {
+    {"a", EITHER},    {"a(", CLOSED},  {"a^", CLOSED},    {"e", EITHER},
+    {"e^", EITHER},   {"i", EITHER},   {"o", EITHER},     {"o^", EITHER},
+    {"o+", EITHER},   {"u", EITHER},   {"u+", EITHER},    {"y", OPEN},
+    {"ai", OPEN},     {"ao", OPEN},    {"au", OPEN},      {"ay", OPEN},
+    {"a^u", OPEN},    {"a^y", OPEN},   {"eo", OPEN},      {"e^u", OPEN},
+    {"ia", OPEN},     {"iu", OPEN},    {"oi", OPEN},      {"o^i", OPEN},
+    {"o+i", OPEN},    {"ua", OPEN},    {"ui", OPEN},      {"u+a", OPEN},
+    {"u+i", OPEN},    {"u+u", OPEN},   {"ie^", CLOSED},   {"ye^", CLOSED},
+    {"uo^", CLOSED},  {"u+o+", CLOSED}, {"oo", CLOSED},   {"oa(", CLOSED},
+    {"ua^", CLOSED},  {"oa", EITHER},  {"oe", EITHER},    {"ue^", EITHER},
+    {"uy", EITHER},   {"uo+", EITHER}, {"ie^u", OPEN},    {"ye^u", OPEN},
+    {"oai", OPEN},    {"oay", OPEN},   {"oeo", OPEN},     {"uo^i", OPEN},
+    {"u+o+i", OPEN},  {"u+o+u", OPEN}, {"uya", OPEN},     {"uyu", OPEN},
+    {"ua^y", OPEN},   {"uye^", CLOSED},
+};
+
+static int nucleus_kind(const char *v, size_t len)
+{
+    for (size_t i = 0; i < sizeof nuclei / sizeof nuclei[0]; i++)
+        if (strlen(nuclei[i].v) == len && memcmp(nuclei[i].v, v, len) == 0)
+            return nuclei[i].fin;
+    return -1;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "-ch" and "-nh" follow only these clusters (ách, ếch, ính, oanh, uỳnh). */
+static bool palatal_ok(const char *v, size_t len)
+{
+    static const char *const ok[] = {"a", "e^", "i", "oa", "ue^", "uy"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strlen(ok[i]) == len && memcmp(ok[i], v, len) == 0)
+            return true;
+    return false;
+}
+
+/* Where the tone mark belongs: on the (last) vowel with a mark, else on
+ * the last vowel before a final consonant, else on the first of two vowels
+ * and the middle of three; "oa", "oe" and "uy" take it on either vowel (the
+ * old and the new style: hòa and hoà). */
+static bool tone_placed(const skeleton *sk, size_t from, size_t to,
+                        bool closed)
+{
+    if (!sk->tone)
+        return true;
+    size_t vowel[5], nv = 0, marked = SIZE_MAX;
+    for (size_t i = from; i < to; i++) {
+        if (is_mark(sk->s[i]))
+            marked = i - 1;
+        else if (nv < 5)
+            vowel[nv++] = i;
+    }
+    if (marked != SIZE_MAX)
+        return sk->tone_at == marked;
+    if (closed || nv == 1)
+        return sk->tone_at == vowel[nv - 1];
+    if (nv == 3)
+        return sk->tone_at == vowel[1];
+    const char *v = sk->s + from;
+    if (starts(v, "oa") || starts(v, "oe") || starts(v, "uy"))
+        return sk->tone_at == vowel[0] || sk->tone_at == vowel[1];
+    return sk->tone_at == vowel[0];
+}
+
+/* Checks vowel cluster s[from..to) and final consonant s[to..len). */
+static bool rhyme_ok(const skeleton *sk, size_t from, size_t to)
+{
+    const char *fin = sk->s + to;
+    int kind = nucleus_kind(sk->s + from, to - from);
+    bool closed = *fin != '\0';
+    if (kind < 0 || (kind == OPEN && closed) || (kind == CLOSED && !closed))
+        return false;
+    if ((starts(fin, "ch") || starts(fin, "nh")) &&
+        !palatal_ok(sk->s + from, to - from))
+        return false;
+    /* A syllable that ends in a stop takes only the acute or the dot. */
+    if (*fin && strchr("cpt", *fin) && sk->tone != 0x301 &&
+        sk->tone != 0x323)
+        return false;
+    return tone_placed(sk, from, to, closed);
+}
+
+static bool rest_ok(const skeleton *sk, size_t from)
+{
+    static const char *const finals[] = {"ch", "ng", "nh", "c", "m",
+                                         "n",  "p",  "t",  ""};
+    for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++) {
+        size_t flen = strlen(finals[i]);
+        if (sk->len < from + flen + 1)
+            continue;
+        size_t to = sk->len - flen;
+        if (strcmp(sk->s + to, finals[i]) == 0 && rhyme_ok(sk, from, to))
+            return true;
+    }
+    return false;
+}
+
+/* c/k, g/gh and ng/ngh are chosen by the vowel that follows; q comes only
+ * before u, either as "qu" (quân, quốc) or as q + "uy" (quỳnh). */
+static bool initial_fits(const char *init, char next)
+{
+    bool front = next == 'e' || next == 'i' || next == 'y';
+    if (!strcmp(init, "c"))
+        return !front;
+    if (!strcmp(init, "k") || !strcmp(init, "gh") || !strcmp(init, "ngh"))
+        return front;
+    if (!strcmp(init, "ng"))
+        return !front;
+    if (!strcmp(init, "g"))
+        return next != 'e';
+    if (!strcmp(init, "q"))
+        return next == 'u';
+    return true;
+}
+
+static bool is_syllable(const uint32_t *cp, size_t n)
+{
+    static const char *const initials[] = {
+        "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr",
+        "ch",  "b",  "c",  "d",  "D",  "g",  "h",  "k",  "l",  "m",
+        "n",   "p",  "q",  "r",  "s",  "t",  "v",  "x",  ""};
+    skeleton sk;
+    if (!skel_build(cp, n, &sk))
+        return false;
+    for (size_t i = 0; i < sizeof initials / sizeof initials[0]; i++) {
+        size_t ilen = strlen(initials[i]);
+        if (strncmp(sk.s, initials[i], ilen) == 0 &&
+            initial_fits(initials[i], sk.s[ilen]) && rest_ok(&sk, ilen))
+            return true;
+    }
+    return false;
+}
+
+/* ---- Reading a word back through a legacy table ------------------------- */
+
+typedef struct decoded {
+    uint32_t cp[DECODED_MAX];
+    size_t n;
+    size_t legacy; /* characters the table changed */
+} decoded;
+
+static void out_cp(decoded *d, uint32_t cp)
+{
+    if (d->n < DECODED_MAX)
+        d->cp[d->n++] = cp;
+}
+
+/* TCVN3 bytes 0xA1-0xFF (glibc's TCVN5712-1); 0 where a byte stays what
+ * Windows-1252 makes of it (0xB0-0xB4 are combining tones in VN1 that the
+ * ABC fonts do not use, and read as ° ± ² ³ ´ they are common symbols). */
+static const uint16_t tcvn3[0x100 - 0xA1] = {
+    0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110,         /* A1 */
+    0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0, /* A8 */
+    0,      0,      0,      0,      0,      0x00E0, 0x1EA3, 0x00E3, /* B0 */
+    0x00E1, 0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4, /* B8 */
+    0x1EAE, 0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7, /* C0 */
+    0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD, /* C8 */
+    0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, /* D0 */
+    0x1EC9, 0x1EC4, 0x1EBE, 0x1ED2, 0x0129, 0x00ED, 0x1ECB, 0x00F2, /* D8 */
+    0x1ED4, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, /* E0 */
+    0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, /* E8 */
+    0x1ED6, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, /* F0 */
+    0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0, /* F8 */
+};
+
+static void decode_tcvn3(const uint32_t *cp, size_t n, decoded *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cp[i], to = c >= 0xA1 && c <= 0xFF ? tcvn3[c - 0xA1] : 0;
+        if (to && to != c) {
+            out_cp(d, to);
+            d->legacy++;
+        } else {
+            out_cp(d, c);
+        }
+    }
+}
+
+/*
+ * VNI writes a letter as a vowel followed by a mark character: 'a' + 'ù'
+ * is á, 'a' + 'á' is ấ, 'a' + 'é' is ắ.  Lowercase and uppercase marks
+ * (ù, Ù) mean the same.  A few letters are single characters instead.
+ */
+enum { ANY_VOWEL, A_E_O, A_ONLY };
+
+static const struct {
+    uint16_t lower, upper;
+    uint16_t shape, tone; /* combining marks, 0 for none */
+    unsigned char on;
+} vni_marks[] = {
+    {0xF9, 0xD9, 0, 0x301, ANY_VOWEL},     /* ù acute */
+    {0xF8, 0xD8, 0, 0x300, ANY_VOWEL},     /* ø grave */
+    {0xFB, 0xDB, 0, 0x309, ANY_VOWEL},     /* û hook */
+    {0xF5, 0xD5, 0, 0x303, ANY_VOWEL},     /* õ tilde */
+    {0xEF, 0xCF, 0, 0x323, ANY_VOWEL},     /* ï dot */
+    {0xE2, 0xC2, 0x302, 0, A_E_O},         /* â circumflex */
+    {0xE1, 0xC1, 0x302, 0x301, A_E_O},     /* á */
+    {0xE0, 0xC0, 0x302, 0x300, A_E_O},     /* à */
+    {0xE5, 0xC5, 0x302, 0x309, A_E_O},     /* å */
+    {0xE3, 0xC3, 0x302, 0x303, A_E_O},     /* ã */
+    {0xE4, 0xC4, 0x302, 0x323, A_E_O},     /* ä */
+    {0xEA, 0xCA, 0x306, 0, A_ONLY},        /* ê breve */
+    {0xE9, 0xC9, 0x306, 0x301, A_ONLY},    /* é */
+    {0xE8, 0xC8, 0x306, 0x300, A_ONLY},    /* è */
+    {0xFA, 0xDA, 0x306, 0x309, A_ONLY},    /* ú */
+    {0xFC, 0xDC, 0x306, 0x303, A_ONLY},    /* ü */
+    {0xEB, 0xCB, 0x306, 0x323, A_ONLY},    /* ë */
+};
+
+static const struct {
+    uint16_t from, to;
+} vni_letters[] = {
+    {0xE6, 0x1EC9}, {0xC6, 0x1EC8}, /* æ ỉ */
+    {0xF3, 0x0129}, {0xD3, 0x0128}, /* ó ĩ */
+    {0xF2, 0x1ECB}, {0xD2, 0x1ECA}, /* ò ị */
+    {0xEE, 0x1EF5}, {0xCE, 0x1EF4}, /* î ỵ */
+    {0xF1, 0x0111}, {0xD1, 0x0110}, /* ñ đ */
+    {0xF4, 0x01A1}, {0xD4, 0x01A0}, /* ô ơ */
+    {0xF6, 0x01B0}, {0xD6, 0x01AF}, /* ö ư */
+};
+
+/* What the last vowel written out can still take. */
+typedef enum { TAKES_NOTHING, TAKES_ALL, TAKES_TONE } vni_state;
+
+/* VNI has single characters for í ì ỉ ĩ ị, so no mark ever follows an i
+ * (Italian "più" is not "pí"). */
+static bool vni_base_fits(uint32_t base, unsigned char on)
+{
+    base |= 0x20; /* ASCII lowercase */
+    if (on == A_ONLY)
+        return base == 'a';
+    if (on == A_E_O)
+        return base == 'a' || base == 'e' || base == 'o';
+    return base != 'i';
+}
+
+/* Applies mark character c to the previous vowel when it can; false when
+ * c is not a mark there. */
+static bool vni_apply(decoded *d, uint32_t c, vni_state *st, uint32_t base)
+{
+    for (size_t i = 0; i < sizeof vni_marks / sizeof vni_marks[0]; i++) {
+        if (c != vni_marks[i].lower && c != vni_marks[i].upper)
+            continue;
+        bool shape = vni_marks[i].shape != 0;
+        if (*st == TAKES_NOTHING || (shape && *st != TAKES_ALL) ||
+            !vni_base_fits(base, vni_marks[i].on))
+            return false;
+        if (shape)
+            out_cp(d, vni_marks[i].shape);
+        if (vni_marks[i].tone)
+            out_cp(d, vni_marks[i].tone);
+        *st = vni_marks[i].tone ? TAKES_NOTHING : TAKES_TONE;
+        d->legacy++;
+        return true;
+    }
+    return false;
+}
+
+static uint32_t vni_letter(uint32_t c)
+{
+    for (size_t i = 0; i < sizeof vni_letters / sizeof vni_letters[0]; i++)
+        if (c == vni_letters[i].from)
+            return vni_letters[i].to;
+    return 0;
+}
+
+static bool is_ascii_vowel(uint32_t c)
+{
+    return c < 0x80 && is_vowel((char)(c | 0x20));
+}
+
+static void decode_vni(const uint32_t *cp, size_t n, decoded *d)
+{
+    vni_state st = TAKES_NOTHING;
+    uint32_t base = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cp[i], letter;
+        if (vni_apply(d, c, &st, base))
+            continue;
+        base = c;
+        if ((letter = vni_letter(c)) != 0) {
+            out_cp(d, letter);
+            d->legacy++;
+            /* ơ and ư still take a tone mark; the others carry theirs */
+            bool horn = letter == 0x1A1 || letter == 0x1A0 ||
+                        letter == 0x1B0 || letter == 0x1AF;
+            st = horn ? TAKES_TONE : TAKES_NOTHING;
+        } else {
+            out_cp(d, c);
+            st = is_ascii_vowel(c) ? TAKES_ALL : TAKES_NOTHING;
+        }
+    }
+}
+
+/* ---- Words and the decision --------------------------------------------- */
+
+typedef struct word {
+    uint32_t cp[WORD_MAX];
+    size_t n;
+    size_t start; /* byte offset */
+    bool too_long;
+} word;
+
+/* Evidence gathered for one encoding. */
+typedef struct tally {
+    size_t words;       /* evidence words of three or more characters */
+    size_t short_words; /* evidence words of one or two characters */
+    bool multi;         /* a word that needed two or more legacy characters */
+    size_t first;       /* byte offset of the first evidence word */
+} tally;
+
+static bool is_word_cp(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xA1 && c <= 0x24F) || (c >= 0x300 && c <= 0x36F) ||
+           (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+/* A letter, as opposed to the symbols of Latin-1 (© µ ·), so that a lone
+ * symbol between spaces is never a word. */
+static bool is_letter_cp(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+           (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+static void weigh(const word *w, const decoded *d, tally *t)
+{
+    if (d->legacy == 0 || !is_syllable(d->cp, d->n))
+        return;
+    if (w->n <= 2 && d->legacy == 1)
+        t->short_words++;
+    else
+        t->words++;
+    if (d->legacy >= 2)
+        t->multi = true;
+    if (w->start < t->first)
+        t->first = w->start;
+}
+
+/* Counts in *odd the words that are not Vietnamese but could be. */
+static void judge_word(const word *w, tally *tc, tally *vn, size_t *odd)
+{
+    bool letter = false, ascii = true;
+    for (size_t i = 0; i < w->n; i++) {
+        letter = letter || is_letter_cp(w->cp[i]);
+        ascii = ascii && w->cp[i] < 0x80;
+    }
+    /* Correct Vietnamese is never evidence, whatever a table makes of it. */
+    if (ascii || !letter || (!w->too_long && is_syllable(w->cp, w->n)))
+        return;
+    ++*odd;
+    if (w->too_long)
+        return;
+    decoded d = {{0}, 0, 0};
+    decode_tcvn3(w->cp, w->n, &d);
+    weigh(w, &d, tc);
+    memset(&d, 0, sizeof d);
+    decode_vni(w->cp, w->n, &d);
+    weigh(w, &d, vn);
+}
+
+/* Two words, or one with two legacy characters; short words ("où", "µm")
+ * count half and only once.  And most of the words that are not
+ * Vietnamese must be evidence, or a long text in another language would
+ * sooner or later hold two words that happen to decode ("più", "Ön"). */
+static bool convincing(const tally *t, size_t odd)
+{
+    size_t score = 2 * t->words + (t->short_words > 0) + t->multi;
+    return score >= 3 && 3 * (t->words + t->short_words) >= odd;
+}
+
+/* Reads the code point at s[i]: valid UTF-8 as such; otherwise, when raw,
+ * the byte as Windows-1252 (0x80-0x9F as a space), else a space. */
+static size_t next_cp(const char *s, size_t len, size_t i, bool raw,
+                      uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    size_t n = bc_utf8_decode(p, len - i, cp);
+    if (n)
+        return n;
+    *cp = raw && *p >= 0xA0 ? *p : ' ';
+    return 1;
+}
+
+static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
+                                 size_t *offset)
+{
+    tally tc = {0, 0, false, SIZE_MAX}, vn = tc;
+    size_t odd = 0;
+    word w = {{0}, 0, 0, false};
+    for (size_t i = 0; i <= len;) {
+        uint32_t cp = ' ';
+        size_t n = i < len ? next_cp(s, len, i, raw, &cp) : 1;
+        if (i < len && is_word_cp(cp)) {
+            if (w.n == 0)
+                w.start = i;
+            if (w.n < WORD_MAX)
+                w.cp[w.n++] = cp;
+            else
+                w.too_long = true;
+        } else if (w.n) {
+            judge_word(&w, &tc, &vn, &odd);
+            w.n = 0, w.too_long = false;
+        }
+        i += n;
+    }
+    bool is_tc = convincing(&tc, odd), is_vni = convincing(&vn, odd);
+    if (!is_tc && !is_vni)
+        return BC_LEGACY_NONE;
+    /* Both can hold when a word decodes either way: the larger wins. */
+    if (is_tc && is_vni)
+        is_vni = vn.words + vn.short_words > tc.words + tc.short_words;
+    if (offset)
+        *offset = is_vni ? vn.first : tc.first;
+    return is_vni ? BC_LEGACY_VNI : BC_LEGACY_TCVN3;
+}
+
+bc_legacy_encoding bc_text_detect_legacy(const char *s, size_t len,
+                                         size_t *offset)
+{
+    return detect(s, len, false, offset);
+}
+
+bc_legacy_encoding bc_bytes_detect_legacy(const char *bytes, size_t len,
+                                          size_t *offset)
+{
+    return detect(bytes, len, true, offset);
+}
+
+const char *bc_legacy_name(bc_legacy_encoding enc)
+{
+    switch (enc) {
+    case BC_LEGACY_TCVN3:
+        return "TCVN3 (ABC)";
+    case BC_LEGACY_VNI:
+        return "VNI";
+    case BC_LEGACY_NONE:
+        break;
+    }
+    return "Unicode";
+}
+
+const char *bc_legacy_hint(bc_legacy_encoding enc)
+{
+    switch (enc) {
+    case BC_LEGACY_TCVN3:
+        return "convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+               "TCVN3 (ABC) to Unicode) and paste it again";
+    case BC_LEGACY_VNI:
+        return "convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+               "VNI Windows to Unicode) and paste it again";
+    case BC_LEGACY_NONE:
+        break;
+    }
+    return "";
+}
