@@ -38,15 +38,21 @@ typedef struct linter {
     bool *cited; /* per registered document: named with [@id] */
 } linter;
 
-static void warn_at(linter *l, bc_pos pos, const char *fmt, ...)
-    BC_PRINTF(3, 4);
-static void warn_at(linter *l, bc_pos pos, const char *fmt, ...)
+/* A finding: a warning, or with --final an error. */
+static void report_at(linter *l, bc_level level, bc_pos pos, const char *fmt,
+                      ...) BC_PRINTF(4, 5);
+static void report_at(linter *l, bc_level level, bc_pos pos, const char *fmt,
+                      ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    bc_diag_vadd(l->diags, BC_WARNING, BC_OK, pos, fmt, ap);
+    bc_diag_vadd(l->diags, level,
+                 level == BC_ERROR ? BC_EX_DATAERR : BC_OK, pos, fmt, ap);
     va_end(ap);
 }
+
+#define warn_at(l, ...) report_at(l, BC_WARNING, __VA_ARGS__)
+#define final_error(l, ...) report_at(l, BC_ERROR, __VA_ARGS__)
 
 static bc_pos mention_pos(const linter *l, const mention *m)
 {
@@ -478,16 +484,6 @@ static void check_distribution(linter *l)
     if (!archived && items->count && !starts_with(&items->items[items->count - 1], "Lưu"))
         warn_at(l, text_pos(l, &items->items[items->count - 1]),
                 "Nơi nhận has no copy for the records office (\"Lưu: VT\")");
-}
-
-static void final_error(linter *l, bc_pos pos, const char *fmt, ...)
-    BC_PRINTF(3, 4);
-static void final_error(linter *l, bc_pos pos, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    bc_diag_vadd(l->diags, BC_ERROR, BC_EX_DATAERR, pos, fmt, ap);
-    va_end(ap);
 }
 
 static bool before(bc_date a, bc_date b)

@@ -158,21 +158,9 @@ static size_t next_fragment(const char *s, size_t len, size_t *start,
 static void test_example_sentences(void **state)
 {
     (void)state;
-    char *dir = tu_shared_dir("BCREPORT_SEED_DIR", "seed");
-    if (!dir) {
-        fprintf(stderr, "\n*** SKIPPED: the example report "
-                        "(../shared/seed/000_128ea849c527b4f7.txt) is not "
-                        "here; set BCREPORT_SEED_DIR ***\n\n");
-        if (tu_in_ci())
-            fail_msg("CI=true: the example report must be present");
-        skip();
-    }
-    bc_buf path = BC_BUF_INIT;
-    bc_buf_printf(&path, "%s/000_128ea849c527b4f7.txt", dir);
-    bc_buf example = BC_BUF_INIT;
     size_t len;
-    char *text = tu_read_file(path.ptr, &len);
-    assert_non_null(text);
+    char *text = tu_read_example(&len);
+    bc_buf example = BC_BUF_INIT;
     bc_buf_append(&example, text, len);
     free(text);
     for (size_t i = 0; i < sizeof corrections / sizeof corrections[0]; i++) {
@@ -205,8 +193,6 @@ static void test_example_sentences(void **state)
     bc_buf_fini(&fragment);
     bc_buf_fini(&output);
     bc_buf_fini(&example);
-    bc_buf_fini(&path);
-    free(dir);
     tu_result_fini(&r);
 }
 
@@ -250,40 +236,33 @@ static void test_validation_fixtures(void **state)
 {
     (void)state;
     const char *dir = "tests/fixtures/build";
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (strncmp(e->d_name, "bad-", 4) != 0 || len < 5 ||
-            strcmp(e->d_name + len - 5, ".yaml") != 0)
-            continue;
+    size_t n;
+    char **names = tu_list_files(dir, "bad-", ".yaml", &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = names[i];
+        size_t len = strlen(name);
         bc_buf err_path = BC_BUF_INIT;
-        bc_buf_printf(&err_path, "%s/%.*s.err", dir, (int)(len - 5),
-                      e->d_name);
+        bc_buf_printf(&err_path, "%s/%.*s.err", dir, (int)(len - 5), name);
         char *want = tu_read_file(err_path.ptr, NULL);
         if (!want)
-            fail_msg("%s has no .err file", e->d_name);
+            fail_msg("%s has no .err file", name);
         /* Run from the fixture folder so messages name the bare file. */
-        bc_buf script = BC_BUF_INIT;
         tu_result r;
         char cwd[4096];
+        tu_bin(); /* found while the folder is still the repository's */
         assert_non_null(getcwd(cwd, sizeof cwd));
         assert_int_equal(chdir(dir), 0);
-        const char *args[] = {"build", e->d_name, NULL};
+        const char *args[] = {"build", name, NULL};
         tu_run(&r, NULL, 0, args);
         assert_int_equal(chdir(cwd), 0);
         if (r.status != 65 || strcmp(r.err, want) != 0 || r.out_len)
-            fail_msg("%s: status %d, stderr:\n%s\nexpected 65 and:\n%s",
-                     e->d_name, r.status, r.err, want);
+            fail_msg("%s: status %d, stderr:\n%s\nexpected 65 and:\n%s", name,
+                     r.status, r.err, want);
         tu_result_fini(&r);
-        bc_buf_fini(&script);
         bc_buf_fini(&err_path);
         free(want);
-        n++;
     }
-    closedir(d);
+    tu_free_names(names, n);
     assert_true(n >= 11);
     /* The fixtures' common base is valid. */
     const char *args[] = {"build", "tests/fixtures/build/minimal.yaml", NULL};

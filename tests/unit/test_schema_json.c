@@ -225,31 +225,10 @@ static const char *blind_reason(const char *file)
     return NULL;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The bad-*.yaml fixtures, sorted so the output reads the same each run. */
 static char **bad_fixtures(size_t *count)
 {
-    DIR *d = opendir(FIXTURES);
-    assert_non_null(d);
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (strncmp(e->d_name, "bad-", 4) != 0 || len < 5 ||
-            strcmp(e->d_name + len - 5, ".yaml") != 0)
-            continue;
-        names = bc_xreallocarray(names, n + 1, sizeof *names);
-        names[n++] = bc_xstrdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
-    *count = n;
-    return names;
+    return tu_list_files(FIXTURES, "bad-", ".yaml", count);
 }
 
 static char *schema_file(void)
@@ -318,12 +297,10 @@ static void test_bad_fixtures_fail(void **state)
     /* A renamed fixture must not leave a stale excuse behind. */
     assert_int_equal(blind_seen, N_BLIND);
     verdicts_fini(v, n);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         free((char *)v[i].data);
-        free(names[i]);
-    }
     free(v);
-    free(names);
+    tu_free_names(names, n);
     unlink(schema);
     free(schema);
 }

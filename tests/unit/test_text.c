@@ -466,21 +466,8 @@ static void test_no_false_positives(void **state)
 static void test_example_report(void **state)
 {
     (void)state;
-    char *dir = tu_shared_dir("BCREPORT_SEED_DIR", "seed");
-    if (!dir) {
-        fprintf(stderr, "\n*** SKIPPED: the example report "
-                        "(../shared/seed/000_128ea849c527b4f7.txt) is not "
-                        "here; set BCREPORT_SEED_DIR ***\n\n");
-        if (tu_in_ci())
-            fail_msg("CI=true: the example report must be present");
-        skip();
-    }
-    bc_buf path = BC_BUF_INIT;
-    bc_buf_printf(&path, "%s/000_128ea849c527b4f7.txt", dir);
     size_t len;
-    char *text = tu_read_file(path.ptr, &len);
-    if (!text)
-        fail_msg("cannot read %s", path.ptr);
+    char *text = tu_read_example(&len);
     size_t lines = 0;
     for (const char *p = text, *end = text + len; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -521,8 +508,6 @@ static void test_example_report(void **state)
     }
     bc_buf_fini(&legacy);
     free(text);
-    bc_buf_fini(&path);
-    free(dir);
 }
 
 static void test_names_and_hints(void **state)

@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* mkstemps */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -173,4 +174,61 @@ bool tu_in_ci(void)
 {
     const char *ci = getenv("CI");
     return ci && strcmp(ci, "true") == 0;
+}
+
+char *tu_read_example(size_t *len)
+{
+    char *dir = tu_shared_dir("BCREPORT_SEED_DIR", "seed");
+    if (!dir) {
+        fprintf(stderr, "\n*** SKIPPED: the example report "
+                        "(../shared/seed/000_128ea849c527b4f7.txt) is not "
+                        "here; set BCREPORT_SEED_DIR ***\n\n");
+        if (tu_in_ci())
+            fail_msg("CI=true: the example report must be present");
+        skip();
+    }
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/000_128ea849c527b4f7.txt", dir);
+    char *text = tu_read_file(path.ptr, len);
+    if (!text)
+        fail_msg("cannot read %s", path.ptr);
+    bc_buf_fini(&path);
+    free(dir);
+    return text;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **tu_list_files(const char *dir, const char *prefix, const char *suffix,
+                     size_t *count)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        fail_msg("cannot open %s", dir);
+    char **names = NULL;
+    size_t n = 0, lp = strlen(prefix), ls = strlen(suffix);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < lp + ls || strncmp(e->d_name, prefix, lp) != 0 ||
+            strcmp(e->d_name + len - ls, suffix) != 0)
+            continue;
+        names = bc_xreallocarray(names, n + 1, sizeof *names);
+        names[n++] = bc_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
+    *count = n;
+    return names;
+}
+
+void tu_free_names(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
 }

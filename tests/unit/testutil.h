@@ -48,6 +48,17 @@ void tu_result_fini(tu_result *r);
  * result is malloc'd. */
 char *tu_shared_dir(const char *env_var, const char *sub);
 
+/* The example report (../shared/seed/000_128ea849c527b4f7.txt, or the
+ * folder named by BCREPORT_SEED_DIR), malloc'd; when it is missing the
+ * calling test is skipped with a loud message, or fails under CI=true. */
+char *tu_read_example(size_t *len);
+
+/* The names of the files in dir that start with prefix and end with
+ * suffix, sorted; free them with tu_free_names. */
+char **tu_list_files(const char *dir, const char *prefix, const char *suffix,
+                     size_t *count);
+void tu_free_names(char **names, size_t count);
+
 /* True when running in CI (CI=true): missing shared data is then a
  * failure rather than a skip. */
 bool tu_in_ci(void);
