@@ -71,6 +71,7 @@ typedef struct expansion {
     size_t at;            /* the offset of its citation being expanded */
     bc_diags *diags;
     int depth;
+    bool heading; /* the subject: full forms, no "sau đây gọi tắt" */
 } expansion;
 
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out);
@@ -146,7 +147,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
                 return false;
         }
     }
-    if (parts & PART_DEFINE) {
+    if ((parts & PART_DEFINE) && !x->heading) {
         if (!d->short_name.s) {
             cite_error(x, "[@%s define] needs a short_name for \"%s\"",
                        d->id.s, d->id.s);
@@ -246,7 +247,9 @@ static bool expand_one(expansion *x, const char *s, const char *end,
         bc_buf_append(out, loc, (size_t)(end - loc));
         bc_buf_puts(out, " của ");
     }
-    if (!parts) { /* the automatic form */
+    if (!parts && x->heading) { /* the subject names it in full */
+        parts = PART_NUMBER | PART_DATE | PART_ISSUER | PART_TITLE;
+    } else if (!parts) { /* the automatic form */
         parts = c->defined ? PART_SHORT
                            : PART_NUMBER | PART_DATE | PART_ISSUER |
                                  PART_TITLE |
@@ -293,7 +296,14 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
                     bc_diags *diags)
 {
-    expansion x = {c, t, 0, diags, 0};
+    expansion x = {c, t, 0, diags, 0, false};
+    return t->s ? expand(&x, t->s, t->len, out) : true;
+}
+
+bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
+                            bc_diags *diags)
+{
+    expansion x = {c, t, 0, diags, 0, true};
     return t->s ? expand(&x, t->s, t->len, out) : true;
 }
 

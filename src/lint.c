@@ -67,15 +67,19 @@ static bc_pos text_pos(const linter *l, const bc_text *t)
 
 /* ---- finding hand-typed mentions ---- */
 
-static bool is_number_char(const char *s, size_t i, size_t len)
+/* The length of the character of a document number at s[i] ("80/2020/NĐ-CP",
+ * "18-NQ/TƯ"): ASCII letters, digits, "/" and "-", and the Vietnamese
+ * capitals of Latin-1 and Latin Extended-A/B (two bytes); 0 otherwise. */
+static size_t number_char(const char *s, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)s[i];
     if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
         (c >= 'a' && c <= 'z') || c == '/' || c == '-')
-        return true;
-    /* Đ and đ, as in NĐ-CP */
-    return c == 0xC4 && i + 1 < len &&
-           ((unsigned char)s[i + 1] == 0x90 || (unsigned char)s[i + 1] == 0x91);
+        return 1;
+    if (c >= 0xC3 && c <= 0xC6 && i + 1 < len &&
+        ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+        return 2;
+    return 0;
 }
 
 static size_t digits(const char *s, size_t len)
@@ -86,71 +90,128 @@ static size_t digits(const char *s, size_t len)
     return n;
 }
 
-/* " ngày 17/9/2020" after a number. */
+/* Reads digits then the byte sep; returns the bytes read, 0 on mismatch. */
+static size_t field(const char *s, size_t len, size_t max, char sep, int *v)
+{
+    size_t d = digits(s, len);
+    if (d < 1 || d > max || (sep && (d >= len || s[d] != sep)))
+        return 0;
+    *v = atoi(s);
+    return d + (sep != 0);
+}
+
+/* " ngày 17/9/2020" or " ngày 17 tháng 9 năm 2020" after a number. */
 static size_t parse_date(const char *s, size_t len, bc_date *date)
 {
     static const char word[] = " ngày ";
-    size_t w = sizeof word - 1;
-    if (len < w || memcmp(s, word, w) != 0)
+    size_t i = sizeof word - 1, n;
+    if (len < i || memcmp(s, word, i) != 0)
         return 0;
-    size_t i = w, d = digits(s + i, len - i);
-    if (d < 1 || d > 2 || i + d >= len || s[i + d] != '/')
+    int d, m, y;
+    if ((n = field(s + i, len - i, 2, '/', &d))) {
+        i += n;
+        if (!(n = field(s + i, len - i, 2, '/', &m)))
+            return 0;
+        i += n;
+    } else {
+        static const char month[] = " tháng ", year[] = " năm ";
+        if (!(n = field(s + i, len - i, 2, 0, &d)))
+            return 0;
+        i += n;
+        if (len - i < sizeof month - 1 ||
+            memcmp(s + i, month, sizeof month - 1) != 0)
+            return 0;
+        i += sizeof month - 1;
+        if (!(n = field(s + i, len - i, 2, 0, &m)))
+            return 0;
+        i += n;
+        if (len - i < sizeof year - 1 ||
+            memcmp(s + i, year, sizeof year - 1) != 0)
+            return 0;
+        i += sizeof year - 1;
+    }
+    if (digits(s + i, len - i) != 4 || !field(s + i, len - i, 4, 0, &y))
         return 0;
-    int day = atoi(s + i);
-    i += d + 1;
-    size_t m = digits(s + i, len - i);
-    if (m < 1 || m > 2 || i + m >= len || s[i + m] != '/')
-        return 0;
-    int month = atoi(s + i);
-    i += m + 1;
-    if (digits(s + i, len - i) != 4)
-        return 0;
-    date->year = atoi(s + i);
-    date->month = month;
-    date->day = day;
+    date->year = y;
+    date->month = m;
+    date->day = d;
     return i + 4;
 }
 
-/* Tries to read a mention at s[i..]: a type, then " số NUMBER" (with an
- * optional date) or " DIGITS".  Returns its length, 0 when none. */
-static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
+/* The document type at s[i], capitalised or not ("Nghị định", "nghị
+ * định"); its length, 0 when none. */
+static size_t match_type(const char *s, size_t len, size_t i,
+                         const char **type)
 {
     for (size_t t = 0; t < N_TYPES; t++) {
-        size_t tl = strlen(doc_types[t]);
-        if (len - i < tl + 2 || memcmp(s + i, doc_types[t], tl) != 0 ||
-            s[i + tl] != ' ')
+        const char *name = doc_types[t];
+        size_t tl = strlen(name);
+        if (len - i < tl + 2 || s[i + tl] != ' ')
             continue;
-        size_t j = i + tl + 1;
-        static const char so[] = "số ";
-        m->formal = len - j > sizeof so - 1 &&
-                    memcmp(s + j, so, sizeof so - 1) == 0;
-        if (m->formal)
-            j += sizeof so - 1;
-        if (j >= len || s[j] < '0' || s[j] > '9')
-            continue;
-        size_t start = j;
-        if (m->formal) {
-            while (j < len && is_number_char(s, j, len))
-                j += (unsigned char)s[j] == 0xC4 ? 2 : 1;
-        } else {
-            j += digits(s + j, len - j);
-            if (j < len && is_number_char(s, j, len))
-                continue; /* "Kế hoạch 92/KH": not an informal short name */
+        /* The first letter may be small: ASCII, or Đ (C4 90) as đ (C4 91). */
+        size_t first = (unsigned char)name[0] < 0x80 ? 1 : 2;
+        bool head = memcmp(s + i, name, first) == 0 ||
+                    (first == 1 && s[i] == name[0] + ('a' - 'A')) ||
+                    (first == 2 && (unsigned char)s[i] == 0xC4 &&
+                     (unsigned char)s[i + 1] == 0x91);
+        if (head && memcmp(s + i + first, name + first, tl - first) == 0) {
+            *type = name;
+            return tl;
         }
-        size_t n = j - start < sizeof m->number - 1 ? j - start
-                                                     : sizeof m->number - 1;
-        memcpy(m->number, s + start, n);
-        m->number[n] = '\0';
-        m->type = doc_types[t];
-        m->has_date = false;
-        if (m->formal) {
-            size_t d = parse_date(s + j, len - j, &m->date);
-            m->has_date = d > 0;
-            j += d;
-        }
-        return j - i;
     }
     return 0;
+}
+
+/* What follows a number that makes it a count, not a document: "Báo cáo 6
+ * tháng", "Kế hoạch 5 năm". */
+static bool followed_by_unit(const char *s, size_t len)
+{
+    static const char *const units[] = {" tháng", " năm", " ngày", " quý",
+                                        " tuần"};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t n = strlen(units[k]);
+        if (len >= n && memcmp(s, units[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Tries to read a mention at s[i..]: a type, then " số NUMBER", or a full
+ * number without "số" ("Nghị định 80/2020/NĐ-CP"), with an optional date;
+ * or " DIGITS" alone, an informal short name ("Kế hoạch 92").  Returns its
+ * length, 0 when none. */
+static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
+{
+    size_t tl = match_type(s, len, i, &m->type);
+    if (!tl)
+        return 0;
+    size_t j = i + tl + 1;
+    static const char so[] = "số ";
+    bool with_so = len - j > sizeof so - 1 &&
+                   memcmp(s + j, so, sizeof so - 1) == 0;
+    if (with_so)
+        j += sizeof so - 1;
+    if (j >= len || s[j] < '0' || s[j] > '9')
+        return 0;
+    size_t start = j, n;
+    while (j < len && (n = number_char(s, j, len)))
+        j += n;
+    while (j > start && (s[j - 1] == '/' || s[j - 1] == '-'))
+        j--; /* "số 5/" at the end of a sentence */
+    size_t d = digits(s + start, j - start);
+    m->formal = with_so || d < j - start;
+    if (!m->formal && followed_by_unit(s + j, len - j))
+        return 0;
+    n = j - start < sizeof m->number - 1 ? j - start : sizeof m->number - 1;
+    memcpy(m->number, s + start, n);
+    m->number[n] = '\0';
+    m->has_date = false;
+    if (m->formal) {
+        size_t dl = parse_date(s + j, len - j, &m->date);
+        m->has_date = dl > 0;
+        j += dl;
+    }
+    return j - i;
 }
 
 static void add_mention(linter *l, const mention *m)
@@ -276,6 +337,47 @@ static bool is_short_form(const char *number)
     return lead(number) == strlen(number);
 }
 
+/* The number without its leading digits and its year: "/NĐ-CP" for both
+ * "80/2020/NĐ-CP" and "80/2022/NĐ-CP"; the ký hiệu names the issuer. */
+static void symbol_of(const char *number, char *out, size_t size)
+{
+    const char *p = number + lead(number);
+    size_t n = 0;
+    while (*p && n + 1 < size) {
+        if (*p == '/' && digits(p + 1, strlen(p + 1)) == 4 &&
+            (p[5] == '/' || p[5] == '\0')) {
+            p += 5; /* "/2020" */
+            continue;
+        }
+        out[n++] = *p++;
+    }
+    out[n] = '\0';
+}
+
+/* One document: the same type, number and ký hiệu, whatever the year or
+ * date written with it; a short form ("số 12") names any of its type and
+ * number. */
+static bool same_doc(const char *type_a, const char *a, const char *type_b,
+                     const char *b)
+{
+    if (type_a != type_b || !same_lead(a, b))
+        return false;
+    if (is_short_form(a) || is_short_form(b))
+        return true;
+    char sa[64], sb[64];
+    symbol_of(a, sa, sizeof sa);
+    symbol_of(b, sb, sizeof sb);
+    return strcmp(sa, sb) == 0;
+}
+
+static const char *type_of(const bc_citation *d)
+{
+    for (size_t t = 0; t < N_TYPES; t++)
+        if (text_is(&d->type, doc_types[t]))
+            return doc_types[t];
+    return NULL;
+}
+
 static void check_against_registry(linter *l, const mention *m,
                                    const bc_citation *d)
 {
@@ -299,7 +401,7 @@ static void check_against_earlier(linter *l, size_t k)
     const mention *m = &l->mentions[k];
     for (size_t i = 0; i < k; i++) {
         const mention *e = &l->mentions[i];
-        if (!e->formal || e->type != m->type || !same_lead(e->number, m->number))
+        if (!e->formal || !same_doc(e->type, e->number, m->type, m->number))
             continue;
         bool short_form = is_short_form(e->number) || is_short_form(m->number);
         bool differs = (!short_form && strcmp(e->number, m->number) != 0) ||
@@ -334,10 +436,7 @@ static size_t candidates(const linter *l, candidate *out, size_t max)
     for (size_t k = 0; k < r->citations.count && n < max; k++) {
         const bc_citation *d = &r->citations.items[k];
         candidate *c = &out[n++];
-        c->type = NULL;
-        for (size_t t = 0; t < N_TYPES; t++)
-            if (text_is(&d->type, doc_types[t]))
-                c->type = doc_types[t];
+        c->type = type_of(d);
         c->number = d->number.s;
         c->id = d->id.s;
         if (d->short_name.s)
@@ -352,9 +451,8 @@ static size_t candidates(const linter *l, candidate *out, size_t max)
         const mention *m = &l->mentions[k];
         bool seen = false;
         for (size_t i = 0; i < n && !seen; i++)
-            seen = out[i].type == m->type && same_lead(out[i].number,
-                                                       m->number);
-        if (!m->formal || seen)
+            seen = same_doc(out[i].type, out[i].number, m->type, m->number);
+        if (!m->formal || is_short_form(m->number) || seen)
             continue;
         candidate *c = &out[n++];
         c->type = m->type;
@@ -366,16 +464,25 @@ static size_t candidates(const linter *l, candidate *out, size_t max)
     return n;
 }
 
-/* "Kế hoạch 12": no such document; name the likely ones. */
-static void check_informal(linter *l, const mention *m)
+/* A short reference ("Kế hoạch 92", "Kế hoạch số 12") to no known document:
+ * worth a warning when it resembles one (the same number), as a typo or a
+ * slip between two documents usually does; "Báo cáo 6" resembling nothing
+ * is just prose. */
+static void check_short_reference(linter *l, const mention *m)
 {
     candidate known[64];
     size_t n = candidates(l, known, 64);
     bc_buf got = BC_BUF_INIT, hint = BC_BUF_INIT;
     describe_mention(m, &got);
     for (size_t k = 0; k < n; k++) {
+        if (!strcmp(known[k].name, got.ptr))
+            goto done; /* exactly the registered short name */
+    }
+    for (size_t k = 0; k < n; k++) {
         if (known[k].type != m->type || !same_lead(known[k].number, m->number))
             continue;
+        if (m->formal)
+            goto done; /* "Kế hoạch số 92": the short form, fine */
         if (known[k].id)
             bc_buf_printf(&hint, " or cite it as [@%s]", known[k].id);
         warn_at(l, mention_pos(l, m),
@@ -383,6 +490,11 @@ static void check_informal(linter *l, const mention *m)
                 got.ptr, known[k].name, hint.ptr ? hint.ptr : "");
         goto done;
     }
+    bool resembles = false;
+    for (size_t k = 0; k < n; k++)
+        resembles |= same_lead(known[k].number, m->number);
+    if (!resembles)
+        goto done;
     size_t hints = 0;
     for (size_t k = 0; k < n && hints < 3; k++) {
         if (known[k].type != m->type && !same_lead(known[k].number, m->number))
@@ -391,35 +503,37 @@ static void check_informal(linter *l, const mention *m)
         bc_buf_puts(&hint, known[k].name);
         bc_buf_putc(&hint, '"');
     }
-    if (hints)
-        bc_buf_puts(&hint, "?");
+    bc_buf_puts(&hint, "?");
     warn_at(l, mention_pos(l, m), "no document \"%s\" is known%s", got.ptr,
-            hint.ptr ? hint.ptr : "");
+            hint.ptr);
 done:
     bc_buf_fini(&got);
     bc_buf_fini(&hint);
 }
 
-static void check_mentions(linter *l)
+static const bc_citation *registered(const linter *l, const mention *m)
 {
     const bc_report *r = l->report;
+    for (size_t i = 0; i < r->citations.count; i++) {
+        const bc_citation *d = &r->citations.items[i];
+        if (same_doc(type_of(d), d->number.s, m->type, m->number))
+            return d;
+    }
+    return NULL;
+}
+
+static void check_mentions(linter *l)
+{
     for (size_t k = 0; k < l->count; k++) {
         const mention *m = &l->mentions[k];
-        if (!m->formal) {
-            check_informal(l, m);
-            continue;
-        }
         if (m->has_date)
             check_year_order(l, mention_pos(l, m), m->number,
                              strlen(m->number), m->date);
-        const bc_citation *match = NULL;
-        for (size_t i = 0; i < r->citations.count && !match; i++) {
-            const bc_citation *d = &r->citations.items[i];
-            if (text_is(&d->type, m->type) && same_lead(d->number.s, m->number))
-                match = d;
-        }
-        if (match)
+        const bc_citation *match = registered(l, m);
+        if (match && m->formal)
             check_against_registry(l, m, match);
+        else if (!m->formal || is_short_form(m->number))
+            check_short_reference(l, m);
         else
             check_against_earlier(l, k);
     }
@@ -509,13 +623,26 @@ static void check_final(linter *l)
                             "of signature");
         return;
     }
+    /* The documents it cites: with [@id], or typed by hand with a date. */
+    bc_pos pos = {l->report->file, d->date.line, d->date.col};
     for (size_t k = 0; k < l->report->citations.count; k++) {
         const bc_citation *c = &l->report->citations.items[k];
-        if (!c->date.set || !before(d->date.value, c->date.value))
+        if (!l->cited[k] || !c->date.set || !before(d->date.value, c->date.value))
             continue;
         bc_buf what = BC_BUF_INIT;
         describe(c, true, &what);
-        bc_pos pos = {l->report->file, d->date.line, d->date.col};
+        final_error(l, pos,
+                    "--final: the document is dated before \"%s\", which it "
+                    "cites",
+                    what.ptr);
+        bc_buf_fini(&what);
+    }
+    for (size_t k = 0; k < l->count; k++) {
+        const mention *m = &l->mentions[k];
+        if (!m->has_date || !before(d->date.value, m->date))
+            continue;
+        bc_buf what = BC_BUF_INIT;
+        describe_mention(m, &what);
         final_error(l, pos,
                     "--final: the document is dated before \"%s\", which it "
                     "cites",
@@ -529,7 +656,7 @@ void bc_lint(const bc_report *report, const bc_lint_options *options,
 {
     linter l = {report, diags, NULL, 0, 0, NULL};
     l.cited = bc_xcalloc(report->citations.count + 1, sizeof(bool));
-    bc_report_visit_prose(report, scan_text, &l);
+    bc_report_visit_texts(report, scan_text, &l);
     check_mentions(&l);
     check_registry(&l);
     check_distribution(&l);

@@ -519,8 +519,10 @@ static int cmd_check(const cli *c, const command *self, int argc,
     for (int i = optind; i < argc; i++) {
         bc_arena *arena = bc_arena_new();
         bc_report *r = bc_report_load(argv[i], arena, &diags);
-        if (r && bc_view_build(r, arena, &diags))
+        if (r) { /* a citation error does not hide the other findings */
+            bc_view_build(r, arena, &diags);
             bc_lint(r, &lint, &diags);
+        }
         bc_arena_free(arena);
     }
     if (werror)

@@ -304,7 +304,7 @@ bc_report *bc_report_load(const char *path, bc_arena *arena,
     return r;
 }
 
-/* ---- walking the prose ---- */
+/* ---- walking the texts ---- */
 
 static void visit_blocks(const bc_blocks *blocks, bc_text_visitor fn,
                          void *ctx)
@@ -312,6 +312,7 @@ static void visit_blocks(const bc_blocks *blocks, bc_text_visitor fn,
     for (size_t i = 0; i < blocks->count; i++) {
         const bc_block *b = &blocks->items[i];
         if (b->kind != BC_BLOCK_BULLETS) {
+            fn(ctx, &b->label);
             fn(ctx, &b->text);
             continue;
         }
@@ -323,36 +324,54 @@ static void visit_blocks(const bc_blocks *blocks, bc_text_visitor fn,
     }
 }
 
-static void visit_part(const bc_part *part, bc_text_visitor fn, void *ctx)
+/* Every text of a struct described by schema, in the order of its table
+ * (which is the order of the data file). */
+static void visit_struct(const bc_schema *schema, const void *obj,
+                         bc_text_visitor fn, void *ctx)
 {
-    fn(ctx, &part->title);
-    visit_blocks(&part->body, fn, ctx);
+    const unsigned char *base = obj;
+    for (size_t i = 0; i < schema->field_count; i++) {
+        const bc_field *f = &schema->fields[i];
+        const void *slot = base + f->offset;
+        switch (f->kind) {
+        case BC_FIELD_TEXT:
+            fn(ctx, slot);
+            break;
+        case BC_FIELD_LINES:
+        case BC_FIELD_TEXTS: {
+            const bc_texts *ts = slot;
+            for (size_t k = 0; k < ts->count; k++)
+                fn(ctx, &ts->items[k]);
+            break;
+        }
+        case BC_FIELD_BLOCKS:
+            visit_blocks(slot, fn, ctx);
+            break;
+        case BC_FIELD_OBJECT:
+            visit_struct(f->schema, slot, fn, ctx);
+            break;
+        case BC_FIELD_LIST: {
+            /* laid out as { T *items; size_t count; } (schema.c) */
+            const struct {
+                const unsigned char *items;
+                size_t count;
+            } *list = slot;
+            for (size_t k = 0; k < list->count; k++)
+                visit_struct(f->schema, list->items + k * f->schema->size, fn,
+                             ctx);
+            break;
+        }
+        case BC_FIELD_INT:
+        case BC_FIELD_DATE:
+        case BC_FIELD_AMOUNT:
+            break;
+        }
+    }
 }
 
-void bc_report_visit_prose(const bc_report *r, bc_text_visitor fn,
-                           void *ctx)
+void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn, void *ctx)
 {
-    fn(ctx, &r->document.subject);
-    visit_blocks(&r->preamble, fn, ctx);
-    fn(ctx, &r->results.title);
-    visit_part(&r->results.dissemination, fn, ctx);
-    fn(ctx, &r->results.tasks.title);
-    for (size_t i = 0; i < r->results.tasks.items.count; i++) {
-        const bc_task *t = &r->results.tasks.items.items[i];
-        fn(ctx, &t->title);
-        for (size_t k = 0; k < t->aid_projects.count; k++)
-            fn(ctx, &t->aid_projects.items[k].legal_basis);
-        visit_blocks(&t->body, fn, ctx);
-    }
-    fn(ctx, &r->assessment.title);
-    visit_part(&r->assessment.strengths, fn, ctx);
-    visit_part(&r->assessment.limitations, fn, ctx);
-    fn(ctx, &r->assessment.causes);
-    fn(ctx, &r->proposals.title);
-    visit_blocks(&r->proposals.body, fn, ctx);
-    fn(ctx, &r->closing);
-    for (size_t i = 0; i < r->citations.count; i++)
-        fn(ctx, &r->citations.items[i].title);
+    visit_struct(&bc_report_schema, r, fn, ctx);
 }
 
 /* ---- positions inside texts ---- */
@@ -389,13 +408,18 @@ bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
     bc_pos pos = {r->file, t->line, t->col};
     if (!r->source || offset + len > t->len || len == 0)
         return pos;
+    /* Only inside the text's own scalar: escapes and folding take at most
+     * a few bytes each, so twice its length (and some) is enough. */
+    size_t window = 2 * t->len + 256;
     /* The same bytes may stand earlier in the text: find the same
      * occurrence in the source. */
     size_t nth = 0;
     for (size_t i = 0; i < offset; i++)
         nth += memcmp(t->s + i, t->s + offset, len) == 0;
     size_t start = bc_text_offset(r->source, r->source_len, t->line, t->col);
-    for (size_t i = start; i < r->source_len; i++) {
+    size_t stop = r->source_len - start > window ? start + window
+                                                 : r->source_len;
+    for (size_t i = start; i < stop; i++) {
         if (match_at(r->source, r->source_len, i, t->s + offset, len) &&
             nth-- == 0) {
             bc_text_position(r->source, r->source_len, i, &pos.line,

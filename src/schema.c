@@ -240,6 +240,13 @@ static void read_amount(reader *r, const bc_field *f, const bc_value *v,
                       v->as.integer);
         return;
     }
+    if (v->as.integer > BC_VN_WORDS_MAX) {
+        bc_diag_error(r->diags, pos_of(r, v),
+                      "\"%s\" is more than 10^15 đồng, beyond what can be "
+                      "written in words: %" PRId64,
+                      f->key, v->as.integer);
+        return;
+    }
     out->value = v->as.integer;
     out->set = true;
 }

@@ -353,6 +353,7 @@ static void write_field_rules(ctx *c, const bc_field *f)
     case BC_FIELD_AMOUNT:
         write_type(c, "integer", NULL, nullable);
         jw_raw(&c->w, "minimum", "0");
+        jw_raw(&c->w, "maximum", "1000000000000000"); /* BC_VN_WORDS_MAX */
         break;
     case BC_FIELD_OBJECT:
         write_ref_or_null(c, f->schema, NULL, nullable);

@@ -27,13 +27,17 @@ static bc_value *string_of(builder *b, const bc_buf *buf)
 
 /* A text with its citations expanded, as Markdown or as plain text; null
  * for an absent text. */
-static bc_value *text_value(builder *b, const bc_text *t, bool markdown)
+static bc_value *expanded(builder *b, const bc_text *t, bool markdown,
+                          bool heading)
 {
     if (!t->s)
         return bc_value_new_null(b->arena);
     bc_buf_clear(&b->scratch);
     bc_buf_clear(&b->text);
-    bc_cite_expand(b->citer, t, &b->scratch, b->diags);
+    if (heading)
+        bc_cite_expand_heading(b->citer, t, &b->scratch, b->diags);
+    else
+        bc_cite_expand(b->citer, t, &b->scratch, b->diags);
     const char *s = b->scratch.ptr ? b->scratch.ptr : "";
     if (markdown)
         bc_cite_finish_markdown(s, b->scratch.len, &b->text);
@@ -44,27 +48,19 @@ static bc_value *text_value(builder *b, const bc_text *t, bool markdown)
 
 static bc_value *md(builder *b, const bc_text *t)
 {
-    return text_value(b, t, true);
+    return expanded(b, t, true, false);
 }
 
 static bc_value *plain(builder *b, const bc_text *t)
 {
-    return text_value(b, t, false);
+    return expanded(b, t, false, false);
 }
 
-/* Names, titles of office, places: text as typed, never a citation. */
-static bc_value *literal(builder *b, const bc_text *t)
-{
-    if (!t->s)
-        return bc_value_new_null(b->arena);
-    return bc_value_new_string(b->arena, t->s, t->len);
-}
-
-static bc_value *literal_list(builder *b, const bc_texts *ts)
+static bc_value *plain_list(builder *b, const bc_texts *ts)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < ts->count; i++)
-        bc_value_seq_push(b->arena, seq, literal(b, &ts->items[i]));
+        bc_value_seq_push(b->arena, seq, plain(b, &ts->items[i]));
     return seq;
 }
 
@@ -77,7 +73,7 @@ static bc_value *item_list(builder *b, const bc_texts *ts)
         bc_text t = ts->items[i];
         while (t.len > 0 && strchr(";., \t\n", t.s[t.len - 1]))
             t.len--;
-        bc_value_seq_push(b->arena, seq, literal(b, &t));
+        bc_value_seq_push(b->arena, seq, plain(b, &t));
     }
     return seq;
 }
@@ -119,7 +115,7 @@ static bc_value *blocks_value(builder *b, const bc_blocks *blocks)
             break;
         case BC_BLOCK_NOTE: {
             bc_value *note = bc_value_new_map(b->arena);
-            set(b, note, "label", literal(b, &block->label));
+            set(b, note, "label", plain(b, &block->label));
             set(b, note, "text", md(b, &block->text));
             set(b, v, "note", note);
             break;
@@ -170,10 +166,10 @@ static bc_value *delegations_value(builder *b, const bc_task *task)
         const bc_delegation *d = &task->delegations.items[i];
         bc_value *v = bc_value_new_map(b->arena);
         set(b, v, "year", year_value(b));
-        set(b, v, "who", literal(b, &d->who));
-        set(b, v, "with", literal(b, &d->with));
+        set(b, v, "who", plain(b, &d->who));
+        set(b, v, "with", plain(b, &d->with));
         set(b, v, "countries", joined(b, &d->countries));
-        set(b, v, "purpose", literal(b, &d->purpose));
+        set(b, v, "purpose", plain(b, &d->purpose));
         bc_value_seq_push(b->arena, seq, v);
     }
     return seq;
@@ -187,13 +183,13 @@ static bc_value *aid_value(builder *b, const bc_task *task)
         bc_value *v = bc_value_new_map(b->arena);
         set(b, v, "year", year_value(b));
         set(b, v, "partner",
-            literal(b, p->partner.s ? &p->partner
+            plain(b, p->partner.s ? &p->partner
                                     : &b->report->document.issuer.self_name));
-        set(b, v, "donor", literal(b, &p->donor));
+        set(b, v, "donor", plain(b, &p->donor));
         set(b, v, "legal_basis", md(b, &p->legal_basis));
-        set(b, v, "status", literal(b, &p->status));
-        set(b, v, "project", literal(b, &p->project));
-        set(b, v, "place", literal(b, &p->place));
+        set(b, v, "status", plain(b, &p->status));
+        set(b, v, "project", plain(b, &p->project));
+        set(b, v, "place", plain(b, &p->place));
         set(b, v, "amount", money(b, &p->amount, false));
         set(b, v, "amount_words", money(b, &p->amount, true));
         set(b, v, "disbursed", money(b, &p->disbursed, false));
@@ -299,7 +295,7 @@ static bc_value *sections_value(builder *b)
 
     if (r->proposals.title.s) {
         bc_value *proposals = new_section(b, ++n, &r->proposals.title);
-        set(b, proposals, "to", literal(b, &r->proposals.to));
+        set(b, proposals, "to", plain(b, &r->proposals.to));
         set(b, proposals, "blocks", blocks_value(b, &r->proposals.body));
         bc_value_seq_push(b->arena, seq, proposals);
     }
@@ -354,9 +350,9 @@ static bc_value *issuer_value(builder *b)
 {
     const bc_issuer *is = &b->report->document.issuer;
     bc_value *v = bc_value_new_map(b->arena);
-    set(b, v, "parent", literal(b, &is->parent));
-    set(b, v, "name", literal_list(b, &is->name));
-    set(b, v, "short_name", literal(b, &is->short_name));
+    set(b, v, "parent", plain(b, &is->parent));
+    set(b, v, "name", plain_list(b, &is->name));
+    set(b, v, "short_name", plain(b, &is->short_name));
     return v;
 }
 
@@ -383,9 +379,9 @@ static void build(builder *b, bc_value *view)
     set(b, view, "issuer", issuer_value(b));
     set(b, view, "number_line", number_line(b));
     set(b, view, "place_date", place_date(b));
-    set(b, view, "type", literal(b, &d->type));
+    set(b, view, "type", plain(b, &d->type));
     set(b, view, "year", year_value(b));
-    set(b, view, "subject", plain(b, &d->subject));
+    set(b, view, "subject", expanded(b, &d->subject, false, true));
     bc_value *recipients = item_list(b, &d->recipients);
     set(b, view, "recipients", recipients);
     set(b, view, "recipient",
@@ -396,9 +392,9 @@ static void build(builder *b, bc_value *view)
     set(b, view, "closing", closing(b));
     set(b, view, "distribution", item_list(b, &r->distribution));
     bc_value *sig = bc_value_new_map(b->arena);
-    set(b, sig, "lines", literal_list(b, &r->signature.lines));
-    set(b, sig, "title", literal(b, &r->signature.title));
-    set(b, sig, "name", literal(b, &r->signature.name));
+    set(b, sig, "lines", plain_list(b, &r->signature.lines));
+    set(b, sig, "title", plain(b, &r->signature.title));
+    set(b, sig, "name", plain(b, &r->signature.name));
     set(b, view, "signature", sig);
 }
 

@@ -57,6 +57,12 @@ void bc_citer_free(bc_citer *c);
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
                     bc_diags *diags);
 
+/* The same for the subject (trích yếu), which stands apart from the text:
+ * [@id] gives the full citation, never "(sau đây gọi tắt là ...)", and does
+ * not count as the first mention, so the body still cites in full once. */
+bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
+                            bc_diags *diags);
+
 /* Converts an expansion: as Markdown (escaped as a value, see
  * bc_escape_markdown, with the marked spans in *italics*) or as plain text
  * (marks dropped). */

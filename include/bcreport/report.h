@@ -135,12 +135,10 @@ typedef struct bc_report {
     bc_signature signature;
 } bc_report;
 
-/* Calls fn for every text of the report that is prose (where citations
- * are expanded): the subject, the narrative, titles, legal bases, the
- * closing, in document order, then the titles of the cited documents.
- * Names, places and titles of office are not prose. */
+/* Calls fn for every text of the report (absent ones too: t->s NULL), in
+ * the order of the data file; any of them may cite with [@id]. */
 typedef void (*bc_text_visitor)(void *ctx, const bc_text *text);
-void bc_report_visit_prose(const bc_report *r, bc_text_visitor fn,
+void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn,
                            void *ctx);
 
 /* The position in the data file of the len bytes at offset in text t, found

@@ -4,7 +4,9 @@
  * bc_view_build turns a checked report into a value tree for the Mustache
  * templates, doing everything a template should not: numbering (I, II;
  * 1, 2; a, b, ..., đ, e, g), Vietnamese dates and money, the blanks of an
- * unsigned document, citations expanded in document order.  Text that may
+ * unsigned document, citations expanded in document order (in every text:
+ * any of them may cite; the subject in full, without counting as the first
+ * mention).  Text that may
  * carry markup made by bcreport (the italics of "sau đây gọi tắt là") comes
  * as ready Markdown, to be written with {{{...}}}; everything else is plain
  * text, escaped by the template.  The keys:

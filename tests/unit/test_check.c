@@ -156,6 +156,89 @@ static void test_lint_rules(void **state)
                     dist);
 }
 
+/* Prose that only looks like a citation, and citations that differ only in
+ * what Decree 30 lets vary, give nothing. */
+static void test_no_false_findings(void **state)
+{
+    (void)state;
+    static const char *const none[] = {NULL};
+    static const char *const prose[] = {
+        "Báo cáo 6 tháng đầu năm 2025; Kế hoạch 5 năm 2021-2025.",
+        "Chương trình 135 và Đề án 06; Luật 2024 mới có hiệu lực.",
+        /* Another issuer's document with the same number. */
+        "Quyết định số 80/QĐ-BNV ngày 10/02/2024 của Bộ Nội vụ.",
+        "Công văn số 15/UBND-VX ngày 05/01/2024 và Công văn số "
+        "15/SNV-TCBC ngày 20/02/2024.",
+        /* The registered document, right, in several spellings. */
+        "theo nghị định số 80/2020/NĐ-CP ngày 08 tháng 7 năm 2020 và "
+        "Nghị định số 80.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++) {
+        bc_buf to = BC_BUF_INIT;
+        bc_buf_printf(&to, "preamble: [\"%s\"]", prose[i]);
+        expect_findings("preamble: [\"Mở đầu.\"]", to.ptr, NULL, 0, none);
+        bc_buf_fini(&to);
+    }
+}
+
+static void test_more_findings(void **state)
+{
+    (void)state;
+    /* A small type word and a long date are read too. */
+    static const char *const lower[] = {
+        "15:25: warning: \"nghị định số 80/2020/NĐ-CP ngày 09 tháng 7 năm "
+        "2020\" disagrees with the registered \"Nghị định số 80/2020/NĐ-CP "
+        "ngày 08/7/2020\" [@nd80]; cite it as [@nd80]\n",
+        NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Mở đầu theo nghị định số 80/2020/NĐ-CP ngày 09 "
+                    "tháng 7 năm 2020.\"]",
+                    NULL, 0, lower);
+    /* "số 81" resembles the registered number 80? No: a short number that
+     * matches nothing resembles nothing.  "Nghị định 80" is the short
+     * form without "số". */
+    static const char *const informal[] = {
+        "15:18: warning: \"Nghị định 80\" is not how the document is named: "
+        "write \"Nghị định số 80/2020/NĐ-CP\" or cite it as [@nd80]\n",
+        NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Theo Nghị định 80.\"]", NULL, 0, informal);
+    /* A citation error does not hide the lint findings of the file. */
+    static const char *const both[] = {
+        "15:16: error: unknown citation [@zz]; declare it under "
+        "\"citations\"\n",
+        "29:16: warning: write the records-office copy as \"Lưu: VT\" (then "
+        "the drafting unit)\n",
+        NULL};
+    char *path = variant("distribution: [\"Lưu: VT\"]",
+                         "distribution: [\"Lưu VT\"]");
+    char *text = tu_read_file(path, NULL);
+    remove(path);
+    free(path);
+    char *at = strstr(text, "preamble: [\"Mở đầu.\"]");
+    bc_buf y = BC_BUF_INIT;
+    bc_buf_append(&y, text, (size_t)(at - text));
+    bc_buf_puts(&y, "preamble: [\"Mở [@zz].\"]");
+    bc_buf_puts(&y, at + strlen("preamble: [\"Mở đầu.\"]"));
+    free(text);
+    char *both_path = tu_temp_file(y.ptr, y.len, ".yaml");
+    const char *args[] = {"check", both_path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 65);
+    for (size_t i = 0; both[i]; i++) {
+        bc_buf line = BC_BUF_INIT;
+        bc_buf_printf(&line, "%s:%s", both_path, both[i]);
+        if (!strstr(r.err, line.ptr))
+            fail_msg("missing \"%s\" in:\n%s", line.ptr, r.err);
+        bc_buf_fini(&line);
+    }
+    tu_result_fini(&r);
+    remove(both_path);
+    free(both_path);
+    bc_buf_fini(&y);
+}
+
 static void test_final(void **state)
 {
     (void)state;
@@ -176,6 +259,15 @@ static void test_final(void **state)
                     "  number: \"3\"\n  date: 2020-07-01\n  symbol: "
                     "\"BC-UBND\"",
                     "--final", 65, early);
+    /* A document typed by hand with its date counts as cited too. */
+    static const char *const by_hand[] = {
+        "13:9: error: --final: the document is dated before \"Quyết định "
+        "số 5/QĐ-UBND ngày 10/02/2025\", which it cites\n",
+        NULL};
+    expect_findings("  subject: \"Kết quả năm 2025\"",
+                    "  subject: \"Kết quả theo Quyết định số 5/QĐ-UBND ngày "
+                    "10/02/2025\"\n  number: \"3\"\n  date: 2025-01-05",
+                    "--final", 65, by_hand);
     /* The signed commune report is final. */
     static const char *const args[] = {"check", "--final", "--werror",
                                        "data/2025-xa.yaml", NULL};
@@ -214,6 +306,8 @@ int main(void)
         cmocka_unit_test(test_example_findings),
         cmocka_unit_test(test_examples_pass_werror),
         cmocka_unit_test(test_lint_rules),
+        cmocka_unit_test(test_no_false_findings),
+        cmocka_unit_test(test_more_findings),
         cmocka_unit_test(test_final),
         cmocka_unit_test(test_errors_and_usage),
     };

@@ -250,6 +250,8 @@ static void test_schema_errors(void **state)
          "U+0001\n"},
         {"place: A", "place:",
          "t.yaml:4:3: error: missing value for \"place\" in document\n"},
+        {"year: 2025", "year: 2025\n  status: 1",
+         "t.yaml:6:3: error: unknown key \"status\" in document\n"},
         {"place: A", "place: \"\"",
          "t.yaml:4:10: error: \"place\" must not be empty\n"},
         /* Citation errors point at the citation itself, even inside a
@@ -318,6 +320,50 @@ static void test_schema_errors(void **state)
     }
 }
 
+/* text with the first from replaced by to; malloc'd. */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    bc_buf out = BC_BUF_INIT;
+    bc_buf_append(&out, text, (size_t)(at - text));
+    bc_buf_puts(&out, to);
+    bc_buf_puts(&out, at + strlen(from));
+    return bc_buf_detach(&out, NULL);
+}
+
+/* The subject cites in full but is not the first mention: the body's
+ * first [@kh92] still gives the full citation and its short name. */
+static void test_subject_is_not_first_mention(void **state)
+{
+    (void)state;
+    char *step = replaced(base_yaml, "subject: Kết quả\n",
+                          "subject: \"Kết quả thực hiện [@kh92]\"\n");
+    char *text = replaced(step, "preamble: [Mở đầu.]",
+                          "preamble: [\"[@kh92]\"]");
+    free(step);
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = bc_report_parse("t.yaml", text, strlen(text), arena,
+                                   &diags);
+    assert_non_null(r);
+    bc_value *view = bc_view_build(r, arena, &diags);
+    assert_non_null(view);
+    assert_string_equal(bc_value_map_get(view, "subject")->as.string.ptr,
+                        "Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày "
+                        "03/6/2022 của UBND tỉnh Quảng Ngãi về thực hiện Chỉ "
+                        "thị số 12-CT/TW");
+    bc_value *first = bc_value_map_get(view, "preamble")->as.seq.items[0];
+    assert_string_equal(bc_value_map_get(first, "paragraph")->as.string.ptr,
+                        "Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh "
+                        "Quảng Ngãi về thực hiện Chỉ thị số 12-CT/TW "
+                        "(*sau đây gọi tắt là Kế hoạch số 92*)");
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    free(text);
+}
+
 static void test_view_numbering(void **state)
 {
     (void)state;
@@ -344,6 +390,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_citation_cycle, setup, teardown),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_schema_errors),
+        cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
