@@ -579,8 +579,10 @@ static void check_distribution(linter *l)
     bool archived = false;
     for (size_t i = 0; i < items->count; i++) {
         const bc_text *t = &items->items[i];
-        if (starts_with(t, "Lưu: VT"))
-            archived = true;
+        size_t n = strlen("Lưu: VT");
+        if (starts_with(t, "Lưu: VT") &&
+            (t->len == n || strchr(",; .", t->s[n])))
+            archived = true; /* not "Lưu: VTLT" */
         else if (starts_with(t, "Lưu"))
             warn_at(l, text_pos(l, t),
                     "write the records-office copy as \"Lưu: VT\" (then the "
