@@ -46,7 +46,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
 .PHONY: all run check check-run check-asan deps install uninstall clean \
-	check-headers golden
+	check-headers golden fuzz fuzz-smoke
 
 all: $(BIN)
 
@@ -119,6 +119,36 @@ golden: $(BIN)
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 	./$(BIN) schema > schema/report.schema.json
+
+# make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds
+# from its seed corpus, under ASan, LSan and UBSan; needs clang.  New
+# inputs and findings go to $(BUILDDIR)/fuzz, never into tests/fuzz.
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 30
+FUZZ_TARGETS = yaml report template
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(BUILDDIR)/fuzz/fuzz_%)
+
+fuzz: $(FUZZ_BIN)
+
+$(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(TEMPLATES_C) $(HEADERS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(filter-out -MMD -MP,$(BC_CFLAGS)) $(PKG_CFLAGS) $(FUZZ_FLAGS) \
+		-o $@ $< $(LIB_SRC) $(TEMPLATES_C) $(PKG_LIBS)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		rm -rf $(BUILDDIR)/fuzz/new-$$t && mkdir -p $(BUILDDIR)/fuzz/new-$$t || exit 1; \
+		echo "fuzz_$$t: $(FUZZ_TIME)s"; \
+		$(BUILDDIR)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+			-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=$(BUILDDIR)/fuzz/ -print_final_stats=1 \
+			$(BUILDDIR)/fuzz/new-$$t tests/fuzz/corpus/$$t \
+			2>$(BUILDDIR)/fuzz/$$t.log \
+			|| { tail -n 60 $(BUILDDIR)/fuzz/$$t.log; exit 1; }; \
+		grep -E 'DONE|number_of_executed_units' $(BUILDDIR)/fuzz/$$t.log; \
+	done
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR)
