@@ -100,12 +100,18 @@ static size_t field(const char *s, size_t len, size_t max, char sep, int *v)
     return d + (sep != 0);
 }
 
+/* The length of word when s starts with it, else 0. */
+static size_t word_at(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    return len >= n && memcmp(s, word, n) == 0 ? n : 0;
+}
+
 /* " ngày 17/9/2020" or " ngày 17 tháng 9 năm 2020" after a number. */
 static size_t parse_date(const char *s, size_t len, bc_date *date)
 {
-    static const char word[] = " ngày ";
-    size_t i = sizeof word - 1, n;
-    if (len < i || memcmp(s, word, i) != 0)
+    size_t i = word_at(s, len, " ngày "), n;
+    if (!i)
         return 0;
     int d, m, y;
     if ((n = field(s + i, len - i, 2, '/', &d))) {
@@ -114,21 +120,18 @@ static size_t parse_date(const char *s, size_t len, bc_date *date)
             return 0;
         i += n;
     } else {
-        static const char month[] = " tháng ", year[] = " năm ";
         if (!(n = field(s + i, len - i, 2, 0, &d)))
             return 0;
         i += n;
-        if (len - i < sizeof month - 1 ||
-            memcmp(s + i, month, sizeof month - 1) != 0)
+        if (!(n = word_at(s + i, len - i, " tháng ")))
             return 0;
-        i += sizeof month - 1;
+        i += n;
         if (!(n = field(s + i, len - i, 2, 0, &m)))
             return 0;
         i += n;
-        if (len - i < sizeof year - 1 ||
-            memcmp(s + i, year, sizeof year - 1) != 0)
+        if (!(n = word_at(s + i, len - i, " năm ")))
             return 0;
-        i += sizeof year - 1;
+        i += n;
     }
     if (digits(s + i, len - i) != 4 || !field(s + i, len - i, 4, 0, &y))
         return 0;
@@ -168,11 +171,9 @@ static bool followed_by_unit(const char *s, size_t len)
 {
     static const char *const units[] = {" tháng", " năm", " ngày", " quý",
                                         " tuần"};
-    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
-        size_t n = strlen(units[k]);
-        if (len >= n && memcmp(s, units[k], n) == 0)
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (word_at(s, len, units[k]))
             return true;
-    }
     return false;
 }
 
@@ -186,11 +187,9 @@ static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
     if (!tl)
         return 0;
     size_t j = i + tl + 1;
-    static const char so[] = "số ";
-    bool with_so = len - j > sizeof so - 1 &&
-                   memcmp(s + j, so, sizeof so - 1) == 0;
-    if (with_so)
-        j += sizeof so - 1;
+    size_t so = word_at(s + j, len - j, "số ");
+    bool with_so = so > 0;
+    j += so;
     if (j >= len || s[j] < '0' || s[j] > '9')
         return 0;
     size_t start = j, n;

@@ -56,24 +56,18 @@ static bc_value *plain(builder *b, const bc_text *t)
     return expanded(b, t, false, false);
 }
 
-static bc_value *plain_list(builder *b, const bc_texts *ts)
-{
-    bc_value *seq = bc_value_new_seq(b->arena);
-    for (size_t i = 0; i < ts->count; i++)
-        bc_value_seq_push(b->arena, seq, plain(b, &ts->items[i]));
-    return seq;
-}
-
-/* Items that the template ends with ";" or ".": the punctuation a clerk
- * copied from an old document is dropped, not doubled. */
-static bc_value *item_list(builder *b, const bc_texts *ts)
+/* A list of texts.  Items that the template ends with ";" or "." lose the
+ * punctuation a clerk copied from an old document, so it is not doubled. */
+static bc_value *text_list(builder *b, const bc_texts *ts, bool markdown,
+                           bool trim_punctuation)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < ts->count; i++) {
         bc_text t = ts->items[i];
-        while (t.len > 0 && strchr(";., \t\n", t.s[t.len - 1]))
+        while (trim_punctuation && t.len > 0 &&
+               strchr(";., \t\n", t.s[t.len - 1]))
             t.len--;
-        bc_value_seq_push(b->arena, seq, plain(b, &t));
+        bc_value_seq_push(b->arena, seq, expanded(b, &t, markdown, false));
     }
     return seq;
 }
@@ -87,10 +81,7 @@ static bc_value *bullets_value(builder *b, const bc_block *block)
         const bc_bullet *bullet = &block->bullets[i];
         bc_value *item = bc_value_new_map(b->arena);
         set(b, item, "text", md(b, &bullet->text));
-        bc_value *subs = bc_value_new_seq(b->arena);
-        for (size_t k = 0; k < bullet->subs.count; k++)
-            bc_value_seq_push(b->arena, subs, md(b, &bullet->subs.items[k]));
-        set(b, item, "subs", subs);
+        set(b, item, "subs", text_list(b, &bullet->subs, true, false));
         bc_value_seq_push(b->arena, seq, item);
     }
     return seq;
@@ -351,7 +342,7 @@ static bc_value *issuer_value(builder *b)
     const bc_issuer *is = &b->report->document.issuer;
     bc_value *v = bc_value_new_map(b->arena);
     set(b, v, "parent", plain(b, &is->parent));
-    set(b, v, "name", plain_list(b, &is->name));
+    set(b, v, "name", text_list(b, &is->name, false, false));
     set(b, v, "short_name", plain(b, &is->short_name));
     return v;
 }
@@ -382,7 +373,7 @@ static void build(builder *b, bc_value *view)
     set(b, view, "type", plain(b, &d->type));
     set(b, view, "year", year_value(b));
     set(b, view, "subject", expanded(b, &d->subject, false, true));
-    bc_value *recipients = item_list(b, &d->recipients);
+    bc_value *recipients = text_list(b, &d->recipients, false, true);
     set(b, view, "recipients", recipients);
     set(b, view, "recipient",
         recipients->as.seq.count == 1 ? recipients->as.seq.items[0]
@@ -390,9 +381,9 @@ static void build(builder *b, bc_value *view)
     set(b, view, "preamble", blocks_value(b, &r->preamble));
     set(b, view, "sections", sections_value(b));
     set(b, view, "closing", closing(b));
-    set(b, view, "distribution", item_list(b, &r->distribution));
+    set(b, view, "distribution", text_list(b, &r->distribution, false, true));
     bc_value *sig = bc_value_new_map(b->arena);
-    set(b, sig, "lines", plain_list(b, &r->signature.lines));
+    set(b, sig, "lines", text_list(b, &r->signature.lines, false, false));
     set(b, sig, "title", plain(b, &r->signature.title));
     set(b, sig, "name", plain(b, &r->signature.name));
     set(b, view, "signature", sig);

@@ -12,6 +12,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "fuzz_common.h"
 #include "bcreport/lint.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
@@ -32,12 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         lint.final = true;
         bc_lint(r, &lint, &diags);
     }
-    bc_buf msg = BC_BUF_INIT;
-    for (size_t i = 0; i < diags.count; i++) {
-        bc_buf_clear(&msg);
-        bc_diag_format(&diags.items[i], &msg);
-    }
-    bc_buf_fini(&msg);
+    fuzz_format_diags(&diags);
     bc_arena_free(arena);
     bc_diags_fini(&diags);
     return 0;

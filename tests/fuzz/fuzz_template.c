@@ -20,6 +20,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "fuzz_common.h"
 #include "bcreport/template.h"
 #include "bcreport/yaml_load.h"
 
@@ -92,12 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bc_template_free(t);
     }
 
-    bc_buf msg = BC_BUF_INIT;
-    for (size_t i = 0; i < diags.count; i++) {
-        bc_buf_clear(&msg);
-        bc_diag_format(&diags.items[i], &msg);
-    }
-    bc_buf_fini(&msg);
+    fuzz_format_diags(&diags);
     bc_resolver_free(resolver);
     bc_arena_free(arena);
     bc_diags_fini(&diags);

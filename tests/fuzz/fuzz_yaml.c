@@ -12,6 +12,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "fuzz_common.h"
 #include "bcreport/json.h"
 #include "bcreport/yaml_load.h"
 
@@ -31,13 +32,7 @@ static void load_once(const uint8_t *data, size_t size,
         bc_json_write(root, &out);
         bc_buf_fini(&out);
     }
-    /* Formatting every diagnostic exercises the messages' arguments. */
-    bc_buf msg = BC_BUF_INIT;
-    for (size_t i = 0; i < diags.count; i++) {
-        bc_buf_clear(&msg);
-        bc_diag_format(&diags.items[i], &msg);
-    }
-    bc_buf_fini(&msg);
+    fuzz_format_diags(&diags);
     bc_arena_free(arena);
     bc_diags_fini(&diags);
 }
