@@ -45,7 +45,10 @@ HEADERS = $(wildcard include/bcreport/*.h)
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: all run check check-run check-asan deps install uninstall clean \
+# Test objects and programs are kept between runs.
+.SECONDARY:
+
+.PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
 	check-headers golden fuzz fuzz-smoke
 
 all: $(BIN)
@@ -77,14 +80,18 @@ $(BUILDDIR)/tests/%: $(BUILDDIR)/obj/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) $(LDLIBS)
 
+# What building needs; deps-tests adds everything the suite uses.
 deps:
-	@sh scripts/deps.sh $(PKGS) $(TEST_PKGS)
+	@sh scripts/deps.sh $(PKGS)
+
+deps-tests:
+	@sh scripts/deps.sh --tests $(PKGS) $(TEST_PKGS)
 
 run: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	./$(BIN) build data/2023.yaml
 
-check: deps
+check: deps-tests
 	@$(MAKE) --no-print-directory check-run
 
 # The suite itself, without the deps step (check-asan reuses it).
@@ -104,7 +111,7 @@ check-headers:
 	@bad=$$(grep -l '#include <cmark.h>' src/*.c include/bcreport/*.h | grep -v '^src/md_html.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
 
-check-asan: deps
+check-asan: deps-tests
 	@ASAN_OPTIONS=detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \

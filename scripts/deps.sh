@@ -1,28 +1,50 @@
 #!/bin/sh
-# deps.sh PKG... - make sure the pkg-config packages bcreport builds with are
-# installed, installing the missing Debian packages with apt-get.
+# deps.sh [--tests] PKG... - make sure what bcreport builds with (the
+# pkg-config packages PKG) is installed, and with --tests what its test
+# suite uses too, installing the missing Debian packages with apt-get.
 #
-# Does nothing when pkg-config finds them all.  Otherwise it needs root (or
-# sudo) and apt-get; without them it says what to run and fails.
+# Does nothing when everything is there.  Otherwise it needs root (or sudo)
+# and apt-get; without them it says what to run and fails.
 set -u
 
+tests=false
+if [ "${1:-}" = "--tests" ]; then
+    tests=true
+    shift
+fi
+
 missing=""
-command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
+need() { missing="$missing $1"; }
+
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
 for pc in "$@"; do
     if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$pc"; then
         continue
     fi
     case "$pc" in
-    yaml-0.1) missing="$missing libyaml-dev" ;;
-    libcmark) missing="$missing libcmark-dev" ;;
-    cmocka) missing="$missing libcmocka-dev" ;;
-    libutf8proc) missing="$missing libutf8proc-dev" ;;
+    yaml-0.1) need libyaml-dev ;;
+    libcmark) need libcmark-dev ;;
+    cmocka) need libcmocka-dev ;;
+    libutf8proc) need libutf8proc-dev ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;
     esac
 done
 command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 ||
-    missing="$missing build-essential"
+    need build-essential
+
+if $tests; then
+    # A real HTML parser, a real browser and PDF tools for the HTML tests;
+    # the Times-compatible fonts with every Vietnamese capital; a real JSON
+    # Schema validator; strace, which injects faults and signals.
+    command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+    command -v chromium >/dev/null 2>&1 || need chromium
+    command -v pdfinfo >/dev/null 2>&1 || need poppler-utils
+    [ -d /usr/share/fonts/truetype/liberation2 ] || need fonts-liberation2
+    /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+        need python3-jsonschema
+    command -v strace >/dev/null 2>&1 || need strace
+fi
 [ -z "$missing" ] && exit 0
 
 echo "deps.sh: missing packages:$missing"
@@ -43,7 +65,7 @@ fi
 echo "deps.sh: installing them with apt-get"
 export DEBIAN_FRONTEND=noninteractive
 # shellcheck disable=SC2086
-$sudo apt-get update -qq && $sudo apt-get install -y -qq $missing || {
+$sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends $missing || {
     echo "deps.sh: error: apt-get could not install:$missing" >&2
     exit 1
 }

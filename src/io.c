@@ -6,11 +6,84 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/alloc.h"
 #include "bcreport/buf.h"
+
+/* The files read so far, by identity (see bc_io_input_named). */
+typedef struct input_id {
+    dev_t dev;
+    ino_t ino;
+    char *name;
+} input_id;
+
+static struct {
+    input_id *items;
+    size_t count, cap;
+} inputs;
 
 const char *bc_display_name(const char *path)
 {
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Remembers the file behind f, once; only regular files can be replaced
+ * by an output, so pipes and terminals are not kept. */
+static void remember_input(FILE *f, const char *path)
+{
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+        bc_io_input_named(&st))
+        return;
+    if (inputs.count == inputs.cap) {
+        inputs.cap = inputs.cap ? 2 * inputs.cap : 8;
+        inputs.items = bc_xreallocarray(inputs.items, inputs.cap,
+                                        sizeof *inputs.items);
+    }
+    input_id *id = &inputs.items[inputs.count++];
+    id->dev = st.st_dev;
+    id->ino = st.st_ino;
+    id->name = bc_xstrdup(bc_display_name(path));
+}
+
+const char *bc_io_input_named(const struct stat *st)
+{
+    for (size_t i = 0; i < inputs.count; i++)
+        if (inputs.items[i].dev == st->st_dev &&
+            inputs.items[i].ino == st->st_ino)
+            return inputs.items[i].name;
+    return NULL;
+}
+
+void bc_io_forget_inputs(void)
+{
+    for (size_t i = 0; i < inputs.count; i++)
+        free(inputs.items[i].name);
+    free(inputs.items);
+    memset(&inputs, 0, sizeof inputs);
+}
+
+/* Reads f to its end into out, straight into the buffer's storage (no
+ * large buffer on the stack: bcreport must run with a small stack). */
+static bc_read_result read_all(FILE *f, size_t max_size, bc_buf *out,
+                               int *error_number)
+{
+    enum { CHUNK = 64 * 1024 };
+    size_t start = out->len;
+    for (;;) {
+        bc_buf_reserve(out, CHUNK);
+        size_t n = fread(out->ptr + out->len, 1, CHUNK, f);
+        if (n > max_size - (out->len - start))
+            return BC_READ_TOO_LARGE;
+        out->len += n;
+        out->ptr[out->len] = '\0';
+        if (n < CHUNK)
+            break;
+    }
+    if (!ferror(f))
+        return BC_READ_OK;
+    *error_number = errno;
+    /* A folder opens fine, then fails to read with EISDIR. */
+    return errno == EISDIR ? BC_READ_CANNOT_OPEN : BC_READ_FAILED;
 }
 
 bc_read_result bc_read_into(const char *path, size_t max_size, bc_buf *out,
@@ -20,26 +93,14 @@ bc_read_result bc_read_into(const char *path, size_t max_size, bc_buf *out,
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     *error_number = 0;
     if (!f) {
+        if (errno == ENOMEM)
+            bc_out_of_memory(); /* status 71, as for every allocation */
         *error_number = errno;
         return errno == ENOENT || errno == ENOTDIR ? BC_READ_MISSING
                                                    : BC_READ_CANNOT_OPEN;
     }
-    size_t start = out->len;
-    char chunk[65536];
-    size_t n;
-    bc_read_result result = BC_READ_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (n > max_size - (out->len - start)) {
-            result = BC_READ_TOO_LARGE;
-            break;
-        }
-        bc_buf_append(out, chunk, n);
-    }
-    if (result == BC_READ_OK && ferror(f)) {
-        *error_number = errno;
-        /* A folder opens fine, then fails to read with EISDIR. */
-        result = errno == EISDIR ? BC_READ_CANNOT_OPEN : BC_READ_FAILED;
-    }
+    remember_input(f, path);
+    bc_read_result result = read_all(f, max_size, out, error_number);
     if (!is_stdin)
         fclose(f);
     return result;

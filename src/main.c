@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,16 +213,16 @@ static int write_stdout(const char *data, size_t len)
 }
 
 /* Ends a command: when there was no error, the output goes to the file
- * named output (through a temporary file; never onto input) or, for NULL
+ * named output (through a temporary file; never onto an input) or, for NULL
  * or "-", to standard output; then the diagnostics are printed.  Nothing
  * is written after an error.  Returns the exit status. */
 static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
-                   const char *output, const char *input)
+                   const char *output)
 {
     const char *data = out->ptr ? out->ptr : "";
     bool to_file = output && strcmp(output, "-") != 0;
     if (diags->errors == 0 && to_file)
-        bc_write_file_atomic(output, data, out->len, input, diags);
+        bc_write_file_atomic(output, data, out->len, diags);
     bc_diags_print(diags, stderr, c->colour);
     if (diags->errors == 0 && !to_file)
         return write_stdout(data, out->len);
@@ -263,11 +264,22 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
     bc_buf out = BC_BUF_INIT;
     if (root)
         bc_json_write(root, &out);
-    int status = deliver(c, &diags, &out, NULL, NULL);
+    int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
     bc_arena_free(arena);
     bc_diags_fini(&diags);
     return status;
+}
+
+/* Standard input can be read once: "-" twice among files is a mistake. */
+#define STDIN_TWICE "standard input (\"-\") can be read only once"
+
+static bool stdin_twice(int n, char **files)
+{
+    int dashes = 0;
+    for (int i = 0; i < n; i++)
+        dashes += strcmp(files[i], "-") == 0;
+    return dashes > 1;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -331,10 +343,8 @@ static int parse_render_args(const command *self, int argc, char **argv,
                                          "most one DATA file");
     a->template_path = argv[optind];
     a->data_path = n == 2 ? argv[optind + 1] : NULL;
-    if (a->data_path && !strcmp(a->template_path, "-") &&
-        !strcmp(a->data_path, "-"))
-        return usage_error("%s", "the template and the data cannot both be "
-                                 "standard input");
+    if (stdin_twice(n, argv + optind))
+        return usage_error("%s", STDIN_TWICE);
     if (!escape)
         a->escape = ends_with(a->template_path, ".md") ||
                             ends_with(a->template_path, ".md.mustache")
@@ -400,7 +410,7 @@ static int cmd_render(const cli *c, const command *self, int argc,
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
     render(&a, &diags, &out);
-    int status = deliver(c, &diags, &out, NULL, NULL);
+    int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
@@ -482,7 +492,7 @@ static int cmd_build(const cli *c, const command *self, int argc,
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
     bc_build(a.input, &a.options, &out, &diags);
-    int status = deliver(c, &diags, &out, a.output, a.input);
+    int status = deliver(c, &diags, &out, a.output);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
@@ -514,6 +524,8 @@ static int cmd_check(const cli *c, const command *self, int argc,
     }
     if (optind == argc)
         return usage_error("%s", "check needs at least one FILE");
+    if (stdin_twice(argc - optind, argv + optind))
+        return usage_error("%s", STDIN_TWICE);
     bc_diags diags;
     bc_diags_init(&diags);
     for (int i = optind; i < argc; i++) {
@@ -551,7 +563,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
     bc_schema_json_write(&bc_report_schema, &out);
-    int status = deliver(c, &diags, &out, NULL, NULL);
+    int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
@@ -618,7 +630,13 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* A write past the file-size limit (ulimit -f) or into a closed pipe
+     * fails with EFBIG or EPIPE and is reported with status 74, instead of
+     * killing the program, which would leave a temporary file behind. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
     int status = run(argc, argv);
+    bc_io_forget_inputs();
     /* Help and version text too must reach its reader, or fail loudly
      * (once: write_stdout has already reported its own failures). */
     if (status != BC_EX_IOERR && (fflush(stdout) != 0 || ferror(stdout))) {

@@ -3,29 +3,197 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bcreport/alloc.h"
 #include "bcreport/buf.h"
+#include "bcreport/io.h"
 
-static bool same_file(const char *a, const char *b)
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+
+/* ---- the temporary file and the signals that would orphan it ---- */
+
+/* The temporary file being written, for the signal handler; NULL when
+ * there is none.  Set and cleared with the signals blocked. */
+static char *volatile pending_temp;
+
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+/* Async-signal-safe: removes the temporary file, then dies of the signal
+ * as if it had not been caught, so the parent sees the usual status. */
+static void on_fatal_signal(int sig)
 {
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    int saved = errno;
+    if (pending_temp)
+        unlink(pending_temp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    errno = saved;
 }
 
+typedef struct guard {
+    struct sigaction old[N_FATAL];
+    sigset_t fatal;
+} guard;
+
+static void block(guard *g, int how)
+{
+    sigprocmask(how, &g->fatal, NULL);
+}
+
+/* Catches the fatal signals while a temporary file exists; a signal that
+ * was ignored (nohup, a background job) stays ignored. */
+static void guard_begin(guard *g)
+{
+    sigemptyset(&g->fatal);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < N_FATAL; i++) {
+        sigaddset(&g->fatal, fatal_signals[i]);
+        sigaddset(&sa.sa_mask, fatal_signals[i]);
+    }
+    for (size_t i = 0; i < N_FATAL; i++) {
+        sigaction(fatal_signals[i], NULL, &g->old[i]);
+        if (g->old[i].sa_handler != SIG_IGN)
+            sigaction(fatal_signals[i], &sa, NULL);
+    }
+}
+
+static void guard_end(guard *g)
+{
+    for (size_t i = 0; i < N_FATAL; i++)
+        sigaction(fatal_signals[i], &g->old[i], NULL);
+}
+
+/* ---- where the output goes ---- */
+
 /* "dir/name" gives "dir/.name.XXXXXX": hidden, in the same folder, so the
- * final rename stays on one file system and is atomic. */
+ * final rename stays on one file system and is atomic.  A name too long
+ * to take the 8 more bytes gets a short temporary name instead. */
 static void temp_name(const char *path, bc_buf *out)
 {
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *name = path + dir_len;
     bc_buf_append(out, path, dir_len);
-    bc_buf_printf(out, ".%s.XXXXXX", path + dir_len);
+    if (strlen(name) + 8 <= NAME_MAX)
+        bc_buf_printf(out, ".%s.XXXXXX", name);
+    else
+        bc_buf_puts(out, ".bcreport.XXXXXX");
+}
+
+/* The folder part of path, for messages ("." when there is none). */
+static void folder_of(const char *path, bc_buf *out)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        bc_buf_puts(out, ".");
+    else
+        bc_buf_append(out, path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static bool is_folder(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Why the temporary file could not be made, in the user's terms. */
+static void cannot_create(const char *path, const char *target,
+                          int error_number, bc_diags *diags)
+{
+    bc_pos pos = {path, 0, 0};
+    if (error_number == ENOMEM)
+        bc_out_of_memory();
+    bc_buf folder = BC_BUF_INIT;
+    folder_of(target, &folder);
+    if (error_number == ENOENT && is_folder(folder.ptr))
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: the folder \"%s\" does not take new "
+                    "files",
+                    folder.ptr);
+    else if (error_number == ENOENT || error_number == ENOTDIR)
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: there is no folder \"%s\"", folder.ptr);
+    else
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: %s (in the folder \"%s\")",
+                    strerror(error_number), folder.ptr);
+    bc_buf_fini(&folder);
+}
+
+/* Where the new file goes: a symbolic link is followed, so the file it
+ * points to is replaced, not the link.  Anything but a regular file (a
+ * device such as /dev/null, a pipe, a folder) is refused: renaming over it
+ * would destroy it.  Returns false after an error. */
+static bool target_of(const char *path, bc_buf *target, bc_diags *diags)
+{
+    bc_pos pos = {path, 0, 0};
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ELOOP) {
+            bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                        "cannot create: the link leads round in a loop");
+            return false;
+        }
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+            bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                        "cannot create: the link points nowhere");
+            return false;
+        }
+        bc_buf_puts(target, path); /* a new file */
+        return true;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot create: not a regular file; bcreport only "
+                    "writes files (leave out -o, or give -o -, for "
+                    "standard output)");
+        return false;
+    }
+    char *real = realpath(path, NULL);
+    if (!real && errno == ENOMEM)
+        bc_out_of_memory();
+    bc_buf_puts(target, real ? real : path);
+    free(real);
+    return true;
+}
+
+/* An existing file is replaced only if it could have been written in
+ * place: never one the program has read, nor one the user may not write
+ * (a read-only file says "do not change me"). */
+static bool may_replace(const char *path, const char *target, bc_diags *diags)
+{
+    bc_pos pos = {path, 0, 0};
+    struct stat st;
+    if (stat(target, &st) != 0)
+        return true;
+    const char *input = bc_io_input_named(&st);
+    if (input) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_USAGE, pos,
+                    "refusing to write the output onto an input of this "
+                    "command (%s)",
+                    !strcmp(input, "<stdin>") ? "standard input" : input);
+        return false;
+    }
+    if (access(target, W_OK) != 0 && errno == EACCES) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+                    "cannot write: the file is read-only (Permission "
+                    "denied)");
+        return false;
+    }
+    return true;
 }
 
 static bool write_all(int fd, const char *data, size_t len)
@@ -42,85 +210,78 @@ static bool write_all(int fd, const char *data, size_t len)
     return true;
 }
 
-/* The mode for the new file: the old file's, or 0666 less the umask. */
-static mode_t wanted_mode(const char *path)
+/* The new file takes the old one's permissions, and its owner and group
+ * where the system lets us (root, or a group we belong to); a new name
+ * gets 0666 less the umask, as any file created normally. */
+static bool set_owner_and_mode(int fd, const char *path)
 {
     struct stat st;
-    if (stat(path, &st) == 0)
-        return st.st_mode & 07777;
-    mode_t mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
+    if (stat(path, &st) != 0) {
+        mode_t mask = umask(0);
+        umask(mask);
+        return fchmod(fd, 0666 & ~mask) == 0;
+    }
+    if (fchown(fd, st.st_uid, st.st_gid) != 0)
+        (void)!fchown(fd, (uid_t)-1, st.st_gid); /* the group, at least */
+    return fchmod(fd, st.st_mode & 07777) == 0;
 }
 
-/* Where the new file goes: a symbolic link is followed, so the file it
- * points to is replaced, not the link.  Anything but a regular file (a
- * device such as /dev/null, a pipe, a folder) is refused: renaming over it
- * would destroy it.  Returns false after an error. */
-static bool target_of(const char *path, bc_buf *target, bc_diags *diags)
+/* Writes, flushes and renames the temporary file; reports and returns
+ * false on failure, leaving the temporary file for the caller to remove. */
+static bool fill_and_rename(int fd, const char *tmp, const char *path,
+                            const char *target, const char *data,
+                            size_t len, guard *g, bc_diags *diags)
 {
     bc_pos pos = {path, 0, 0};
-    struct stat st;
-    char *real = NULL;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-        real = realpath(path, NULL); /* NULL: a dangling link, refused */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !real) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: the link points nowhere");
+    bool ok = set_owner_and_mode(fd, target) && write_all(fd, data, len) &&
+              fsync(fd) == 0;
+    int saved = errno;
+    ok = close(fd) == 0 && ok;
+    if (!ok) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, "cannot write: %s",
+                    strerror(saved ? saved : errno));
         return false;
     }
-    const char *file = real ? real : path;
-    bool ok = stat(file, &st) != 0 || S_ISREG(st.st_mode);
+    block(g, SIG_BLOCK);
+    ok = rename(tmp, target) == 0;
+    saved = errno;
+    if (ok)
+        pending_temp = NULL; /* nothing left to remove */
+    block(g, SIG_UNBLOCK);
     if (!ok)
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: not a regular file; bcreport only "
-                    "writes files");
-    else
-        bc_buf_puts(target, file);
-    free(real);
+                    "cannot create: %s", strerror(saved));
     return ok;
 }
 
 bool bc_write_file_atomic(const char *path, const char *data, size_t len,
-                          const char *input_path, bc_diags *diags)
+                          bc_diags *diags)
 {
-    bc_pos pos = {path, 0, 0};
-    if (input_path && strcmp(input_path, "-") != 0 &&
-        same_file(path, input_path)) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_USAGE, pos,
-                    "refusing to write the output onto the input file");
-        return false;
+    bc_buf target = BC_BUF_INIT, tmp = BC_BUF_INIT;
+    bool ok = target_of(path, &target, diags) &&
+              may_replace(path, target.ptr, diags);
+    if (ok) {
+        temp_name(target.ptr, &tmp);
+        guard g;
+        guard_begin(&g);
+        block(&g, SIG_BLOCK);
+        int fd = mkstemp(tmp.ptr);
+        int saved = errno;
+        pending_temp = fd >= 0 ? tmp.ptr : NULL;
+        block(&g, SIG_UNBLOCK);
+        if (fd < 0) {
+            cannot_create(path, target.ptr, saved, diags);
+            ok = false;
+        } else if (!fill_and_rename(fd, tmp.ptr, path, target.ptr, data,
+                                    len, &g, diags)) {
+            unlink(tmp.ptr);
+            ok = false;
+        }
+        block(&g, SIG_BLOCK);
+        pending_temp = NULL;
+        block(&g, SIG_UNBLOCK);
+        guard_end(&g);
     }
-    bc_buf target = BC_BUF_INIT;
-    if (!target_of(path, &target, diags)) {
-        bc_buf_fini(&target);
-        return false;
-    }
-    path = target.ptr;
-    bc_buf tmp = BC_BUF_INIT;
-    temp_name(path, &tmp);
-    int fd = mkstemp(tmp.ptr);
-    if (fd < 0) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: %s", strerror(errno));
-        bc_buf_fini(&tmp);
-        bc_buf_fini(&target);
-        return false;
-    }
-    bool ok = fchmod(fd, wanted_mode(path)) == 0 &&
-              write_all(fd, data, len) && fsync(fd) == 0;
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp.ptr, path) != 0) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: %s", strerror(errno));
-        ok = false;
-    } else if (!ok) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, "cannot write: %s",
-                    strerror(saved ? saved : errno));
-    }
-    if (!ok)
-        unlink(tmp.ptr);
     bc_buf_fini(&tmp);
     bc_buf_fini(&target);
     return ok;

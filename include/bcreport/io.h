@@ -5,12 +5,18 @@
  * malloc'd buffer the caller frees.  It stops with an error (and frees what
  * it read) when the file is larger than max_size bytes, so a huge or endless
  * input cannot exhaust memory.  Errors go to diags: cannot open (status 66),
- * read error (74), too large (65).
+ * read error (74), too large (65); out of memory exits with 71 (alloc.h).
+ *
+ * Every regular file read, standard input included, is remembered by its
+ * identity (device and inode) until bc_io_forget_inputs, so that an output
+ * can never replace a file the program has read (output.c asks
+ * bc_io_input_named before it renames its temporary file).
  */
 #ifndef BC_IO_H
 #define BC_IO_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
@@ -33,6 +39,13 @@ bc_read_result bc_read_into(const char *path, size_t max_size, bc_buf *out,
  * after adding an error to diags. */
 char *bc_read_file(const char *path, size_t max_size, size_t *len,
                    bc_diags *diags);
+
+/* The display name of the file read earlier that st identifies (the same
+ * device and inode, whatever the path), or NULL when none was read. */
+const char *bc_io_input_named(const struct stat *st);
+
+/* Forgets the files read so far and frees what remembering them took. */
+void bc_io_forget_inputs(void);
 
 /* The name to show for path in diagnostics: "<stdin>" for "-". */
 const char *bc_display_name(const char *path);

@@ -3,7 +3,6 @@
 #include "testutil.h"
 
 #include <cmark.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,7 +271,7 @@ static void test_validation_fixtures(void **state)
     tu_result_fini(&r);
 }
 
-/* ---- -o: atomic output ---- */
+/* ---- -T: another template folder ---- */
 
 static char *temp_dir(void)
 {
@@ -280,126 +279,6 @@ static char *temp_dir(void)
     assert_non_null(mkdtemp(dir));
     return dir;
 }
-
-static void test_output_file(void **state)
-{
-    (void)state;
-    char *dir = temp_dir();
-    bc_buf out = BC_BUF_INIT;
-    bc_buf_printf(&out, "%s/bc.md", dir);
-    const char *args[] = {"build", "data/2023.yaml", "-o", out.ptr, NULL};
-    tu_result r;
-    tu_run(&r, NULL, 0, args);
-    assert_int_equal(r.status, 0);
-    assert_int_equal(r.out_len, 0);
-    size_t len;
-    char *written = tu_read_file(out.ptr, &len);
-    assert_matches_file(written, len, "tests/golden/2023.md");
-    free(written);
-    struct stat st;
-    assert_int_equal(stat(out.ptr, &st), 0);
-    assert_int_equal(st.st_mode & 0777, 0666 & ~(mode_t)022 & st.st_mode);
-    tu_result_fini(&r);
-
-    /* A failed build leaves the old output as it was, and no temporary
-     * file behind. */
-    const char *bad[] = {"build", "tests/fixtures/build/bad-date.yaml", "-o",
-                         out.ptr, NULL};
-    tu_run(&r, NULL, 0, bad);
-    assert_int_equal(r.status, 65);
-    written = tu_read_file(out.ptr, &len);
-    assert_matches_file(written, len, "tests/golden/2023.md");
-    free(written);
-    tu_result_fini(&r);
-    DIR *d = opendir(dir);
-    size_t entries = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        entries += e->d_name[0] != '.' || strlen(e->d_name) > 2;
-    closedir(d);
-    assert_int_equal(entries, 1); /* bc.md alone */
-
-    /* Never onto the input, whatever the path says. */
-    bc_buf input = BC_BUF_INIT;
-    bc_buf_printf(&input, "%s/data.yaml", dir);
-    size_t data_len;
-    char *data = tu_read_file("data/2023.yaml", &data_len);
-    FILE *f = fopen(input.ptr, "wb");
-    fwrite(data, 1, data_len, f);
-    fclose(f);
-    bc_buf same = BC_BUF_INIT;
-    bc_buf_printf(&same, "%s/./data.yaml", dir);
-    const char *onto[] = {"build", input.ptr, "-o", same.ptr, NULL};
-    tu_run(&r, NULL, 0, onto);
-    assert_int_equal(r.status, 64);
-    bc_buf want = BC_BUF_INIT;
-    bc_buf_printf(&want, "%s: error: refusing to write the output onto the "
-                         "input file\n", same.ptr);
-    assert_string_equal(r.err, want.ptr);
-    written = tu_read_file(input.ptr, &len);
-    assert_int_equal(len, data_len);
-    assert_memory_equal(written, data, len);
-    free(written);
-    free(data);
-    tu_result_fini(&r);
-
-    /* A folder that does not exist: cannot create, 73. */
-    bc_buf nowhere = BC_BUF_INIT;
-    bc_buf_printf(&nowhere, "%s/no/such/bc.md", dir);
-    const char *missing[] = {"build", "data/2023.yaml", "-o", nowhere.ptr,
-                             NULL};
-    tu_run(&r, NULL, 0, missing);
-    assert_int_equal(r.status, 73);
-    bc_buf_clear(&want);
-    bc_buf_printf(&want, "%s: error: cannot create: No such file or "
-                         "directory\n", nowhere.ptr);
-    assert_string_equal(r.err, want.ptr);
-    tu_result_fini(&r);
-
-    /* Never onto a device, a pipe or a folder: renaming over one would
-     * destroy it.  A link is followed: its target gets the output. */
-    static const char *const not_files[] = {"/dev/null", "/tmp"};
-    for (size_t i = 0; i < 2; i++) {
-        const char *special[] = {"build", "data/2023.yaml", "-o",
-                                 not_files[i], NULL};
-        tu_run(&r, NULL, 0, special);
-        assert_int_equal(r.status, 73);
-        bc_buf_clear(&want);
-        bc_buf_printf(&want, "%s: error: cannot create: not a regular file; "
-                             "bcreport only writes files\n",
-                      not_files[i]);
-        assert_string_equal(r.err, want.ptr);
-        tu_result_fini(&r);
-    }
-    struct stat null_st;
-    assert_int_equal(stat("/dev/null", &null_st), 0);
-    assert_true(S_ISCHR(null_st.st_mode));
-    bc_buf link = BC_BUF_INIT;
-    bc_buf_printf(&link, "%s/link.md", dir);
-    assert_int_equal(symlink("bc.md", link.ptr), 0);
-    const char *via_link[] = {"build", "data/2025-xa.yaml", "-o", link.ptr,
-                              NULL};
-    tu_run(&r, NULL, 0, via_link);
-    assert_int_equal(r.status, 0);
-    struct stat link_st;
-    assert_int_equal(lstat(link.ptr, &link_st), 0);
-    assert_true(S_ISLNK(link_st.st_mode));
-    written = tu_read_file(out.ptr, &len);
-    assert_matches_file(written, len, "tests/golden/2025-xa.md");
-    free(written);
-    tu_result_fini(&r);
-    remove(link.ptr);
-    bc_buf_fini(&link);
-
-    remove(out.ptr);
-    remove(input.ptr);
-    rmdir(dir);
-    free(dir);
-    bc_buf_fini(&out), bc_buf_fini(&input), bc_buf_fini(&same);
-    bc_buf_fini(&want), bc_buf_fini(&nowhere);
-}
-
-/* ---- -T: another template folder ---- */
 
 static void write_text(const char *dir, const char *name, const char *text)
 {
@@ -537,7 +416,6 @@ int main(void)
         cmocka_unit_test(test_example_sentences),
         cmocka_unit_test(test_commonmark_structure),
         cmocka_unit_test(test_validation_fixtures),
-        cmocka_unit_test(test_output_file),
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_no_doubled_punctuation),
         cmocka_unit_test(test_build_usage),

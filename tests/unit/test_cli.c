@@ -124,8 +124,11 @@ static const cli_case cases[] = {
      "-"}, "a: [\n", 65, "",
      "<stdin>:2:1: error: did not find expected node content\n"},
     {"render: both from stdin", {"render", "-", "-"}, NULL, 64, "",
-     "bcreport: error: the template and the data cannot both be standard "
-     "input\nTry 'bcreport --help'.\n"},
+     "bcreport: error: standard input (\"-\") can be read only once\n"
+     "Try 'bcreport --help'.\n"},
+    {"check: standard input twice", {"check", "-", "-"}, "a: 1\n", 64, "",
+     "bcreport: error: standard input (\"-\") can be read only once\n"
+     "Try 'bcreport --help'.\n"},
     {"render: bad --escape", {"render", "-e", "rtf", "x"}, NULL, 64, "",
      "bcreport: error: --escape takes html, markdown or none, not \"rtf\"\n"
      "Try 'bcreport --help'.\n"},

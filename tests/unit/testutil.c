@@ -72,18 +72,11 @@ const char *tu_bin(void)
     return bin;
 }
 
-void tu_run(tu_result *r, const char *input, size_t input_len,
-            const char *const *args)
+/* Runs the program at path with argv, feeding input, collecting its
+ * outputs and exit status into r. */
+static void run_program(tu_result *r, const char *path, char **argv,
+                        const char *input, size_t input_len)
 {
-    const char *bin = tu_bin();
-    size_t argc = 0;
-    while (args[argc])
-        argc++;
-    char **argv = bc_xcalloc(argc + 2, sizeof(char *));
-    argv[0] = (char *)bin;
-    for (size_t i = 0; i < argc; i++)
-        argv[i + 1] = (char *)args[i];
-
     int in[2], out[2], err[2];
     assert_int_equal(pipe(in), 0);
     assert_int_equal(pipe(out), 0);
@@ -96,11 +89,14 @@ void tu_run(tu_result *r, const char *input, size_t input_len,
         dup2(err[1], 2);
         close(in[0]), close(in[1]), close(out[0]), close(out[1]);
         close(err[0]), close(err[1]);
+        /* The parent ignores SIGPIPE; the child gets what a shell
+         * gives, or a closed pipe could not be tested. */
+        signal(SIGPIPE, SIG_DFL);
         setenv("NO_COLOR", "1", 1);
-        execv(bin, argv);
+        setenv("BCREPORT", tu_bin(), 1);
+        execv(path, argv);
         _exit(127);
     }
-    free(argv);
     close(in[0]), close(out[1]), close(err[1]);
     signal(SIGPIPE, SIG_IGN);
 
@@ -145,6 +141,33 @@ void tu_run(tu_result *r, const char *input, size_t input_len,
                                    : 128 + WTERMSIG(wstatus);
     r->out = bc_buf_detach(&o, &r->out_len);
     r->err = bc_buf_detach(&e, &r->err_len);
+}
+
+void tu_run(tu_result *r, const char *input, size_t input_len,
+            const char *const *args)
+{
+    const char *bin = tu_bin();
+    size_t argc = 0;
+    while (args[argc])
+        argc++;
+    char **argv = bc_xcalloc(argc + 2, sizeof(char *));
+    argv[0] = (char *)bin;
+    for (size_t i = 0; i < argc; i++)
+        argv[i + 1] = (char *)args[i];
+    run_program(r, bin, argv, input, input_len);
+    free(argv);
+}
+
+void tu_shell(tu_result *r, const char *fmt, ...)
+{
+    bc_buf script = BC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    bc_buf_vprintf(&script, fmt, ap);
+    va_end(ap);
+    char *argv[] = {(char *)"sh", (char *)"-c", script.ptr, NULL};
+    run_program(r, "/bin/sh", argv, NULL, 0);
+    bc_buf_fini(&script);
 }
 
 void tu_result_fini(tu_result *r)

@@ -17,6 +17,8 @@
 
 #include <stdbool.h>
 
+#include "bcreport/buf.h" /* BC_PRINTF */
+
 /* Reads a whole file; NULL when it cannot be read. */
 char *tu_read_file(const char *path, size_t *len);
 
@@ -42,6 +44,11 @@ const char *tu_bin(void);
 void tu_run(tu_result *r, const char *input, size_t input_len,
             const char *const *args);
 void tu_result_fini(tu_result *r);
+
+/* Runs a shell command line (printf-style) with /bin/sh, in which
+ * $BCREPORT is the binary under test, collecting its outputs and status
+ * like tu_run. */
+void tu_shell(tu_result *r, const char *fmt, ...) BC_PRINTF(2, 3);
 
 /* The folder of shared test data (../shared/<sub> beside the clone, or the
  * folder named by env_var when it is set), or NULL when it is missing.  The
