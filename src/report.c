@@ -275,17 +275,15 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3; /* positions count from after the byte-order mark */
-        len -= 3;
-    }
-    bc_value *root = bc_yaml_load(arena, file, text, len, NULL, diags);
+    bc_yaml_source source;
+    bc_value *root = bc_yaml_load_source(arena, file, text, len, NULL, diags,
+                                         &source);
     if (!root)
         return NULL;
     bc_report *r = bc_arena_calloc(arena, 1, sizeof *r);
     r->file = bc_arena_strdup(arena, file);
-    r->source = bc_arena_strndup(arena, text, len);
-    r->source_len = len;
+    r->source = source.text; /* what positions refer to */
+    r->source_len = source.len;
     bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
     check_citation_ids(r, diags);
     return diags->errors == errors ? r : NULL;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/utf8.h"
+
 typedef struct reader {
     const char *file;
     bc_arena *arena;
@@ -97,27 +99,24 @@ static bool check_chars(reader *r, const char *key, const bc_value *v)
     return true;
 }
 
-static bool is_blank(const bc_value *v)
-{
-    for (size_t i = 0; i < v->as.string.len; i++)
-        if (!strchr(" \t\n", v->as.string.ptr[i]))
-            return false;
-    return true;
-}
-
 /* Takes a string value as a text, after checking its characters, and that
- * it says something when it must. */
+ * it says something when it must.  Blanks at the edges are dropped: they
+ * mean nothing, and a no-break space pasted from Word next to the
+ * template's "**" would undo the bold. */
 static bool take_text(reader *r, const char *key, const bc_value *v,
                       bool nonempty, bc_text *out)
 {
     if (!check_chars(r, key, v))
         return false;
-    if (nonempty && is_blank(v)) {
+    bc_text t = {v->as.string.ptr, v->as.string.len, v->line, v->col};
+    bc_utf8_trim(&t.s, &t.len);
+    if (t.s + t.len != v->as.string.ptr + v->as.string.len)
+        t.s = bc_arena_strndup(r->arena, t.s, t.len); /* NUL-terminated */
+    if (nonempty && t.len == 0) {
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be %s", key,
                       v->as.string.len ? "blank" : "empty");
         return false;
     }
-    bc_text t = {v->as.string.ptr, v->as.string.len, v->line, v->col};
     *out = t;
     return true;
 }
@@ -160,7 +159,9 @@ static void read_texts(reader *r, const bc_field *f, const bc_value *v,
                           article_kind(item->kind));
             continue;
         }
-        out->count += take_text(r, f->key, item, f->flags & BC_NONEMPTY,
+        /* An empty item is always a slip ("- " left over): it would
+         * print as an empty line, or "****" in bold. */
+        out->count += take_text(r, f->key, item, true,
                                 &out->items[out->count]);
     }
     if ((f->flags & BC_NONEMPTY) && v->as.seq.count == 0)

@@ -76,12 +76,17 @@ static void jw_raw(jw *w, const char *key, const char *raw)
 /* Regular expressions in the ECMA-262 subset that every validator reads
  * alike (Python's re included).  Text may hold line breaks and tabs but no
  * other control character (check_chars in schema.c); "non-blank" means a
- * character other than space, tab and line break (is_blank), so a
- * no-break space counts as something, unlike \S.  Each class already
- * allows "\n", so "$" before a final line break changes nothing. */
+ * character other than the blanks of utf8.h (the loader drops them at the
+ * edges), so a no-break space alone is blank, as it is in Word.  Each
+ * class already allows "\n", so "$" before a final line break changes
+ * nothing. */
 #define PATTERN_TEXT "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"
+#define BLANKS_BEYOND_ASCII                                                   \
+    "\\u0085\\u00a0\\u00ad\\u1680\\u2000-\\u200d\\u2028\\u2029\\u202f"        \
+    "\\u205f\\u2060\\u3000\\ufeff"
 #define PATTERN_NONBLANK                                                      \
-    "^[ \\t\\n]*[^\\u0000-\\u0020\\u007f]"                                    \
+    "^[ \\t\\n\\r\\u000b\\u000c" BLANKS_BEYOND_ASCII "]*"                     \
+    "[^\\u0000-\\u0020\\u007f" BLANKS_BEYOND_ASCII "]"                          \
     "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"
 /* The shape bc_date_parse takes (years 1000 to 9999); "format": "date"
  * then rejects days not in the calendar, such as 2020-02-30. */
@@ -278,11 +283,12 @@ static void write_text_rules(ctx *c, bool nonempty)
     jw_string(&c->w, "pattern", nonempty ? PATTERN_NONBLANK : PATTERN_TEXT);
 }
 
-static void write_text_items(ctx *c, bool nonempty)
+/* Items of a list always say something (read_texts in schema.c). */
+static void write_text_items(ctx *c)
 {
     jw_open(&c->w, "items", '{');
     jw_string(&c->w, "type", "string");
-    write_text_rules(c, nonempty);
+    write_text_rules(c, true);
     jw_close(&c->w, '}');
 }
 
@@ -331,12 +337,12 @@ static void write_field_rules(ctx *c, const bc_field *f)
     case BC_FIELD_LINES: /* "pattern" only binds strings, "items" arrays */
         write_type(c, "string", "array", nullable);
         write_text_rules(c, nonempty);
-        write_text_items(c, nonempty);
+        write_text_items(c);
         write_min_items(c, nonempty);
         break;
     case BC_FIELD_TEXTS:
         write_type(c, "array", NULL, nullable);
-        write_text_items(c, nonempty);
+        write_text_items(c);
         write_min_items(c, nonempty);
         break;
     case BC_FIELD_INT:

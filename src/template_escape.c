@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "bcreport/utf8.h"
+
 void bc_escape_html(const char *s, size_t len, bc_buf *out)
 {
     bc_buf_reserve(out, len);
@@ -117,17 +119,14 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
     if (len == 0)
         return;
     bc_buf_reserve(out, len + len / 8);
-    /* Leading and trailing whitespace is dropped: next to the template's
-     * own text, leading blanks could start a heading ("#" then " Title"),
-     * a list or an indented code block, and two trailing blanks make a
-     * hard line break. */
-    size_t i = 0;
-    while (i < len && is_ws(s[i]))
-        i++;
+    /* Blanks at the edges are dropped (utf8.h: no-break spaces too): next
+     * to the template's own text, leading blanks could start a heading
+     * ("#" then " Title"), a list or an indented code block, two trailing
+     * blanks make a hard line break, and a no-break space inside "**...**"
+     * undoes the bold. */
+    bc_utf8_trim(&s, &len);
     size_t end = len;
-    while (end > i && is_ws(s[end - 1]))
-        end--;
-    i += escape_line_start(s, end, i, out);
+    size_t i = escape_line_start(s, end, 0, out);
     size_t done = i;
     while (i < end) {
         if (s[i] == '\n' || s[i] == '\r') {

@@ -91,3 +91,49 @@ size_t bc_text_offset(const char *text, size_t len, int line, int col)
     }
     return i;
 }
+
+/* Unicode White_Space, and the invisible characters that pasted text
+ * brings along: zero-width space, word joiner, zero-width no-break space
+ * (a stray byte-order mark), soft hyphen, zero-width (non-)joiner. */
+static bool is_blank_cp(uint32_t c)
+{
+    switch (c) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
+    case 0x85: case 0xA0: case 0xAD: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0x200C:
+    case 0x200D: case 0x2060: case 0xFEFF:
+        return true;
+    default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+}
+
+size_t bc_utf8_blank_at(const char *s, size_t len)
+{
+    uint32_t c;
+    size_t n = bc_utf8_decode((const unsigned char *)s, len, &c);
+    return n && is_blank_cp(c) ? n : 0;
+}
+
+size_t bc_utf8_blank_before(const char *s, size_t end)
+{
+    size_t start = end;
+    while (start > 0 && end - start < 4 &&
+           ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start > 0)
+        start--; /* the lead byte */
+    size_t n = bc_utf8_blank_at(s + start, end - start);
+    return n == end - start ? n : 0;
+}
+
+void bc_utf8_trim(const char **s, size_t *len)
+{
+    size_t n;
+    while (*len > 0 && (n = bc_utf8_blank_at(*s, *len)) > 0) {
+        *s += n;
+        *len -= n;
+    }
+    while (*len > 0 && (n = bc_utf8_blank_before(*s, *len)) > 0)
+        *len -= n;
+}

@@ -25,10 +25,12 @@ static bc_value *string_of(builder *b, const bc_buf *buf)
     return bc_value_new_string(b->arena, buf->ptr ? buf->ptr : "", buf->len);
 }
 
-/* A text with its citations expanded, as Markdown or as plain text; null
- * for an absent text. */
+/* A text with its citations expanded, then end (NULL: nothing) added, as
+ * Markdown or as plain text; null for an absent text.  The punctuation
+ * that the layout adds goes in before the escaping, so that "2024" then
+ * "." cannot become an ordered list "2024." at the start of a line. */
 static bc_value *expanded(builder *b, const bc_text *t, bool markdown,
-                          bool heading)
+                          bool heading, const char *end)
 {
     if (!t->s)
         return bc_value_new_null(b->arena);
@@ -38,6 +40,8 @@ static bc_value *expanded(builder *b, const bc_text *t, bool markdown,
         bc_cite_expand_heading(b->citer, t, &b->scratch, b->diags);
     else
         bc_cite_expand(b->citer, t, &b->scratch, b->diags);
+    if (end)
+        bc_buf_puts(&b->scratch, end);
     const char *s = b->scratch.ptr ? b->scratch.ptr : "";
     if (markdown)
         bc_cite_finish_markdown(s, b->scratch.len, &b->text);
@@ -48,26 +52,42 @@ static bc_value *expanded(builder *b, const bc_text *t, bool markdown,
 
 static bc_value *md(builder *b, const bc_text *t)
 {
-    return expanded(b, t, true, false);
+    return expanded(b, t, true, false, NULL);
 }
 
 static bc_value *plain(builder *b, const bc_text *t)
 {
-    return expanded(b, t, false, false);
+    return expanded(b, t, false, false, NULL);
 }
 
-/* A list of texts.  Items that the template ends with ";" or "." lose the
- * punctuation a clerk copied from an old document, so it is not doubled. */
-static bc_value *text_list(builder *b, const bc_texts *ts, bool markdown,
-                           bool trim_punctuation)
+/* t without the punctuation in chars (and blanks) at its end: what a clerk
+ * copied from an old document where the layout adds its own. */
+static bc_text without_trailing(bc_text t, const char *chars)
+{
+    while (t.len > 0 && strchr(chars, t.s[t.len - 1]))
+        t.len--;
+    return t;
+}
+
+/* A list of texts, each as written. */
+static bc_value *text_list(builder *b, const bc_texts *ts, bool markdown)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < ts->count; i++)
+        bc_value_seq_push(b->arena, seq, expanded(b, &ts->items[i], markdown,
+                                                  false, NULL));
+    return seq;
+}
+
+/* A list as the layout punctuates it (Kính gửi, Nơi nhận): ";" after each
+ * item, "." after the last, in place of what the clerk typed. */
+static bc_value *punctuated_list(builder *b, const bc_texts *ts)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < ts->count; i++) {
-        bc_text t = ts->items[i];
-        while (trim_punctuation && t.len > 0 &&
-               strchr(";., \t\n", t.s[t.len - 1]))
-            t.len--;
-        bc_value_seq_push(b->arena, seq, expanded(b, &t, markdown, false));
+        bc_text t = without_trailing(ts->items[i], ";., \t\n");
+        const char *end = i + 1 == ts->count ? "." : ";";
+        bc_value_seq_push(b->arena, seq, expanded(b, &t, false, false, end));
     }
     return seq;
 }
@@ -81,7 +101,7 @@ static bc_value *bullets_value(builder *b, const bc_block *block)
         const bc_bullet *bullet = &block->bullets[i];
         bc_value *item = bc_value_new_map(b->arena);
         set(b, item, "text", md(b, &bullet->text));
-        set(b, item, "subs", text_list(b, &bullet->subs, true, false));
+        set(b, item, "subs", text_list(b, &bullet->subs, true));
         bc_value_seq_push(b->arena, seq, item);
     }
     return seq;
@@ -286,7 +306,9 @@ static bc_value *sections_value(builder *b)
 
     if (r->proposals.title.s) {
         bc_value *proposals = new_section(b, ++n, &r->proposals.title);
-        set(b, proposals, "to", plain(b, &r->proposals.to));
+        /* "Kính đề nghị {{to}}:" */
+        bc_text to = without_trailing(r->proposals.to, ": \t\n");
+        set(b, proposals, "to", plain(b, &to));
         set(b, proposals, "blocks", blocks_value(b, &r->proposals.body));
         bc_value_seq_push(b->arena, seq, proposals);
     }
@@ -342,7 +364,7 @@ static bc_value *issuer_value(builder *b)
     const bc_issuer *is = &b->report->document.issuer;
     bc_value *v = bc_value_new_map(b->arena);
     set(b, v, "parent", plain(b, &is->parent));
-    set(b, v, "name", text_list(b, &is->name, false, false));
+    set(b, v, "name", text_list(b, &is->name, false));
     set(b, v, "short_name", plain(b, &is->short_name));
     return v;
 }
@@ -350,8 +372,10 @@ static bc_value *issuer_value(builder *b)
 static bc_value *closing(builder *b)
 {
     const bc_report *r = b->report;
-    if (r->closing.s)
-        return md(b, &r->closing);
+    if (r->closing.s) { /* the layout ends it with "./." */
+        bc_text t = without_trailing(r->closing, ". \t\n");
+        return md(b, &t);
+    }
     bc_text t = r->document.issuer.short_name;
     bc_buf text = BC_BUF_INIT;
     bc_buf_append(&text, t.s, t.len);
@@ -372,8 +396,8 @@ static void build(builder *b, bc_value *view)
     set(b, view, "place_date", place_date(b));
     set(b, view, "type", plain(b, &d->type));
     set(b, view, "year", year_value(b));
-    set(b, view, "subject", expanded(b, &d->subject, false, true));
-    bc_value *recipients = text_list(b, &d->recipients, false, true);
+    set(b, view, "subject", expanded(b, &d->subject, false, true, NULL));
+    bc_value *recipients = punctuated_list(b, &d->recipients);
     set(b, view, "recipients", recipients);
     set(b, view, "recipient",
         recipients->as.seq.count == 1 ? recipients->as.seq.items[0]
@@ -381,9 +405,9 @@ static void build(builder *b, bc_value *view)
     set(b, view, "preamble", blocks_value(b, &r->preamble));
     set(b, view, "sections", sections_value(b));
     set(b, view, "closing", closing(b));
-    set(b, view, "distribution", text_list(b, &r->distribution, false, true));
+    set(b, view, "distribution", punctuated_list(b, &r->distribution));
     bc_value *sig = bc_value_new_map(b->arena);
-    set(b, sig, "lines", text_list(b, &r->signature.lines, false, false));
+    set(b, sig, "lines", text_list(b, &r->signature.lines, false));
     set(b, sig, "title", plain(b, &r->signature.title));
     set(b, sig, "name", plain(b, &r->signature.name));
     set(b, view, "signature", sig);

@@ -853,9 +853,31 @@ static void loader_fini(loader *ld)
     }
 }
 
+/* A file typed in decomposed form (NFD, as some Mac and web tools save
+ * it) is normalised as a whole before parsing, so that every position
+ * counts the characters an editor shows, the same as for the NFC file. */
+static void normalise_text(loader *ld)
+{
+    if (bc_text_is_nfc(ld->text, ld->len))
+        return;
+    bc_buf nfc = BC_BUF_INIT;
+    bc_text_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */
+    ld->text = bc_arena_strndup(ld->arena, nfc.ptr ? nfc.ptr : "", nfc.len);
+    ld->len = nfc.len;
+    bc_buf_fini(&nfc);
+}
+
 bc_value *bc_yaml_load(bc_arena *arena, const char *name, const char *data,
                        size_t len, const bc_yaml_options *opts,
                        bc_diags *diags)
+{
+    return bc_yaml_load_source(arena, name, data, len, opts, diags, NULL);
+}
+
+bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
+                              const char *data, size_t len,
+                              const bc_yaml_options *opts, bc_diags *diags,
+                              bc_yaml_source *source)
 {
     loader ld;
     memset(&ld, 0, sizeof ld);
@@ -878,8 +900,16 @@ bc_value *bc_yaml_load(bc_arena *arena, const char *name, const char *data,
                             (unsigned char)data[0] == 0xFE) &&
                ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
         error_at(&ld, start, "the file is UTF-16; save it as UTF-8");
-    } else if (check_text(&ld) && check_legacy(&ld)) {
-        run_parser(&ld);
+    } else if (check_text(&ld)) {
+        normalise_text(&ld);
+        if (check_legacy(&ld))
+            run_parser(&ld);
+    }
+    if (source) {
+        source->text = ld.text == data + (len - ld.len)
+                           ? bc_arena_strndup(arena, ld.text, ld.len)
+                           : ld.text;
+        source->len = ld.len;
     }
     loader_fini(&ld);
     return diags->errors > ld.first_error ? NULL : ld.root;

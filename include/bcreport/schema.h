@@ -29,8 +29,9 @@
 #include "bcreport/value.h"
 #include "bcreport/vnformat.h"
 
-/* A text from the data file, with where it came from; s is NULL when the
- * key is absent. */
+/* A text from the data file, with where it came from (the position of
+ * its value); s is NULL when the key is absent.  s is NUL-terminated, in
+ * NFC, without blanks at either edge (utf8.h). */
 typedef struct bc_text {
     const char *s;
     size_t len;

@@ -29,4 +29,16 @@ void bc_text_position(const char *text, size_t len, size_t offset, int *line,
  * bytes), or len when the text is shorter. */
 size_t bc_text_offset(const char *text, size_t len, int line, int col);
 
+/* Blank characters: Unicode White_Space (the ASCII blanks, no-break
+ * spaces, the typographic spaces U+2000-U+200A, ...) and the invisible
+ * characters pasted text brings along (zero-width spaces and joiners, soft
+ * hyphen, U+FEFF).  bc_utf8_blank_at gives the length of the blank at s,
+ * bc_utf8_blank_before that of the blank that ends at s + end; 0 when
+ * there is none. */
+size_t bc_utf8_blank_at(const char *s, size_t len);
+size_t bc_utf8_blank_before(const char *s, size_t end);
+
+/* Narrows *s and *len to leave out blanks at both edges. */
+void bc_utf8_trim(const char **s, size_t *len);
+
 #endif

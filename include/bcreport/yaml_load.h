@@ -57,6 +57,23 @@ bc_value *bc_yaml_load(bc_arena *arena, const char *name, const char *data,
                        size_t len, const bc_yaml_options *opts,
                        bc_diags *diags);
 
+/* The text that the positions of a load refer to: the data without its
+ * byte-order mark, in NFC (a file typed in decomposed form is normalised
+ * as a whole before parsing, so that columns count the characters an
+ * editor shows, as for the same file in NFC).  NUL-terminated, in the
+ * arena. */
+typedef struct bc_yaml_source {
+    const char *text;
+    size_t len;
+} bc_yaml_source;
+
+/* bc_yaml_load that also fills *source (NULL: not wanted), even when the
+ * load fails. */
+bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
+                              const char *data, size_t len,
+                              const bc_yaml_options *opts, bc_diags *diags,
+                              bc_yaml_source *source);
+
 /* Reads path ("-" for standard input) and loads it.  A file that cannot be
  * opened is an error with status 66, a read error 74. */
 bc_value *bc_yaml_load_file(bc_arena *arena, const char *path,

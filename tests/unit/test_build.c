@@ -351,35 +351,135 @@ static void test_template_folder(void **state)
 }
 
 /* Punctuation copied from an old document is not doubled. */
-static void test_no_doubled_punctuation(void **state)
+/* Builds tests/fixtures/build/minimal.yaml with each edits[i] (from) line
+ * part replaced by edits[i + 1] (to), as format; the result in r. */
+static void build_minimal(tu_result *r, const char *format,
+                          const char *const *edits)
 {
-    (void)state;
     char *base = tu_read_file("tests/fixtures/build/minimal.yaml", NULL);
     assert_non_null(base);
     bc_buf yaml = BC_BUF_INIT;
     bc_buf_puts(&yaml, base);
     free(base);
-    /* Later keys would be duplicates: replace the lines instead. */
-    char *d = strstr(yaml.ptr, "distribution: [\"Lưu: VT\"]");
-    char *r = strstr(yaml.ptr, "recipients: [\"Sở Ngoại vụ\"]");
-    assert_non_null(d);
-    assert_non_null(r);
-    bc_buf fixed = BC_BUF_INIT;
-    bc_buf_append(&fixed, yaml.ptr, (size_t)(r - yaml.ptr));
-    bc_buf_puts(&fixed, "recipients: [\"Sở Ngoại vụ.\"]");
-    const char *after_r = r + strlen("recipients: [\"Sở Ngoại vụ\"]");
-    bc_buf_append(&fixed, after_r, (size_t)(d - after_r));
-    bc_buf_puts(&fixed, "distribution: [\"Như trên;\", \"Lưu: VT.\"]");
-    bc_buf_puts(&fixed, d + strlen("distribution: [\"Lưu: VT\"]"));
-    const char *args[] = {"build", "-", NULL};
-    tu_result out;
-    tu_run(&out, fixed.ptr, fixed.len, args);
-    assert_int_equal(out.status, 0);
-    assert_non_null(strstr(out.out, "Kính gửi: Sở Ngoại vụ.\n"));
-    assert_non_null(strstr(out.out, "- Như trên;\n- Lưu: VT.\n"));
-    tu_result_fini(&out);
-    bc_buf_fini(&fixed);
+    for (size_t i = 0; edits[i]; i += 2) {
+        char *at = strstr(yaml.ptr, edits[i]);
+        if (!at)
+            fail_msg("not in minimal.yaml: %s", edits[i]);
+        bc_buf next = BC_BUF_INIT;
+        bc_buf_append(&next, yaml.ptr, (size_t)(at - yaml.ptr));
+        bc_buf_puts(&next, edits[i + 1]);
+        bc_buf_puts(&next, at + strlen(edits[i]));
+        bc_buf_fini(&yaml);
+        yaml = next;
+    }
+    const char *args[] = {"build", "-f", format, "-", NULL};
+    tu_run(r, yaml.ptr, yaml.len, args);
     bc_buf_fini(&yaml);
+}
+
+/* Builds with the edits and expects success and each of the NULL-ended
+ * wanted pieces in the output. */
+static void expect_built(const char *format, const char *const *edits,
+                         const char *const *wanted)
+{
+    tu_result r;
+    build_minimal(&r, format, edits);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    for (size_t i = 0; wanted[i]; i++)
+        if (!strstr(r.out, wanted[i]))
+            fail_msg("not in the output: \"%s\"\n%s", wanted[i], r.out);
+    tu_result_fini(&r);
+}
+
+#define RECIPIENTS "recipients: [\"Sở Ngoại vụ\"]"
+#define DISTRIBUTION "distribution: [\"Lưu: VT\"]"
+
+static void test_no_doubled_punctuation(void **state)
+{
+    (void)state;
+    const char *edits[] = {RECIPIENTS, "recipients: [\"Sở Ngoại vụ.\"]",
+                           DISTRIBUTION,
+                           "distribution: [\"Như trên;\", \"Lưu: VT.\"]",
+                           NULL};
+    const char *wanted[] = {"Kính gửi: Sở Ngoại vụ.\n",
+                            "- Như trên;\n- Lưu: VT.\n", NULL};
+    expect_built("md", edits, wanted);
+}
+
+static void test_closing_and_proposals_not_doubled(void **state)
+{
+    (void)state;
+    const char *edits[] = {
+        DISTRIBUTION,
+        DISTRIBUTION "\nclosing: \"UBND xã A kính báo cáo.\"\n"
+                     "proposals: {title: KIẾN NGHỊ, to: \"Sở Ngoại vụ:\", "
+                     "body: [Xin.]}",
+        NULL};
+    const char *wanted[] = {"\nUBND xã A kính báo cáo./.\n",
+                            "\nKính đề nghị Sở Ngoại vụ:\n", NULL};
+    expect_built("md", edits, wanted);
+}
+
+/* The layout's "." after a number must not make it an ordered list,
+ * nested in the list of recipients or of Nơi nhận. */
+static void test_numbers_in_lists_stay_text(void **state)
+{
+    (void)state;
+    const char *edits[] = {RECIPIENTS, "recipients: [\"Sở A\", \"2024\"]",
+                           DISTRIBUTION, "distribution: [\"Lưu: VT\", \"1.\"]",
+                           NULL};
+    const char *md[] = {"- Sở A;\n- 2024\\.\n", "- Lưu: VT;\n- 1\\.\n", NULL};
+    expect_built("md", edits, md);
+    const char *html[] = {"<li>2024.</li>", "<li>1.</li>", NULL};
+    expect_built("html", edits, html);
+}
+
+/* Text pasted from Word brings no-break spaces: at the edges of a value
+ * they would undo the bold of the subject and the signer's name. */
+static void test_blanks_at_edges_dropped(void **state)
+{
+    (void)state;
+    const char *edits[] = {
+        "subject: \"Kết quả năm 2025\"",
+        "subject: \"\\u00A0Kết quả năm 2025\\u00A0\\u200B\"",
+        "place: \"A\"", "place: \"A\\u00A0\"",
+        "name: \"Nguyễn Văn A\"", "name: \"\\u2003Nguyễn Văn A\\u00A0\"",
+        NULL};
+    const char *wanted[] = {"\n**Kết quả năm 2025**\n",
+                            "\n*A, ngày", "\n**Nguyễn Văn A**\n", NULL};
+    expect_built("md", edits, wanted);
+}
+
+/* A blank parent agency is no parent: no stray line break above the
+ * agency. */
+static void test_blank_parent_is_none(void **state)
+{
+    (void)state;
+    const char *edits[] = {"  issuer:\n", "  issuer:\n    parent: \" \"\n",
+                           NULL};
+    tu_result r;
+    build_minimal(&r, "md", edits);
+    assert_int_equal(r.status, 0);
+    assert_true(!strncmp(r.out, "**ỦY BAN NHÂN DÂN XÃ A**\n", 28));
+    tu_result_fini(&r);
+}
+
+/* An empty item in a list is a slip: in the signature it would print as
+ * "****". */
+static void test_empty_signature_line(void **state)
+{
+    (void)state;
+    const char *edits[] = {"signature: {", "signature: {lines: [\"TM. UBND\", "
+                                           "\"\"], ",
+                           NULL};
+    tu_result r;
+    build_minimal(&r, "md", edits);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "<stdin>:30:33: error: \"lines\" must not be "
+                               "empty\n");
+    assert_string_equal(r.out, "");
+    tu_result_fini(&r);
 }
 
 static void test_build_usage(void **state)
@@ -418,6 +518,11 @@ int main(void)
         cmocka_unit_test(test_validation_fixtures),
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_no_doubled_punctuation),
+        cmocka_unit_test(test_closing_and_proposals_not_doubled),
+        cmocka_unit_test(test_numbers_in_lists_stay_text),
+        cmocka_unit_test(test_blanks_at_edges_dropped),
+        cmocka_unit_test(test_blank_parent_is_none),
+        cmocka_unit_test(test_empty_signature_line),
         cmocka_unit_test(test_build_usage),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "bcreport/cite.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
@@ -381,6 +383,31 @@ static void test_view_numbering(void **state)
     bc_buf_fini(&items);
 }
 
+/* A file typed in decomposed form (NFD) gives the same findings at the
+ * same places as the same file in NFC: positions count the characters an
+ * editor shows. */
+static void test_nfd_positions(void **state)
+{
+    (void)state;
+    size_t len;
+    char *nfc = tu_read_file("tests/fixtures/check/example-2023.yaml", &len);
+    assert_non_null(nfc);
+    utf8proc_uint8_t *nfd = utf8proc_NFD((const utf8proc_uint8_t *)nfc);
+    assert_non_null(nfd);
+    assert_true(strlen((char *)nfd) > len); /* decomposed indeed */
+    const char *args[] = {"check", "-", NULL};
+    tu_result a, b;
+    tu_run(&a, nfc, len, args);
+    tu_run(&b, (char *)nfd, strlen((char *)nfd), args);
+    assert_int_equal(a.status, b.status);
+    assert_non_null(strstr(a.err, "<stdin>:80:42: warning: "));
+    assert_string_equal(b.err, a.err);
+    tu_result_fini(&a);
+    tu_result_fini(&b);
+    free(nfd);
+    free(nfc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),
+        cmocka_unit_test(test_nfd_positions),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
