@@ -64,9 +64,10 @@ static bc_value *plain(builder *b, const bc_text *t)
  * copied from an old document where the layout adds its own. */
 static bc_text without_trailing(bc_text t, const char *chars)
 {
-    while (t.len > 0 && strchr(chars, t.s[t.len - 1]))
-        t.len--;
-    return t;
+    bc_text rest = t;
+    while (rest.len > 0 && strchr(chars, rest.s[rest.len - 1]))
+        rest.len--;
+    return rest.len > 0 ? rest : t; /* all punctuation: leave it be */
 }
 
 /* A list of texts, each as written. */
