@@ -9,6 +9,7 @@
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/utf8.h"
+#include "bcreport/vnformat.h"
 #include "bcreport/yaml_load.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -271,6 +272,31 @@ static void check_citation_ids(const bc_report *r, bc_diags *diags)
     bc_strmap_fini(&seen);
 }
 
+/* Money cannot be disbursed beyond what the project has. */
+static void check_disbursed(const bc_report *r, bc_diags *diags)
+{
+    const bc_tasks *tasks = &r->results.tasks;
+    for (size_t t = 0; t < tasks->items.count; t++) {
+        const bc_task *task = &tasks->items.items[t];
+        for (size_t i = 0; i < task->aid_projects.count; i++) {
+            const bc_aid_project *p = &task->aid_projects.items[i];
+            if (!p->disbursed.set || !p->amount.set ||
+                p->disbursed.value <= p->amount.value)
+                continue;
+            bc_pos pos = {r->file, p->disbursed.line, p->disbursed.col};
+            bc_buf paid = BC_BUF_INIT, total = BC_BUF_INIT;
+            bc_vn_money(&paid, p->disbursed.value);
+            bc_vn_money(&total, p->amount.value);
+            bc_diag_error(diags, pos,
+                          "\"disbursed\" (%s) is more than \"amount\" (%s, "
+                          "at %d:%d)",
+                          paid.ptr, total.ptr, p->amount.line, p->amount.col);
+            bc_buf_fini(&paid);
+            bc_buf_fini(&total);
+        }
+    }
+}
+
 bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags)
 {
@@ -286,6 +312,7 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     r->source_len = source.len;
     bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
     check_citation_ids(r, diags);
+    check_disbursed(r, diags);
     return diags->errors == errors ? r : NULL;
 }
 

@@ -275,6 +275,20 @@ static num_kind parse_int(const char *s, int64_t *out)
     return errno == ERANGE ? NUM_RANGE : NUM_INT;
 }
 
+/* A float read from s, which must not be a finite number too large for a
+ * double (1e999): plain or tagged !!float, that is an error, not
+ * infinity; only .inf is infinite. */
+static bc_value *new_float(loader *ld, const char *s, double d, bc_pos pos,
+                           bool tagged)
+{
+    if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
+        error_at(ld, pos, "number %s is out of range; %s to keep it as text",
+                 s, tagged ? "leave out the tag !!float" : "quote it");
+        return NULL;
+    }
+    return bc_value_new_float(ld->arena, d);
+}
+
 /* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? and .inf/.nan */
 static num_kind parse_float(const char *s, double *out)
 {
@@ -334,14 +348,8 @@ static bc_value *resolve_plain(loader *ld, const char *s, size_t len,
     default:
         break;
     }
-    if (parse_float(s, &d) == NUM_FLOAT) {
-        if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
-            error_at(ld, pos, "number %s is out of range; quote it to keep "
-                              "it as text", s);
-            return NULL;
-        }
-        return bc_value_new_float(ld->arena, d);
-    }
+    if (parse_float(s, &d) == NUM_FLOAT)
+        return new_float(ld, s, d, pos, false);
     return new_text(ld, s, len);
 }
 
@@ -382,7 +390,7 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
     else if (!strcmp(type, "float") && parse_int(s, &i) == NUM_INT)
         v = bc_value_new_float(ld->arena, (double)i);
     else if (!strcmp(type, "float") && parse_float(s, &d) == NUM_FLOAT)
-        v = bc_value_new_float(ld->arena, d);
+        return new_float(ld, s, d, pos, true);
     if (!v)
         error_at(ld, pos, "%s is not a valid !!%s",
                  quoted(&ld->scratch, s, len), type);

@@ -214,6 +214,8 @@ static const struct {
      "an unknown part of a citation inside text ([@nd80 number dat])"},
     {"bad-unknown-citation.yaml",
      "a citation of an undeclared id inside text ([@nd81])"},
+    {"bad-disbursed.yaml",
+     "more disbursed than the amount (two fields compared)"},
 };
 #define N_BLIND (sizeof schema_blind / sizeof schema_blind[0])
 

@@ -132,6 +132,9 @@ const yaml_error_case yaml_error_cases[] = {
     {"float out of range", "a: 1e999\n", 0,
      "t.yaml:1:4: error: number 1e999 is out of range; quote it to keep it as "
      "text\n"},
+    {"tagged float out of range", "a: !!float \"1e999\"\n", 0,
+     "t.yaml:1:4: error: number 1e999 is out of range; leave out the tag "
+     "!!float to keep it as text\n"},
 };
 
 const size_t yaml_error_case_count =
