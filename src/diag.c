@@ -2,11 +2,13 @@
 #include "bcreport/diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/utf8.h"
 
 void bc_diags_init(bc_diags *diags)
 {
@@ -23,6 +25,42 @@ void bc_diags_fini(bc_diags *diags)
     bc_diags_init(diags);
 }
 
+/* User text reaches messages (keys, citations, file names): a line break
+ * or a terminal escape in it must not break the one-line FILE:LINE:COL
+ * form that editors read, nor reach the terminal.  Control characters
+ * and bytes that are not UTF-8 are written as escapes. */
+static void escape_controls(const char *s, size_t len, bc_buf *out)
+{
+    bc_buf_reserve(out, len);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t n = c < 0x80 ? 1 : bc_utf8_decode((const unsigned char *)s + i,
+                                                 len - i, &cp);
+        if (c == '\t' || c == '\n' || c == '\r')
+            bc_buf_printf(out, "\\%c", c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+        else if (n == 0 || c < 0x20 || c == 0x7F)
+            bc_buf_printf(out, "\\x%02X", c);
+        else
+            bc_buf_append(out, s + i, n);
+        i += n ? n : 1;
+    }
+}
+
+void bc_diag_excerpt(bc_buf *out, const char *s, size_t len, size_t max)
+{
+    size_t shown = 0, i = 0;
+    while (i < len && shown < max) {
+        uint32_t cp;
+        size_t n = bc_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        i += n ? n : 1;
+        shown++;
+    }
+    bc_buf_append(out, s, i);
+    if (i < len)
+        bc_buf_puts(out, "...");
+}
+
 void bc_diag_vadd(bc_diags *diags, bc_level level, bc_status status,
                   bc_pos pos, const char *fmt, va_list ap)
 {
@@ -31,12 +69,19 @@ void bc_diag_vadd(bc_diags *diags, bc_level level, bc_status status,
         diags->items =
             bc_xreallocarray(diags->items, diags->cap, sizeof(bc_diag));
     }
-    bc_buf msg = BC_BUF_INIT;
-    bc_buf_vprintf(&msg, fmt, ap);
+    bc_buf raw = BC_BUF_INIT, msg = BC_BUF_INIT;
+    bc_buf_vprintf(&raw, fmt, ap);
+    escape_controls(raw.ptr, raw.len, &msg);
+    bc_buf_fini(&raw);
     bc_diag *d = &diags->items[diags->count++];
     d->level = level;
     d->status = level == BC_ERROR ? status : BC_OK;
-    d->file = pos.file ? bc_xstrdup(pos.file) : NULL;
+    d->file = NULL;
+    if (pos.file) {
+        bc_buf file = BC_BUF_INIT;
+        escape_controls(pos.file, strlen(pos.file), &file);
+        d->file = bc_buf_detach(&file, NULL);
+    }
     d->line = pos.line;
     d->col = pos.col;
     d->message = bc_buf_detach(&msg, NULL);

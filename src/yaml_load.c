@@ -101,28 +101,14 @@ static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Writes user text into a message on one line: quoted, control characters
- * escaped (a key could hold a newline or a terminal escape), cut short
- * when long.  Returns out's text, valid until out changes. */
+/* User text for a message: quoted, and shortened when long (diag.c
+ * escapes what would break the line).  Returns out's text, valid until out
+ * changes. */
 static const char *quoted(bc_buf *out, const char *s, size_t len)
 {
-    enum { MAX_SHOWN = 60 };
     bc_buf_clear(out);
     bc_buf_putc(out, '"');
-    size_t shown = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80 && ++shown > MAX_SHOWN) {
-            bc_buf_puts(out, "...");
-            break;
-        }
-        if (c < 0x20 || c == 0x7F)
-            bc_buf_printf(out, "\\x%02X", c);
-        else if (c == '"' || c == '\\')
-            bc_buf_printf(out, "\\%c", c);
-        else
-            bc_buf_putc(out, (char)c);
-    }
+    bc_diag_excerpt(out, s, len, 60);
     bc_buf_putc(out, '"');
     return out->ptr;
 }

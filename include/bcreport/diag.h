@@ -12,6 +12,12 @@
  * Each error also carries the exit status it calls for (sysexits values); the
  * sink remembers the first one, which becomes the program's exit status.
  * The sink owns copies of every string given to it; bc_diags_fini frees them.
+ *
+ * User text may be put into messages as it is: the sink writes tabs, line
+ * breaks and other control characters as \t, \n, \xNN, and bytes that are
+ * not UTF-8 as \xNN, so a diagnostic is always one line of valid UTF-8 and
+ * never carries a terminal escape.  Long user text is shortened with
+ * bc_diag_excerpt, at a character boundary.
  */
 #ifndef BC_DIAG_H
 #define BC_DIAG_H
@@ -73,6 +79,10 @@ void bc_diag_vadd(bc_diags *diags, bc_level level, bc_status status,
 /* Shorthand for the common case: an error in the data (status 65). */
 void bc_diag_error(bc_diags *diags, bc_pos pos, const char *fmt, ...)
     BC_PRINTF(3, 4);
+
+/* Appends at most max characters of the len bytes at s to out, cut at a
+ * character boundary, and "..." when it cut. */
+void bc_diag_excerpt(bc_buf *out, const char *s, size_t len, size_t max);
 
 /* Turns every warning into an error with status 65 (--werror). */
 void bc_diags_promote_warnings(bc_diags *diags);

@@ -163,6 +163,35 @@ static void test_diags(void **state)
     bc_diags_fini(&d);
 }
 
+/* User text in a message cannot break its line or reach the terminal. */
+static void test_diag_escapes_user_text(void **state)
+{
+    (void)state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_pos pos = {"a\nb.yaml", 2, 3};
+    bc_diag_error(&diags, pos, "key \"%s\"", "bad\x1b[31mkey\nline2\tx\x7f\xff");
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&diags.items[0], &line);
+    assert_string_equal(line.ptr, "a\\nb.yaml:2:3: error: key "
+                                  "\"bad\\x1B[31mkey\\nline2\\tx\\x7F\\xFF\"");
+    bc_buf_fini(&line);
+    bc_diags_fini(&diags);
+}
+
+/* Shortened text is cut between characters, never inside one. */
+static void test_diag_excerpt(void **state)
+{
+    (void)state;
+    bc_buf out = BC_BUF_INIT;
+    bc_diag_excerpt(&out, "Kết quả", strlen("Kết quả"), 2);
+    assert_string_equal(out.ptr, "Kế...");
+    bc_buf_clear(&out);
+    bc_diag_excerpt(&out, "ab", 2, 2);
+    assert_string_equal(out.ptr, "ab");
+    bc_buf_fini(&out);
+}
+
 static void test_colour_auto(void **state)
 {
     (void)state;
@@ -194,6 +223,8 @@ int main(void)
         cmocka_unit_test(test_map_index),
         cmocka_unit_test(test_diags),
         cmocka_unit_test(test_colour_auto),
+        cmocka_unit_test(test_diag_escapes_user_text),
+        cmocka_unit_test(test_diag_excerpt),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

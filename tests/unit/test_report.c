@@ -254,6 +254,11 @@ static void test_schema_errors(void **state)
          "t.yaml:4:3: error: missing value for \"place\" in document\n"},
         {"year: 2025", "year: 2025\n  status: 1",
          "t.yaml:6:3: error: unknown key \"status\" in document\n"},
+        /* User text in messages stays on its line, with no live escape. */
+        {"year: 2025", "year: 2025\n  \"bad\\e[31mkey\\nline2\": 1",
+         "t.yaml:6:3: error: unknown key \"bad\\x1B[31mkey\\nline2\" in "
+         "document\n"},
+
         {"place: A", "place: \"\"",
          "t.yaml:4:10: error: \"place\" must not be empty\n"},
         /* Citation errors point at the citation itself, even inside a

@@ -91,7 +91,7 @@ const yaml_error_case yaml_error_cases[] = {
     {"alias key duplicating an anchored key", "{&a x: 1, *a : 2}\n", 0,
      "t.yaml:1:11: error: duplicate key \"x\" (first defined at 1:2)\n"},
     {"key text is quoted and escaped", "\"a\\nb\\e\": 1\n\"a\\nb\\e\": 2\n", 0,
-     "t.yaml:2:1: error: duplicate key \"a\\x0A" "b\\x1B\" (first defined at "
+     "t.yaml:2:1: error: duplicate key \"a\\n" "b\\x1B\" (first defined at "
      "1:1)\n"},
     {"a long key is cut short in the message",
      "\"Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh\": 1\n"
