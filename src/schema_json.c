@@ -10,65 +10,64 @@
 #include "bcreport/alloc.h"
 #include "bcreport/cite.h"
 #include "bcreport/json.h"
+#include "bcreport/vnformat.h"
 
-/* ---- a small indented JSON writer ---- */
+/* ---- building the schema as a value tree (json.c prints it) ---- */
 
-#define JW_MAX_DEPTH 32
-
+/* The containers being filled, innermost last. */
 typedef struct jw {
-    bc_buf *out;
-    int depth;
-    bool has_items[JW_MAX_DEPTH];
+    bc_arena *arena;
+    bc_value **open;
+    size_t depth, cap;
+    bc_value *root;
 } jw;
 
-/* Starts a member (key != NULL) or an array item at the current depth. */
-static void jw_item(jw *w, const char *key)
+/* Adds v as a member (key != NULL) or an item of the innermost open
+ * container; the first value is the root. */
+static void jw_add(jw *w, const char *key, bc_value *v)
 {
-    if (w->depth > 0) {
-        if (w->has_items[w->depth])
-            bc_buf_putc(w->out, ',');
-        bc_buf_putc(w->out, '\n');
-        for (int i = 0; i < w->depth; i++)
-            bc_buf_puts(w->out, "  ");
-        w->has_items[w->depth] = true;
+    if (w->depth == 0) {
+        w->root = v;
+        return;
     }
-    if (key) {
-        bc_json_write_string(key, strlen(key), w->out);
-        bc_buf_puts(w->out, ": ");
-    }
+    bc_value *parent = w->open[w->depth - 1];
+    if (key)
+        bc_value_map_set(w->arena, parent, key, v);
+    else
+        bc_value_seq_push(w->arena, parent, v);
 }
 
 static void jw_open(jw *w, const char *key, char bracket)
 {
-    jw_item(w, key);
-    bc_buf_putc(w->out, bracket);
-    if (w->depth + 1 >= JW_MAX_DEPTH)
-        abort(); /* the schema nests a handful of levels: a bug */
-    w->has_items[++w->depth] = false;
+    bc_value *v = bracket == '{' ? bc_value_new_map(w->arena)
+                                 : bc_value_new_seq(w->arena);
+    jw_add(w, key, v);
+    if (w->depth == w->cap) {
+        w->cap = w->cap ? 2 * w->cap : 16;
+        w->open = bc_xreallocarray(w->open, w->cap, sizeof *w->open);
+    }
+    w->open[w->depth++] = v;
 }
 
 static void jw_close(jw *w, char bracket)
 {
-    bool had_items = w->has_items[w->depth--];
-    if (had_items) {
-        bc_buf_putc(w->out, '\n');
-        for (int i = 0; i < w->depth; i++)
-            bc_buf_puts(w->out, "  ");
-    }
-    bc_buf_putc(w->out, bracket);
+    (void)bracket; /* the matching bracket, for the reader of the calls */
+    w->depth--;
 }
 
 static void jw_string(jw *w, const char *key, const char *s)
 {
-    jw_item(w, key);
-    bc_json_write_string(s, strlen(s), w->out);
+    jw_add(w, key, bc_value_new_cstring(w->arena, s));
 }
 
-/* A number, true or false: written as it is. */
-static void jw_raw(jw *w, const char *key, const char *raw)
+static void jw_int(jw *w, const char *key, int64_t i)
 {
-    jw_item(w, key);
-    bc_buf_puts(w->out, raw);
+    jw_add(w, key, bc_value_new_int(w->arena, i));
+}
+
+static void jw_bool(jw *w, const char *key, bool b)
+{
+    jw_add(w, key, bc_value_new_bool(w->arena, b));
 }
 
 /* ---- the patterns ---- */
@@ -274,7 +273,7 @@ static void write_ref_or_null(ctx *c, const bc_schema *schema,
 static void write_min_items(ctx *c, bool nonempty)
 {
     if (nonempty)
-        jw_raw(&c->w, "minItems", "1");
+        jw_int(&c->w, "minItems", 1);
 }
 
 /* One text: take_text in schema.c. */
@@ -348,8 +347,8 @@ static void write_field_rules(ctx *c, const bc_field *f)
     case BC_FIELD_INT:
         write_type(c, "integer", NULL, nullable);
         if (f->flags & BC_YEAR) {
-            jw_raw(&c->w, "minimum", "1000");
-            jw_raw(&c->w, "maximum", "9999");
+            jw_int(&c->w, "minimum", 1000);
+            jw_int(&c->w, "maximum", 9999);
         }
         break;
     case BC_FIELD_DATE:
@@ -358,8 +357,8 @@ static void write_field_rules(ctx *c, const bc_field *f)
         break;
     case BC_FIELD_AMOUNT:
         write_type(c, "integer", NULL, nullable);
-        jw_raw(&c->w, "minimum", "0");
-        jw_raw(&c->w, "maximum", "1000000000000000"); /* BC_VN_WORDS_MAX */
+        jw_int(&c->w, "minimum", 0);
+        jw_int(&c->w, "maximum", BC_VN_WORDS_MAX); /* read_amount */
         break;
     case BC_FIELD_OBJECT:
         write_ref_or_null(c, f->schema, NULL, nullable);
@@ -387,7 +386,7 @@ static void write_object_members(ctx *c, const bc_schema *schema)
     if (schema->doc)
         jw_string(&c->w, "description", schema->doc);
     jw_string(&c->w, "type", "object");
-    jw_raw(&c->w, "additionalProperties", "false");
+    jw_bool(&c->w, "additionalProperties", false);
     jw_open(&c->w, "properties", '{');
     for (size_t i = 0; i < schema->field_count; i++) {
         const bc_field *f = &schema->fields[i];
@@ -456,7 +455,7 @@ static void write_bullets_def(ctx *c)
               "Danh sách gạch đầu dòng (-), mỗi mục một dòng; một danh sách "
               "ngay sau một mục là các ý (+) của mục đó.");
     jw_string(&c->w, "type", "array");
-    jw_raw(&c->w, "minItems", "1");
+    jw_int(&c->w, "minItems", 1);
     jw_open(&c->w, "prefixItems", '[');
     jw_open(&c->w, NULL, '{');
     write_ref(c, "$ref", "paragraph");
@@ -481,7 +480,7 @@ static void write_sub_items_def(ctx *c)
     jw_string(&c->w, "description",
               "Các ý (+) của mục gạch đầu dòng đứng ngay trước.");
     jw_string(&c->w, "type", "array");
-    jw_raw(&c->w, "minItems", "1");
+    jw_int(&c->w, "minItems", 1);
     jw_open(&c->w, "items", '{');
     write_ref(c, "$ref", "paragraph");
     jw_close(&c->w, '}');
@@ -515,7 +514,8 @@ static void write_defs(ctx *c)
 
 void bc_schema_json_write(const bc_schema *root, bc_buf *out)
 {
-    ctx c = {{out, 0, {false}}, root, NULL, 0, false};
+    bc_arena *arena = bc_arena_new();
+    ctx c = {{arena, NULL, 0, 0, NULL}, root, NULL, 0, false};
     collect(&c, root);
     if (c.narrative) /* the note is a struct like the others */
         add_def(&c, &bc_note_schema);
@@ -536,9 +536,11 @@ void bc_schema_json_write(const bc_schema *root, bc_buf *out)
     write_object_members(&c, root);
     write_defs(&c);
     jw_close(&c.w, '}');
-    bc_buf_putc(out, '\n');
+    bc_json_write(c.w.root, out);
 
     bc_buf_fini(&text);
+    free(c.w.open);
+    bc_arena_free(arena);
     for (size_t i = 0; i < c.count; i++)
         free(c.defs[i].name);
     free(c.defs);
