@@ -17,7 +17,7 @@ static bc_resolver *template_source(const bc_build_options *options)
 /* Renders the template called name against view, appending to out;
  * false after diagnostics. */
 static bool render_named(bc_resolver *resolver, const char *name,
-                         const bc_value *view, bc_escape_mode escape,
+                         const bc_value *view, bc_escape_fn escape,
                          const bc_build_options *options, bc_buf *out,
                          bc_diags *diags)
 {
@@ -47,7 +47,7 @@ static bool markdown_part(bc_resolver *resolver, const char *name,
                           const bc_build_options *options, bc_diags *diags)
 {
     bc_buf md = BC_BUF_INIT, html = BC_BUF_INIT;
-    bool ok = render_named(resolver, name, view, BC_ESCAPE_MARKDOWN, options,
+    bool ok = render_named(resolver, name, view, bc_escape_markdown, options,
                            &md, diags);
     if (ok) {
         bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, &html);
@@ -73,7 +73,7 @@ static bool render_html(bc_resolver *resolver, bc_value *view,
         ok = render_named(resolver,
                           options->fragment ? BC_TEMPLATE_ARTICLE
                                             : BC_TEMPLATE_HTML,
-                          view, BC_ESCAPE_HTML, options, out, diags);
+                          view, bc_escape_html, options, out, diags);
     }
     return ok;
 }
@@ -94,7 +94,7 @@ bool bc_build(const char *data_path, const bc_build_options *options,
             ok = render_html(resolver, view, arena, options, out, diags);
         else
             ok = render_named(resolver, BC_TEMPLATE_MD, view,
-                              BC_ESCAPE_MARKDOWN, options, out, diags);
+                              bc_escape_markdown, options, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);

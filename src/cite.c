@@ -7,7 +7,7 @@
 
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
-#include "bcreport/template.h"
+#include "bcreport/escape.h"
 #include "bcreport/vnformat.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */

@@ -301,7 +301,7 @@ typedef struct render_args {
     const char *template_path;
     const char *data_path; /* NULL: an empty context */
     const char *partials;  /* NULL: the template's folder */
-    bc_escape_mode escape;
+    bc_escape_fn escape;
     bool strict;
 } render_args;
 
@@ -348,14 +348,14 @@ static int parse_render_args(const command *self, int argc, char **argv,
     if (!escape)
         a->escape = ends_with(a->template_path, ".md") ||
                             ends_with(a->template_path, ".md.mustache")
-                        ? BC_ESCAPE_MARKDOWN
-                        : BC_ESCAPE_HTML;
+                        ? bc_escape_markdown
+                        : bc_escape_html;
     else if (!strcmp(escape, "html"))
-        a->escape = BC_ESCAPE_HTML;
+        a->escape = bc_escape_html;
     else if (!strcmp(escape, "markdown"))
-        a->escape = BC_ESCAPE_MARKDOWN;
+        a->escape = bc_escape_markdown;
     else if (!strcmp(escape, "none"))
-        a->escape = BC_ESCAPE_NONE;
+        a->escape = bc_escape_none;
     else
         return usage_error("--escape takes html, markdown or none, not "
                            "\"%s\"", escape);

@@ -35,6 +35,7 @@ typedef struct overrides {
 
 struct bc_render_state {
     const bc_render_options *opts;
+    bc_escape_fn escape; /* opts->escape, or the spec's HTML escaping */
     bc_diags *diags;
     bc_buf *out;
     const bc_template *tmpl; /* the template of the nodes being rendered */
@@ -186,7 +187,7 @@ static void put_data(state *rs, const char *s, size_t n, bool escape)
     else
         rs->pending = false;
     if (escape)
-        bc_escape_text(rs->opts->escape, s, n, rs->out);
+        rs->escape(s, n, rs->out);
     else
         bc_buf_append(rs->out, s, n);
 }
@@ -472,7 +473,7 @@ static bool call_fn(state *rs, const tpl_node *n, const bc_template_fn_def *fn,
         call.section_len = n->raw_len;
     }
     call.context = rs->top->value;
-    call.escape = rs->opts->escape;
+    call.escape = rs->escape;
     call.pos = where(rs, n);
     call.state = rs;
     const tpl_node *saved_call = rs->call_node;
@@ -717,6 +718,7 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     state rs;
     memset(&rs, 0, sizeof rs);
     rs.opts = opts ? opts : &defaults;
+    rs.escape = rs.opts->escape ? rs.opts->escape : bc_escape_html;
     rs.diags = diags;
     rs.out = out;
     rs.tmpl = t;

@@ -60,6 +60,7 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/escape.h"
 #include "bcreport/value.h"
 
 /* Limits, far above what a report template needs. */
@@ -82,40 +83,6 @@ bc_template *bc_template_compile(const char *name, const char *src,
 void bc_template_free(bc_template *t);
 /* The name given to bc_template_compile. */
 const char *bc_template_name(const bc_template *t);
-
-/* ------------------------------------------------------------------------
- * Escaping: chosen per output.
- */
-typedef enum bc_escape_mode {
-    BC_ESCAPE_HTML = 0, /* & < > " ' as entities; the spec's behaviour */
-    BC_ESCAPE_MARKDOWN, /* see bc_escape_markdown */
-    BC_ESCAPE_NONE      /* values are written as they are */
-} bc_escape_mode;
-
-/* Appends s with & < > " ' replaced by &amp; &lt; &gt; &quot; &#39;. */
-void bc_escape_html(const char *s, size_t len, bc_buf *out);
-
-/* Appends s so that CommonMark (cmark) shows it as plain text, whatever
- * surrounds it: the value can neither add markup nor start a block.
- *   - Always backslash-escaped: \ ` * _ [ ] < &, and # after whitespace
- *     (an ATX heading's closing sequence).
- *   - At the start of the value (after its leading blanks), where a line
- *     may start: # > = ~ + -, except + or - before a digit (so -5 and
- *     +84 stay as they are), and the . or ) of a number followed by
- *     whitespace or the end ("1. a" gives "1\. a", "115.000" stays).
- *   - Whitespace: leading and trailing whitespace is dropped (blanks
- *     there could start a heading, a list or a code block next to the
- *     template's text, or make a hard line break); inside, a run of
- *     whitespace holding a line break becomes one space, so a value cannot
- *     end a heading, a table row or a paragraph or start a new block
- *     ("a\n# b" gives "a \# b").
- * Everything else, including dates (05/01/2024), amounts (115.000.000
- * đồng), slashes, dashes and any UTF-8 text, is written as it is. */
-void bc_escape_markdown(const char *s, size_t len, bc_buf *out);
-
-/* Dispatches on mode. */
-void bc_escape_text(bc_escape_mode mode, const char *s, size_t len,
-                    bc_buf *out);
 
 /* ------------------------------------------------------------------------
  * Resolvers: where partials and parents come from.
@@ -205,7 +172,7 @@ struct bc_fn_call {
     const char *section;     /* raw section text, NULL for interpolation */
     size_t section_len;
     const bc_value *context; /* the top of the context stack */
-    bc_escape_mode escape;   /* the escaping of this render */
+    bc_escape_fn escape;     /* the escaping of this render */
     bc_pos pos;              /* the tag */
     struct bc_render_state *state; /* private to the engine */
 };
@@ -228,7 +195,7 @@ void bc_fn_error(const bc_fn_call *call, const char *fmt, ...)
  * Rendering.
  */
 typedef struct bc_render_options {
-    bc_escape_mode escape;
+    bc_escape_fn escape;    /* NULL: bc_escape_html, as the spec says */
     bool strict;            /* see the top of this file */
     bc_resolver *resolver;  /* NULL: no partial or parent is found */
     const bc_template_fn_def *fns; /* registered functions, may be NULL */

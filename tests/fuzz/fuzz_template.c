@@ -76,8 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     bc_template *t = bc_template_compile("fuzz", tsrc, tlen, &diags);
     if (t) {
-        static const bc_escape_mode modes[2] = {BC_ESCAPE_HTML,
-                                                BC_ESCAPE_MARKDOWN};
+        static const bc_escape_fn modes[2] = {bc_escape_html,
+                                                bc_escape_markdown};
         for (int m = 0; m < 2; m++) {
             for (int strict = 0; strict < 2; strict++) {
                 bc_render_options opts;

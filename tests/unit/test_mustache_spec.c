@@ -224,7 +224,7 @@ static void run_case(void **state)
 
     bc_render_options opts;
     memset(&opts, 0, sizeof opts);
-    opts.escape = BC_ESCAPE_HTML;
+    opts.escape = bc_escape_html;
     bc_template_fn_def fn = {"lambda", NULL, NULL, BC_FN_EXPAND};
     if (strcmp(c->file, "~lambdas.yml") == 0) {
         const lambda_impl *impl = find_lambda(str(c->test, "name", NULL));

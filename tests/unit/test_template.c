@@ -632,7 +632,7 @@ static void test_escapers(void **state)
             fail_msg("html of \"%s\": got \"%s\", want \"%s\"", e->in, b.ptr,
                      e->html);
         bc_buf_clear(&b);
-        bc_escape_text(BC_ESCAPE_NONE, e->in, strlen(e->in), &b);
+        bc_escape_none(e->in, strlen(e->in), &b);
         bc_buf_putc(&b, '\0');
         assert_string_equal(b.ptr, e->in);
     }
@@ -643,12 +643,12 @@ static void test_escape_modes(void **state)
 {
     fixture *f = *state;
     const bc_value *c = ctx(f, "v: '*a* & <b>'\nn: 1.210\ni: -7\nt: true");
-    f->opts.escape = BC_ESCAPE_MARKDOWN;
+    f->opts.escape = bc_escape_markdown;
     expect_output(f, "- {{v}} / {{{v}}} / {{&v}} {{n}} {{i}} {{t}}\n", c,
                   "- \\*a\\* \\& \\<b> / *a* & <b> / *a* & <b> 1.21 -7 true\n");
-    f->opts.escape = BC_ESCAPE_NONE;
+    f->opts.escape = bc_escape_none;
     expect_output(f, "{{v}}", c, "*a* & <b>");
-    f->opts.escape = BC_ESCAPE_HTML;
+    f->opts.escape = bc_escape_html;
     expect_output(f, "{{v}}", c, "*a* &amp; &lt;b&gt;");
 }
 

@@ -1,8 +1,5 @@
-/*
- * template_escape.c - escaping interpolated values per output format (see
- * template.h for the rules).
- */
-#include "bcreport/template.h"
+/* escape.c - writing text as plain text of a format (see escape.h). */
+#include "bcreport/escape.h"
 
 #include <string.h>
 
@@ -151,19 +148,7 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
     bc_buf_append(out, s + done, end - done);
 }
 
-void bc_escape_text(bc_escape_mode mode, const char *s, size_t len,
-                    bc_buf *out)
+void bc_escape_none(const char *s, size_t len, bc_buf *out)
 {
-    switch (mode) {
-    case BC_ESCAPE_HTML:
-        bc_escape_html(s, len, out);
-        break;
-    case BC_ESCAPE_MARKDOWN:
-        bc_escape_markdown(s, len, out);
-        break;
-    case BC_ESCAPE_NONE:
-    default:
-        bc_buf_append(out, s, len);
-        break;
-    }
+    bc_buf_append(out, s, len);
 }
