@@ -13,12 +13,30 @@
 #include "bcreport/yaml_load.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define FIELD(type, key, kind, flags, member, schema, doc)                  \
-    {key, kind, flags, offsetof(type, member), schema, doc, NULL, NULL}
+#define FIELD(T, key_, kind_, flags_, member, schema_, doc_)              \
+    {.key = key_, .kind = kind_, .flags = flags_,                            \
+     .offset = offsetof(T, member), .schema = schema_, .doc = doc_}
 /* A text of a few characters only, with the message for the others. */
-#define FIELD_CHARS(type, key, flags, member, doc, chars, rule)              \
-    {key,  BC_FIELD_TEXT, flags, offsetof(type, member), NULL, doc, chars,  \
-     rule}
+#define FIELD_CHARS(T, key_, flags_, member, doc_, chars_, rule)           \
+    {.key = key_, .kind = BC_FIELD_TEXT, .flags = flags_,                    \
+     .offset = offsetof(T, member), .doc = doc_, .chars = chars_,         \
+     .chars_rule = rule}
+/* An amount of money in đồng (bc_amount). */
+#define FIELD_AMOUNT(T, key_, flags_, member, doc_)                        \
+    {.key = key_, .kind = BC_FIELD_NUMBER, .flags = flags_,                  \
+     .offset = offsetof(T, member), .doc = doc_, .unit = "đồng",          \
+     .max = BC_VN_WORDS_MAX,                                                 \
+     .max_rule = "is more than 10^15 đồng, beyond what can be written in "   \
+                 "words"}
+/* Narrative (blocks.h). */
+#define FIELD_BLOCKS(T, key_, flags_, member, doc_)                        \
+    {.key = key_, .kind = BC_FIELD_CUSTOM, .flags = flags_,                  \
+     .offset = offsetof(T, member), .doc = doc_, .type = &bc_blocks_type}
+
+BC_ASSERT_LIST(bc_report, citations);
+BC_ASSERT_LIST(bc_task, delegations);
+BC_ASSERT_LIST(bc_task, aid_projects);
+BC_ASSERT_LIST(bc_tasks, items);
 #define REQ (BC_REQUIRED | BC_NONEMPTY)
 
 static const bc_field issuer_fields[] = {
@@ -120,14 +138,14 @@ static const bc_field aid_fields[] = {
           "Tên dự án."),
     FIELD(bc_aid_project, "place", BC_FIELD_TEXT, REQ, place, NULL,
           "Địa điểm, VD: xã Bình Hòa, huyện Bình Sơn."),
-    FIELD(bc_aid_project, "amount", BC_FIELD_AMOUNT, BC_REQUIRED, amount,
-          NULL, "Tổng kinh phí, số đồng (số nguyên, không âm)."),
+    FIELD_AMOUNT(bc_aid_project, "amount", BC_REQUIRED, amount,
+                 "Tổng kinh phí, số đồng (số nguyên, không âm)."),
     FIELD(bc_aid_project, "legal_basis", BC_FIELD_TEXT, REQ, legal_basis,
           NULL, "Căn cứ pháp lý, VD: [@nd80, khoản 2 Điều 8]."),
     FIELD(bc_aid_project, "status", BC_FIELD_TEXT, REQ, status, NULL,
           "Tình trạng, VD: đang triển khai thực hiện."),
-    FIELD(bc_aid_project, "disbursed", BC_FIELD_AMOUNT, 0, disbursed, NULL,
-          "Số đồng đã giải ngân (nếu có)."),
+    FIELD_AMOUNT(bc_aid_project, "disbursed", 0, disbursed,
+                 "Số đồng đã giải ngân (nếu có)."),
 };
 
 static const bc_schema aid_schema = {
@@ -141,8 +159,8 @@ static const bc_field task_fields[] = {
           &delegation_schema, "Các đoàn đi công tác nước ngoài."),
     FIELD(bc_task, "aid_projects", BC_FIELD_LIST, 0, aid_projects,
           &aid_schema, "Các dự án viện trợ."),
-    FIELD(bc_task, "body", BC_FIELD_BLOCKS, 0, body, NULL,
-          "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+    FIELD_BLOCKS(bc_task, "body", 0, body,
+                 "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
 };
 
 static const bc_schema task_schema = {
@@ -151,8 +169,8 @@ static const bc_schema task_schema = {
 
 static const bc_field part_fields[] = {
     FIELD(bc_part, "title", BC_FIELD_TEXT, REQ, title, NULL, "Tiêu đề."),
-    FIELD(bc_part, "body", BC_FIELD_BLOCKS, BC_REQUIRED, body, NULL,
-          "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+    FIELD_BLOCKS(bc_part, "body", BC_REQUIRED, body,
+                 "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
 };
 
 static const bc_schema part_schema = {
@@ -202,8 +220,8 @@ static const bc_field proposals_fields[] = {
           "Tiêu đề phần III, in hoa."),
     FIELD(bc_proposals, "to", BC_FIELD_TEXT, REQ, to, NULL,
           "Cơ quan được đề nghị, VD: Sở Ngoại vụ."),
-    FIELD(bc_proposals, "body", BC_FIELD_BLOCKS, REQ, body, NULL,
-          "Các đề xuất, kiến nghị."),
+    FIELD_BLOCKS(bc_proposals, "body", REQ, body,
+                 "Các đề xuất, kiến nghị."),
 };
 
 static const bc_schema proposals_schema = {
@@ -231,8 +249,8 @@ static const bc_field report_fields[] = {
           &citation_schema,
           "Các văn bản được trích dẫn; khai báo một lần, dùng [@mã] ở mọi "
           "chỗ."),
-    FIELD(bc_report, "preamble", BC_FIELD_BLOCKS, REQ, preamble, NULL,
-          "Phần mở đầu (căn cứ, mục đích báo cáo)."),
+    FIELD_BLOCKS(bc_report, "preamble", REQ, preamble,
+                 "Phần mở đầu (căn cứ, mục đích báo cáo)."),
     FIELD(bc_report, "results", BC_FIELD_OBJECT, BC_REQUIRED, results,
           &results_schema, "I. Kết quả triển khai thực hiện."),
     FIELD(bc_report, "assessment", BC_FIELD_OBJECT, BC_REQUIRED, assessment,
@@ -329,74 +347,9 @@ bc_report *bc_report_load(const char *path, bc_arena *arena,
     return r;
 }
 
-/* ---- walking the texts ---- */
-
-static void visit_blocks(const bc_blocks *blocks, bc_text_visitor fn,
-                         void *ctx)
-{
-    for (size_t i = 0; i < blocks->count; i++) {
-        const bc_block *b = &blocks->items[i];
-        if (b->kind != BC_BLOCK_BULLETS) {
-            fn(ctx, &b->label);
-            fn(ctx, &b->text);
-            continue;
-        }
-        for (size_t k = 0; k < b->bullet_count; k++) {
-            fn(ctx, &b->bullets[k].text);
-            for (size_t j = 0; j < b->bullets[k].subs.count; j++)
-                fn(ctx, &b->bullets[k].subs.items[j]);
-        }
-    }
-}
-
-/* Every text of a struct described by schema, in the order of its table
- * (which is the order of the data file). */
-static void visit_struct(const bc_schema *schema, const void *obj,
-                         bc_text_visitor fn, void *ctx)
-{
-    const unsigned char *base = obj;
-    for (size_t i = 0; i < schema->field_count; i++) {
-        const bc_field *f = &schema->fields[i];
-        const void *slot = base + f->offset;
-        switch (f->kind) {
-        case BC_FIELD_TEXT:
-            fn(ctx, slot);
-            break;
-        case BC_FIELD_LINES:
-        case BC_FIELD_TEXTS: {
-            const bc_texts *ts = slot;
-            for (size_t k = 0; k < ts->count; k++)
-                fn(ctx, &ts->items[k]);
-            break;
-        }
-        case BC_FIELD_BLOCKS:
-            visit_blocks(slot, fn, ctx);
-            break;
-        case BC_FIELD_OBJECT:
-            visit_struct(f->schema, slot, fn, ctx);
-            break;
-        case BC_FIELD_LIST: {
-            /* laid out as { T *items; size_t count; } (schema.c) */
-            const struct {
-                const unsigned char *items;
-                size_t count;
-            } *list = slot;
-            for (size_t k = 0; k < list->count; k++)
-                visit_struct(f->schema, list->items + k * f->schema->size, fn,
-                             ctx);
-            break;
-        }
-        case BC_FIELD_INT:
-        case BC_FIELD_DATE:
-        case BC_FIELD_AMOUNT:
-            break;
-        }
-    }
-}
-
 void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn, void *ctx)
 {
-    visit_struct(&bc_report_schema, r, fn, ctx);
+    bc_schema_visit_texts(&bc_report_schema, r, fn, ctx);
 }
 
 /* ---- positions inside texts ---- */

@@ -9,17 +9,34 @@
 
 #include "bcreport/utf8.h"
 
-typedef struct reader {
+struct bc_schema_reader {
     const char *file;
     bc_arena *arena;
     bc_diags *diags;
     size_t first_error;
-} reader;
+};
+
+typedef bc_schema_reader reader;
 
 static bc_pos pos_of(const reader *r, const bc_value *v)
 {
     bc_pos p = {r->file, v->line, v->col};
     return p;
+}
+
+bc_pos bc_schema_pos(const bc_schema_reader *r, const bc_value *v)
+{
+    return pos_of(r, v);
+}
+
+bc_arena *bc_schema_arena(const bc_schema_reader *r)
+{
+    return r->arena;
+}
+
+bc_diags *bc_schema_diags(const bc_schema_reader *r)
+{
+    return r->diags;
 }
 
 static bool read_object(reader *r, const bc_schema *schema,
@@ -47,9 +64,14 @@ static const char *article_kind(bc_value_kind kind)
     return "a value";
 }
 
-const char *bc_field_kind_name(bc_field_kind kind)
+const char *bc_value_kind_article(bc_value_kind kind)
 {
-    switch (kind) {
+    return article_kind(kind);
+}
+
+const char *bc_field_kind_name(const bc_field *f)
+{
+    switch (f->kind) {
     case BC_FIELD_TEXT:
         return "text";
     case BC_FIELD_LINES:
@@ -60,20 +82,20 @@ const char *bc_field_kind_name(bc_field_kind kind)
         return "an integer";
     case BC_FIELD_DATE:
         return "a date written YYYY-MM-DD";
-    case BC_FIELD_AMOUNT:
-        return "a whole number of đồng";
+    case BC_FIELD_NUMBER:
+        return "a whole number";
     case BC_FIELD_OBJECT:
         return "a mapping";
     case BC_FIELD_LIST:
         return "a list";
-    case BC_FIELD_BLOCKS:
-        return "a list of paragraphs";
+    case BC_FIELD_CUSTOM:
+        return f->type->name;
     }
     return "a value";
 }
 
-static void wrong_type(reader *r, const char *key, const char *expected,
-                       const bc_value *v)
+void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
+                          const bc_value *v)
 {
     const char *hint = "";
     if (v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT ||
@@ -103,8 +125,8 @@ static bool check_chars(reader *r, const char *key, const bc_value *v)
  * it says something when it must.  Blanks at the edges are dropped: they
  * mean nothing, and a no-break space pasted from Word next to the
  * template's "**" would undo the bold. */
-static bool take_text(reader *r, const char *key, const bc_value *v,
-                      bool nonempty, bc_text *out)
+bool bc_schema_take_text(reader *r, const char *key, const bc_value *v,
+                         bool nonempty, bc_text *out)
 {
     if (!check_chars(r, key, v))
         return false;
@@ -127,27 +149,21 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
                       bc_text *out)
 {
     if (v->kind != BC_VALUE_STRING) {
-        wrong_type(r, f->key, "text", v);
+        bc_schema_wrong_type(r, f->key, "text", v);
         return;
     }
-    if (!take_text(r, f->key, v, f->flags & BC_NONEMPTY, out))
+    if (!bc_schema_take_text(r, f->key, v, f->flags & BC_NONEMPTY, out))
         return;
     if (f->chars && strspn(v->as.string.ptr, f->chars) != v->as.string.len)
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s", f->key,
                       f->chars_rule);
 }
 
-static void read_texts(reader *r, const bc_field *f, const bc_value *v,
-                       bc_texts *out)
+void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
+                          bool nonempty, bc_texts *out)
 {
-    if (v->kind == BC_VALUE_STRING && f->kind == BC_FIELD_LINES) {
-        out->items = bc_arena_alloc(r->arena, sizeof(bc_text));
-        out->count =
-            take_text(r, f->key, v, f->flags & BC_NONEMPTY, &out->items[0]);
-        return;
-    }
     if (v->kind != BC_VALUE_SEQ) {
-        wrong_type(r, f->key, bc_field_kind_name(f->kind), v);
+        bc_schema_wrong_type(r, key, "a list of texts", v);
         return;
     }
     out->items = bc_arena_calloc(r->arena, v->as.seq.count, sizeof(bc_text));
@@ -155,25 +171,40 @@ static void read_texts(reader *r, const bc_field *f, const bc_value *v,
         const bc_value *item = v->as.seq.items[i];
         if (item->kind != BC_VALUE_STRING) {
             bc_diag_error(r->diags, pos_of(r, item),
-                          "each item of \"%s\" must be text, not %s", f->key,
+                          "each item of \"%s\" must be text, not %s", key,
                           article_kind(item->kind));
             continue;
         }
         /* An empty item is always a slip ("- " left over): it would
          * print as an empty line, or "****" in bold. */
-        out->count += take_text(r, f->key, item, true,
-                                &out->items[out->count]);
+        out->count += bc_schema_take_text(r, key, item, true,
+                                          &out->items[out->count]);
     }
-    if ((f->flags & BC_NONEMPTY) && v->as.seq.count == 0)
+    if (nonempty && v->as.seq.count == 0)
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
-                      f->key);
+                      key);
+}
+
+static void read_texts(reader *r, const bc_field *f, const bc_value *v,
+                       bc_texts *out)
+{
+    bool nonempty = f->flags & BC_NONEMPTY;
+    if (v->kind == BC_VALUE_STRING && f->kind == BC_FIELD_LINES) {
+        out->items = bc_arena_alloc(r->arena, sizeof(bc_text));
+        out->count = bc_schema_take_text(r, f->key, v, nonempty,
+                                         &out->items[0]);
+    } else if (v->kind != BC_VALUE_SEQ) {
+        bc_schema_wrong_type(r, f->key, bc_field_kind_name(f), v);
+    } else {
+        bc_schema_read_texts(r, f->key, v, nonempty, out);
+    }
 }
 
 static void read_int(reader *r, const bc_field *f, const bc_value *v,
                      int64_t *out)
 {
     if (v->kind != BC_VALUE_INT) {
-        wrong_type(r, f->key, "an integer", v);
+        bc_schema_wrong_type(r, f->key, "an integer", v);
         return;
     }
     if ((f->flags & BC_YEAR) && (v->as.integer < 1000 || v->as.integer > 9999)) {
@@ -198,7 +229,7 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
         return; /* a blank, to be filled in when the document is signed */
     }
     if (v->kind != BC_VALUE_STRING) {
-        wrong_type(r, f->key, "a date written YYYY-MM-DD", v);
+        bc_schema_wrong_type(r, f->key, "a date written YYYY-MM-DD", v);
         return;
     }
     if (bc_date_parse(v->as.string.ptr, v->as.string.len, &out->value)) {
@@ -218,52 +249,48 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
                       f->key, s);
 }
 
-static void read_amount(reader *r, const bc_field *f, const bc_value *v,
-                        bc_amount *out)
+/* "a whole number of đồng", or "a whole number" without a unit. */
+static void number_kind(const bc_field *f, bc_buf *out)
+{
+    bc_buf_puts(out, "a whole number");
+    if (f->unit)
+        bc_buf_printf(out, " of %s", f->unit);
+}
+
+static void read_number(reader *r, const bc_field *f, const bc_value *v,
+                        bc_number *out)
 {
     out->line = v->line;
     out->col = v->col;
+    bc_buf kind = BC_BUF_INIT;
+    number_kind(f, &kind);
     if (v->kind == BC_VALUE_FLOAT) {
         char num[32];
         bc_format_double(v->as.number, num);
-        bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" must be a whole number of đồng, not %s",
-                      f->key, num);
-        return;
-    }
-    if (v->kind != BC_VALUE_INT) {
-        wrong_type(r, f->key, "a whole number of đồng", v);
-        return;
-    }
-    if (v->as.integer < 0) {
+        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must be %s, not %s",
+                      f->key, kind.ptr, num);
+    } else if (v->kind != BC_VALUE_INT) {
+        bc_schema_wrong_type(r, f->key, kind.ptr, v);
+    } else if (v->as.integer < 0) {
         bc_diag_error(r->diags, pos_of(r, v),
                       "\"%s\" cannot be negative: %" PRId64, f->key,
                       v->as.integer);
-        return;
+    } else if (v->as.integer > f->max) {
+        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s: %" PRId64, f->key,
+                      f->max_rule, v->as.integer);
+    } else {
+        out->value = v->as.integer;
+        out->set = true;
     }
-    if (v->as.integer > BC_VN_WORDS_MAX) {
-        bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" is more than 10^15 đồng, beyond what can be "
-                      "written in words: %" PRId64,
-                      f->key, v->as.integer);
-        return;
-    }
-    out->value = v->as.integer;
-    out->set = true;
+    bc_buf_fini(&kind);
 }
 
-/* A list of mappings into a fresh array of structs; the slot at the
- * field's offset is laid out as { T *items; size_t count; }. */
-typedef struct any_list {
-    void *items;
-    size_t count;
-} any_list;
-
+/* A list of mappings into a fresh array of structs (a bc_list). */
 static void read_list(reader *r, const bc_field *f, const bc_value *v,
-                      any_list *out)
+                      bc_list *out)
 {
     if (v->kind != BC_VALUE_SEQ) {
-        wrong_type(r, f->key, "a list", v);
+        bc_schema_wrong_type(r, f->key, "a list", v);
         return;
     }
     size_t n = v->as.seq.count;
@@ -274,96 +301,6 @@ static void read_list(reader *r, const bc_field *f, const bc_value *v,
     out->items = items;
     out->count = n;
     if ((f->flags & BC_NONEMPTY) && n == 0)
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
-                      f->key);
-}
-
-/* ---- narrative blocks ---- */
-
-static void read_bullets(reader *r, const bc_field *f, const bc_value *v,
-                         bc_block *block)
-{
-    block->kind = BC_BLOCK_BULLETS;
-    block->bullets =
-        bc_arena_calloc(r->arena, v->as.seq.count, sizeof(bc_bullet));
-    for (size_t i = 0; i < v->as.seq.count; i++) {
-        const bc_value *item = v->as.seq.items[i];
-        if (item->kind == BC_VALUE_STRING) {
-            bc_bullet *b = &block->bullets[block->bullet_count];
-            block->bullet_count += take_text(r, f->key, item, true, &b->text);
-            continue;
-        }
-        if (item->kind != BC_VALUE_SEQ) {
-            bc_diag_error(r->diags, pos_of(r, item),
-                          "a bullet in \"%s\" must be text, or a list of "
-                          "sub-items under the bullet before it, not %s",
-                          f->key, article_kind(item->kind));
-            continue;
-        }
-        if (block->bullet_count == 0) {
-            bc_diag_error(r->diags, pos_of(r, item),
-                          "sub-items in \"%s\" need a bullet before them",
-                          f->key);
-            continue;
-        }
-        bc_field sub = {f->key, BC_FIELD_TEXTS, BC_NONEMPTY, 0,
-                        NULL,   NULL,           NULL,        NULL};
-        read_texts(r, &sub, item,
-                   &block->bullets[block->bullet_count - 1].subs);
-    }
-}
-
-static const bc_field note_fields[] = {
-    {"label", BC_FIELD_TEXT, BC_REQUIRED | BC_NONEMPTY,
-     offsetof(bc_block, label), NULL,
-     "Nhãn in đậm ở đầu đoạn ghi chú, VD: Nguyên nhân", NULL, NULL},
-    {"text", BC_FIELD_TEXT, BC_REQUIRED | BC_NONEMPTY,
-     offsetof(bc_block, text), NULL, "Nội dung đoạn ghi chú", NULL, NULL},
-};
-
-const bc_schema bc_note_schema = {
-    "note", sizeof(bc_block), note_fields,
-    sizeof note_fields / sizeof note_fields[0],
-    "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm"};
-
-static void read_blocks(reader *r, const bc_field *f, const bc_value *v,
-                        bc_blocks *out)
-{
-    if (v->kind == BC_VALUE_STRING) { /* one paragraph */
-        out->items = bc_arena_calloc(r->arena, 1, sizeof(bc_block));
-        out->count = take_text(r, f->key, v, true, &out->items[0].text);
-        return;
-    }
-    if (v->kind != BC_VALUE_SEQ) {
-        wrong_type(r, f->key, "a list of paragraphs", v);
-        return;
-    }
-    out->items = bc_arena_calloc(r->arena, v->as.seq.count, sizeof(bc_block));
-    for (size_t i = 0; i < v->as.seq.count; i++) {
-        const bc_value *item = v->as.seq.items[i];
-        bc_block *b = &out->items[out->count++];
-        if (item->kind == BC_VALUE_STRING) {
-            b->kind = BC_BLOCK_PARAGRAPH;
-            take_text(r, f->key, item, true, &b->text);
-        } else if (item->kind == BC_VALUE_SEQ && item->as.seq.count == 0) {
-            bc_diag_error(r->diags, pos_of(r, item),
-                          "a list of bullets in \"%s\" must not be empty",
-                          f->key);
-        } else if (item->kind == BC_VALUE_SEQ) {
-            read_bullets(r, f, item, b);
-        } else if (item->kind == BC_VALUE_MAP) {
-            read_object(r, &bc_note_schema, item, b, NULL);
-            b->kind = BC_BLOCK_NOTE;
-        } else {
-            bc_diag_error(r->diags, pos_of(r, item),
-                          "an item of \"%s\" must be a paragraph (text), a "
-                          "list of bullets, or a note with label and text; "
-                          "not %s",
-                          f->key, article_kind(item->kind));
-            out->count--;
-        }
-    }
-    if ((f->flags & BC_NONEMPTY) && v->as.seq.count == 0)
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
                       f->key);
 }
@@ -387,8 +324,8 @@ static void read_field(reader *r, const bc_field *f, const bc_value *v,
     case BC_FIELD_DATE:
         read_date(r, f, v, slot);
         break;
-    case BC_FIELD_AMOUNT:
-        read_amount(r, f, v, slot);
+    case BC_FIELD_NUMBER:
+        read_number(r, f, v, slot);
         break;
     case BC_FIELD_OBJECT:
         read_object(r, f->schema, v, slot, key);
@@ -396,8 +333,8 @@ static void read_field(reader *r, const bc_field *f, const bc_value *v,
     case BC_FIELD_LIST:
         read_list(r, f, v, slot);
         break;
-    case BC_FIELD_BLOCKS:
-        read_blocks(r, f, v, slot);
+    case BC_FIELD_CUSTOM:
+        f->type->read(r, f, v, slot);
         break;
     }
 }
@@ -467,12 +404,61 @@ static bool read_object(reader *r, const bc_schema *schema,
     return r->diags->errors == r->first_error;
 }
 
+void bc_schema_read_struct(reader *r, const bc_schema *schema,
+                           const bc_value *v, void *out)
+{
+    read_object(r, schema, v, out, NULL);
+}
+
 bool bc_schema_read(const bc_schema *schema, const bc_value *map, void *out,
                     const char *file, bc_arena *arena, bc_diags *diags)
 {
     reader r = {file, arena, diags, diags->errors};
     read_object(&r, schema, map, out, NULL);
     return diags->errors == r.first_error;
+}
+
+/* ---- walking the texts ---- */
+
+void bc_schema_visit_texts(const bc_schema *schema, const void *obj,
+                           bc_text_visitor fn, void *ctx)
+{
+    const unsigned char *base = obj;
+    for (size_t i = 0; i < schema->field_count; i++) {
+        const bc_field *f = &schema->fields[i];
+        const void *slot = base + f->offset;
+        switch (f->kind) {
+        case BC_FIELD_TEXT:
+            fn(ctx, slot);
+            break;
+        case BC_FIELD_LINES:
+        case BC_FIELD_TEXTS: {
+            const bc_texts *ts = slot;
+            for (size_t k = 0; k < ts->count; k++)
+                fn(ctx, &ts->items[k]);
+            break;
+        }
+        case BC_FIELD_OBJECT:
+            bc_schema_visit_texts(f->schema, slot, fn, ctx);
+            break;
+        case BC_FIELD_LIST: {
+            const bc_list *list = slot;
+            const unsigned char *items = list->items;
+            for (size_t k = 0; k < list->count; k++)
+                bc_schema_visit_texts(f->schema, items + k * f->schema->size,
+                                      fn, ctx);
+            break;
+        }
+        case BC_FIELD_CUSTOM:
+            if (f->type->visit)
+                f->type->visit(slot, fn, ctx);
+            break;
+        case BC_FIELD_INT:
+        case BC_FIELD_NUMBER:
+        case BC_FIELD_DATE:
+            break;
+        }
+    }
 }
 
 /* ---- suggestions ---- */

@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
-#include "bcreport/cite.h"
+#include "bcreport/schema.h"
 #include "bcreport/json.h"
-#include "bcreport/vnformat.h"
 
 /* ---- building the schema as a value tree (json.c prints it) ---- */
 
@@ -123,33 +122,32 @@ static void write_negated_class(const char *chars, bc_buf *out)
 
 /* ---- the structs to describe, and their names in "$defs" ---- */
 
-/* The "$defs" for narrative besides the note. */
-static const char *const narrative_defs[] = {"blocks", "paragraph",
-                                             "bullets", "sub_items"};
-#define N_NARRATIVE (sizeof narrative_defs / sizeof narrative_defs[0])
-
 typedef struct named {
     const bc_schema *schema;
     char *name;
 } named;
 
-typedef struct ctx {
+struct bc_json_schema {
     jw w;
     const bc_schema *root;
     named *defs;
     size_t count;
-    bool narrative; /* some field is BLOCKS */
-} ctx;
+    const bc_field_type **types; /* the kinds of their own met, once each */
+    size_t type_count;
+};
+
+typedef bc_json_schema ctx;
 
 static bool name_taken(const ctx *c, const char *name)
 {
     for (size_t i = 0; i < c->count; i++)
         if (!strcmp(c->defs[i].name, name))
             return true;
-    /* Kept for narrative always: it may be found after a struct is named. */
-    for (size_t i = 0; i < N_NARRATIVE; i++)
-        if (!strcmp(narrative_defs[i], name))
-            return true;
+    /* The names of the types' own defs are kept whenever met. */
+    for (size_t i = 0; i < c->type_count; i++)
+        for (const char *const *d = c->types[i]->defs; d && *d; d++)
+            if (!strcmp(*d, name))
+                return true;
     return false;
 }
 
@@ -197,12 +195,24 @@ static void add_def(ctx *c, const bc_schema *schema)
 
 /* Every struct reachable from schema, depth first in field order, so the
  * output keeps the order of the tables. */
+static void collect(ctx *c, const bc_schema *schema);
+
+static void add_type(ctx *c, const bc_field_type *type)
+{
+    for (size_t i = 0; i < c->type_count; i++)
+        if (c->types[i] == type)
+            return;
+    c->types = bc_xreallocarray(c->types, c->type_count + 1,
+                                sizeof *c->types);
+    c->types[c->type_count++] = type;
+}
+
 static void collect(ctx *c, const bc_schema *schema)
 {
     for (size_t i = 0; i < schema->field_count; i++) {
         const bc_field *f = &schema->fields[i];
-        if (f->kind == BC_FIELD_BLOCKS)
-            c->narrative = true;
+        if (f->kind == BC_FIELD_CUSTOM)
+            add_type(c, f->type);
         const bc_schema *sub = f->schema;
         if ((f->kind != BC_FIELD_OBJECT && f->kind != BC_FIELD_LIST) ||
             !sub || sub == c->root || find_def(c, sub))
@@ -214,20 +224,26 @@ static void collect(ctx *c, const bc_schema *schema)
 
 /* ---- fields ---- */
 
-static void write_ref(ctx *c, const char *key, const char *def)
+/* "$ref" to a def by name, or to the whole document for NULL. */
+static void write_ref(ctx *c, const char *def)
 {
     bc_buf ref = BC_BUF_INIT;
-    bc_buf_printf(&ref, "#/$defs/%s", def);
-    jw_string(&c->w, key, ref.ptr);
+    bc_buf_puts(&ref, "#");
+    if (def)
+        bc_buf_printf(&ref, "/$defs/%s", def);
+    jw_string(&c->w, "$ref", ref.ptr);
     bc_buf_fini(&ref);
+}
+
+/* The def that describes schema; NULL for the root. */
+static const char *def_of(const ctx *c, const bc_schema *schema)
+{
+    return schema == c->root ? NULL : find_def(c, schema)->name;
 }
 
 static void write_schema_ref(ctx *c, const bc_schema *schema)
 {
-    if (schema == c->root)
-        jw_string(&c->w, "$ref", "#");
-    else
-        write_ref(c, "$ref", find_def(c, schema)->name);
+    write_ref(c, def_of(c, schema));
 }
 
 /* "type": one or two JSON types, plus "null" when the key is optional:
@@ -250,17 +266,13 @@ static void write_type(ctx *c, const char *t1, const char *t2,
 }
 
 /* A $ref, or null in its place when the key is optional. */
-static void write_ref_or_null(ctx *c, const bc_schema *schema,
-                              const char *def, bool nullable)
+static void write_ref_or_null(ctx *c, const char *def, bool nullable)
 {
     if (nullable) {
         jw_open(&c->w, "anyOf", '[');
         jw_open(&c->w, NULL, '{');
     }
-    if (schema)
-        write_schema_ref(c, schema);
-    else
-        write_ref(c, "$ref", def);
+    write_ref(c, def);
     if (nullable) {
         jw_close(&c->w, '}');
         jw_open(&c->w, NULL, '{');
@@ -355,13 +367,13 @@ static void write_field_rules(ctx *c, const bc_field *f)
         write_type(c, "string", NULL, nullable);
         write_date_rules(c, nonempty);
         break;
-    case BC_FIELD_AMOUNT:
+    case BC_FIELD_NUMBER:
         write_type(c, "integer", NULL, nullable);
         jw_int(&c->w, "minimum", 0);
-        jw_int(&c->w, "maximum", BC_VN_WORDS_MAX); /* read_amount */
+        jw_int(&c->w, "maximum", f->max);
         break;
     case BC_FIELD_OBJECT:
-        write_ref_or_null(c, f->schema, NULL, nullable);
+        write_ref_or_null(c, def_of(c, f->schema), nullable);
         break;
     case BC_FIELD_LIST:
         write_type(c, "array", NULL, nullable);
@@ -370,9 +382,8 @@ static void write_field_rules(ctx *c, const bc_field *f)
         jw_close(&c->w, '}');
         write_min_items(c, nonempty);
         break;
-    case BC_FIELD_BLOCKS: /* a lone paragraph is never empty */
-        write_ref_or_null(c, NULL, "blocks", nullable);
-        write_min_items(c, nonempty);
+    case BC_FIELD_CUSTOM:
+        f->type->json_rules(c, f);
         break;
     }
 }
@@ -410,89 +421,54 @@ static void write_object_members(ctx *c, const bc_schema *schema)
         jw_close(&c->w, ']');
 }
 
-/* ---- narrative (read_blocks and read_bullets in schema.c) ---- */
+/* ---- for the field types of other modules (schema_json.h) ---- */
 
-static void write_nonblank_def(ctx *c, const char *name, const char *doc)
+void bc_json_schema_open(bc_json_schema *j, const char *key, char bracket)
 {
-    jw_open(&c->w, name, '{');
-    jw_string(&c->w, "description", doc);
-    jw_string(&c->w, "type", "string");
-    write_text_rules(c, true);
-    jw_close(&c->w, '}');
+    jw_open(&j->w, key, bracket);
 }
 
-static void write_blocks_def(ctx *c)
+void bc_json_schema_close(bc_json_schema *j)
 {
-    jw_open(&c->w, "blocks", '{');
-    jw_string(&c->w, "description",
-              "Nội dung: một đoạn văn, hoặc danh sách các khối, mỗi khối "
-              "là một đoạn văn, một danh sách gạch đầu dòng hoặc một ghi "
-              "chú {label, text}.");
-    write_type(c, "string", "array", false);
-    write_text_rules(c, true);
-    jw_open(&c->w, "items", '{');
-    jw_open(&c->w, "anyOf", '[');
-    static const char *const kinds[] = {"paragraph", "bullets"};
-    for (size_t i = 0; i < 2; i++) {
-        jw_open(&c->w, NULL, '{');
-        write_ref(c, "$ref", kinds[i]);
-        jw_close(&c->w, '}');
-    }
-    jw_open(&c->w, NULL, '{');
-    write_schema_ref(c, &bc_note_schema);
-    jw_close(&c->w, '}');
-    jw_close(&c->w, ']');
-    jw_close(&c->w, '}');
-    jw_close(&c->w, '}');
+    jw_close(&j->w, 0);
 }
 
-/* Sub-items belong to the bullet before them, so a list of bullets must
- * start with a bullet: prefixItems says so. */
-static void write_bullets_def(ctx *c)
+void bc_json_schema_string(bc_json_schema *j, const char *key,
+                           const char *s)
 {
-    jw_open(&c->w, "bullets", '{');
-    jw_string(&c->w, "description",
-              "Danh sách gạch đầu dòng (-), mỗi mục một dòng; một danh sách "
-              "ngay sau một mục là các ý (+) của mục đó.");
-    jw_string(&c->w, "type", "array");
-    jw_int(&c->w, "minItems", 1);
-    jw_open(&c->w, "prefixItems", '[');
-    jw_open(&c->w, NULL, '{');
-    write_ref(c, "$ref", "paragraph");
-    jw_close(&c->w, '}');
-    jw_close(&c->w, ']');
-    jw_open(&c->w, "items", '{');
-    jw_open(&c->w, "anyOf", '[');
-    static const char *const kinds[] = {"paragraph", "sub_items"};
-    for (size_t i = 0; i < 2; i++) {
-        jw_open(&c->w, NULL, '{');
-        write_ref(c, "$ref", kinds[i]);
-        jw_close(&c->w, '}');
-    }
-    jw_close(&c->w, ']');
-    jw_close(&c->w, '}');
-    jw_close(&c->w, '}');
+    jw_string(&j->w, key, s);
 }
 
-static void write_sub_items_def(ctx *c)
+void bc_json_schema_int(bc_json_schema *j, const char *key, int64_t i)
 {
-    jw_open(&c->w, "sub_items", '{');
-    jw_string(&c->w, "description",
-              "Các ý (+) của mục gạch đầu dòng đứng ngay trước.");
-    jw_string(&c->w, "type", "array");
-    jw_int(&c->w, "minItems", 1);
-    jw_open(&c->w, "items", '{');
-    write_ref(c, "$ref", "paragraph");
-    jw_close(&c->w, '}');
-    jw_close(&c->w, '}');
+    jw_int(&j->w, key, i);
 }
 
-static void write_narrative_defs(ctx *c)
+void bc_json_schema_ref(bc_json_schema *j, const char *def)
 {
-    write_blocks_def(c);
-    write_nonblank_def(c, "paragraph", "Một đoạn văn, không để trống.");
-    write_bullets_def(c);
-    write_sub_items_def(c);
+    write_ref(j, def);
+}
+
+void bc_json_schema_struct_ref(bc_json_schema *j, const bc_schema *schema)
+{
+    write_schema_ref(j, schema);
+}
+
+void bc_json_schema_type(bc_json_schema *j, const char *t1, const char *t2,
+                         bool nullable)
+{
+    write_type(j, t1, t2, nullable);
+}
+
+void bc_json_schema_text_rules(bc_json_schema *j, bool nonempty)
+{
+    write_text_rules(j, nonempty);
+}
+
+void bc_json_schema_ref_or_null(bc_json_schema *j, const char *def,
+                                bool nullable)
+{
+    write_ref_or_null(j, def, nullable);
 }
 
 /* ---- the document ---- */
@@ -507,18 +483,24 @@ static void write_defs(ctx *c)
         write_object_members(c, c->defs[i].schema);
         jw_close(&c->w, '}');
     }
-    if (c->narrative)
-        write_narrative_defs(c);
+    for (size_t i = 0; i < c->type_count; i++)
+        c->types[i]->json_defs(c);
     jw_close(&c->w, '}');
 }
 
 void bc_schema_json_write(const bc_schema *root, bc_buf *out)
 {
     bc_arena *arena = bc_arena_new();
-    ctx c = {{arena, NULL, 0, 0, NULL}, root, NULL, 0, false};
+    ctx c = {{arena, NULL, 0, 0, NULL}, root, NULL, 0, NULL, 0};
     collect(&c, root);
-    if (c.narrative) /* the note is a struct like the others */
-        add_def(&c, &bc_note_schema);
+    /* The structs the types' values hold come after the tables' own. */
+    for (size_t i = 0; i < c.type_count; i++) {
+        const bc_schema *uses = c.types[i]->uses;
+        if (uses && !find_def(&c, uses)) {
+            add_def(&c, uses);
+            collect(&c, uses);
+        }
+    }
 
     bc_buf text = BC_BUF_INIT;
     jw_open(&c.w, NULL, '{');
@@ -544,4 +526,5 @@ void bc_schema_json_write(const bc_schema *root, bc_buf *out)
     for (size_t i = 0; i < c.count; i++)
         free(c.defs[i].name);
     free(c.defs);
+    free(c.types);
 }

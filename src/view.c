@@ -98,8 +98,8 @@ static bc_value *punctuated_list(builder *b, const bc_texts *ts)
 static bc_value *bullets_value(builder *b, const bc_block *block)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
-    for (size_t i = 0; i < block->bullet_count; i++) {
-        const bc_bullet *bullet = &block->bullets[i];
+    for (size_t i = 0; i < block->bullets.count; i++) {
+        const bc_bullet *bullet = &block->bullets.items[i];
         bc_value *item = bc_value_new_map(b->arena);
         set(b, item, "text", md(b, &bullet->text));
         set(b, item, "subs", text_list(b, &bullet->subs, true));

@@ -15,6 +15,7 @@
 #ifndef BC_REPORT_H
 #define BC_REPORT_H
 
+#include "bcreport/blocks.h"
 #include "bcreport/schema.h"
 
 typedef struct bc_issuer {
@@ -54,6 +55,10 @@ typedef struct bc_delegation {
     bc_text purpose; /* "xúc tiến đầu tư" */
 } bc_delegation;
 
+/* A whole amount of money in đồng, 0 to BC_VN_WORDS_MAX (what can be
+ * written in words). */
+typedef bc_number bc_amount;
+
 typedef struct bc_aid_project {
     bc_text partner; /* who runs it here; default: the issuer's self_name */
     bc_text donor;
@@ -67,14 +72,8 @@ typedef struct bc_aid_project {
 
 typedef struct bc_task {
     bc_text title;
-    struct {
-        bc_delegation *items;
-        size_t count;
-    } delegations;
-    struct {
-        bc_aid_project *items;
-        size_t count;
-    } aid_projects;
+    BC_LIST_OF(bc_delegation) delegations;
+    BC_LIST_OF(bc_aid_project) aid_projects;
     bc_blocks body;
 } bc_task;
 
@@ -86,10 +85,7 @@ typedef struct bc_part {
 
 typedef struct bc_tasks {
     bc_text title;
-    struct {
-        bc_task *items;
-        size_t count;
-    } items;
+    BC_LIST_OF(bc_task) items;
 } bc_tasks;
 
 typedef struct bc_results {
@@ -122,10 +118,7 @@ typedef struct bc_report {
     const char *source; /* the file's text, to place errors inside texts */
     size_t source_len;
     bc_document document;
-    struct {
-        bc_citation *items;
-        size_t count;
-    } citations;
+    BC_LIST_OF(bc_citation) citations;
     bc_blocks preamble;
     bc_results results;
     bc_assessment assessment;
@@ -137,7 +130,6 @@ typedef struct bc_report {
 
 /* Calls fn for every text of the report (absent ones too: t->s NULL), in
  * the order of the data file; any of them may cite with [@id]. */
-typedef void (*bc_text_visitor)(void *ctx, const bc_text *text);
 void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn,
                            void *ctx);
 

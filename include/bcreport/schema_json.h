@@ -16,6 +16,9 @@
 #ifndef BC_SCHEMA_JSON_H
 #define BC_SCHEMA_JSON_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "bcreport/buf.h"
 #include "bcreport/schema.h"
 
@@ -24,5 +27,28 @@
  * run.  Each struct that root refers to is one entry of "$defs", named
  * after its schema's name ("aid project" becomes "aid_project"). */
 void bc_schema_json_write(const bc_schema *root, bc_buf *out);
+
+/* ------------------------------------------------------------------------
+ * For the field types of other modules (schema.h, bc_field_type): their
+ * rules and "$defs", written into the schema being built.  A key of NULL
+ * adds an item to the array being filled.
+ */
+void bc_json_schema_open(bc_json_schema *j, const char *key, char bracket);
+void bc_json_schema_close(bc_json_schema *j);
+void bc_json_schema_string(bc_json_schema *j, const char *key,
+                           const char *s);
+void bc_json_schema_int(bc_json_schema *j, const char *key, int64_t i);
+/* "$ref": "#/$defs/DEF", and the same for the def of a struct. */
+void bc_json_schema_ref(bc_json_schema *j, const char *def);
+void bc_json_schema_struct_ref(bc_json_schema *j, const bc_schema *schema);
+/* The ref, or null in its place when the key is optional. */
+void bc_json_schema_ref_or_null(bc_json_schema *j, const char *def,
+                                bool nullable);
+/* "type": t1, or [t1, t2], with "null" added when nullable. */
+void bc_json_schema_type(bc_json_schema *j, const char *t1, const char *t2,
+                         bool nullable);
+/* The pattern of a text (schema.c's rules), saying something when
+ * nonempty. */
+void bc_json_schema_text_rules(bc_json_schema *j, bool nonempty);
 
 #endif

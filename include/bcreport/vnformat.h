@@ -14,20 +14,7 @@
 #include <stdint.h>
 
 #include "bcreport/buf.h"
-
-/* A calendar date; year 0 means "not set yet" (a blank in the document). */
-typedef struct bc_date {
-    int year;
-    int month;
-    int day;
-} bc_date;
-
-/* True for a real date of the Gregorian calendar, years 1000 to 9999. */
-bool bc_date_valid(int year, int month, int day);
-
-/* Parses exactly "YYYY-MM-DD" (len bytes).  Returns false, leaving *date
- * unchanged, for any other shape or a date not in the calendar. */
-bool bc_date_parse(const char *s, size_t len, bc_date *date);
+#include "bcreport/date.h"
 
 /* Dates inside citations: "05/01/2022", "03/6/2022", "09/11/2023": the
  * day always with two digits, the month with two only for 01 and 02. */
