@@ -759,11 +759,12 @@ static void check_short_reference(linter *l, const mention *m)
 {
     const candidates *cs = &l->cands;
     if (bc_strmap_get(&cs->by_name, m->text->s + m->offset, m->len))
-        return; /* exactly the registered short name */
+        return; /* exactly a candidate's name, such as its short name */
     const candidate *same =
         bc_strmap_get(&cs->by_type_lead, m->key.s, m->key.lead_len);
-    if (same) {
-        if (!m->formal) /* "Kế hoạch số 92": the short form, fine */
+    if (same) { /* "Kế hoạch số 92" is its short form, fine; not without
+                 * "số" */
+        if (!m->formal)
             warn_misnamed(l, m, same);
         return;
     }
