@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/cite.h"
+#include "bcreport/strmap.h"
 #include "bcreport/vnformat.h"
 
 /* The kinds of document a report cites, as the text writes them. */
@@ -19,23 +21,90 @@ static const char *const doc_types[] = {
 
 #define N_TYPES (sizeof doc_types / sizeof doc_types[0])
 
+/* What makes two numbers name one document (see doc_key_of), as the keys
+ * of hash maps, so that finding the documents a mention may mean costs one
+ * lookup instead of a pass over every other mention: a file may hold tens of
+ * thousands of them. */
+typedef struct doc_key {
+    const char *s;   /* the type's index + 1 (one byte), the lead, the ký
+                      * hiệu; NULL when the number names nothing */
+    size_t lead_len; /* s[0..lead_len): the lead key, type and lead digits */
+    size_t len;      /* s[0..len): the full key */
+    bool short_form; /* the number is its lead ("số 12") */
+} doc_key;
+
 /* A document named by hand in the prose, not through [@id]. */
 typedef struct mention {
     const bc_text *text;
     size_t offset, len; /* the whole mention inside text */
     const char *type;
-    char number[64]; /* "80/2022/NĐ-CP"; "12" for "Kế hoạch 12" */
-    bool formal;     /* written with "số" */
+    const char *number; /* inside text: "80/2022/NĐ-CP"; "12" for "Kế hoạch
+                         * 12" */
+    size_t number_len;
+    bool formal; /* written with "số" */
     bool has_date;
     bc_date date;
+    doc_key key; /* never empty: the type is known, the number starts with a
+                  * digit */
 } mention;
+
+/* The registered documents by what names them (see registered()). */
+typedef struct registry {
+    doc_key *keys;           /* per citation */
+    bc_strmap by_lead;       /* lead key -> the first citation */
+    bc_strmap short_by_lead; /* lead key -> the first numbered by lead only */
+    bc_strmap by_full;       /* full key -> the first citation */
+    bc_strmap by_id;         /* id -> its citation, for [@id] */
+} registry;
+
+/* The formal mentions of one document checked so far, reduced to what
+ * check_against_earlier asks: the first of them that differs from a new
+ * mention is the first of all or, when the new one agrees with that, the
+ * first unlike it; by number and by date apart. */
+typedef struct earlier {
+    const mention *first, *other_number; /* number unlike first's */
+    const mention *dated, *other_date;   /* dated unlike dated's */
+} earlier;
+
+/* A document the text could mean: registered, or typed in full elsewhere. */
+typedef struct candidate {
+    const char *type; /* one of doc_types, or NULL */
+    const char *number;
+    size_t number_len;
+    const char *name; /* "Kế hoạch số 92", or the registered short name */
+    size_t name_len;
+    const char *id; /* the registered id, or NULL */
+} candidate;
+
+/* The first three candidates of a kind: the most a hint names. */
+#define MAX_HINTS 3
+typedef struct first_few {
+    size_t count;
+    const candidate *items[MAX_HINTS];
+} first_few;
+
+/* The candidates in their order of precedence, indexed for the questions
+ * check_short_reference asks. */
+typedef struct candidates {
+    candidate *items;
+    size_t count;
+    bc_strmap by_name;      /* name -> a candidate */
+    bc_strmap by_type_lead; /* lead key -> the first candidate */
+    bc_strmap by_lead;      /* lead digits, any type -> first_few */
+    first_few by_type[N_TYPES];
+} candidates;
 
 typedef struct linter {
     const bc_report *report;
     bc_diags *diags;
     mention *mentions;
     size_t count, cap;
-    bool *cited; /* per registered document: named with [@id] */
+    bool *cited;     /* per registered document: named with [@id] */
+    bc_arena *arena; /* the keys, names and groups below */
+    registry reg;
+    bc_strmap earlier_short; /* lead key -> earlier formal short forms */
+    bc_strmap earlier_full;  /* full key -> earlier formal full numbers */
+    candidates cands;
 } linter;
 
 /* A finding: a warning, or with --final an error. */
@@ -201,9 +270,8 @@ static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
     m->formal = with_so || d < j - start;
     if (!m->formal && followed_by_unit(s + j, len - j))
         return 0;
-    n = j - start < sizeof m->number - 1 ? j - start : sizeof m->number - 1;
-    memcpy(m->number, s + start, n);
-    m->number[n] = '\0';
+    m->number = s + start;
+    m->number_len = j - start;
     m->has_date = false;
     if (m->formal) {
         size_t dl = parse_date(s + j, len - j, &m->date);
@@ -212,6 +280,142 @@ static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
     }
     return j - i;
 }
+
+/* ---- what names a document ---- */
+
+/* The digits a number starts with: "80" of "80/2022/NĐ-CP". */
+static size_t lead(const char *number, size_t len)
+{
+    return digits(number, len);
+}
+
+static bool text_is(const bc_text *t, const char *s, size_t len)
+{
+    return t->s && t->len == len && memcmp(t->s, s, len) == 0;
+}
+
+/* "/2020" at s[i], the year inside a number. */
+static bool is_year_part(const char *s, size_t len, size_t i)
+{
+    return s[i] == '/' && digits(s + i + 1, len - i - 1) == 4 &&
+           (i + 5 == len || s[i + 5] == '/');
+}
+
+/* Writes the number without its leading digits and its year to out (room
+ * for len bytes): "/NĐ-CP" for both "80/2020/NĐ-CP" and "80/2022/NĐ-CP";
+ * the ký hiệu names the issuer.  Returns its length. */
+static size_t symbol_of(const char *number, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = lead(number, len); i < len;) {
+        if (is_year_part(number, len, i)) {
+            i += 5;
+            continue;
+        }
+        out[n++] = number[i++];
+    }
+    return n;
+}
+
+static int type_index(const char *type)
+{
+    for (size_t t = 0; t < N_TYPES; t++)
+        if (type == doc_types[t])
+            return (int)t;
+    return -1;
+}
+
+/* One document: the same type, number and ký hiệu, whatever the year or
+ * date written with it; a short form ("số 12") names any of its type and
+ * number.  So two numbers name one document when their full keys are
+ * equal, or when one is a short form and their lead keys are equal.  A
+ * number of an unknown type or without leading digits names nothing. */
+static doc_key doc_key_of(bc_arena *arena, const char *type,
+                          const char *number, size_t len)
+{
+    doc_key k = {NULL, 0, 0, false};
+    int t = type_index(type);
+    size_t digits_len = lead(number, len);
+    if (t < 0 || digits_len == 0)
+        return k;
+    char *s = bc_arena_alloc(arena, 1 + len);
+    s[0] = (char)(t + 1);
+    memcpy(s + 1, number, digits_len);
+    k.s = s;
+    k.lead_len = 1 + digits_len;
+    /* The ký hiệu starts with no digit (the lead took them all), so the
+     * lead and the ký hiệu cannot run into each other. */
+    k.len = k.lead_len + symbol_of(number, len, s + k.lead_len);
+    k.short_form = digits_len == len;
+    return k;
+}
+
+static void *lookup(const bc_strmap *map, const char *key, size_t len)
+{
+    return key ? bc_strmap_get(map, key, len) : NULL;
+}
+
+/* Keeps the first value stored under a key: the checks report against the
+ * first document or mention of its kind. */
+static void put_first(bc_strmap *map, const char *key, size_t len,
+                      const void *value)
+{
+    if (key && !bc_strmap_get(map, key, len))
+        bc_strmap_put(map, key, len, (void *)value);
+}
+
+/* Of two citations, mentions or candidates, the one that comes first (NULL
+ * for none): both point into one array, in document order. */
+static const void *earliest(const void *a, const void *b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    return (const char *)a < (const char *)b ? a : b;
+}
+
+static const char *type_of(const bc_citation *d)
+{
+    for (size_t t = 0; t < N_TYPES; t++)
+        if (text_is(&d->type, doc_types[t], strlen(doc_types[t])))
+            return doc_types[t];
+    return NULL;
+}
+
+/* ---- the registry, indexed ---- */
+
+static void index_registry(linter *l)
+{
+    const bc_report *r = l->report;
+    registry *reg = &l->reg;
+    reg->keys = bc_xcalloc(r->citations.count + 1, sizeof *reg->keys);
+    for (size_t k = 0; k < r->citations.count; k++) {
+        const bc_citation *d = &r->citations.items[k];
+        doc_key key = doc_key_of(l->arena, type_of(d), d->number.s,
+                                 d->number.len);
+        reg->keys[k] = key;
+        put_first(&reg->by_lead, key.s, key.lead_len, d);
+        if (key.short_form)
+            put_first(&reg->short_by_lead, key.s, key.lead_len, d);
+        put_first(&reg->by_full, key.s, key.len, d);
+        if (d->id.s)
+            put_first(&reg->by_id, d->id.s, d->id.len, d);
+    }
+}
+
+/* The first registered document a mention names, or NULL: for a short form
+ * the first of its type and lead; for a full number the first with its ký
+ * hiệu or registered by the lead alone. */
+static const bc_citation *registered(const linter *l, const mention *m)
+{
+    const registry *reg = &l->reg;
+    const doc_key *k = &m->key;
+    if (k->short_form)
+        return lookup(&reg->by_lead, k->s, k->lead_len);
+    return earliest(lookup(&reg->short_by_lead, k->s, k->lead_len),
+                    lookup(&reg->by_full, k->s, k->len));
+}
+
+/* ---- reading the texts ---- */
 
 static void add_mention(linter *l, const mention *m)
 {
@@ -231,11 +435,9 @@ static size_t skip_citation(linter *l, const char *s, size_t len, size_t i)
     size_t id = i + 2, n = 0;
     while (id + n < end && s[id + n] && strchr(BC_CITATION_ID_CHARS, s[id + n]))
         n++;
-    for (size_t k = 0; k < l->report->citations.count; k++) {
-        const bc_text *cid = &l->report->citations.items[k].id;
-        if (cid->len == n && memcmp(cid->s, s + id, n) == 0)
-            l->cited[k] = true;
-    }
+    const bc_citation *d = bc_strmap_get(&l->reg.by_id, s + id, n);
+    if (d)
+        l->cited[d - l->report->citations.items] = true;
     return end;
 }
 
@@ -256,6 +458,7 @@ static void scan_text(void *ctx, const bc_text *t)
             m.text = t;
             m.offset = i;
             m.len = n;
+            m.key = doc_key_of(l->arena, m.type, m.number, m.number_len);
             add_mention(l, &m);
             i += n;
         } else {
@@ -265,23 +468,6 @@ static void scan_text(void *ctx, const bc_text *t)
 }
 
 /* ---- comparing ---- */
-
-/* The digits a number starts with: "80" of "80/2022/NĐ-CP". */
-static size_t lead(const char *number)
-{
-    return digits(number, strlen(number));
-}
-
-static bool same_lead(const char *a, const char *b)
-{
-    size_t la = lead(a);
-    return la > 0 && la == lead(b) && memcmp(a, b, la) == 0;
-}
-
-static bool text_is(const bc_text *t, const char *s)
-{
-    return t->s && t->len == strlen(s) && memcmp(t->s, s, t->len) == 0;
-}
 
 /* How the registry names a document: "Kế hoạch số 92/KH-UBND ngày
  * 03/6/2022". */
@@ -315,66 +501,22 @@ static int number_year(const char *s, size_t len)
     return 0;
 }
 
-static void check_year_order(linter *l, bc_pos pos, const char *number,
-                             size_t len, bc_date date)
+/* The position is an argument, not computed here: locating a mention is
+ * dear (bc_report_locate), so callers pay for it only with a finding. */
+static bool year_after_date(const char *number, size_t len, bc_date date)
 {
-    int year = number_year(number, len);
-    if (year > date.year) {
-        bc_buf d = BC_BUF_INIT;
-        bc_vn_date_short(&d, date);
-        warn_at(l, pos,
-                "the number %.*s carries the year %d, later than its date "
-                "%s",
-                (int)len, number, year, d.ptr ? d.ptr : "");
-        bc_buf_fini(&d);
-    }
+    return number_year(number, len) > date.year;
 }
 
-/* "Chỉ thị số 12" is the short form of "Chỉ thị số 12-CT/TW". */
-static bool is_short_form(const char *number)
+static void warn_year_order(linter *l, bc_pos pos, const char *number,
+                            size_t len, bc_date date)
 {
-    return lead(number) == strlen(number);
-}
-
-/* The number without its leading digits and its year: "/NĐ-CP" for both
- * "80/2020/NĐ-CP" and "80/2022/NĐ-CP"; the ký hiệu names the issuer. */
-static void symbol_of(const char *number, char *out, size_t size)
-{
-    const char *p = number + lead(number);
-    size_t n = 0;
-    while (*p && n + 1 < size) {
-        if (*p == '/' && digits(p + 1, strlen(p + 1)) == 4 &&
-            (p[5] == '/' || p[5] == '\0')) {
-            p += 5; /* "/2020" */
-            continue;
-        }
-        out[n++] = *p++;
-    }
-    out[n] = '\0';
-}
-
-/* One document: the same type, number and ký hiệu, whatever the year or
- * date written with it; a short form ("số 12") names any of its type and
- * number. */
-static bool same_doc(const char *type_a, const char *a, const char *type_b,
-                     const char *b)
-{
-    if (type_a != type_b || !same_lead(a, b))
-        return false;
-    if (is_short_form(a) || is_short_form(b))
-        return true;
-    char sa[64], sb[64];
-    symbol_of(a, sa, sizeof sa);
-    symbol_of(b, sb, sizeof sb);
-    return strcmp(sa, sb) == 0;
-}
-
-static const char *type_of(const bc_citation *d)
-{
-    for (size_t t = 0; t < N_TYPES; t++)
-        if (text_is(&d->type, doc_types[t]))
-            return doc_types[t];
-    return NULL;
+    bc_buf d = BC_BUF_INIT;
+    bc_vn_date_short(&d, date);
+    warn_at(l, pos,
+            "the number %.*s carries the year %d, later than its date %s",
+            (int)len, number, number_year(number, len), d.ptr ? d.ptr : "");
+    bc_buf_fini(&d);
 }
 
 static void check_against_registry(linter *l, const mention *m,
@@ -383,7 +525,8 @@ static void check_against_registry(linter *l, const mention *m,
     bc_buf want = BC_BUF_INIT, got = BC_BUF_INIT;
     describe(d, m->has_date, &want);
     describe_mention(m, &got);
-    bool number_ok = is_short_form(m->number) || text_is(&d->number, m->number);
+    bool number_ok =
+        m->key.short_form || text_is(&d->number, m->number, m->number_len);
     bool date_ok = !m->has_date || same_date(m->date, d->date.value);
     if (!number_ok || !date_ok)
         warn_at(l, mention_pos(l, m),
@@ -394,147 +537,260 @@ static void check_against_registry(linter *l, const mention *m,
     bc_buf_fini(&got);
 }
 
-/* Two hand-typed mentions of one document must agree with each other. */
-static void check_against_earlier(linter *l, size_t k)
+/* ---- hand-typed mentions against each other ---- */
+
+static bool same_number(const mention *a, const mention *b)
 {
-    const mention *m = &l->mentions[k];
-    for (size_t i = 0; i < k; i++) {
-        const mention *e = &l->mentions[i];
-        if (!e->formal || !same_doc(e->type, e->number, m->type, m->number))
-            continue;
-        bool short_form = is_short_form(e->number) || is_short_form(m->number);
-        bool differs = (!short_form && strcmp(e->number, m->number) != 0) ||
-                       (e->has_date && m->has_date &&
-                        !same_date(e->date, m->date));
-        if (!differs)
-            continue;
-        bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
-        describe_mention(m, &a);
-        describe_mention(e, &b);
-        bc_pos first = mention_pos(l, e);
-        warn_at(l, mention_pos(l, m), "\"%s\" disagrees with \"%s\" at %d:%d",
-                a.ptr, b.ptr, first.line, first.col);
-        bc_buf_fini(&a);
-        bc_buf_fini(&b);
+    return a->number_len == b->number_len &&
+           memcmp(a->number, b->number, a->number_len) == 0;
+}
+
+/* Adds a formal mention to the ones later mentions are compared with. */
+static void remember(linter *l, const mention *m)
+{
+    if (!m->formal)
         return;
+    bc_strmap *map = m->key.short_form ? &l->earlier_short : &l->earlier_full;
+    size_t len = m->key.short_form ? m->key.lead_len : m->key.len;
+    earlier *g = bc_strmap_get(map, m->key.s, len);
+    if (!g) {
+        g = bc_arena_calloc(l->arena, 1, sizeof *g);
+        bc_strmap_put(map, m->key.s, len, g);
+    }
+    if (!g->first)
+        g->first = m;
+    else if (!g->other_number && !same_number(g->first, m))
+        g->other_number = m;
+    if (!m->has_date)
+        return;
+    if (!g->dated)
+        g->dated = m;
+    else if (!g->other_date && !same_date(g->dated->date, m->date))
+        g->other_date = m;
+}
+
+/* The first mention of g that differs from m: in its date when both have
+ * one; in its number too unless numbers do not count (short forms). */
+static const mention *first_unlike(const earlier *g, const mention *m,
+                                   bool numbers_count)
+{
+    if (!g)
+        return NULL;
+    const mention *by_number = NULL, *by_date = NULL;
+    if (numbers_count)
+        by_number = !same_number(g->first, m) ? g->first : g->other_number;
+    if (m->has_date && g->dated)
+        by_date = !same_date(g->dated->date, m->date) ? g->dated
+                                                      : g->other_date;
+    return earliest(by_number, by_date);
+}
+
+/* Two hand-typed mentions of one document must agree with each other: m, a
+ * full number, is compared with the earlier formal mentions of its
+ * document, the short forms of its lead and the full numbers of its ký
+ * hiệu, and reported against the first that differs. */
+static void check_against_earlier(linter *l, const mention *m)
+{
+    const doc_key *k = &m->key;
+    const mention *e = earliest(
+        first_unlike(bc_strmap_get(&l->earlier_short, k->s, k->lead_len), m,
+                     false),
+        first_unlike(bc_strmap_get(&l->earlier_full, k->s, k->len), m, true));
+    if (!e)
+        return;
+    bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
+    describe_mention(m, &a);
+    describe_mention(e, &b);
+    bc_pos first = mention_pos(l, e);
+    warn_at(l, mention_pos(l, m), "\"%s\" disagrees with \"%s\" at %d:%d",
+            a.ptr, b.ptr, first.line, first.col);
+    bc_buf_fini(&a);
+    bc_buf_fini(&b);
+}
+
+/* ---- short references against the candidates ---- */
+
+/* "Kế hoạch số 92": how the text names a document by type and number. */
+static const char *join_name(bc_arena *arena, const char *type,
+                             size_t type_len, const char *number,
+                             size_t number_len, size_t *len)
+{
+    static const char so[] = " số ";
+    *len = type_len + strlen(so) + number_len;
+    char *s = bc_arena_alloc(arena, *len + 1);
+    memcpy(s, type, type_len);
+    memcpy(s + type_len, so, strlen(so));
+    memcpy(s + type_len + strlen(so), number, number_len);
+    s[*len] = '\0';
+    return s;
+}
+
+static void add_registered_candidate(linter *l, const bc_citation *d)
+{
+    candidate *c = &l->cands.items[l->cands.count++];
+    c->type = type_of(d);
+    c->number = d->number.s;
+    c->number_len = d->number.len;
+    c->id = d->id.s;
+    if (d->short_name.s) {
+        c->name = d->short_name.s;
+        c->name_len = d->short_name.len;
+    } else {
+        c->name = join_name(l->arena, d->type.s, d->type.len, d->number.s,
+                            d->number.len, &c->name_len);
     }
 }
 
-/* A document the text could mean: registered, or typed in full elsewhere. */
-typedef struct candidate {
-    const char *type;
-    const char *number;
-    char name[96]; /* "Kế hoạch số 92", or the registered short name */
-    const char *id; /* the registered id, or NULL */
-} candidate;
+static void add_typed_candidate(linter *l, const mention *m)
+{
+    candidate *c = &l->cands.items[l->cands.count++];
+    c->type = m->type;
+    c->number = m->number;
+    c->number_len = m->number_len;
+    c->id = NULL;
+    c->name = join_name(l->arena, m->type, strlen(m->type), m->number,
+                        lead(m->number, m->number_len), &c->name_len);
+}
 
-static size_t candidates(const linter *l, candidate *out, size_t max)
+static void note_first_few(first_few *f, const candidate *c)
+{
+    if (f->count < MAX_HINTS)
+        f->items[f->count++] = c;
+}
+
+/* Indexes candidate c for check_short_reference. */
+static void index_candidate(linter *l, const candidate *c, const doc_key *key)
+{
+    candidates *cs = &l->cands;
+    put_first(&cs->by_name, c->name, c->name_len, c);
+    put_first(&cs->by_type_lead, key->s, key->lead_len, c);
+    size_t digits_len = lead(c->number, c->number_len);
+    if (digits_len) {
+        first_few *f = bc_strmap_get(&cs->by_lead, c->number, digits_len);
+        if (!f) {
+            f = bc_arena_calloc(l->arena, 1, sizeof *f);
+            bc_strmap_put(&cs->by_lead, c->number, digits_len, f);
+        }
+        note_first_few(f, c);
+    }
+    int t = type_index(c->type);
+    if (t >= 0)
+        note_first_few(&cs->by_type[t], c);
+}
+
+/* The documents a short reference may mean, in order: every registered
+ * one, then each formal full number typed in the text, once per document
+ * and only when it is not registered. */
+static void collect_candidates(linter *l)
 {
     const bc_report *r = l->report;
-    size_t n = 0;
-    for (size_t k = 0; k < r->citations.count && n < max; k++) {
-        const bc_citation *d = &r->citations.items[k];
-        candidate *c = &out[n++];
-        c->type = type_of(d);
-        c->number = d->number.s;
-        c->id = d->id.s;
-        if (d->short_name.s)
-            snprintf(c->name, sizeof c->name, "%.*s", (int)d->short_name.len,
-                     d->short_name.s);
-        else
-            snprintf(c->name, sizeof c->name, "%.*s số %.*s",
-                     (int)d->type.len, d->type.s, (int)d->number.len,
-                     d->number.s);
+    candidates *cs = &l->cands;
+    cs->items =
+        bc_xcalloc(r->citations.count + l->count + 1, sizeof *cs->items);
+    for (size_t k = 0; k < r->citations.count; k++) {
+        add_registered_candidate(l, &r->citations.items[k]);
+        index_candidate(l, &cs->items[cs->count - 1], &l->reg.keys[k]);
     }
-    for (size_t k = 0; k < l->count && n < max; k++) {
+    bc_strmap typed = BC_STRMAP_INIT; /* full keys already candidates */
+    for (size_t k = 0; k < l->count; k++) {
         const mention *m = &l->mentions[k];
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; i++)
-            seen = same_doc(out[i].type, out[i].number, m->type, m->number);
-        if (!m->formal || is_short_form(m->number) || seen)
+        if (!m->formal || m->key.short_form || registered(l, m) ||
+            bc_strmap_get(&typed, m->key.s, m->key.len))
             continue;
-        candidate *c = &out[n++];
-        c->type = m->type;
-        c->number = m->number;
-        c->id = NULL;
-        snprintf(c->name, sizeof c->name, "%s số %.*s", m->type,
-                 (int)lead(m->number), m->number);
+        bc_strmap_put(&typed, m->key.s, m->key.len, (void *)m);
+        add_typed_candidate(l, m);
+        index_candidate(l, &cs->items[cs->count - 1], &m->key);
+    }
+    bc_strmap_fini(&typed);
+}
+
+/* The candidates named in a hint: the first few of m's type or its number,
+ * in their order. */
+static size_t hints_for(const linter *l, const mention *m,
+                        const first_few *same_lead,
+                        const candidate *out[MAX_HINTS])
+{
+    const first_few *same_type = &l->cands.by_type[type_index(m->type)];
+    size_t a = 0, b = 0, n = 0;
+    while (n < MAX_HINTS && (a < same_type->count || b < same_lead->count)) {
+        const candidate *x = a < same_type->count ? same_type->items[a] : NULL;
+        const candidate *y = b < same_lead->count ? same_lead->items[b] : NULL;
+        const candidate *next = earliest(x, y);
+        a += next == x;
+        b += next == y;
+        out[n++] = next;
     }
     return n;
+}
+
+/* "Kế hoạch 92" for "Kế hoạch số 92/KH-UBND": named by its lead alone,
+ * without "số". */
+static void warn_misnamed(linter *l, const mention *m, const candidate *c)
+{
+    bc_buf hint = BC_BUF_INIT;
+    if (c->id)
+        bc_buf_printf(&hint, " or cite it as [@%s]", c->id);
+    warn_at(l, mention_pos(l, m),
+            "\"%.*s\" is not how the document is named: write \"%.*s\"%s",
+            (int)m->len, m->text->s + m->offset, (int)c->name_len, c->name,
+            hint.ptr ? hint.ptr : "");
+    bc_buf_fini(&hint);
+}
+
+static void warn_unknown(linter *l, const mention *m, const first_few *near)
+{
+    const candidate *hints[MAX_HINTS];
+    size_t n = hints_for(l, m, near, hints);
+    bc_buf hint = BC_BUF_INIT;
+    for (size_t k = 0; k < n; k++)
+        bc_buf_printf(&hint, "%s%.*s\"", k ? " or \"" : "; did you mean \"",
+                      (int)hints[k]->name_len, hints[k]->name);
+    bc_buf_puts(&hint, "?");
+    warn_at(l, mention_pos(l, m), "no document \"%.*s\" is known%s",
+            (int)m->len, m->text->s + m->offset, hint.ptr);
+    bc_buf_fini(&hint);
 }
 
 /* A short reference ("Kế hoạch 92", "Kế hoạch số 12") to no known document:
  * worth a warning when it resembles one (the same number), as a typo or a
  * slip between two documents usually does; "Báo cáo 6" resembling nothing
- * is just prose. */
+ * is just prose.  Its number is digits only, its lead. */
 static void check_short_reference(linter *l, const mention *m)
 {
-    candidate known[64];
-    size_t n = candidates(l, known, 64);
-    bc_buf got = BC_BUF_INIT, hint = BC_BUF_INIT;
-    describe_mention(m, &got);
-    for (size_t k = 0; k < n; k++) {
-        if (!strcmp(known[k].name, got.ptr))
-            goto done; /* exactly the registered short name */
+    const candidates *cs = &l->cands;
+    if (bc_strmap_get(&cs->by_name, m->text->s + m->offset, m->len))
+        return; /* exactly a candidate's name, such as its short name */
+    const candidate *same =
+        bc_strmap_get(&cs->by_type_lead, m->key.s, m->key.lead_len);
+    if (same) { /* "Kế hoạch số 92" is its short form, fine; not without
+                 * "số" */
+        if (!m->formal)
+            warn_misnamed(l, m, same);
+        return;
     }
-    for (size_t k = 0; k < n; k++) {
-        if (known[k].type != m->type || !same_lead(known[k].number, m->number))
-            continue;
-        if (m->formal)
-            goto done; /* "Kế hoạch số 92": the short form, fine */
-        if (known[k].id)
-            bc_buf_printf(&hint, " or cite it as [@%s]", known[k].id);
-        warn_at(l, mention_pos(l, m),
-                "\"%s\" is not how the document is named: write \"%s\"%s",
-                got.ptr, known[k].name, hint.ptr ? hint.ptr : "");
-        goto done;
-    }
-    bool resembles = false;
-    for (size_t k = 0; k < n; k++)
-        resembles |= same_lead(known[k].number, m->number);
-    if (!resembles)
-        goto done;
-    size_t hints = 0;
-    for (size_t k = 0; k < n && hints < 3; k++) {
-        if (known[k].type != m->type && !same_lead(known[k].number, m->number))
-            continue;
-        bc_buf_puts(&hint, hints++ ? " or \"" : "; did you mean \"");
-        bc_buf_puts(&hint, known[k].name);
-        bc_buf_putc(&hint, '"');
-    }
-    bc_buf_puts(&hint, "?");
-    warn_at(l, mention_pos(l, m), "no document \"%s\" is known%s", got.ptr,
-            hint.ptr);
-done:
-    bc_buf_fini(&got);
-    bc_buf_fini(&hint);
+    const first_few *near =
+        bc_strmap_get(&cs->by_lead, m->number, m->number_len);
+    if (near) /* another type with this number */
+        warn_unknown(l, m, near);
 }
 
-static const bc_citation *registered(const linter *l, const mention *m)
-{
-    const bc_report *r = l->report;
-    for (size_t i = 0; i < r->citations.count; i++) {
-        const bc_citation *d = &r->citations.items[i];
-        if (same_doc(type_of(d), d->number.s, m->type, m->number))
-            return d;
-    }
-    return NULL;
-}
+/* ---- the mentions ---- */
 
 static void check_mentions(linter *l)
 {
     for (size_t k = 0; k < l->count; k++) {
         const mention *m = &l->mentions[k];
-        if (m->has_date)
-            check_year_order(l, mention_pos(l, m), m->number,
-                             strlen(m->number), m->date);
+        if (m->has_date && year_after_date(m->number, m->number_len, m->date))
+            warn_year_order(l, mention_pos(l, m), m->number, m->number_len,
+                            m->date);
         const bc_citation *match = registered(l, m);
         if (match && m->formal)
             check_against_registry(l, m, match);
-        else if (!m->formal || is_short_form(m->number))
+        else if (!m->formal || m->key.short_form)
             check_short_reference(l, m);
         else
-            check_against_earlier(l, k);
+            check_against_earlier(l, m);
+        remember(l, m);
     }
 }
 
@@ -545,10 +801,10 @@ static void check_registry(linter *l)
     const bc_report *r = l->report;
     for (size_t k = 0; k < r->citations.count; k++) {
         const bc_citation *d = &r->citations.items[k];
-        bc_pos pos = text_pos(l, &d->number);
-        if (d->date.set)
-            check_year_order(l, pos, d->number.s, d->number.len,
-                             d->date.value);
+        if (d->date.set &&
+            year_after_date(d->number.s, d->number.len, d->date.value))
+            warn_year_order(l, text_pos(l, &d->number), d->number.s,
+                            d->number.len, d->date.value);
         if (!l->cited[k])
             warn_at(l, text_pos(l, &d->id),
                     "\"%s\" is registered but never cited with [@%s]",
@@ -562,19 +818,33 @@ static bool starts_with(const bc_text *t, const char *prefix)
     return t->len >= n && memcmp(t->s, prefix, n) == 0;
 }
 
-static bool same_item(const bc_text *a, const bc_text *b)
+/* An entry without the ";", "." or " " that ends it: "Như trên;" and
+ * "Như trên" are one. */
+static size_t item_len(const bc_text *t)
 {
-    size_t la = a->len, lb = b->len;
-    while (la && strchr(";. ", a->s[la - 1]))
-        la--;
-    while (lb && strchr(";. ", b->s[lb - 1]))
-        lb--;
-    return la == lb && memcmp(a->s, b->s, la) == 0;
+    size_t n = t->len;
+    while (n && strchr(";. ", t->s[n - 1]))
+        n--;
+    return n;
+}
+
+/* An entry seen before, or NULL; a hash of the entries seen, so that a
+ * list of any length is checked in one pass. */
+static const bc_text *seen_item(bc_strmap *seen, const bc_text *t)
+{
+    /* Never a NULL key: the map marks its empty slots with one. */
+    const char *key = t->s ? t->s : "";
+    size_t n = t->s ? item_len(t) : 0;
+    const bc_text *first = bc_strmap_get(seen, key, n);
+    if (!first)
+        bc_strmap_put(seen, key, n, (void *)t);
+    return first;
 }
 
 static void check_distribution(linter *l)
 {
     const bc_texts *items = &l->report->distribution;
+    bc_strmap seen = BC_STRMAP_INIT;
     bool archived = false;
     for (size_t i = 0; i < items->count; i++) {
         const bc_text *t = &items->items[i];
@@ -586,16 +856,13 @@ static void check_distribution(linter *l)
             warn_at(l, text_pos(l, t),
                     "write the records-office copy as \"Lưu: VT\" (then the "
                     "drafting unit)");
-        for (size_t k = 0; k < i; k++) {
-            if (!same_item(t, &items->items[k]))
-                continue;
+        const bc_text *first = seen_item(&seen, t);
+        if (first)
             warn_at(l, text_pos(l, t),
                     "\"%.*s\" is twice in Nơi nhận (first at %d:%d)",
-                    (int)t->len, t->s, items->items[k].line,
-                    items->items[k].col);
-            break;
-        }
+                    (int)t->len, t->s, first->line, first->col);
     }
+    bc_strmap_fini(&seen);
     if (!archived && items->count && !starts_with(&items->items[items->count - 1], "Lưu"))
         warn_at(l, text_pos(l, &items->items[items->count - 1]),
                 "Nơi nhận has no copy for the records office (\"Lưu: VT\")");
@@ -652,17 +919,41 @@ static void check_final(linter *l)
     }
 }
 
+static void free_linter(linter *l)
+{
+    bc_strmap_fini(&l->reg.by_lead);
+    bc_strmap_fini(&l->reg.short_by_lead);
+    bc_strmap_fini(&l->reg.by_full);
+    bc_strmap_fini(&l->reg.by_id);
+    free(l->reg.keys);
+    bc_strmap_fini(&l->earlier_short);
+    bc_strmap_fini(&l->earlier_full);
+    bc_strmap_fini(&l->cands.by_name);
+    bc_strmap_fini(&l->cands.by_type_lead);
+    bc_strmap_fini(&l->cands.by_lead);
+    free(l->cands.items);
+    bc_arena_free(l->arena);
+    free(l->mentions);
+    free(l->cited);
+}
+
 void bc_lint(const bc_report *report, const bc_lint_options *options,
              bc_diags *diags)
 {
-    linter l = {report, diags, NULL, 0, 0, NULL};
+    linter l = {0};
+    l.report = report;
+    l.diags = diags;
+    l.arena = bc_arena_new();
     l.cited = bc_xcalloc(report->citations.count + 1, sizeof(bool));
+    /* Every check below looks documents up in hash maps built once, so
+     * that check stays linear in the number of mentions and entries. */
+    index_registry(&l);
     bc_report_visit_texts(report, scan_text, &l);
+    collect_candidates(&l);
     check_mentions(&l);
     check_registry(&l);
     check_distribution(&l);
     if (options && options->final)
         check_final(&l);
-    free(l.mentions);
-    free(l.cited);
+    free_linter(&l);
 }

@@ -1,10 +1,11 @@
 /* test_check.c - `bcreport check`: lint findings at their lines, --werror,
- * --final, several files. */
+ * --final, several files, and files of any size checked in linear time. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bcreport/buf.h"
@@ -239,6 +240,345 @@ static void test_more_findings(void **state)
     bc_buf_fini(&y);
 }
 
+/* ---- what the hash maps of lint.c must keep ---- */
+
+static const char preamble[] = "preamble: [\"Mở đầu.\"]";
+
+/* The preamble as a block list of items, one a line from line 16. */
+static void preamble_items(bc_buf *to, const char *const *items)
+{
+    bc_buf_puts(to, "preamble:");
+    for (size_t i = 0; items[i]; i++)
+        bc_buf_printf(to, "\n  - \"%s\"", items[i]);
+}
+
+/* Checks minimal.yaml with from replaced by to: standard error must be
+ * exactly the findings want, in order, then the summary line. */
+static void expect_exactly(const char *from, const char *to,
+                           const char *const *want, const char *summary)
+{
+    char *path = variant(from, to);
+    const char *args[] = {"check", path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    bc_buf expected = BC_BUF_INIT;
+    for (size_t i = 0; want[i]; i++)
+        bc_buf_printf(&expected, "%s:%s", path, want[i]);
+    bc_buf_puts(&expected, summary);
+    assert_string_equal(r.err, expected.ptr);
+    assert_int_equal(r.status, 0);
+    bc_buf_fini(&expected);
+    tu_result_fini(&r);
+    remove(path);
+    free(path);
+}
+
+static void expect_preamble(const char *const *items, const char *const *want,
+                            const char *summary)
+{
+    bc_buf to = BC_BUF_INIT;
+    preamble_items(&to, items);
+    expect_exactly(preamble, to.ptr, want, summary);
+    bc_buf_fini(&to);
+}
+
+/* Two hand-typed mentions that disagree: the later is reported against
+ * the first, not against the latest, by date and by number. */
+static void test_disagreement_names_the_first_mention(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "Quyết định số 5/QĐ-UBND ngày 10/02/2024.",
+        "Quyết định số 5/QĐ-UBND ngày 11/02/2024.",
+        "Quyết định số 5/QĐ-UBND ngày 11/02/2024.",
+        "Quyết định số 6/QĐ-UBND.",
+        "Quyết định số 6/2023/QĐ-UBND.",
+        "Quyết định số 6/2023/QĐ-UBND.", NULL};
+    static const char *const want[] = {
+        "17:6: warning: \"Quyết định số 5/QĐ-UBND ngày 11/02/2024\" disagrees "
+        "with \"Quyết định số 5/QĐ-UBND ngày 10/02/2024\" at 16:6\n",
+        "18:6: warning: \"Quyết định số 5/QĐ-UBND ngày 11/02/2024\" disagrees "
+        "with \"Quyết định số 5/QĐ-UBND ngày 10/02/2024\" at 16:6\n",
+        "20:6: warning: \"Quyết định số 6/2023/QĐ-UBND\" disagrees with "
+        "\"Quyết định số 6/QĐ-UBND\" at 19:6\n",
+        "21:6: warning: \"Quyết định số 6/2023/QĐ-UBND\" disagrees with "
+        "\"Quyết định số 6/QĐ-UBND\" at 19:6\n",
+        NULL};
+    expect_preamble(items, want, "1 file checked: 0 errors, 4 warnings\n");
+}
+
+/* When the first mention agrees, the first that differs in its number is
+ * named. */
+static void test_disagreement_names_the_first_other_number(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "Quyết định số 5/QĐ-UBND ngày 10/02/2024.",
+        "Quyết định số 5/2023/QĐ-UBND ngày 10/02/2024.",
+        "Quyết định số 5/QĐ-UBND ngày 10/02/2024.", NULL};
+    static const char *const want[] = {
+        "17:6: warning: \"Quyết định số 5/2023/QĐ-UBND ngày 10/02/2024\" "
+        "disagrees with \"Quyết định số 5/QĐ-UBND ngày 10/02/2024\" at "
+        "16:6\n",
+        "18:6: warning: \"Quyết định số 5/QĐ-UBND ngày 10/02/2024\" disagrees "
+        "with \"Quyết định số 5/2023/QĐ-UBND ngày 10/02/2024\" at 17:6\n",
+        NULL};
+    expect_preamble(items, want, "1 file checked: 0 errors, 2 warnings\n");
+}
+
+/* Likewise by date, where a mention without a date differs from none. */
+static void test_disagreement_names_the_first_other_date(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "Quyết định số 7/QĐ-UBND.",
+        "Quyết định số 7/QĐ-UBND ngày 10/02/2024.",
+        "Quyết định số 7/QĐ-UBND ngày 11/02/2024.",
+        "Quyết định số 7/QĐ-UBND ngày 10/02/2024.", NULL};
+    static const char *const want[] = {
+        "18:6: warning: \"Quyết định số 7/QĐ-UBND ngày 11/02/2024\" disagrees "
+        "with \"Quyết định số 7/QĐ-UBND ngày 10/02/2024\" at 17:6\n",
+        "19:6: warning: \"Quyết định số 7/QĐ-UBND ngày 10/02/2024\" disagrees "
+        "with \"Quyết định số 7/QĐ-UBND ngày 11/02/2024\" at 18:6\n",
+        NULL};
+    expect_preamble(items, want, "1 file checked: 0 errors, 2 warnings\n");
+}
+
+/* "số 5" is the short form of every number that starts with 5 in its
+ * type: each full number is compared with it, by date, whatever its ký
+ * hiệu; the two full numbers, of two issuers, are not compared. */
+static void test_short_form_names_any_number_with_its_lead(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "Quyết định số 5 ngày 10/02/2024.",
+        "Quyết định số 5/QĐ-UBND ngày 11/02/2024.",
+        "Quyết định số 5/UBND-VX ngày 12/02/2024.",
+        "Quyết định số 5/QĐ-UBND.", NULL};
+    static const char *const want[] = {
+        "17:6: warning: \"Quyết định số 5/QĐ-UBND ngày 11/02/2024\" disagrees "
+        "with \"Quyết định số 5 ngày 10/02/2024\" at 16:6\n",
+        "18:6: warning: \"Quyết định số 5/UBND-VX ngày 12/02/2024\" disagrees "
+        "with \"Quyết định số 5 ngày 10/02/2024\" at 16:6\n",
+        NULL};
+    expect_preamble(items, want, "1 file checked: 0 errors, 2 warnings\n");
+}
+
+/* A document registered by its lead alone ("80") is every full number of
+ * its type with that lead, whatever the ký hiệu: each is compared with it. */
+static void test_registered_short_form_names_any_number(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "15:18: warning: \"Nghị định số 80/2020/NĐ-CP ngày 08/7/2020\" "
+        "disagrees with the registered \"Nghị định số 80 ngày 08/7/2020\" "
+        "[@nd80]; cite it as [@nd80]\n",
+        "15:63: warning: \"Nghị định số 80/UBND-VX\" disagrees with the "
+        "registered \"Nghị định số 80\" [@nd80]; cite it as [@nd80]\n",
+        NULL};
+    expect_exactly("\"80/2020/NĐ-CP\", date: 2020-07-08, issuer: \"Chính "
+                   "phủ\"}\npreamble: [\"Mở đầu.\"]",
+                   "\"80\", date: 2020-07-08, issuer: \"Chính phủ\"}\n"
+                   "preamble: [\"Theo Nghị định số 80/2020/NĐ-CP ngày "
+                   "08/7/2020 và Nghị định số 80/UBND-VX.\"]",
+                   want, "1 file checked: 0 errors, 2 warnings\n");
+}
+
+/* A Nơi nhận entry given three times: both copies name the first. */
+static void test_duplicate_entries_name_the_first(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "29:36: warning: \"Như trên.\" is twice in Nơi nhận (first at "
+        "29:16)\n",
+        "29:49: warning: \"Sở A;\" is twice in Nơi nhận (first at 29:28)\n",
+        "29:58: warning: \"Như trên;\" is twice in Nơi nhận (first at "
+        "29:16)\n",
+        NULL};
+    expect_exactly("distribution: [\"Lưu: VT\"]",
+                   "distribution: [\"Như trên\", \"Sở A\", \"Như trên.\", "
+                   "\"Sở A;\", \"Như trên;\", \"Lưu: VT\"]",
+                   want, "1 file checked: 0 errors, 3 warnings\n");
+}
+
+/* A preamble of 70 documents typed in full (with the registered one, more
+ * candidates than the 64 lint once kept), then extra items. */
+static void many_documents(bc_buf *to, const char *const *extra)
+{
+    bc_buf_puts(to, "preamble:");
+    for (int i = 1; i <= 70; i++)
+        bc_buf_printf(to, "\n  - \"Quyết định số %d/QĐ-UBND.\"", i);
+    for (size_t i = 0; extra[i]; i++)
+        bc_buf_printf(to, "\n  - \"%s\"", extra[i]);
+}
+
+/* "Quyết định 70" for the 71st candidate is still told how to write it. */
+static void test_candidates_beyond_64_are_known(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {"Theo Quyết định 70.", NULL};
+    static const char *const want[] = {
+        "86:11: warning: \"Quyết định 70\" is not how the document is named: "
+        "write \"Quyết định số 70\"\n",
+        NULL};
+    bc_buf to = BC_BUF_INIT;
+    many_documents(&to, extra);
+    expect_exactly(preamble, to.ptr, want,
+                   "1 file checked: 0 errors, 1 warning\n");
+    bc_buf_fini(&to);
+}
+
+/* A reference resembling four documents beyond the 64th, of its type or
+ * its number: the first three, in order. */
+static void test_hints_stop_at_three(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {
+        "Chỉ thị số 5/CT-UBND.", "Kế hoạch số 70/KH-UBND.",
+        "Công văn số 70/UBND-VX.", "Theo Chỉ thị 70.", NULL};
+    static const char *const want[] = {
+        "89:11: warning: no document \"Chỉ thị 70\" is known; did you mean "
+        "\"Quyết định số 70\" or \"Chỉ thị số 5\" or \"Kế hoạch số 70\"?\n",
+        NULL};
+    bc_buf to = BC_BUF_INIT;
+    many_documents(&to, extra);
+    expect_exactly(preamble, to.ptr, want,
+                   "1 file checked: 0 errors, 1 warning\n");
+    bc_buf_fini(&to);
+}
+
+/* Numbers are read whole: two ký hiệu that differ after 63 bytes are two
+ * documents, whose dates may differ. */
+static void test_long_numbers_are_read_whole(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "Công văn số 15/UBND-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+        "XXXXXXXXXXXXX-A ngày 05/01/2024.",
+        "Công văn số 15/UBND-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+        "XXXXXXXXXXXXX-B ngày 20/02/2024.",
+        NULL};
+    static const char *const none[] = {NULL};
+    expect_preamble(items, none, "1 file checked: 0 errors, 0 warnings\n");
+}
+
+/* ---- files of any size, in linear time ---- */
+
+/* Runs check on path with at most 10 s of CPU time: the files below take a
+ * linear check well under a second (a few under ASan) and a quadratic one
+ * minutes, so the limit tells them apart without timing anything.  The
+ * last line of standard error must be summary. */
+static void expect_summary_within_cpu_limit(const char *path,
+                                            const char *summary)
+{
+    const char *bin = tu_bin();
+    bc_buf err = BC_BUF_INIT;
+    bc_buf_printf(&err, "%s.err", path);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c",
+              "ulimit -t 10 && exec \"$0\" check \"$1\" >/dev/null 2>\"$2\"",
+              bin, path, err.ptr, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    /* Past the limit the kernel sends SIGXCPU, or SIGKILL when the soft
+     * and hard limits are one, as sh's ulimit sets them. */
+    if (WIFSIGNALED(status))
+        fail_msg("check killed by signal %d: over 10 s of CPU time, is it "
+                 "quadratic again?",
+                 WTERMSIG(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    char *out = tu_read_file(err.ptr, NULL);
+    assert_non_null(out);
+    size_t n = strlen(out), m = strlen(summary);
+    if (n < m || strcmp(out + n - m, summary) != 0)
+        fail_msg("expected the summary \"%s\", got:\n%.2000s", summary,
+                 n > 2000 ? out + n - 2000 : out);
+    free(out);
+    remove(err.ptr);
+    bc_buf_fini(&err);
+}
+
+/* Checks minimal.yaml with from replaced by the generated to. */
+static void expect_big_variant(const char *from, const bc_buf *to,
+                               const char *summary)
+{
+    char *path = variant(from, to->ptr);
+    expect_summary_within_cpu_limit(path, summary);
+    remove(path);
+    free(path);
+}
+
+/* 100 000 mentions, half of them full numbers of 25 000 documents: each
+ * was compared with every earlier one. */
+static void test_many_documents_in_linear_time(void **state)
+{
+    (void)state;
+    bc_buf to = BC_BUF_INIT;
+    bc_buf_puts(&to, "preamble:");
+    for (int i = 0; i < 100000; i += 4)
+        bc_buf_printf(&to,
+                      "\n  - \"Quyết định số %d/QĐ-UBND ngày 10/02/2024.\""
+                      "\n  - \"Theo Quyết định số %d/QĐ-UBND ngày 10/02/2024.\""
+                      "\n  - \"Quyết định số %d.\"\n  - \"Kế hoạch %d.\"",
+                      i, i, i, i + 3);
+    expect_big_variant(preamble, &to, "1 file checked: 0 errors, 0 warnings\n");
+    bc_buf_fini(&to);
+}
+
+/* 200 000 short references: each built its candidates from every
+ * mention. */
+static void test_many_short_references_in_linear_time(void **state)
+{
+    (void)state;
+    bc_buf to = BC_BUF_INIT;
+    bc_buf_puts(&to, "preamble:");
+    for (int i = 100; i < 200100; i++)
+        bc_buf_printf(&to, "\n  - \"Kế hoạch %d.\"", i);
+    expect_big_variant(preamble, &to, "1 file checked: 0 errors, 0 warnings\n");
+    bc_buf_fini(&to);
+}
+
+/* 20 000 registered documents, each cited and typed: each mention and
+ * each [@id] scanned the registry. */
+static void test_many_registered_documents_in_linear_time(void **state)
+{
+    (void)state;
+    bc_buf to = BC_BUF_INIT;
+    /* minimal.yaml's citations end just before its preamble. */
+    for (int i = 0; i < 20000; i++)
+        bc_buf_printf(&to,
+                      "  - {id: q%d, type: \"Quyết định\", number: "
+                      "\"%d/QĐ-UBND\", date: 2024-02-10, issuer: \"UBND\"}\n",
+                      i, i);
+    bc_buf_puts(&to, "preamble:");
+    for (int i = 0; i < 20000; i++)
+        bc_buf_printf(&to,
+                      "\n  - \"[@q%d] và Quyết định số %d/QĐ-UBND ngày "
+                      "10/02/2024.\"",
+                      i, i);
+    expect_big_variant(preamble, &to, "1 file checked: 0 errors, 0 warnings\n");
+    bc_buf_fini(&to);
+}
+
+/* 100 000 Nơi nhận entries, every tenth a copy: each was compared with
+ * every earlier one. */
+static void test_many_distribution_entries_in_linear_time(void **state)
+{
+    (void)state;
+    bc_buf to = BC_BUF_INIT;
+    bc_buf_puts(&to, "distribution:");
+    for (int i = 0; i < 100000; i++)
+        bc_buf_printf(&to, "\n  - \"Sở %d;\"", i % 10 == 9 ? i - 9 : i);
+    bc_buf_puts(&to, "\n  - \"Lưu: VT\"");
+    expect_big_variant("distribution: [\"Lưu: VT\"]", &to,
+                       "1 file checked: 0 errors, 10000 warnings\n");
+    bc_buf_fini(&to);
+}
+
 static void test_final(void **state)
 {
     (void)state;
@@ -308,6 +648,19 @@ int main(void)
         cmocka_unit_test(test_lint_rules),
         cmocka_unit_test(test_no_false_findings),
         cmocka_unit_test(test_more_findings),
+        cmocka_unit_test(test_disagreement_names_the_first_mention),
+        cmocka_unit_test(test_disagreement_names_the_first_other_number),
+        cmocka_unit_test(test_disagreement_names_the_first_other_date),
+        cmocka_unit_test(test_short_form_names_any_number_with_its_lead),
+        cmocka_unit_test(test_registered_short_form_names_any_number),
+        cmocka_unit_test(test_duplicate_entries_name_the_first),
+        cmocka_unit_test(test_candidates_beyond_64_are_known),
+        cmocka_unit_test(test_hints_stop_at_three),
+        cmocka_unit_test(test_long_numbers_are_read_whole),
+        cmocka_unit_test(test_many_documents_in_linear_time),
+        cmocka_unit_test(test_many_short_references_in_linear_time),
+        cmocka_unit_test(test_many_registered_documents_in_linear_time),
+        cmocka_unit_test(test_many_distribution_entries_in_linear_time),
         cmocka_unit_test(test_final),
         cmocka_unit_test(test_errors_and_usage),
     };
