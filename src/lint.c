@@ -105,6 +105,7 @@ typedef struct linter {
     bc_strmap earlier_short; /* lead key -> earlier formal short forms */
     bc_strmap earlier_full;  /* full key -> earlier formal full numbers */
     candidates cands;
+    bc_pos *positions; /* per mention once located (line 0: not yet) */
 } linter;
 
 /* A finding: a warning, or with --final an error. */
@@ -123,9 +124,14 @@ static void report_at(linter *l, bc_level level, bc_pos pos, const char *fmt,
 #define warn_at(l, ...) report_at(l, BC_WARNING, __VA_ARGS__)
 #define final_error(l, ...) report_at(l, BC_ERROR, __VA_ARGS__)
 
+/* Where m stands; each mention is located once, as one (the first of a
+ * document) may be named by many findings, and locating walks its text. */
 static bc_pos mention_pos(const linter *l, const mention *m)
 {
-    return bc_report_locate(l->report, m->text, m->offset, m->len);
+    bc_pos *memo = &l->positions[m - l->mentions];
+    if (memo->line == 0)
+        *memo = bc_report_locate(l->report, m->text, m->offset, m->len);
+    return *memo;
 }
 
 static bc_pos text_pos(const linter *l, const bc_text *t)
@@ -949,6 +955,7 @@ void bc_lint(const bc_report *report, const bc_lint_options *options,
      * that check stays linear in the number of mentions and entries. */
     index_registry(&l);
     bc_report_visit_texts(report, scan_text, &l);
+    l.positions = bc_arena_calloc(l.arena, l.count + 1, sizeof(bc_pos));
     collect_candidates(&l);
     check_mentions(&l);
     check_registry(&l);

@@ -7,8 +7,8 @@
 
 #include "bcreport/cite.h"
 #include "bcreport/io.h"
+#include "bcreport/locate.h"
 #include "bcreport/strmap.h"
-#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/yaml_load.h"
 
@@ -328,6 +328,7 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     r->file = bc_arena_strdup(arena, file);
     r->source = source.text; /* what positions refer to */
     r->source_len = source.len;
+    r->locator = bc_locator_new(arena, r->file, r->source, r->source_len);
     bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
     check_citation_ids(r, diags);
     check_disbursed(r, diags);
@@ -354,56 +355,11 @@ void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn, void *ctx)
 
 /* ---- positions inside texts ---- */
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Matches needle at src[i..]; a space in the needle matches a run of white
- * space (and a "\" line continuation) in the source.  Returns the end. */
-static size_t match_at(const char *src, size_t len, size_t i,
-                       const char *needle, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (i >= len)
-            return 0;
-        if (is_space(needle[k])) {
-            if (!is_space(src[i]) && src[i] != '\\')
-                return 0;
-            while (i < len && (is_space(src[i]) || src[i] == '\\'))
-                i++;
-            continue;
-        }
-        if (src[i++] != needle[k])
-            return 0;
-    }
-    return i;
-}
-
 bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
                         size_t len)
 {
     bc_pos pos = {r->file, t->line, t->col};
-    if (!r->source || offset + len > t->len || len == 0)
+    if (!r->source || !r->locator || offset + len > t->len || len == 0)
         return pos;
-    /* Only inside the text's own scalar: escapes and folding take at most
-     * a few bytes each, so twice its length (and some) is enough. */
-    size_t window = 2 * t->len + 256;
-    /* The same bytes may stand earlier in the text: find the same
-     * occurrence in the source. */
-    size_t nth = 0;
-    for (size_t i = 0; i < offset; i++)
-        nth += memcmp(t->s + i, t->s + offset, len) == 0;
-    size_t start = bc_text_offset(r->source, r->source_len, t->line, t->col);
-    size_t stop = r->source_len - start > window ? start + window
-                                                 : r->source_len;
-    for (size_t i = start; i < stop; i++) {
-        if (match_at(r->source, r->source_len, i, t->s + offset, len) &&
-            nth-- == 0) {
-            bc_text_position(r->source, r->source_len, i, &pos.line,
-                             &pos.col);
-            break;
-        }
-    }
-    return pos;
+    return bc_locator_find(r->locator, t->s, t->len, t->line, t->col, offset);
 }

@@ -76,22 +76,6 @@ void bc_text_position(const char *text, size_t len, size_t offset, int *line,
     *col = c;
 }
 
-size_t bc_text_offset(const char *text, size_t len, int line, int col)
-{
-    const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0;
-    for (int l = 1; l < line && i < len; i++) {
-        if (p[i] == '\n' || (p[i] == '\r' && !(i + 1 < len && p[i + 1] == '\n')))
-            l++;
-    }
-    for (int c = 1; c < col && i < len; c++) {
-        i++;
-        while (i < len && (p[i] & 0xC0) == 0x80)
-            i++; /* the rest of a character */
-    }
-    return i;
-}
-
 /* Unicode White_Space, and the invisible characters that pasted text
  * brings along: zero-width space, word joiner, zero-width no-break space
  * (a stray byte-order mark), soft hyphen, zero-width (non-)joiner. */

@@ -115,8 +115,10 @@ typedef struct bc_signature {
 
 typedef struct bc_report {
     const char *file;   /* for diagnostics */
-    const char *source; /* the file's text, to place errors inside texts */
+    const char *source; /* the file's text (NFC), to place errors inside
+                           texts; NULL: place them at the text's start */
     size_t source_len;
+    struct bc_locator *locator; /* positions in source (locate.h) */
     bc_document document;
     BC_LIST_OF(bc_citation) citations;
     bc_blocks preamble;
@@ -133,10 +135,10 @@ typedef struct bc_report {
 void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn,
                            void *ctx);
 
-/* The position in the data file of the len bytes at offset in text t, found
- * again in r->source from where t starts (a space in the text matches any
- * run of white space, as YAML folds lines); t's own position when they
- * cannot be found. */
+/* The position in the data file of the len bytes at offset in text t
+ * (locate.h: quotes, escapes and folded lines are walked over); t's own
+ * position when they cannot be found.  Linear over a text when called at
+ * increasing offsets. */
 bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
                         size_t len);
 

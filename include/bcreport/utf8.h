@@ -25,9 +25,6 @@ bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 void bc_text_position(const char *text, size_t len, size_t offset, int *line,
                       int *col);
 
-/* The inverse: the byte offset of 1-based line and column in text (len
- * bytes), or len when the text is shorter. */
-size_t bc_text_offset(const char *text, size_t len, int line, int col);
 
 /* Blank characters: Unicode White_Space (the ASCII blanks, no-break
  * spaces, the typographic spaces U+2000-U+200A, ...) and the invisible
