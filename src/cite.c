@@ -8,6 +8,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 #include "bcreport/template.h"
+#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */
@@ -138,6 +139,46 @@ static void put_short(const bc_citation *d, bc_buf *out)
         put_number(d, out);
 }
 
+/* The length of s without its trailing blanks: ASCII ones and the Unicode
+ * spaces (U+00A0, U+2000 to U+200A, ...) that CommonMark counts as
+ * whitespace next to an emphasis marker. */
+static size_t without_trailing_blanks(const char *s, size_t n)
+{
+    for (;;) {
+        size_t start = n;
+        while (start > 0 && n - start < 4 &&
+               ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+            start--;
+        uint32_t c = 0;
+        if (start == 0 ||
+            !bc_utf8_decode((const unsigned char *)s + start - 1,
+                            n - start + 1, &c))
+            return n;
+        bool blank = (c < 0x80 && strchr(" \t\n\r\v\f", (int)c)) ||
+                     c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+                     c == 0x202F || c == 0x205F || c == 0x3000;
+        if (!blank)
+            return n;
+        n = start - 1;
+    }
+}
+
+/* " (sau đây gọi tắt là Kế hoạch số 92)", the phrase in italics.  No blank
+ * before the closing mark: "*... 92 *" is no emphasis, and a name that is
+ * nothing but blanks gets no marks at all. */
+static void put_definition(const bc_citation *d, bc_buf *out)
+{
+    size_t n = without_trailing_blanks(d->short_name.s, d->short_name.len);
+    bc_buf_puts(out, " (");
+    if (n)
+        bc_buf_putc(out, BC_EMPH_OPEN);
+    bc_buf_puts(out, "sau đây gọi tắt là ");
+    bc_buf_append(out, d->short_name.s, n);
+    if (n)
+        bc_buf_putc(out, BC_EMPH_CLOSE);
+    bc_buf_putc(out, ')');
+}
+
 static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
 {
     const bc_citation *d = c->doc;
@@ -185,16 +226,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
                        d->id.s, d->id.s);
             return false;
         }
-        bc_buf_puts(out, " (");
-        bc_buf_putc(out, BC_EMPH_OPEN);
-        bc_buf_puts(out, "sau đây gọi tắt là ");
-        /* No blank before the closing mark: "*... 92 *" is no emphasis. */
-        size_t n = d->short_name.len;
-        while (n > 0 && strchr(" \t\n", d->short_name.s[n - 1]))
-            n--;
-        bc_buf_append(out, d->short_name.s, n);
-        bc_buf_putc(out, BC_EMPH_CLOSE);
-        bc_buf_putc(out, ')');
+        put_definition(d, out);
         c->defined = true;
     }
     return true;

@@ -184,6 +184,24 @@ static void test_citation_cycle(void **state)
                       "title that cites itself?)");
 }
 
+/* A short name that ends in a no-break space (pasted from a word
+ * processor) still gets its italics: "*... 92 *" would be no emphasis,
+ * for cmark as for any reader of the Markdown. */
+static void test_short_name_blanks_trimmed(void **state)
+{
+    fixture *f = *state;
+    bc_citation *kh92 = &f->report->citations.items[0];
+    kh92->short_name.s = "Kế hoạch số 92\xC2\xA0 ";
+    kh92->short_name.len = strlen(kh92->short_name.s);
+    static const char *const texts[] = {"[@kh92 number define]", NULL};
+    static const char *const plain[] = {
+        "Kế hoạch số 92/KH-UBND (sau đây gọi tắt là Kế hoạch số 92)", NULL};
+    static const char *const md[] = {
+        "Kế hoạch số 92/KH-UBND (*sau đây gọi tắt là Kế hoạch số 92*)",
+        NULL};
+    expect_citations(f, texts, plain, md);
+}
+
 /* ---- schema ---- */
 
 static void test_suggestions(void **state)
@@ -480,6 +498,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_citation_errors, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_citation_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_name_blanks_trimmed, setup,
+                                        teardown),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_subject_is_not_first_mention),
