@@ -139,28 +139,15 @@ static void put_short(const bc_citation *d, bc_buf *out)
         put_number(d, out);
 }
 
-/* The length of s without its trailing blanks: ASCII ones and the Unicode
- * spaces (U+00A0, U+2000 to U+200A, ...) that CommonMark counts as
- * whitespace next to an emphasis marker. */
+/* The length of s without its trailing blanks, ASCII or Unicode: those
+ * CommonMark counts as whitespace next to an emphasis marker. */
 static size_t without_trailing_blanks(const char *s, size_t n)
 {
-    for (;;) {
-        size_t start = n;
-        while (start > 0 && n - start < 4 &&
-               ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-            start--;
-        uint32_t c = 0;
-        if (start == 0 ||
-            !bc_utf8_decode((const unsigned char *)s + start - 1,
-                            n - start + 1, &c))
-            return n;
-        bool blank = (c < 0x80 && strchr(" \t\n\r\v\f", (int)c)) ||
-                     c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-                     c == 0x202F || c == 0x205F || c == 0x3000;
-        if (!blank)
-            return n;
-        n = start - 1;
-    }
+    size_t start;
+    uint32_t c;
+    while (bc_utf8_decode_last(s, n, &start, &c) && bc_utf8_is_space(c))
+        n = start;
+    return n;
 }
 
 /* " (sau đây gọi tắt là Kế hoạch số 92)", the phrase in italics.  No blank
@@ -364,9 +351,11 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
             break;
         }
         x->at = i;
-        ok = x->depth == 1 ? expand_outer(x, s + i + 2, close, out)
-                           : expand_one(x, s + i + 2, close, out) &&
-                                 within_budget(x, out);
+        if (x->depth == 1)
+            ok = expand_outer(x, s + i + 2, close, out);
+        else
+            ok = expand_one(x, s + i + 2, close, out) &&
+                 within_budget(x, out);
         done = (size_t)(close - s) + 1;
         i = done - 1;
     }

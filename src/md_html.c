@@ -107,19 +107,12 @@ static bool is_blank(char c)
 }
 
 /* Whether the character that ends just before s[i] is whitespace as cmark
- * sees it next to an emphasis marker (ASCII or Unicode Zs): after one, a
- * "*" does not close. */
+ * sees it next to an emphasis marker: after one, a "*" does not close. */
 static bool blank_before(const char *s, size_t i)
 {
-    size_t j = i - 1;
-    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
-        j--;
+    size_t start;
     uint32_t c;
-    if (!bc_utf8_decode((const unsigned char *)s + j, i - j, &c))
-        return false;
-    return (c < 0x80 && is_blank((char)c)) || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
-           c == 0x3000;
+    return bc_utf8_decode_last(s, i, &start, &c) && bc_utf8_is_space(c);
 }
 
 /* The italics the view writes, "(*sau đây gọi tắt là X*)": an opener after

@@ -13,7 +13,7 @@ typedef struct builder {
     bc_citer *citer;
     bc_buf scratch; /* citations expanded */
     bc_buf text;    /* the finished text */
-    bc_value *self_partner; /* self_name as a partner, once expanded */
+    bc_value *self_partner; /* self_name as the first partner */
 } builder;
 
 static void set(builder *b, bc_value *map, const char *key, bc_value *v)
@@ -167,23 +167,25 @@ static bc_value *delegations_value(builder *b, const bc_task *task)
     return seq;
 }
 
-/* The partner of an aid project, by default the issuer's self_name: that
- * is expanded once, and every further project that prints it counts
- * against the citer's budget, as a citation would (otherwise a long
- * self_name and many aliased projects would multiply). */
+/* The partner of an aid project, by default the issuer's self_name: every
+ * project after the first that prints it counts its length against the
+ * citer's budget, as a citation would (otherwise a long self_name and many
+ * aliased projects would multiply).  Past the budget the build fails, and
+ * the first expansion stands in, so nothing more is made. */
 static bc_value *partner(builder *b, const bc_aid_project *p)
 {
     if (p->partner.s)
         return plain(b, &p->partner);
-    if (!b->self_partner) {
-        b->self_partner = plain(b, &b->report->document.issuer.self_name);
+    if (b->self_partner &&
+        !bc_cite_charge(b->citer, &p->donor,
+                        "this aid project has no partner, so self_name "
+                        "stands in for it once more",
+                        b->self_partner->as.string.len, b->diags))
         return b->self_partner;
-    }
-    bc_cite_charge(b->citer, &p->donor,
-                   "this aid project has no partner, so self_name stands in "
-                   "for it once more",
-                   b->self_partner->as.string.len, b->diags);
-    return b->self_partner;
+    bc_value *v = plain(b, &b->report->document.issuer.self_name);
+    if (!b->self_partner)
+        b->self_partner = v;
+    return v;
 }
 
 static bc_value *aid_value(builder *b, const bc_task *task)
