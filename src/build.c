@@ -6,6 +6,14 @@
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 
+/* The put_value of a Markdown part for HTML: each value into parts. */
+static void keep_value(void *user, const char *s, size_t len, bool escape,
+                       bc_buf *out)
+{
+    (void)out; /* the parts' own skeleton */
+    bc_md_parts_add(user, s, len, escape);
+}
+
 static bc_resolver *template_source(const bc_build_options *options)
 {
     if (options && options->template_dir)
@@ -15,11 +23,12 @@ static bc_resolver *template_source(const bc_build_options *options)
 }
 
 /* Renders the template called name against view, appending to out;
- * false after diagnostics. */
+ * false after diagnostics.  With parts, the values go there instead,
+ * out being parts->skeleton (see md_html.h). */
 static bool render_named(bc_resolver *resolver, const char *name,
                          const bc_value *view, bc_escape_fn escape,
-                         const bc_build_options *options, bc_buf *out,
-                         bc_diags *diags)
+                         const bc_build_options *options, bc_md_parts *parts,
+                         bc_buf *out, bc_diags *diags)
 {
     const bc_template *t = NULL;
     bc_pos where = {options && options->template_dir ? options->template_dir
@@ -37,24 +46,34 @@ static bool render_named(bc_resolver *resolver, const char *name,
     ro.escape = escape;
     ro.strict = true;
     ro.resolver = resolver;
+    if (parts) {
+        ro.put_value = keep_value;
+        ro.put_value_user = parts;
+    }
     return bc_template_render(t, view, &ro, out, diags);
 }
 
 /* Renders a Markdown part of the document, converts it with libcmark and
- * gives it to the view as key (raw HTML for the page template). */
+ * gives it to the view as key (raw HTML for the page template).  The
+ * values stay apart from the template's Markdown, so that cmark's memory
+ * follows the template rather than the data (md_html.h). */
 static bool markdown_part(bc_resolver *resolver, const char *name,
                           const char *key, bc_value *view, bc_arena *arena,
-                          const bc_build_options *options, bc_diags *diags)
+                          const bc_build_options *options, bc_pos data,
+                          bc_diags *diags)
 {
-    bc_buf md = BC_BUF_INIT, html = BC_BUF_INIT;
+    bc_md_parts parts;
+    bc_md_parts_init(&parts);
+    bc_buf html = BC_BUF_INIT;
     bool ok = render_named(resolver, name, view, bc_escape_markdown, options,
-                           &md, diags);
-    if (ok) {
-        bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, &html);
+                           &parts, &parts.skeleton, diags) &&
+              bc_md_parts_to_html(&parts, &html, data, diags);
+    if (ok)
         bc_value_map_assign(arena, view, key,
-                            bc_value_new_string(arena, html.ptr, html.len));
-    }
-    bc_buf_fini(&md);
+                            bc_value_new_string(arena, html.ptr ? html.ptr
+                                                                : "",
+                                                html.len));
+    bc_md_parts_fini(&parts);
     bc_buf_fini(&html);
     return ok;
 }
@@ -63,17 +82,17 @@ static bool markdown_part(bc_resolver *resolver, const char *name,
  * page around them. */
 static bool render_html(bc_resolver *resolver, bc_value *view,
                         bc_arena *arena, const bc_build_options *options,
-                        bc_buf *out, bc_diags *diags)
+                        bc_pos data, bc_buf *out, bc_diags *diags)
 {
     bool ok = markdown_part(resolver, BC_TEMPLATE_BODY, "body_html", view,
-                            arena, options, diags) &&
+                            arena, options, data, diags) &&
               markdown_part(resolver, BC_TEMPLATE_CLOSING, "closing_html",
-                            view, arena, options, diags);
+                            view, arena, options, data, diags);
     if (ok) {
         ok = render_named(resolver,
                           options->fragment ? BC_TEMPLATE_ARTICLE
                                             : BC_TEMPLATE_HTML,
-                          view, bc_escape_html, options, out, diags);
+                          view, bc_escape_html, options, NULL, out, diags);
     }
     return ok;
 }
@@ -90,11 +109,13 @@ bool bc_build(const char *data_path, const bc_build_options *options,
     bc_value *view = report ? bc_view_build(report, arena, diags) : NULL;
     if (view) {
         bc_resolver *resolver = template_source(options);
+        bc_pos data = {report->file, 0, 0};
         if (options->format == BC_FORMAT_HTML)
-            ok = render_html(resolver, view, arena, options, out, diags);
+            ok = render_html(resolver, view, arena, options, data, out,
+                             diags);
         else
             ok = render_named(resolver, BC_TEMPLATE_MD, view,
-                              bc_escape_markdown, options, out, diags);
+                              bc_escape_markdown, options, NULL, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);

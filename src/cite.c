@@ -8,6 +8,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 #include "bcreport/escape.h"
+#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */
@@ -22,6 +23,8 @@ struct bc_citer {
     const bc_report *report;
     cited *docs;
     bc_strmap by_id; /* id -> cited */
+    size_t printed;  /* bytes printed by finished citations and charges */
+    bool spent;      /* the budget is spent and the error was given */
 };
 
 enum part {
@@ -72,6 +75,13 @@ typedef struct expansion {
     bc_diags *diags;
     int depth;
     bool heading; /* the subject: full forms, no "sau đây gọi tắt" */
+    /* The outermost citation under way: where it stands, its id, and the
+     * length of the output when it began (what it prints counts). */
+    const bc_text *outer;
+    size_t outer_at;
+    const char *outer_id;
+    size_t outer_id_len;
+    size_t outer_start;
 } expansion;
 
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out);
@@ -92,6 +102,28 @@ static void cite_error(expansion *x, const char *fmt, ...)
     va_end(ap);
 }
 
+/* True while the citations printed so far, with the outermost one under
+ * way, stay within the budget.  Checked as a title's expansion grows, so
+ * a fan-out stops within a few text lengths of the limit; the error names
+ * the outermost citation, the one the text shows. */
+static bool within_budget(expansion *x, const bc_buf *out)
+{
+    bc_citer *c = x->citer;
+    if (!c->spent && c->printed + (out->len - x->outer_start) <=
+                         BC_CITE_MAX_EXPANDED)
+        return true;
+    if (c->spent)
+        return false; /* reported once; the caller's output is discarded */
+    c->spent = true;
+    x->where = x->outer;
+    x->at = x->outer_at;
+    cite_error(x, "[@%.*s] makes the citations of this document print more "
+                  "than %u bytes (the limit); does a title cite other titles "
+                  "many times?",
+               (int)x->outer_id_len, x->outer_id, BC_CITE_MAX_EXPANDED);
+    return false;
+}
+
 static void put_number(const bc_citation *d, bc_buf *out)
 {
     bc_buf_append(out, d->type.s, d->type.len);
@@ -105,6 +137,33 @@ static void put_short(const bc_citation *d, bc_buf *out)
         bc_buf_append(out, d->short_name.s, d->short_name.len);
     else
         put_number(d, out);
+}
+
+/* The length of s without its trailing blanks, ASCII or Unicode: those
+ * CommonMark counts as whitespace next to an emphasis marker. */
+static size_t without_trailing_blanks(const char *s, size_t n)
+{
+    size_t start;
+    uint32_t c;
+    while (bc_utf8_decode_last(s, n, &start, &c) && bc_utf8_is_space(c))
+        n = start;
+    return n;
+}
+
+/* " (sau đây gọi tắt là Kế hoạch số 92)", the phrase in italics.  No blank
+ * before the closing mark: "*... 92 *" is no emphasis, and a name that is
+ * nothing but blanks gets no marks at all. */
+static void put_definition(const bc_citation *d, bc_buf *out)
+{
+    size_t n = without_trailing_blanks(d->short_name.s, d->short_name.len);
+    bc_buf_puts(out, " (");
+    if (n)
+        bc_buf_putc(out, BC_EMPH_OPEN);
+    bc_buf_puts(out, "sau đây gọi tắt là ");
+    bc_buf_append(out, d->short_name.s, n);
+    if (n)
+        bc_buf_putc(out, BC_EMPH_CLOSE);
+    bc_buf_putc(out, ')');
 }
 
 static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
@@ -140,7 +199,8 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
             const bc_text *outer = x->where;
             size_t outer_at = x->at;
             x->where = &d->title;
-            bool ok = expand(x, d->title.s, d->title.len, out);
+            bool ok = expand(x, d->title.s, d->title.len, out) &&
+                      within_budget(x, out);
             x->where = outer;
             x->at = outer_at;
             if (!ok)
@@ -153,16 +213,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
                        d->id.s, d->id.s);
             return false;
         }
-        bc_buf_puts(out, " (");
-        bc_buf_putc(out, BC_EMPH_OPEN);
-        bc_buf_puts(out, "sau đây gọi tắt là ");
-        /* No blank before the closing mark: "*... 92 *" is no emphasis. */
-        size_t n = d->short_name.len;
-        while (n > 0 && strchr(" \t\n", d->short_name.s[n - 1]))
-            n--;
-        bc_buf_append(out, d->short_name.s, n);
-        bc_buf_putc(out, BC_EMPH_CLOSE);
-        bc_buf_putc(out, ')');
+        put_definition(d, out);
         c->defined = true;
     }
     return true;
@@ -262,6 +313,23 @@ done:
     return ok;
 }
 
+/* A citation in the text itself (not in a title): what it prints, its
+ * titles' citations included, counts against the budget. */
+static bool expand_outer(expansion *x, const char *s, const char *end,
+                         bc_buf *out)
+{
+    x->outer = x->where;
+    x->outer_at = x->at;
+    x->outer_id = s;
+    x->outer_id_len = strspn(s, BC_CITATION_ID_CHARS); /* stops at "]" */
+    x->outer_start = out->len;
+    bool ok = within_budget(x, out) && expand_one(x, s, end, out) &&
+              within_budget(x, out);
+    if (ok)
+        x->citer->printed += out->len - x->outer_start;
+    return ok;
+}
+
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
 {
     if (++x->depth > MAX_NESTING) {
@@ -283,7 +351,11 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
             break;
         }
         x->at = i;
-        ok = expand_one(x, s + i + 2, close, out);
+        if (x->depth == 1)
+            ok = expand_outer(x, s + i + 2, close, out);
+        else
+            ok = expand_one(x, s + i + 2, close, out) &&
+                 within_budget(x, out);
         done = (size_t)(close - s) + 1;
         i = done - 1;
     }
@@ -293,18 +365,41 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
     return ok;
 }
 
+static bool expand_text(bc_citer *c, const bc_text *t, bool heading,
+                        bc_buf *out, bc_diags *diags)
+{
+    expansion x = {c, t, 0, diags, 0, heading, t, 0, "", 0, 0};
+    return t->s ? expand(&x, t->s, t->len, out) : true;
+}
+
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
                     bc_diags *diags)
 {
-    expansion x = {c, t, 0, diags, 0, false};
-    return t->s ? expand(&x, t->s, t->len, out) : true;
+    return expand_text(c, t, false, out, diags);
 }
 
 bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
                             bc_diags *diags)
 {
-    expansion x = {c, t, 0, diags, 0, true};
-    return t->s ? expand(&x, t->s, t->len, out) : true;
+    return expand_text(c, t, true, out, diags);
+}
+
+bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
+                    size_t len, bc_diags *diags)
+{
+    if (!c->spent && len <= BC_CITE_MAX_EXPANDED - c->printed) {
+        c->printed += len;
+        return true;
+    }
+    if (!c->spent) {
+        bc_pos pos = {c->report->file, t->line, t->col};
+        bc_diag_error(diags, pos,
+                      "%s, past the limit of %u bytes that citations and "
+                      "repeated text may print in a document",
+                      what, BC_CITE_MAX_EXPANDED);
+        c->spent = true;
+    }
+    return false;
 }
 
 void bc_cite_finish_markdown(const char *s, size_t len, bc_buf *out)

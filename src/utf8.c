@@ -34,6 +34,26 @@ size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+bool bc_utf8_decode_last(const char *s, size_t end, size_t *start,
+                         uint32_t *cp)
+{
+    size_t i = end;
+    while (i > 0 && end - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return false;
+    *start = i - 1;
+    return bc_utf8_decode((const unsigned char *)s + i - 1, end - i + 1,
+                          cp) == end - i + 1;
+}
+
+bool bc_utf8_is_space(uint32_t cp)
+{
+    return cp == 9 || cp == 10 || cp == 12 || cp == 13 || cp == 32 ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
 bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s;

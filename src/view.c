@@ -13,6 +13,7 @@ typedef struct builder {
     bc_citer *citer;
     bc_buf scratch; /* citations expanded */
     bc_buf text;    /* the finished text */
+    bc_value *self_partner; /* self_name as the first partner */
 } builder;
 
 static void set(builder *b, bc_value *map, const char *key, bc_value *v)
@@ -187,6 +188,27 @@ static bc_value *delegations_value(builder *b, const bc_task *task)
     return seq;
 }
 
+/* The partner of an aid project, by default the issuer's self_name: every
+ * project after the first that prints it counts its length against the
+ * citer's budget, as a citation would (otherwise a long self_name and many
+ * aliased projects would multiply).  Past the budget the build fails, and
+ * the first expansion stands in, so nothing more is made. */
+static bc_value *partner(builder *b, const bc_aid_project *p)
+{
+    if (p->partner.s)
+        return plain(b, &p->partner);
+    if (b->self_partner &&
+        !bc_cite_charge(b->citer, &p->donor,
+                        "this aid project has no partner, so self_name "
+                        "stands in for it once more",
+                        b->self_partner->as.string.len, b->diags))
+        return b->self_partner;
+    bc_value *v = plain(b, &b->report->document.issuer.self_name);
+    if (!b->self_partner)
+        b->self_partner = v;
+    return v;
+}
+
 static bc_value *aid_value(builder *b, const bc_task *task)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
@@ -194,9 +216,7 @@ static bc_value *aid_value(builder *b, const bc_task *task)
         const bc_aid_project *p = &task->aid_projects.items[i];
         bc_value *v = bc_value_new_map(b->arena);
         set(b, v, "year", year_value(b));
-        set(b, v, "partner",
-            plain(b, p->partner.s ? &p->partner
-                                    : &b->report->document.issuer.self_name));
+        set(b, v, "partner", partner(b, p));
         set(b, v, "donor", plain(b, &p->donor));
         set(b, v, "legal_basis", md(b, &p->legal_basis));
         set(b, v, "status", plain(b, &p->status));
@@ -438,7 +458,7 @@ bc_value *bc_view_build(const bc_report *report, bc_arena *arena,
     if (!check_titles(report, diags))
         return NULL;
     builder b = {report, arena, diags, bc_citer_new(report), BC_BUF_INIT,
-                 BC_BUF_INIT};
+                 BC_BUF_INIT, NULL};
     bc_value *view = bc_value_new_map(arena);
     build(&b, view);
     bc_citer_free(b.citer);

@@ -27,6 +27,12 @@
  * texts must be expanded in document order.  Errors are reported where
  * the citation stands in the data file (found again in report->source),
  * or at the start of its text when that cannot be done.
+ *
+ * The nesting of titles is bounded, and so is their fan-out: a title that
+ * cites another title twenty times, seven deep, would print gigabytes from
+ * a file of 3 KB.  Everything a citer's citations print counts against one
+ * budget, BC_CITE_MAX_EXPANDED; the citation that passes it is an error,
+ * and so is every later one, silently (one error is enough).
  */
 #ifndef BC_CITE_H
 #define BC_CITE_H
@@ -44,6 +50,13 @@
 #define BC_CITATION_ID_CHARS                                                  \
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."
 
+/* Bytes that the citations of one document may print in all, titles
+ * cited in titles included (and text printed again, bc_cite_charge): the
+ * examples print 1.6 KB and 0.5 KB, a long report citing a hundred
+ * documents perhaps 100 KB.  As much as one scalar may hold, so citations
+ * cannot make a report much longer than its data. */
+#define BC_CITE_MAX_EXPANDED (1u * 1024u * 1024u)
+
 typedef struct bc_citer bc_citer;
 
 /* A citer for report's registry; the report must outlive it.  Free it with
@@ -53,7 +66,7 @@ void bc_citer_free(bc_citer *c);
 
 /* Appends text t with its citations expanded to out.  Returns false after
  * adding an error (unknown id, unknown part, unclosed bracket, a citation
- * cycle through titles) at t's position. */
+ * cycle through titles, the budget spent) at t's position. */
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
                     bc_diags *diags);
 
@@ -62,6 +75,13 @@ bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,
  * not count as the first mention, so the body still cites in full once. */
 bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
                             bc_diags *diags);
+
+/* Counts len bytes of text that the caller prints once more against the
+ * same budget (self_name standing in for each aid project's partner).
+ * Past the limit it adds an error at t, what followed by the limit, and
+ * returns false. */
+bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
+                    size_t len, bc_diags *diags);
 
 /* Converts an expansion: as Markdown (escaped as a value, see
  * bc_escape_markdown, with the marked spans in *italics*) or as plain text

@@ -16,6 +16,17 @@
  * are not). */
 size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* Decodes the character that ends just before s[end]: stores its code
+ * point and the offset of its first byte; false when the bytes there are
+ * not well-formed UTF-8 (or end is 0). */
+bool bc_utf8_decode_last(const char *s, size_t end, size_t *start,
+                         uint32_t *cp);
+
+/* Whitespace as CommonMark counts it next to an emphasis marker: tab, line
+ * feed, form feed, carriage return and the Unicode spaces (category Zs,
+ * the no-break space U+00A0 among them). */
+bool bc_utf8_is_space(uint32_t cp);
+
 /* Returns true when all len bytes are well-formed UTF-8; otherwise false
  * with the offset of the first byte that is not. */
 bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset);

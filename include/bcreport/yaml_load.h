@@ -35,7 +35,10 @@
 #define BC_YAML_MAX_SCALAR (1u * 1024u * 1024u)     /* bytes in one scalar */
 #define BC_YAML_MAX_DEPTH 64      /* nested sequences and mappings */
 #define BC_YAML_MAX_NODES 1000000 /* nodes once aliases are expanded */
-#define BC_YAML_MAX_TEXT (64u * 1024u * 1024u) /* text bytes, likewise */
+/* Text bytes once aliases are expanded, keys included: as much as a file
+ * may hold, so aliases cannot make a document longer than a file could
+ * be; a report's output is bounded by multiples of it (README, Limits). */
+#define BC_YAML_MAX_TEXT (16u * 1024u * 1024u)
 
 typedef struct bc_yaml_options {
     size_t max_file_size;

@@ -4,12 +4,16 @@
 
 #include <cmark.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/build.h"
+#include "bcreport/cite.h"
+#include "bcreport/yaml_load.h"
 
 /* ---- golden documents ---- */
 
@@ -508,6 +512,142 @@ static void test_build_usage(void **state)
     tu_result_fini(&r);
 }
 
+/* ---- the size of the output ---- */
+
+/* The longest output the built-in templates make from data within the
+ * limits (README, Limits): each text is printed once (the view expands it
+ * once), escaped: Markdown adds at most a backslash (2 bytes for 1), HTML
+ * at most writes " as &quot; (6 for 1); citations print at most their
+ * budget; HTML prints the type and the subject twice (the page's title);
+ * each node adds at most 32 bytes of template text (an HTML signature
+ * line adds 29, an aid project's sentence 18 a node). */
+static size_t output_bound(bc_format format)
+{
+    size_t text = (size_t)BC_YAML_MAX_TEXT + BC_CITE_MAX_EXPANDED;
+    size_t twice = 2 * (size_t)BC_YAML_MAX_SCALAR + BC_CITE_MAX_EXPANDED;
+    size_t nodes = 32 * (size_t)BC_YAML_MAX_NODES + 16 * 1024;
+    return format == BC_FORMAT_MD ? 2 * text + nodes
+                                  : 6 * text + 6 * twice + nodes;
+}
+
+/* Data at the limits, made of ch, the character its format escapes most:
+ * a type, a subject and 11 paragraphs of 1 MiB, a title cited as often as
+ * the citation budget allows, and the rest of the nodes as signature
+ * lines. */
+static void worst_case_yaml(bc_buf *yaml, char ch)
+{
+    bc_buf big = BC_BUF_INIT;
+    for (size_t i = 0; i < 1024 * 1024 - 16; i++)
+        bc_buf_putc(&big, ch);
+    bc_buf_printf(yaml,
+                  "document:\n"
+                  "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], short_name: "
+                  "UBND xã A, self_name: UBND xã}\n"
+                  "  symbol: BC-UBND\n  place: A\n  year: 2025\n"
+                  "  type: '%s'\n  subject: '%s'\n"
+                  "  recipients: [Sở Ngoại vụ]\ncitations:\n"
+                  "  - {id: t, type: N, number: 1/2020/NĐ-CP, date: "
+                  "2020-07-08, issuer: C, title: '%.1000s'}\n"
+                  "preamble:\n  - &p '%s'\n",
+                  big.ptr, big.ptr, big.ptr, big.ptr);
+    for (int i = 0; i < 10; i++)
+        bc_buf_puts(yaml, "  - *p\n");
+    bc_buf_puts(yaml, "  - \"");
+    for (int i = 0; i < 1000; i++) /* 1 020 bytes each: just within 1 MiB */
+        bc_buf_puts(yaml, "[@t title] ");
+    bc_buf_puts(yaml, "\"\nresults:\n  title: KẾT QUẢ\n"
+                      "  dissemination: {title: T, body: [x]}\n"
+                      "  tasks: {title: N, items: [{title: a}]}\n"
+                      "assessment:\n  title: ĐÁNH GIÁ\n"
+                      "  strengths: {title: Ưu điểm, body: [x]}\n"
+                      "  limitations: {title: Hạn chế, body: [x]}\n"
+                      "distribution: [\"Lưu: VT\"]\n"
+                      "signature:\n  title: CHỦ TỊCH\n  name: Nguyễn Văn A\n"
+                      "  lines:\n    - &l x\n");
+    for (int i = 0; i < 999000; i++)
+        bc_buf_puts(yaml, "    - *l\n");
+    bc_buf_fini(&big);
+}
+
+/* Data at the limits that used to multiply: a self_name of 1 MiB stood
+ * in for the partner of every aid project, here 76 000 aliases of one (80
+ * GB of output).  Now each repeat counts against the citation budget. */
+static void repeated_partner_yaml(bc_buf *yaml)
+{
+    bc_buf_puts(yaml, "document:\n"
+                      "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], "
+                      "short_name: UBND xã A, self_name: '");
+    for (size_t i = 0; i < 1024 * 1024 - 16; i++)
+        bc_buf_putc(yaml, 'x');
+    bc_buf_puts(yaml, "'}\n"
+                      "  symbol: BC-UBND\n  place: A\n  year: 2025\n"
+                      "  type: BÁO CÁO\n  subject: Kết quả\n"
+                      "  recipients: [Sở Ngoại vụ]\n"
+                      "preamble: [Mở đầu.]\n"
+                      "results:\n  title: KẾT QUẢ\n"
+                      "  dissemination: {title: T, body: [x]}\n"
+                      "  tasks:\n    title: N\n    items:\n"
+                      "      - title: a\n        aid_projects:\n"
+                      "          - &a {donor: D, project: P, place: Q, "
+                      "amount: 1, legal_basis: L, status: S}\n");
+    for (int i = 0; i < 76000; i++)
+        bc_buf_puts(yaml, "          - *a\n");
+    bc_buf_puts(yaml, "assessment:\n  title: ĐÁNH GIÁ\n"
+                      "  strengths: {title: Ưu điểm, body: [x]}\n"
+                      "  limitations: {title: Hạn chế, body: [x]}\n"
+                      "distribution: [\"Lưu: VT\"]\n"
+                      "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n");
+}
+
+/* Builds path; returns the output's length, or SIZE_MAX after errors,
+ * which must be the data's (status 65). */
+static size_t built_size(const char *path, bc_format format)
+{
+    bc_build_options options = {NULL, format, false};
+    bc_buf out = BC_BUF_INIT;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bool ok = bc_build(path, &options, &out, &diags);
+    if (!ok && diags.status != 65)
+        fail_msg("status %d, not a data error", diags.status);
+    size_t len = ok ? out.len : SIZE_MAX;
+    bc_diags_fini(&diags);
+    bc_buf_fini(&out);
+    return len;
+}
+
+/* Within the limits, no data makes a longer document than the bound: the
+ * worst cases for Markdown ("[" becomes "\[") and for HTML (" becomes
+ * &quot;) come within a factor of two of it, and data that used to
+ * multiply is an error instead. */
+static void test_output_is_bounded(void **state)
+{
+    (void)state;
+    static const struct {
+        bc_format format;
+        char ch; /* 0: the repeated partner */
+    } cases[] = {{BC_FORMAT_MD, '['},
+                 {BC_FORMAT_HTML, '"'},
+                 {BC_FORMAT_MD, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_buf yaml = BC_BUF_INIT;
+        if (cases[i].ch)
+            worst_case_yaml(&yaml, cases[i].ch);
+        else
+            repeated_partner_yaml(&yaml);
+        char *path = tu_temp_file(yaml.ptr, yaml.len, ".yaml");
+        size_t len = built_size(path, cases[i].format);
+        size_t bound = output_bound(cases[i].format);
+        bool error_expected = !cases[i].ch;
+        if (error_expected ? len != SIZE_MAX
+                           : len > bound || len < bound / 2)
+            fail_msg("case %zu: %zu bytes, bound %zu", i, len, bound);
+        remove(path);
+        free(path);
+        bc_buf_fini(&yaml);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -524,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_blank_parent_is_none),
         cmocka_unit_test(test_empty_signature_line),
         cmocka_unit_test(test_build_usage),
+        cmocka_unit_test(test_output_is_bounded),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);
 }

@@ -542,20 +542,21 @@ static void test_many_short_references_in_linear_time(void **state)
     bc_buf_fini(&to);
 }
 
-/* 20 000 registered documents, each cited and typed: each mention and
- * each [@id] scanned the registry. */
+/* 12 000 registered documents, each cited and typed: each mention and
+ * each [@id] scanned the registry.  (Their full citations print about
+ * 620 KB, within the citations' budget of BC_CITE_MAX_EXPANDED.) */
 static void test_many_registered_documents_in_linear_time(void **state)
 {
     (void)state;
     bc_buf to = BC_BUF_INIT;
     /* minimal.yaml's citations end just before its preamble. */
-    for (int i = 0; i < 20000; i++)
+    for (int i = 0; i < 12000; i++)
         bc_buf_printf(&to,
                       "  - {id: q%d, type: \"Quyết định\", number: "
                       "\"%d/QĐ-UBND\", date: 2024-02-10, issuer: \"UBND\"}\n",
                       i, i);
     bc_buf_puts(&to, "preamble:");
-    for (int i = 0; i < 20000; i++)
+    for (int i = 0; i < 12000; i++)
         bc_buf_printf(&to,
                       "\n  - \"[@q%d] và Quyết định số %d/QĐ-UBND ngày "
                       "10/02/2024.\"",

@@ -316,6 +316,64 @@ static void test_hostile_input_exits_65(void **state)
     bc_buf_fini(&laughs);
 }
 
+/* A data file whose seven titles each cite the next one's title twenty
+ * times (3 KB that would print gigabytes), as build, build -f html and
+ * check all expand every title. */
+static void fan_out_yaml(bc_buf *yaml)
+{
+    bc_buf_puts(yaml,
+                "document:\n"
+                "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], short_name: "
+                "UBND xã A, self_name: UBND xã}\n"
+                "  symbol: BC-UBND\n  place: A\n  year: 2025\n"
+                "  type: BÁO CÁO\n  subject: Kết quả\n"
+                "  recipients: [Sở Ngoại vụ]\ncitations:\n");
+    for (int i = 0; i < 7; i++) {
+        bc_buf_printf(yaml, "  - {id: c%d, type: Nghị định, number: "
+                            "%d/2020/NĐ-CP, date: 2020-07-08, issuer: Chính "
+                            "phủ, title: \"",
+                      i, i + 1);
+        for (int k = 0; i < 6 && k < 20; k++)
+            bc_buf_printf(yaml, "[@c%d title] ", i + 1);
+        bc_buf_puts(yaml, "về x\"}\n");
+    }
+    bc_buf_puts(yaml,
+                "preamble: [\"Theo [@c0 title].\"]\n"
+                "results:\n  title: KẾT QUẢ\n"
+                "  dissemination: {title: T, body: [x]}\n"
+                "  tasks: {title: N, items: [{title: a}]}\n"
+                "assessment:\n  title: ĐÁNH GIÁ\n"
+                "  strengths: {title: Ưu điểm, body: [x]}\n"
+                "  limitations: {title: Hạn chế, body: [x]}\n"
+                "distribution: [\"Lưu: VT\"]\n"
+                "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n");
+}
+
+static void test_citation_fan_out_exits_65(void **state)
+{
+    (void)state;
+    static const char error[] =
+        "<stdin>:10:98: error: [@c1] makes the citations of this document "
+        "print more than 1048576 bytes (the limit); does a title cite other "
+        "titles many times?\n";
+    static const char *const commands[][5] = {
+        {"build", "-", NULL}, {"build", "-f", "html", "-", NULL},
+        {"check", "-", NULL}};
+    bc_buf yaml = BC_BUF_INIT;
+    fan_out_yaml(&yaml);
+    for (size_t i = 0; i < 3; i++) {
+        tu_result r;
+        tu_run(&r, yaml.ptr, yaml.len, commands[i]);
+        assert_int_equal(r.status, 65);
+        assert_int_equal(r.out_len, 0);
+        if (strncmp(r.err, error, strlen(error)) != 0)
+            fail_msg("%s: stderr:\n%s\nexpected first:\n%s", commands[i][0],
+                     r.err, error);
+        tu_result_fini(&r);
+    }
+    bc_buf_fini(&yaml);
+}
+
 /* Runs a shell command line with $BCREPORT as the binary. */
 static int run_shell(const char *script)
 {
@@ -384,7 +442,7 @@ static void test_out_of_memory_is_71(void **state)
 int main(void)
 {
     size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n + 7, sizeof *tests);
+    struct CMUnitTest *tests = calloc(n + 8, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
         tests[i].name = cases[i].name;
         tests[i].test_func = run_case;
@@ -397,7 +455,9 @@ int main(void)
     tests[n + 4] = (struct CMUnitTest)cmocka_unit_test(test_every_load_error_exits_65);
     tests[n + 5] = (struct CMUnitTest)cmocka_unit_test(test_hostile_input_exits_65);
     tests[n + 6] = (struct CMUnitTest)cmocka_unit_test(test_schema_is_committed);
-    int failed = _cmocka_run_group_tests("cli", tests, n + 7, NULL, NULL);
+    tests[n + 7] =
+        (struct CMUnitTest)cmocka_unit_test(test_citation_fan_out_exits_65);
+    int failed = _cmocka_run_group_tests("cli", tests, n + 8, NULL, NULL);
     free(tests);
     return failed;
 }

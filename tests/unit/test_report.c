@@ -186,6 +186,24 @@ static void test_citation_cycle(void **state)
                       "title that cites itself?)");
 }
 
+/* A short name that ends in a no-break space (pasted from a word
+ * processor) still gets its italics: "*... 92 *" would be no emphasis,
+ * for cmark as for any reader of the Markdown. */
+static void test_short_name_blanks_trimmed(void **state)
+{
+    fixture *f = *state;
+    bc_citation *kh92 = &f->report->citations.items[0];
+    kh92->short_name.s = "Kế hoạch số 92\xC2\xA0 ";
+    kh92->short_name.len = strlen(kh92->short_name.s);
+    static const char *const texts[] = {"[@kh92 number define]", NULL};
+    static const char *const plain[] = {
+        "Kế hoạch số 92/KH-UBND (sau đây gọi tắt là Kế hoạch số 92)", NULL};
+    static const char *const md[] = {
+        "Kế hoạch số 92/KH-UBND (*sau đây gọi tắt là Kế hoạch số 92*)",
+        NULL};
+    expect_citations(f, texts, plain, md);
+}
+
 /* ---- schema ---- */
 
 static void test_suggestions(void **state)
@@ -413,6 +431,98 @@ static void test_nfd_positions(void **state)
     free(nfc);
 }
 
+/* Seven documents, each title citing the next one's title twenty times:
+ * 3 KB of data that would print gigabytes.  The expansion stops at the
+ * budget, with one error at the citation that passed it; the titles are
+ * checked first, so it is one in c0's title. */
+static void test_citation_fan_out_is_bounded(void **state)
+{
+    (void)state;
+    bc_buf more = BC_BUF_INIT;
+    for (int i = 0; i < 7; i++) {
+        bc_buf_printf(&more, "  - {id: c%d, type: Nghị định, number: "
+                             "%d/2020/NĐ-CP, date: 2020-07-08, issuer: Chính "
+                             "phủ, title: \"",
+                      i, i + 1);
+        for (int k = 0; i < 6 && k < 20; k++)
+            bc_buf_printf(&more, "[@c%d title] ", i + 1);
+        bc_buf_puts(&more, "về x\"}\n");
+    }
+    bc_buf_puts(&more, "preamble: [\"Theo [@c0 title].\"]");
+    char *got = errors_of("preamble: [Mở đầu.]", more.ptr);
+    assert_string_equal(got, "t.yaml:12:98: error: [@c1] makes the citations "
+                             "of this document print more than 1048576 bytes "
+                             "(the limit); does a title cite other titles "
+                             "many times?\n");
+    free(got);
+    bc_buf_fini(&more);
+}
+
+/* Titles that are fine alone, cited in full many times: the text's own
+ * citations count too, and the error is where the limit was passed. */
+static void test_many_citations_are_bounded(void **state)
+{
+    (void)state;
+    bc_buf more = BC_BUF_INIT;
+    bc_buf_puts(&more, "  - {id: long, type: Nghị định, number: 1/2020/NĐ-CP,"
+                       " date: 2020-07-08, issuer: Chính phủ, title: \"về ");
+    for (int i = 0; i < 2000; i++)
+        bc_buf_putc(&more, 'x');
+    bc_buf_puts(&more, "\"}\npreamble: [\"");
+    for (int i = 0; i < 600; i++)
+        bc_buf_puts(&more, "[@long title] ");
+    bc_buf_puts(&more, "\"]");
+    char *got = errors_of("preamble: [Mở đầu.]", more.ptr);
+    /* 2 039 bytes a citation: the 515th passes 1 MiB, at column
+     * 13 + 514 * 14 (each "[@long title] " is 14 bytes). */
+    assert_string_equal(got, "t.yaml:13:7209: error: [@long] makes the "
+                             "citations of this document print more than "
+                             "1048576 bytes (the limit); does a title cite "
+                             "other titles many times?\n");
+    free(got);
+    bc_buf_fini(&more);
+}
+
+/* self_name stands in for every partner left out: printed again for each
+ * aliased aid project, it counts against the same budget. */
+static void test_repeated_self_name_is_bounded(void **state)
+{
+    (void)state;
+    bc_buf name = BC_BUF_INIT;
+    bc_buf_puts(&name, "self_name: \"UBND ");
+    for (int i = 0; i < 200000; i++)
+        bc_buf_putc(&name, 'x');
+    bc_buf_puts(&name, "\"}");
+    char *step = replaced(base_yaml, "self_name: UBND xã}", name.ptr);
+    char *text = replaced(step, "items: [{title: a}]",
+                          "items: [{title: a, aid_projects: [&p {donor: D, "
+                          "project: P, place: Q, amount: 1, legal_basis: L, "
+                          "status: S}, *p, *p, *p, *p, *p, *p]}]");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = bc_report_parse("t.yaml", text, strlen(text), arena,
+                                   &diags);
+    assert_non_null(r);
+    assert_null(bc_view_build(r, arena, &diags));
+    assert_int_equal(diags.count, 1);
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&diags.items[0], &line);
+    /* The first project prints it free; the sixth repeat passes 1 MiB.
+     * The error is at the project's donor (here the anchored one's). */
+    assert_string_equal(line.ptr, "t.yaml:16:66: error: this aid project has "
+                                  "no partner, so self_name stands in for it "
+                                  "once more, past the limit of 1048576 bytes "
+                                  "that citations and repeated text may "
+                                  "print in a document");
+    bc_buf_fini(&line);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    free(text);
+    free(step);
+    bc_buf_fini(&name);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,11 +530,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_citation_errors, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_citation_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_name_blanks_trimmed, setup,
+                                        teardown),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),
         cmocka_unit_test(test_nfd_positions),
+        cmocka_unit_test(test_citation_fan_out_is_bounded),
+        cmocka_unit_test(test_many_citations_are_bounded),
+        cmocka_unit_test(test_repeated_self_name_is_bounded),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

@@ -68,12 +68,47 @@ static void test_position(void **state)
     assert_int_equal(line, 4), assert_int_equal(col, 1);
 }
 
+/* The character before an offset, as the emphasis rules look back. */
+static void test_decode_last(void **state)
+{
+    (void)state;
+    static const char s[] = "a\xC3\xA9\xE2\x80\x83";  /* a, é, EM SPACE */
+    size_t start;
+    uint32_t cp;
+    assert_true(bc_utf8_decode_last(s, 6, &start, &cp));
+    assert_int_equal(start, 3);
+    assert_int_equal(cp, 0x2003);
+    assert_true(bc_utf8_decode_last(s, 3, &start, &cp));
+    assert_int_equal(start, 1);
+    assert_int_equal(cp, 0xE9);
+    assert_true(bc_utf8_decode_last(s, 1, &start, &cp));
+    assert_int_equal(cp, 'a');
+    assert_false(bc_utf8_decode_last(s, 0, &start, &cp));
+    assert_false(bc_utf8_decode_last(s, 5, &start, &cp)); /* cut short */
+}
+
+/* CommonMark's whitespace: ASCII blanks but the vertical tab, and Zs. */
+static void test_is_space(void **state)
+{
+    (void)state;
+    static const uint32_t spaces[] = {' ',    '\t',   '\n',   '\r',
+                                      '\f',   0xA0,   0x1680, 0x2000,
+                                      0x200A, 0x202F, 0x205F, 0x3000};
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
+        assert_true(bc_utf8_is_space(spaces[i]));
+    static const uint32_t others[] = {'a', '\v', 0x200B, 0xFEFF, 0xE000};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        assert_false(bc_utf8_is_space(others[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode),
         cmocka_unit_test(test_valid),
         cmocka_unit_test(test_position),
+        cmocka_unit_test(test_decode_last),
+        cmocka_unit_test(test_is_space),
     };
     return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
