@@ -17,6 +17,8 @@
 typedef struct cited {
     const bc_citation *doc;
     bool defined; /* the full form or "sau đây gọi tắt" has been given */
+    bool bad_title; /* its title has an error, already reported */
+    bc_cite_use use;
 } cited;
 
 struct bc_citer {
@@ -57,6 +59,31 @@ bc_citer *bc_citer_new(const bc_report *report)
         bc_strmap_put(&c->by_id, doc->id.s, doc->id.len, &c->docs[i]);
     }
     return c;
+}
+
+bool bc_citer_check_titles(bc_citer *c, bc_diags *diags)
+{
+    /* A citer of its own: checking must not make a document "already
+     * cited" or spend the budget of the text. */
+    bc_citer *probe = bc_citer_new(c->report);
+    bc_buf scratch = BC_BUF_INIT;
+    bool ok = true;
+    for (size_t i = 0; i < c->report->citations.count; i++) {
+        bc_buf_clear(&scratch);
+        if (!bc_cite_expand(probe, &c->report->citations.items[i].title,
+                            &scratch, diags)) {
+            c->docs[i].bad_title = true;
+            ok = false;
+        }
+    }
+    bc_buf_fini(&scratch);
+    bc_citer_free(probe);
+    return ok;
+}
+
+const bc_cite_use *bc_citer_use(const bc_citer *c, size_t index)
+{
+    return &c->docs[index].use;
 }
 
 void bc_citer_free(bc_citer *c)
@@ -193,7 +220,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
             bc_buf_puts(out, " của ");
             bc_buf_append(out, d->issuer.s, d->issuer.len);
         }
-        if ((parts & PART_TITLE) && d->title.s) {
+        if ((parts & PART_TITLE) && d->title.s && !c->bad_title) {
             bc_buf_putc(out, ' ');
             /* Errors inside the title are the title's. */
             const bc_text *outer = x->where;
@@ -219,34 +246,94 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
     return true;
 }
 
-/* Parses the words after the id; returns false on an unknown word. */
+/* ---- the one scanner of citations ---- */
+
+static bool is_id_char(char ch)
+{
+    return ch && strchr(BC_CITATION_ID_CHARS, ch);
+}
+
+static bool is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+bool bc_cite_next(const char *s, size_t len, size_t from,
+                  bc_cite_token *tok)
+{
+    size_t i = from;
+    while (i + 1 < len && !(s[i] == '[' && s[i + 1] == '@'))
+        i++;
+    if (i + 1 >= len)
+        return false;
+    memset(tok, 0, sizeof *tok);
+    tok->start = i;
+    tok->id = i + 2;
+    size_t k = tok->id;
+    while (k < len && is_id_char(s[k]))
+        k++;
+    tok->id_len = k - tok->id;
+    size_t close = k;
+    while (close < len && s[close] != ']' && s[close] != '[')
+        close++;
+    if (close < len && s[close] == '[') { /* a bracket or a citation inside */
+        tok->syntax = BC_CITE_NESTED;
+        tok->error_at = close;
+        while (close < len && s[close] != ']')
+            close++;
+    } else if (close == len) {
+        tok->syntax = BC_CITE_UNCLOSED;
+        tok->error_at = i;
+    }
+    tok->end = close < len ? close + 1 : len;
+    const char *comma = memchr(s + k, ',', close - k);
+    size_t words_end = comma ? (size_t)(comma - s) : close;
+    tok->words = k;
+    tok->words_len = words_end - k;
+    if (comma) {
+        size_t a = words_end + 1, b = close;
+        while (a < b && is_blank(s[a]))
+            a++;
+        while (b > a && is_blank(s[b - 1]))
+            b--;
+        tok->has_locator = true;
+        tok->locator = a;
+        tok->locator_len = b - a;
+    }
+    return true;
+}
+
+/* ---- expanding ---- */
+
+/* Parses the words after the id, separated by any blanks; returns false
+ * on an unknown word. */
 static bool parse_parts(expansion *x, const char *s, size_t len,
                         const char *id, unsigned *parts)
 {
     *parts = 0;
     size_t i = 0;
     while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\n'))
+        while (i < len && is_blank(s[i]))
             i++;
         size_t start = i;
-        while (i < len && s[i] != ' ' && s[i] != '\n')
+        while (i < len && !is_blank(s[i]))
             i++;
         if (i == start)
             break;
-        char word[16] = "";
-        size_t n = i - start < sizeof word - 1 ? i - start : sizeof word - 1;
-        memcpy(word, s + start, n);
         unsigned bit = 0;
         for (size_t k = 0; k < sizeof part_words / sizeof part_words[0]; k++)
             if (i - start == strlen(part_words[k].word) &&
                 !memcmp(s + start, part_words[k].word, i - start))
                 bit = part_words[k].bit;
         if (!bit) {
+            bc_buf word = BC_BUF_INIT;
+            bc_diag_excerpt(&word, s + start, i - start, 30);
             cite_error(x,
                        "unknown part \"%s\" in a citation of \"%s\"; the "
                        "parts are number, date, issuer, title, short, define "
                        "and effective",
-                       word, id);
+                       word.ptr, id);
+            bc_buf_fini(&word);
             return false;
         }
         *parts |= bit;
@@ -254,76 +341,96 @@ static bool parse_parts(expansion *x, const char *s, size_t len,
     return true;
 }
 
-static bool is_id_char(char ch)
+/* What the text wrote wrong around the citation, at the place. */
+static bool syntax_ok(expansion *x, const char *s, const bc_cite_token *tok)
 {
-    return ch && strchr(BC_CITATION_ID_CHARS, ch);
+    if (tok->syntax == BC_CITE_OK)
+        return true;
+    x->at = tok->error_at;
+    if (tok->syntax == BC_CITE_UNCLOSED)
+        cite_error(x, "a citation \"[@\" has no closing \"]\"");
+    else if (s[tok->error_at + 1] == '@')
+        cite_error(x, "a citation inside a citation; close the first with "
+                      "\"]\" before the next \"[@\"");
+    else
+        cite_error(x, "\"[\" inside a citation; write the part cited "
+                      "without brackets, as in [@nd80, khoản 2 Điều 8]");
+    return false;
 }
 
-/* Expands one citation; s points just after "[@", end at its "]". */
-static bool expand_one(expansion *x, const char *s, const char *end,
+/* The record of what was printed: in full means with the date, outside
+ * the subject (which names documents apart from the text). */
+static void record_use(const expansion *x, cited *c, unsigned parts)
+{
+    c->use.printed++;
+    if ((parts & PART_DATE) && !(parts & PART_SHORT) && !x->heading)
+        c->use.full++;
+}
+
+/* The parts to print for a citation written with none. */
+static unsigned automatic_parts(const expansion *x, cited *c)
+{
+    if (x->heading) /* the subject names it in full */
+        return PART_NUMBER | PART_DATE | PART_ISSUER | PART_TITLE;
+    if (c->defined)
+        return PART_SHORT;
+    c->defined = true;
+    return PART_NUMBER | PART_DATE | PART_ISSUER | PART_TITLE |
+           (c->doc->short_name.s ? PART_DEFINE : 0);
+}
+
+/* Expands the citation tok of s. */
+static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
                        bc_buf *out)
 {
-    const char *p = s;
-    while (p < end && is_id_char(*p))
-        p++;
-    char *id = bc_xstrndup(s, (size_t)(p - s));
-    cited *c = bc_strmap_get(&x->citer->by_id, id, strlen(id));
+    x->at = tok->start;
+    if (!syntax_ok(x, s, tok))
+        return false;
+    char *id = bc_xstrndup(s + tok->id, tok->id_len);
+    cited *c = bc_strmap_get(&x->citer->by_id, id, tok->id_len);
+    unsigned parts = 0;
     bool ok = false;
-    if (!*id) {
+    if (!*id)
         cite_error(x, "a citation needs an id right after \"[@\", as in "
                       "[@kh92]");
-        goto done;
-    }
-    if (!c) {
+    else if (!c)
         cite_error(x, "unknown citation [@%s]; declare it under "
                       "\"citations\"",
                    id);
-        goto done;
-    }
-    const char *comma = memchr(p, ',', (size_t)(end - p));
-    const char *words_end = comma ? comma : end;
-    unsigned parts;
-    if (!parse_parts(x, p, (size_t)(words_end - p), id, &parts))
-        goto done;
-    if (comma) { /* a locator: "khoản 2 Điều 8 của ..." */
-        const char *loc = comma + 1;
-        while (loc < end && (*loc == ' ' || *loc == '\n'))
-            loc++;
-        if (loc == end) {
-            cite_error(x, "the part cited is missing after the comma in "
-                          "[@%s, ...]",
-                       id);
-            goto done;
+    else if (!parse_parts(x, s + tok->words, tok->words_len, id, &parts))
+        ;
+    else if (tok->has_locator && tok->locator_len == 0)
+        cite_error(x, "the part cited is missing after the comma in "
+                      "[@%s, ...]",
+                   id);
+    else
+        ok = true;
+    if (ok) {
+        if (tok->has_locator) { /* "khoản 2 Điều 8 của ..." */
+            bc_buf_append(out, s + tok->locator, tok->locator_len);
+            bc_buf_puts(out, " của ");
         }
-        bc_buf_append(out, loc, (size_t)(end - loc));
-        bc_buf_puts(out, " của ");
+        if (!parts)
+            parts = automatic_parts(x, c);
+        ok = render_parts(x, c, parts, out);
+        if (ok)
+            record_use(x, c, parts);
     }
-    if (!parts && x->heading) { /* the subject names it in full */
-        parts = PART_NUMBER | PART_DATE | PART_ISSUER | PART_TITLE;
-    } else if (!parts) { /* the automatic form */
-        parts = c->defined ? PART_SHORT
-                           : PART_NUMBER | PART_DATE | PART_ISSUER |
-                                 PART_TITLE |
-                                 (c->doc->short_name.s ? PART_DEFINE : 0);
-        c->defined = true;
-    }
-    ok = render_parts(x, c, parts, out);
-done:
     free(id);
     return ok;
 }
 
 /* A citation in the text itself (not in a title): what it prints, its
  * titles' citations included, counts against the budget. */
-static bool expand_outer(expansion *x, const char *s, const char *end,
-                         bc_buf *out)
+static bool expand_outer(expansion *x, const char *s,
+                         const bc_cite_token *tok, bc_buf *out)
 {
     x->outer = x->where;
-    x->outer_at = x->at;
-    x->outer_id = s;
-    x->outer_id_len = strspn(s, BC_CITATION_ID_CHARS); /* stops at "]" */
+    x->outer_at = tok->start;
+    x->outer_id = s + tok->id;
+    x->outer_id_len = tok->id_len;
     x->outer_start = out->len;
-    bool ok = within_budget(x, out) && expand_one(x, s, end, out) &&
+    bool ok = within_budget(x, out) && expand_one(x, s, tok, out) &&
               within_budget(x, out);
     if (ok)
         x->citer->printed += out->len - x->outer_start;
@@ -339,25 +446,14 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
     }
     size_t done = 0;
     bool ok = true;
-    for (size_t i = 0; ok && i + 1 < len; i++) {
-        if (s[i] != '[' || s[i + 1] != '@')
-            continue;
-        const char *close = memchr(s + i, ']', len - i);
-        bc_buf_append(out, s + done, i - done);
-        x->at = i;
-        if (!close) {
-            cite_error(x, "a citation \"[@\" has no closing \"]\"");
-            ok = false;
-            break;
-        }
-        x->at = i;
+    bc_cite_token tok;
+    while (ok && bc_cite_next(s, len, done, &tok)) {
+        bc_buf_append(out, s + done, tok.start - done);
         if (x->depth == 1)
-            ok = expand_outer(x, s + i + 2, close, out);
+            ok = expand_outer(x, s, &tok, out);
         else
-            ok = expand_one(x, s + i + 2, close, out) &&
-                 within_budget(x, out);
-        done = (size_t)(close - s) + 1;
-        i = done - 1;
+            ok = expand_one(x, s, &tok, out) && within_budget(x, out);
+        done = tok.end;
     }
     if (ok)
         bc_buf_append(out, s + done, len - done);

@@ -99,7 +99,8 @@ typedef struct linter {
     bc_diags *diags;
     mention *mentions;
     size_t count, cap;
-    bool *cited;     /* per registered document: named with [@id] */
+    const bc_cite_use *uses; /* per registered document: what the document
+                                prints of it (cite.h) */
     bc_arena *arena; /* the keys, names and groups below */
     registry reg;
     bc_strmap earlier_short; /* lead key -> earlier formal short forms */
@@ -432,29 +433,16 @@ static void add_mention(linter *l, const mention *m)
     l->mentions[l->count++] = *m;
 }
 
-/* Marks the documents a text cites with [@id]; returns where the citation
- * ends so that its inside is not read as prose. */
-static size_t skip_citation(linter *l, const char *s, size_t len, size_t i)
-{
-    const char *close = memchr(s + i, ']', len - i);
-    size_t end = close ? (size_t)(close - s) + 1 : len;
-    size_t id = i + 2, n = 0;
-    while (id + n < end && s[id + n] && strchr(BC_CITATION_ID_CHARS, s[id + n]))
-        n++;
-    const bc_citation *d = bc_strmap_get(&l->reg.by_id, s + id, n);
-    if (d)
-        l->cited[d - l->report->citations.items] = true;
-    return end;
-}
-
 static void scan_text(void *ctx, const bc_text *t)
 {
     linter *l = ctx;
     if (!t->s)
         return;
     for (size_t i = 0; i < t->len;) {
-        if (t->s[i] == '[' && i + 1 < t->len && t->s[i + 1] == '@') {
-            i = skip_citation(l, t->s, t->len, i);
+        bc_cite_token tok; /* [@id] is the citer's: not read as prose */
+        if (t->s[i] == '[' && bc_cite_next(t->s, t->len, i, &tok) &&
+            tok.start == i) {
+            i = tok.end;
             continue;
         }
         bool word_start = i == 0 || strchr(" (\"“,;:\n", t->s[i - 1]);
@@ -811,7 +799,7 @@ static void check_registry(linter *l)
             year_after_date(d->number.s, d->number.len, d->date.value))
             warn_year_order(l, text_pos(l, &d->number), d->number.s,
                             d->number.len, d->date.value);
-        if (!l->cited[k])
+        if (!l->uses[k].printed)
             warn_at(l, text_pos(l, &d->id),
                     "\"%s\" is registered but never cited with [@%s]",
                     d->id.s, d->id.s);
@@ -874,13 +862,6 @@ static void check_distribution(linter *l)
                 "Nơi nhận has no copy for the records office (\"Lưu: VT\")");
 }
 
-static bool before(bc_date a, bc_date b)
-{
-    return a.year != b.year ? a.year < b.year
-           : a.month != b.month ? a.month < b.month
-                                : a.day < b.day;
-}
-
 static void check_final(linter *l)
 {
     const bc_document *d = &l->report->document;
@@ -901,7 +882,8 @@ static void check_final(linter *l)
     bc_pos pos = {l->report->file, d->date.line, d->date.col};
     for (size_t k = 0; k < l->report->citations.count; k++) {
         const bc_citation *c = &l->report->citations.items[k];
-        if (!l->cited[k] || !c->date.set || !before(d->date.value, c->date.value))
+        if (!l->uses[k].printed || !c->date.set ||
+            !bc_date_before(d->date.value, c->date.value))
             continue;
         bc_buf what = BC_BUF_INIT;
         describe(c, true, &what);
@@ -913,7 +895,7 @@ static void check_final(linter *l)
     }
     for (size_t k = 0; k < l->count; k++) {
         const mention *m = &l->mentions[k];
-        if (!m->has_date || !before(d->date.value, m->date))
+        if (!m->has_date || !bc_date_before(d->date.value, m->date))
             continue;
         bc_buf what = BC_BUF_INIT;
         describe_mention(m, &what);
@@ -940,17 +922,16 @@ static void free_linter(linter *l)
     free(l->cands.items);
     bc_arena_free(l->arena);
     free(l->mentions);
-    free(l->cited);
 }
 
-void bc_lint(const bc_report *report, const bc_lint_options *options,
-             bc_diags *diags)
+void bc_lint(const bc_report *report, const bc_cite_use *uses,
+             const bc_lint_options *options, bc_diags *diags)
 {
     linter l = {0};
     l.report = report;
     l.diags = diags;
     l.arena = bc_arena_new();
-    l.cited = bc_xcalloc(report->citations.count + 1, sizeof(bool));
+    l.uses = uses;
     /* Every check below looks documents up in hash maps built once, so
      * that check stays linear in the number of mentions and entries. */
     index_registry(&l);

@@ -11,21 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bcreport/alloc.h"
-#include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
-#include "bcreport/build.h"
 #include "bcreport/io.h"
+#include "bcreport/build.h"
 #include "bcreport/output.h"
-#include "bcreport/json.h"
 #include "bcreport/lint.h"
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
-#include "bcreport/view.h"
-#include "bcreport/template.h"
 #include "bcreport/version.h"
-#include "bcreport/yaml_load.h"
 
 typedef struct cli {
     bool colour; /* colour diagnostics on stderr */
@@ -259,14 +253,10 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
                                      : "dump takes one FILE");
     bc_diags diags;
     bc_diags_init(&diags);
-    bc_arena *arena = bc_arena_new();
-    bc_value *root = bc_yaml_load_file(arena, argv[optind], NULL, &diags);
     bc_buf out = BC_BUF_INIT;
-    if (root)
-        bc_json_write(root, &out);
+    bc_dump_file(argv[optind], &out, &diags);
     int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
-    bc_arena_free(arena);
     bc_diags_fini(&diags);
     return status;
 }
@@ -288,25 +278,9 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* The folder part of path ("." when there is none); malloc'd. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return bc_xstrdup(".");
-    return bc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-}
-
-typedef struct render_args {
-    const char *template_path;
-    const char *data_path; /* NULL: an empty context */
-    const char *partials;  /* NULL: the template's folder */
-    bc_escape_fn escape;
-    bool strict;
-} render_args;
 
 static int parse_render_args(const command *self, int argc, char **argv,
-                             render_args *a)
+                             bc_render_request *a)
 {
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},
@@ -362,54 +336,19 @@ static int parse_render_args(const command *self, int argc, char **argv,
     return -1;
 }
 
-/* Loads, compiles and renders into out. */
-static void render(const render_args *a, bc_diags *diags, bc_buf *out)
-{
-    bc_arena *arena = bc_arena_new();
-    bc_value *data = NULL;
-    if (a->data_path) {
-        data = bc_yaml_load_file(arena, a->data_path, NULL, diags);
-        if (!data) {
-            bc_arena_free(arena);
-            return;
-        }
-    }
-    size_t len;
-    char *src = bc_read_file(a->template_path, BC_TEMPLATE_MAX_SIZE, &len,
-                             diags);
-    bc_template *t = src ? bc_template_compile(
-                               bc_display_name(a->template_path), src, len,
-                               diags)
-                         : NULL;
-    free(src);
-    if (t) {
-        char *folder = a->partials ? bc_xstrdup(a->partials)
-                                   : folder_of(a->template_path);
-        bc_render_options ro = {0};
-        ro.escape = a->escape;
-        ro.strict = a->strict;
-        ro.resolver = bc_resolver_new_dir(folder);
-        bc_template_render(t, data, &ro, out, diags);
-        bc_resolver_free(ro.resolver);
-        free(folder);
-    }
-    bc_template_free(t);
-    bc_arena_free(arena);
-}
-
 /* The output is written only when all went well, so a failed render never
  * leaves half a document on stdout. */
 static int cmd_render(const cli *c, const command *self, int argc,
                       char **argv)
 {
-    render_args a = {0};
+    bc_render_request a = {0};
     int stop = parse_render_args(self, argc, argv, &a);
     if (stop >= 0)
         return stop;
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
-    render(&a, &diags, &out);
+    bc_render_file(&a, &out, &diags);
     int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
@@ -528,15 +467,8 @@ static int cmd_check(const cli *c, const command *self, int argc,
         return usage_error("%s", STDIN_TWICE);
     bc_diags diags;
     bc_diags_init(&diags);
-    for (int i = optind; i < argc; i++) {
-        bc_arena *arena = bc_arena_new();
-        bc_report *r = bc_report_load(argv[i], arena, &diags);
-        if (r) { /* a citation error does not hide the other findings */
-            bc_view_build(r, arena, &diags);
-            bc_lint(r, &lint, &diags);
-        }
-        bc_arena_free(arena);
-    }
+    for (int i = optind; i < argc; i++)
+        bc_check_file(argv[i], &lint, &diags);
     if (werror)
         bc_diags_promote_warnings(&diags);
     bc_diags_print(&diags, stderr, c->colour);
@@ -562,7 +494,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
-    bc_schema_json_write(&bc_report_schema, &out);
+    bc_schema_json_write(&bc_report_schema, &out); /* report.h's tables */
     int status = deliver(c, &diags, &out, NULL);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);

@@ -434,33 +434,17 @@ static void build(builder *b, bc_value *view)
     set(b, view, "signature", sig);
 }
 
-/* Every citation's title is checked once, even one never printed, with a
- * citer of its own (its "already cited" state is thrown away). */
-static bool check_titles(const bc_report *report, bc_diags *diags)
-{
-    bc_citer *c = bc_citer_new(report);
-    bc_buf scratch = BC_BUF_INIT;
-    bool ok = true;
-    for (size_t i = 0; i < report->citations.count; i++) {
-        bc_buf_clear(&scratch);
-        ok &= bc_cite_expand(c, &report->citations.items[i].title, &scratch,
-                             diags);
-    }
-    bc_buf_fini(&scratch);
-    bc_citer_free(c);
-    return ok;
-}
-
 bc_value *bc_view_build(const bc_report *report, bc_arena *arena,
-                        bc_diags *diags)
+                        bc_cite_use *uses, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    if (!check_titles(report, diags))
-        return NULL;
     builder b = {report, arena, diags, bc_citer_new(report), BC_BUF_INIT,
                  BC_BUF_INIT, NULL};
+    bc_citer_check_titles(b.citer, diags);
     bc_value *view = bc_value_new_map(arena);
     build(&b, view);
+    for (size_t i = 0; uses && i < report->citations.count; i++)
+        uses[i] = *bc_citer_use(b.citer, i);
     bc_citer_free(b.citer);
     bc_buf_fini(&b.scratch);
     bc_buf_fini(&b.text);

@@ -1,5 +1,6 @@
 /*
- * build.h - building a report document from its data file.
+ * build.h - the pipelines of the commands, from files to a document or to
+ * findings; the command line (main.c) only parses and dispatches.
  *
  * bc_build loads and checks the data file, builds the view model and
  * renders the main template of the format in strict mode, with Markdown
@@ -19,6 +20,7 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/lint.h"
 #include "bcreport/template.h"
 
 /* The default templates (generated from templates/ at build time). */
@@ -47,5 +49,28 @@ typedef struct bc_build_options {
 
 bool bc_build(const char *data_path, const bc_build_options *options,
               bc_buf *out, bc_diags *diags);
+
+/* bcreport dump: the YAML file as JSON, exactly as read (json.h). */
+void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags);
+
+/* bcreport check: loads and checks the data file as bc_build does (the
+ * same stages, the view included, so that its findings are about the
+ * citations the document prints), then the checks of lint.h. */
+void bc_check_file(const char *data_path, const bc_lint_options *options,
+                   bc_diags *diags);
+
+/* bcreport render: any Mustache template with any YAML data. */
+typedef struct bc_render_request {
+    const char *template_path;
+    const char *data_path; /* NULL: an empty mapping */
+    const char *partials;  /* NULL: the template's folder */
+    bc_escape_fn escape;
+    bool strict;
+} bc_render_request;
+
+/* Appends the rendered template to out; false after diagnostics (out then
+ * holds nothing useful). */
+bool bc_render_file(const bc_render_request *req, bc_buf *out,
+                    bc_diags *diags);
 
 #endif

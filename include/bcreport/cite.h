@@ -59,10 +59,50 @@
 
 typedef struct bc_citer bc_citer;
 
+/* One citation as a text writes it, "[@id words, locator]", by offsets
+ * into the text.  The one scanner of citations: expansion and `check`
+ * both read them with bc_cite_next. */
+typedef enum bc_cite_syntax {
+    BC_CITE_OK,
+    BC_CITE_UNCLOSED, /* "[@" without its "]" */
+    BC_CITE_NESTED    /* a "[" inside: a bracket, or another "[@" */
+} bc_cite_syntax;
+
+typedef struct bc_cite_token {
+    size_t start, end;       /* at "[@", and just after its "]" (the text's
+                                end when there is none) */
+    size_t id, id_len;       /* the id, right after "[@"; may be empty */
+    size_t words, words_len; /* the parts, up to a comma or the "]" */
+    bool has_locator;        /* a comma: the part of the document cited */
+    size_t locator, locator_len; /* after it, blanks trimmed */
+    bc_cite_syntax syntax;
+    size_t error_at; /* where the syntax goes wrong */
+} bc_cite_token;
+
+/* Finds the first citation of s (len bytes) at or after from: true with
+ * *tok filled, false when there is none. */
+bool bc_cite_next(const char *s, size_t len, size_t from,
+                  bc_cite_token *tok);
+
+/* What a citer has printed of one registered document. */
+typedef struct bc_cite_use {
+    unsigned printed; /* citations printed, in any form, titles included */
+    unsigned full;    /* of them, in full (with the date), outside the
+                         subject */
+} bc_cite_use;
+
 /* A citer for report's registry; the report must outlive it.  Free it with
  * bc_citer_free (NULL is a no-op). */
 bc_citer *bc_citer_new(const bc_report *report);
 void bc_citer_free(bc_citer *c);
+
+/* Checks every registered title once, even one never printed, and reports
+ * its errors; a title found wrong is then left out wherever c would print
+ * it, so its errors are not given twice.  Returns false after errors. */
+bool bc_citer_check_titles(bc_citer *c, bc_diags *diags);
+
+/* The record of report->citations.items[index]. */
+const bc_cite_use *bc_citer_use(const bc_citer *c, size_t index);
 
 /* Appends text t with its citations expanded to out.  Returns false after
  * adding an error (unknown id, unknown part, unclosed bracket, a citation

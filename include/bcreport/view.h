@@ -37,17 +37,21 @@
  *
  * The view lives in the arena given and borrows nothing from the report
  * that the arena does not also hold.  Returns NULL after adding errors
- * (an unknown citation, more points than there are letters).
+ * (an unknown citation, more points than there are letters).  uses, when
+ * not NULL, receives what the view printed of each registered document
+ * (report->citations.count entries, cite.h), even after errors: `check`
+ * reasons about the citations the document actually prints.
  */
 #ifndef BC_VIEW_H
 #define BC_VIEW_H
 
 #include "bcreport/arena.h"
+#include "bcreport/cite.h"
 #include "bcreport/diag.h"
 #include "bcreport/report.h"
 #include "bcreport/value.h"
 
 bc_value *bc_view_build(const bc_report *report, bc_arena *arena,
-                        bc_diags *diags);
+                        bc_cite_use *uses, bc_diags *diags);
 
 #endif

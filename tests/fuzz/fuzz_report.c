@@ -27,11 +27,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bc_report *r = bc_report_parse("fuzz.yaml", (const char *)data, size,
                                    arena, &diags);
     if (r) {
-        bc_view_build(r, arena, &diags);
+        bc_cite_use *uses = bc_arena_calloc(arena, r->citations.count,
+                                            sizeof *uses);
+        bc_view_build(r, arena, uses, &diags);
         bc_lint_options lint = {false};
-        bc_lint(r, &lint, &diags);
+        bc_lint(r, uses, &lint, &diags);
         lint.final = true;
-        bc_lint(r, &lint, &diags);
+        bc_lint(r, uses, &lint, &diags);
     }
     fuzz_format_diags(&diags);
     bc_arena_free(arena);

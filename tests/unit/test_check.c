@@ -618,6 +618,44 @@ static void test_final(void **state)
     tu_result_fini(&r);
 }
 
+/* A document cited only in the title of another that is never cited is
+ * never printed: check says both are never cited, and --final does not
+ * compare the report's date with it. */
+static void test_findings_follow_what_is_printed(void **state)
+{
+    (void)state;
+    const char *to =
+        "  number: \"3\"\n  date: 2026-01-02\n  symbol: \"BC-UBND\"";
+    char *path = variant("  symbol: \"BC-UBND\"", to);
+    char *text = tu_read_file(path, NULL);
+    bc_buf data = BC_BUF_INIT;
+    const char *cites = strstr(text, "citations:\n");
+    assert_non_null(cites);
+    bc_buf_append(&data, text, (size_t)(cites - text));
+    bc_buf_puts(&data, "citations:\n"
+                       "  - {id: ka, type: \"Kế hoạch\", number: \"4/KH-UBND\","
+                       " date: 2025-12-01, issuer: \"UBND\", title: \"thực "
+                       "hiện [@qb]\"}\n"
+                       "  - {id: qb, type: \"Quyết định\", number: "
+                       "\"7/QĐ-UBND\", date: 2026-01-05, issuer: \"UBND\"}\n");
+    bc_buf_puts(&data, cites + strlen("citations:\n"));
+    const char *args[] = {"check", "--final", "-", NULL};
+    tu_result r;
+    tu_run(&r, data.ptr, data.len, args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(
+        r.err, "<stdin>:16:10: warning: \"ka\" is registered but never cited "
+               "with [@ka]\n"
+               "<stdin>:17:10: warning: \"qb\" is registered but never cited "
+               "with [@qb]\n"
+               "1 file checked: 0 errors, 2 warnings\n");
+    tu_result_fini(&r);
+    bc_buf_fini(&data);
+    free(text);
+    remove(path);
+    free(path);
+}
+
 static void test_errors_and_usage(void **state)
 {
     (void)state;
@@ -663,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_many_registered_documents_in_linear_time),
         cmocka_unit_test(test_many_distribution_entries_in_linear_time),
         cmocka_unit_test(test_final),
+        cmocka_unit_test(test_findings_follow_what_is_printed),
         cmocka_unit_test(test_errors_and_usage),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);

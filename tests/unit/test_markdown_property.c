@@ -137,6 +137,11 @@ static void document(bool plain, bc_buf *out)
             bc_buf_puts(&v, "x");
         else
             random_value(&v);
+        if (p[1] == ']') /* a citation's locator: brackets end it, or are
+                            an error there */
+            for (size_t i = 0; i < v.len; i++)
+                if (v.ptr[i] == '[' || v.ptr[i] == ']')
+                    v.ptr[i] = '(';
         yaml_quoted(v.ptr, v.len, out);
         bc_buf_fini(&v);
     }

@@ -234,7 +234,7 @@ static char *errors_of(const char *from, const char *to)
     bc_diags_init(&diags);
     bc_report *r = bc_report_parse("t.yaml", yaml.ptr, yaml.len, arena,
                                    &diags);
-    bc_value *view = r ? bc_view_build(r, arena, &diags) : NULL;
+    bc_value *view = r ? bc_view_build(r, arena, NULL, &diags) : NULL;
     bc_buf out = BC_BUF_INIT;
     for (size_t i = 0; i < diags.count; i++) {
         bc_diag_format(&diags.items[i], &out);
@@ -290,6 +290,19 @@ static void test_schema_errors(void **state)
          "t.yaml:12:29: error: unknown part \"dat\" in a citation of "
          "\"kh92\"; the parts are number, date, issuer, title, short, "
          "define and effective\n"},
+        /* Brackets inside a citation are errors at the bracket. */
+        {"preamble: [Mở đầu.]", "preamble: [\"[@kh92, khoản [2]]\"]",
+         "t.yaml:12:27: error: \"[\" inside a citation; write the part "
+         "cited without brackets, as in [@nd80, khoản 2 Điều 8]\n"},
+        {"preamble: [Mở đầu.]", "preamble: [\"[@kh92, [@kh92]]\"]",
+         "t.yaml:12:21: error: a citation inside a citation; close the "
+         "first with \"]\" before the next \"[@\"\n"},
+        /* A long unknown part is cut between characters. */
+        {"preamble: [Mở đầu.]", "preamble: [\"[@kh92 "
+         "Điềuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu]\"]",
+         "t.yaml:12:13: error: unknown part \"Điềuuuuuuuuuuuuuuuuuuuuuuuuuuu...\" "
+         "in a citation of \"kh92\"; the parts are number, date, issuer, "
+         "title, short, define and effective\n"},
         {"preamble: [Mở đầu.]", "preamble: [\"[@ kh92]\"]",
          "t.yaml:12:13: error: a citation needs an id right after \"[@\", as "
          "in [@kh92]\n"},
@@ -373,7 +386,7 @@ static void test_subject_is_not_first_mention(void **state)
     bc_report *r = bc_report_parse("t.yaml", text, strlen(text), arena,
                                    &diags);
     assert_non_null(r);
-    bc_value *view = bc_view_build(r, arena, &diags);
+    bc_value *view = bc_view_build(r, arena, NULL, &diags);
     assert_non_null(view);
     assert_string_equal(bc_value_map_get(view, "subject")->as.string.ptr,
                         "Kết quả thực hiện Kế hoạch số 92/KH-UBND ngày "
@@ -404,6 +417,44 @@ static void test_view_numbering(void **state)
                              "at 23; split the list\n");
     free(got);
     bc_buf_fini(&items);
+}
+
+/* The parts of a citation are separated by any blanks, tabs and line
+ * breaks included. */
+static void test_citation_blanks(void **state)
+{
+    fixture *f = *state;
+    static const char *const texts[] = {"[@kh92\tnumber]",
+                                        "[@kh92\n number\t date]", NULL};
+    static const char *const plain[] = {
+        "Kế hoạch số 92/KH-UBND", "Kế hoạch số 92/KH-UBND ngày 03/6/2022"};
+    expect_citations(f, texts, plain, plain);
+}
+
+/* The one scanner of citations: where each is, its id, parts and
+ * locator, and what is wrong with it. */
+static void test_citation_tokens(void **state)
+{
+    (void)state;
+    const char *s = "a [@kh92 number, khoản 2 ] b [@x, [y]] [@z";
+    bc_cite_token t;
+    assert_true(bc_cite_next(s, strlen(s), 0, &t));
+    assert_int_equal(t.start, 2);
+    assert_int_equal(t.end, strlen("a [@kh92 number, khoản 2 ]"));
+    assert_memory_equal(s + t.id, "kh92", t.id_len);
+    assert_int_equal(t.id_len, 4);
+    assert_memory_equal(s + t.words, " number", t.words_len);
+    assert_true(t.has_locator);
+    assert_memory_equal(s + t.locator, "khoản 2", t.locator_len);
+    assert_int_equal(t.locator_len, strlen("khoản 2"));
+    assert_int_equal(t.syntax, BC_CITE_OK);
+    assert_true(bc_cite_next(s, strlen(s), t.end, &t));
+    assert_int_equal(t.syntax, BC_CITE_NESTED);
+    assert_int_equal(t.error_at, strlen("a [@kh92 number, khoản 2 ] b [@x, "));
+    assert_true(bc_cite_next(s, strlen(s), t.end, &t));
+    assert_int_equal(t.syntax, BC_CITE_UNCLOSED);
+    assert_int_equal(t.end, strlen(s));
+    assert_false(bc_cite_next(s, strlen(s), t.end, &t));
 }
 
 /* A file typed in decomposed form (NFD) gives the same findings at the
@@ -504,7 +555,7 @@ static void test_repeated_self_name_is_bounded(void **state)
     bc_report *r = bc_report_parse("t.yaml", text, strlen(text), arena,
                                    &diags);
     assert_non_null(r);
-    assert_null(bc_view_build(r, arena, &diags));
+    assert_null(bc_view_build(r, arena, NULL, &diags));
     assert_int_equal(diags.count, 1);
     bc_buf line = BC_BUF_INIT;
     bc_diag_format(&diags.items[0], &line);
@@ -537,6 +588,9 @@ int main(void)
         cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),
         cmocka_unit_test(test_nfd_positions),
+        cmocka_unit_test_setup_teardown(test_citation_blanks, setup,
+                                        teardown),
+        cmocka_unit_test(test_citation_tokens),
         cmocka_unit_test(test_citation_fan_out_is_bounded),
         cmocka_unit_test(test_many_citations_are_bounded),
         cmocka_unit_test(test_repeated_self_name_is_bounded),
