@@ -1,6 +1,7 @@
 /* lint.c - the checks of `bcreport check` (see lint.h). */
 #include "bcreport/lint.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "bcreport/buf.h"
 #include "bcreport/cite.h"
 #include "bcreport/strmap.h"
+#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
 /* The kinds of document a report cites, as the text writes them. */
@@ -461,6 +463,63 @@ static void scan_text(void *ctx, const bc_text *t)
     }
 }
 
+/* ---- characters that cannot be seen ---- */
+
+static const char *invisible_name(uint32_t cp)
+{
+    switch (cp) {
+    case 0xA0:
+        return "no-break space";
+    case 0x202F:
+        return "narrow no-break space";
+    case 0xAD:
+        return "soft hyphen";
+    case 0x200B:
+        return "zero-width space";
+    case 0x200C:
+        return "zero-width non-joiner";
+    case 0x200D:
+        return "zero-width joiner";
+    case 0x2060:
+        return "word joiner";
+    case 0xFEFF:
+        return "zero-width no-break space";
+    default:
+        return "unusual space";
+    }
+}
+
+/* A no-break space or an invisible character inside a text (those at its
+ * edges are dropped on loading): pasted from Word, it looks like a space
+ * or like nothing, but keeps words apart or together where the clerk does
+ * not expect it, and a search for the words fails.  One warning a text,
+ * at the first. */
+static void check_invisible(void *ctx, const bc_text *t)
+{
+    linter *l = ctx;
+    size_t first = 0, count = 0;
+    uint32_t first_cp = 0;
+    for (size_t i = 0; t->s && i < t->len;) {
+        uint32_t cp;
+        size_t n = bc_utf8_invisible_at(t->s + i, t->len - i, &cp);
+        if (n && count++ == 0) {
+            first = i;
+            first_cp = cp;
+        }
+        i += n ? n : 1;
+    }
+    if (count == 0)
+        return;
+    bc_buf more = BC_BUF_INIT;
+    if (count > 1)
+        bc_buf_printf(&more, " (and %zu more in this text)", count - 1);
+    warn_at(l, bc_report_locate(l->report, t, first, 1),
+            "invisible character U+%04" PRIX32 " (%s)%s; type a plain space, "
+            "or nothing",
+            first_cp, invisible_name(first_cp), more.ptr ? more.ptr : "");
+    bc_buf_fini(&more);
+}
+
 /* ---- comparing ---- */
 
 /* How the registry names a document: "Kế hoạch số 92/KH-UBND ngày
@@ -488,7 +547,7 @@ static bool same_date(bc_date a, bc_date b)
 /* The year inside a number such as 80/2022/NĐ-CP, or 0. */
 static int number_year(const char *s, size_t len)
 {
-    for (size_t i = 0; i + 6 <= len; i++)
+    for (size_t i = 0; i + 5 <= len; i++) /* "/2020", ending it or not */
         if (s[i] == '/' && digits(s + i + 1, len - i - 1) == 4 &&
             (i + 5 == len || s[i + 5] == '/'))
             return atoi(s + i + 1);
@@ -941,6 +1000,7 @@ void bc_lint(const bc_report *report, const bc_cite_use *uses,
     check_mentions(&l);
     check_registry(&l);
     check_distribution(&l);
+    bc_report_visit_texts(report, check_invisible, &l);
     if (options && options->final)
         check_final(&l);
     free_linter(&l);

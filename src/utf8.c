@@ -131,6 +131,15 @@ size_t bc_utf8_blank_before(const char *s, size_t end)
     return n == end - start ? n : 0;
 }
 
+size_t bc_utf8_invisible_at(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = bc_utf8_blank_at(s, len);
+    if (n < 2) /* ASCII blanks are what they seem */
+        return 0;
+    bc_utf8_decode((const unsigned char *)s, len, cp);
+    return n;
+}
+
 void bc_utf8_trim(const char **s, size_t *len)
 {
     size_t n;

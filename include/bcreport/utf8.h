@@ -46,6 +46,12 @@ void bc_text_position(const char *text, size_t len, size_t offset, int *line,
 size_t bc_utf8_blank_at(const char *s, size_t len);
 size_t bc_utf8_blank_before(const char *s, size_t end);
 
+/* The length of the blank at s that is not ASCII (a no-break space, a
+ * zero-width space, a soft hyphen...), with its code point in *cp; 0 when
+ * there is none.  Text pasted from Word brings them; they look like a
+ * space, or like nothing. */
+size_t bc_utf8_invisible_at(const char *s, size_t len, uint32_t *cp);
+
 /* Narrows *s and *len to leave out blanks at both edges. */
 void bc_utf8_trim(const char **s, size_t *len);
 

@@ -145,6 +145,22 @@ static void test_lint_rules(void **state)
                     "preamble: [\"Mở Nghị định số 80/2020/NĐ-CP ngày 09/7/2020 "
                     "đầu.\"]",
                     NULL, 0, hand);
+    /* The year may end the number. */
+    static const char *const year_last[] = {
+        "15:16: warning: the number 5/2020 carries the year 2020, later "
+        "than its date 10/02/2019\n",
+        NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Mở Quyết định số 5/2020 ngày 10/02/2019.\"]",
+                    NULL, 0, year_last);
+    /* A no-break space or an invisible character inside a text. */
+    static const char *const invisible[] = {
+        "11:20: warning: invisible character U+00A0 (no-break space) (and 1 "
+        "more in this text); type a plain space, or nothing\n",
+        NULL};
+    expect_findings("subject: \"Kết quả năm 2025\"",
+                    "subject: \"Kết quả\\u00A0năm\\u200B 2025\"", NULL, 0,
+                    invisible);
     /* Nơi nhận: a duplicate, and no copy for the records office. */
     static const char *const dist[] = {
         "29:28: warning: \"Như trên;\" is twice in Nơi nhận (first at "
