@@ -321,32 +321,12 @@ static void test_hostile_input_exits_65(void **state)
  * check all expand every title. */
 static void fan_out_yaml(bc_buf *yaml)
 {
-    bc_buf_puts(yaml,
-                "document:\n"
-                "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], short_name: "
-                "UBND xã A, self_name: UBND xã}\n"
-                "  symbol: BC-UBND\n  place: A\n  year: 2025\n"
-                "  type: BÁO CÁO\n  subject: Kết quả\n"
-                "  recipients: [Sở Ngoại vụ]\ncitations:\n");
-    for (int i = 0; i < 7; i++) {
-        bc_buf_printf(yaml, "  - {id: c%d, type: Nghị định, number: "
-                            "%d/2020/NĐ-CP, date: 2020-07-08, issuer: Chính "
-                            "phủ, title: \"",
-                      i, i + 1);
-        for (int k = 0; i < 6 && k < 20; k++)
-            bc_buf_printf(yaml, "[@c%d title] ", i + 1);
-        bc_buf_puts(yaml, "về x\"}\n");
-    }
-    bc_buf_puts(yaml,
-                "preamble: [\"Theo [@c0 title].\"]\n"
-                "results:\n  title: KẾT QUẢ\n"
-                "  dissemination: {title: T, body: [x]}\n"
-                "  tasks: {title: N, items: [{title: a}]}\n"
-                "assessment:\n  title: ĐÁNH GIÁ\n"
-                "  strengths: {title: Ưu điểm, body: [x]}\n"
-                "  limitations: {title: Hạn chế, body: [x]}\n"
-                "distribution: [\"Lưu: VT\"]\n"
-                "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n");
+    bc_buf_puts(yaml, TU_YAML_DOCUMENT "citations:\n");
+    tu_fan_out_citations(yaml);
+    bc_buf_puts(yaml, "preamble: [\"Theo [@c0 title].\"]\n"
+                      "results:\n  title: KẾT QUẢ\n"
+                      "  dissemination: {title: T, body: [x]}\n"
+                      TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE);
 }
 
 static void test_citation_fan_out_exits_65(void **state)
@@ -374,34 +354,18 @@ static void test_citation_fan_out_exits_65(void **state)
     bc_buf_fini(&yaml);
 }
 
-/* Runs a shell command line with $BCREPORT as the binary. */
-static int run_shell(const char *script)
-{
-    const char *bin = getenv("BCREPORT_BIN");
-    setenv("BCREPORT", bin && *bin ? bin : "./bcreport", 1);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", script, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 static void test_write_error_is_74(void **state)
 {
     (void)state;
     if (access("/dev/full", W_OK) != 0)
         skip();
-    assert_int_equal(run_shell("echo 'a: 1' | \"$BCREPORT\" dump - "
+    assert_int_equal(tu_sh("%s", "echo 'a: 1' | \"$BCREPORT\" dump - "
                                ">/dev/full 2>/dev/null"),
                      74);
-    assert_int_equal(run_shell("\"$BCREPORT\" --help >/dev/full 2>/dev/null"),
+    assert_int_equal(tu_sh("%s", "\"$BCREPORT\" --help >/dev/full 2>/dev/null"),
                      74);
     assert_int_equal(
-        run_shell("\"$BCREPORT\" --version >/dev/full 2>/dev/null"), 74);
+        tu_sh("%s", "\"$BCREPORT\" --version >/dev/full 2>/dev/null"), 74);
 }
 
 static void test_out_of_memory_is_71(void **state)
@@ -431,7 +395,7 @@ static void test_out_of_memory_is_71(void **state)
                   "2>%s.err; s=$?; grep -qx 'bcreport: error: out of memory' "
                   "%s.err || s=1; rm -f %s.err; exit $s",
                   path, path, path, path);
-    int status = run_shell(script.ptr);
+    int status = tu_sh("%s", script.ptr);
     remove(path);
     free(path);
     bc_buf_fini(&script);

@@ -566,12 +566,7 @@ static void test_end_kept_together(void **state)
 static void markup_heavy_yaml(bc_buf *yaml, int count)
 {
     bc_buf_puts(yaml,
-                "document:\n"
-                "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], short_name: "
-                "UBND xã A, self_name: UBND xã}\n"
-                "  symbol: BC-UBND\n  place: A\n  year: 2025\n"
-                "  type: BÁO CÁO\n  subject: Kết quả\n"
-                "  recipients: [Sở Ngoại vụ]\n"
+                TU_YAML_DOCUMENT
                 "preamble: [Mở đầu.]\n"
                 "results:\n  title: KẾT QUẢ\n"
                 "  dissemination:\n    title: T\n    body:\n      - &p \"");
@@ -580,13 +575,7 @@ static void markup_heavy_yaml(bc_buf *yaml, int count)
     bc_buf_puts(yaml, "z\"\n");
     for (int i = 1; i < count; i++)
         bc_buf_puts(yaml, "      - *p\n");
-    bc_buf_puts(yaml,
-                "  tasks: {title: N, items: [{title: a}]}\n"
-                "assessment:\n  title: ĐÁNH GIÁ\n"
-                "  strengths: {title: Ưu điểm, body: [x]}\n"
-                "  limitations: {title: Hạn chế, body: [x]}\n"
-                "distribution: [\"Lưu: VT\"]\n"
-                "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n");
+    bc_buf_puts(yaml, TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE);
 }
 
 /* 15 MiB of text full of markup, within the limits: libcmark used to keep

@@ -32,15 +32,6 @@ static char *report_schema(size_t *len)
     return bc_buf_detach(&out, len);
 }
 
-/* The exit status of a shell command (128 + signal when killed). */
-static int run_shell(const char *command)
-{
-    int status = system(command);
-    if (status == -1)
-        fail_msg("cannot run: %s", command);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 /* Skips, loudly, when Python or its jsonschema module is missing; fails
  * instead under CI=true, where they are installed on purpose. */
 static void require_python(bool jsonschema)
@@ -49,7 +40,7 @@ static void require_python(bool jsonschema)
     if (access(PYTHON, X_OK) != 0)
         missing = PYTHON;
     else if (jsonschema &&
-             run_shell(PYTHON " -c 'import jsonschema' 2>/dev/null") != 0)
+             tu_sh("%s", PYTHON " -c 'import jsonschema' 2>/dev/null") != 0)
         missing = "the jsonschema module of " PYTHON
                   " (apt-get install python3-jsonschema)";
     if (!missing)
@@ -73,7 +64,7 @@ static int validate(const char *schema_path, char *const *instances,
     for (size_t i = 0; i < n; i++)
         bc_buf_printf(&cmd, " '%s'", instances[i]);
     bc_buf_printf(&cmd, " >'%s' 2>&1", out);
-    int status = run_shell(cmd.ptr);
+    int status = tu_sh("%s", cmd.ptr);
     char *text = tu_read_file(out, NULL);
     bc_buf_clear(log);
     bc_buf_putc(log, '\n');
@@ -105,7 +96,7 @@ static void test_json_and_deterministic(void **state)
     bc_buf_printf(&cmd,
                   PYTHON " -c 'import json,sys; json.load(sys.stdin)' <'%s'",
                   path);
-    assert_int_equal(run_shell(cmd.ptr), 0);
+    assert_int_equal(tu_sh("%s", cmd.ptr), 0);
     unlink(path);
     free(path);
     bc_buf_fini(&cmd);
@@ -575,7 +566,7 @@ typedef struct node {
 static const bc_schema root_schema;
 
 static const bc_field leaf_a_fields[] = {
-    {"v", BC_FIELD_INT, 0, 0, NULL, "A", NULL, NULL},
+    {.key = "v", .kind = BC_FIELD_INT, .doc = "A"},
 };
 static const bc_schema leaf_a = {"a leaf", sizeof(node), leaf_a_fields, 1,
                                  "first"};
@@ -583,9 +574,12 @@ static const bc_schema leaf_b = {"a/leaf", sizeof(node), leaf_a_fields, 1,
                                  "second"};
 
 static const bc_field root_fields[] = {
-    {"one", BC_FIELD_OBJECT, BC_REQUIRED, 0, &leaf_a, "1", NULL, NULL},
-    {"two", BC_FIELD_LIST, BC_NONEMPTY, 0, &leaf_b, "2", NULL, NULL},
-    {"self", BC_FIELD_OBJECT, 0, 0, &root_schema, "3", NULL, NULL},
+    {.key = "one", .kind = BC_FIELD_OBJECT, .flags = BC_REQUIRED,
+     .schema = &leaf_a, .doc = "1"},
+    {.key = "two", .kind = BC_FIELD_LIST, .flags = BC_NONEMPTY,
+     .schema = &leaf_b, .doc = "2"},
+    {.key = "self", .kind = BC_FIELD_OBJECT, .schema = &root_schema,
+     .doc = "3"},
 };
 static const bc_schema root_schema = {"tiny tree", sizeof(node), root_fields,
                                       3, "root"};

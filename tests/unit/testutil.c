@@ -170,6 +170,43 @@ void tu_shell(tu_result *r, const char *fmt, ...)
     bc_buf_fini(&script);
 }
 
+int tu_sh(const char *fmt, ...)
+{
+    bc_buf script = BC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    bc_buf_vprintf(&script, fmt, ap);
+    va_end(ap);
+    const char *bin = tu_bin();
+    fflush(stdout);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGPIPE, SIG_DFL);
+        setenv("BCREPORT", bin, 1);
+        execl("/bin/sh", "sh", "-c", script.ptr, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    bc_buf_fini(&script);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void tu_fan_out_citations(bc_buf *yaml)
+{
+    for (int i = 0; i < 7; i++) {
+        bc_buf_printf(yaml, "  - {id: c%d, type: Nghị định, number: "
+                            "%d/2020/NĐ-CP, date: 2020-07-08, issuer: Chính "
+                            "phủ, title: \"",
+                      i, i + 1);
+        for (int k = 0; i < 6 && k < 20; k++)
+            bc_buf_printf(yaml, "[@c%d title] ", i + 1);
+        bc_buf_puts(yaml, "về x\"}\n");
+    }
+}
+
 void tu_result_fini(tu_result *r)
 {
     free(r->out);

@@ -50,6 +50,33 @@ void tu_result_fini(tu_result *r);
  * like tu_run. */
 void tu_shell(tu_result *r, const char *fmt, ...) BC_PRINTF(2, 3);
 
+/* Runs a shell command line (printf-style) as tu_shell does, its output
+ * going where the test's goes; returns the exit status (128 + the signal
+ * when killed). */
+int tu_sh(const char *fmt, ...) BC_PRINTF(1, 2);
+
+/* Parts of a valid data file, for tests that build big or hostile ones:
+ * the document (up to its recipients), what follows the preamble up to
+ * the signature, and a signature. */
+#define TU_YAML_DOCUMENT                                                      \
+    "document:\n"                                                             \
+    "  issuer: {name: [\"ỦY BAN NHÂN DÂN XÃ A\"], short_name: UBND xã A, "    \
+    "self_name: UBND xã}\n"                                                   \
+    "  symbol: BC-UBND\n  place: A\n  year: 2025\n"                            \
+    "  type: BÁO CÁO\n  subject: Kết quả\n"                                    \
+    "  recipients: [Sở Ngoại vụ]\n"
+#define TU_YAML_TASKS_TO_DISTRIBUTION                                         \
+    "  tasks: {title: N, items: [{title: a}]}\n"                              \
+    "assessment:\n  title: ĐÁNH GIÁ\n"                                        \
+    "  strengths: {title: Ưu điểm, body: [x]}\n"                              \
+    "  limitations: {title: Hạn chế, body: [x]}\n"                            \
+    "distribution: [\"Lưu: VT\"]\n"
+#define TU_YAML_SIGNATURE "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n"
+
+/* Seven citations (c0 to c6), each title citing the next one's title
+ * twenty times: 3 KB that would print gigabytes. */
+void tu_fan_out_citations(bc_buf *yaml);
+
 /* The folder of shared test data (../shared/<sub> beside the clone, or the
  * folder named by env_var when it is set), or NULL when it is missing.  The
  * result is malloc'd. */
