@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "bcreport/schema_json.h"
+#include "bcreport/chars.h"
 
 /* ---- reading ---- */
 
@@ -61,7 +62,7 @@ static const bc_field note_fields[] = {
 /* A note inside narrative: {label, text}, read into a bc_block. */
 static const bc_schema note_schema = {
     "note", sizeof(bc_block), note_fields,
-    sizeof note_fields / sizeof note_fields[0],
+    BC_COUNT(note_fields),
     "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm"};
 
 /* One block of a list: a paragraph, bullets or a note; false when the

@@ -8,16 +8,19 @@
 
 #include "bcreport/alloc.h"
 
+char bc_buf_empty_storage[1];
+
 void bc_buf_init(bc_buf *buf)
 {
-    buf->ptr = NULL;
+    buf->ptr = bc_buf_empty_storage;
     buf->len = 0;
     buf->cap = 0;
 }
 
 void bc_buf_fini(bc_buf *buf)
 {
-    free(buf->ptr);
+    if (buf->cap) /* else ptr is the shared empty storage */
+        free(buf->ptr);
     bc_buf_init(buf);
 }
 
@@ -31,7 +34,10 @@ void bc_buf_reserve(bc_buf *buf, size_t extra)
     size_t cap = buf->cap ? buf->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    buf->ptr = bc_xreallocarray(buf->ptr, cap, 1);
+    char *old = buf->cap ? buf->ptr : NULL;
+    buf->ptr = bc_xreallocarray(old, cap, 1);
+    if (!old)
+        buf->ptr[buf->len] = '\0';
     buf->cap = cap;
 }
 
@@ -78,7 +84,7 @@ void bc_buf_printf(bc_buf *buf, const char *fmt, ...)
 void bc_buf_clear(bc_buf *buf)
 {
     buf->len = 0;
-    if (buf->ptr)
+    if (buf->cap)
         buf->ptr[0] = '\0';
 }
 

@@ -78,8 +78,7 @@ static bool markdown_part(bc_resolver *resolver, const char *name,
               bc_md_parts_to_html(&parts, &html, data, diags);
     if (ok)
         bc_value_map_assign(arena, view, key,
-                            bc_value_new_string(arena, html.ptr ? html.ptr
-                                                                : "",
+                            bc_value_new_string(arena, html.ptr,
                                                 html.len));
     bc_md_parts_fini(&parts);
     bc_buf_fini(&html);

@@ -8,8 +8,8 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 #include "bcreport/escape.h"
-#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
+#include "bcreport/chars.h"
 
 /* A title citing a title citing ... stops here: a cycle, surely. */
 #define MAX_NESTING 8
@@ -166,30 +166,16 @@ static void put_short(const bc_citation *d, bc_buf *out)
         put_number(d, out);
 }
 
-/* The length of s without its trailing blanks, ASCII or Unicode: those
- * CommonMark counts as whitespace next to an emphasis marker. */
-static size_t without_trailing_blanks(const char *s, size_t n)
-{
-    size_t start;
-    uint32_t c;
-    while (bc_utf8_decode_last(s, n, &start, &c) && bc_utf8_is_space(c))
-        n = start;
-    return n;
-}
-
-/* " (sau đây gọi tắt là Kế hoạch số 92)", the phrase in italics.  No blank
- * before the closing mark: "*... 92 *" is no emphasis, and a name that is
- * nothing but blanks gets no marks at all. */
+/* " (sau đây gọi tắt là Kế hoạch số 92)", the phrase in italics.  The
+ * name has no blank at its end (the loader drops them), which would undo
+ * the italics: "*... 92 *" is no emphasis. */
 static void put_definition(const bc_citation *d, bc_buf *out)
 {
-    size_t n = without_trailing_blanks(d->short_name.s, d->short_name.len);
     bc_buf_puts(out, " (");
-    if (n)
-        bc_buf_putc(out, BC_EMPH_OPEN);
+    bc_buf_putc(out, BC_EMPH_OPEN);
     bc_buf_puts(out, "sau đây gọi tắt là ");
-    bc_buf_append(out, d->short_name.s, n);
-    if (n)
-        bc_buf_putc(out, BC_EMPH_CLOSE);
+    bc_buf_append(out, d->short_name.s, d->short_name.len);
+    bc_buf_putc(out, BC_EMPH_CLOSE);
     bc_buf_putc(out, ')');
 }
 
@@ -253,11 +239,6 @@ static bool is_id_char(char ch)
     return ch && strchr(BC_CITATION_ID_CHARS, ch);
 }
 
-static bool is_blank(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
 bool bc_cite_next(const char *s, size_t len, size_t from,
                   bc_cite_token *tok)
 {
@@ -292,9 +273,9 @@ bool bc_cite_next(const char *s, size_t len, size_t from,
     tok->words_len = words_end - k;
     if (comma) {
         size_t a = words_end + 1, b = close;
-        while (a < b && is_blank(s[a]))
+        while (a < b && bc_is_space(s[a]))
             a++;
-        while (b > a && is_blank(s[b - 1]))
+        while (b > a && bc_is_space(s[b - 1]))
             b--;
         tok->has_locator = true;
         tok->locator = a;
@@ -313,15 +294,15 @@ static bool parse_parts(expansion *x, const char *s, size_t len,
     *parts = 0;
     size_t i = 0;
     while (i < len) {
-        while (i < len && is_blank(s[i]))
+        while (i < len && bc_is_space(s[i]))
             i++;
         size_t start = i;
-        while (i < len && !is_blank(s[i]))
+        while (i < len && !bc_is_space(s[i]))
             i++;
         if (i == start)
             break;
         unsigned bit = 0;
-        for (size_t k = 0; k < sizeof part_words / sizeof part_words[0]; k++)
+        for (size_t k = 0; k < BC_COUNT(part_words); k++)
             if (i - start == strlen(part_words[k].word) &&
                 !memcmp(s + start, part_words[k].word, i - start))
                 bit = part_words[k].bit;

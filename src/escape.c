@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 void bc_escape_html(const char *s, size_t len, bc_buf *out)
@@ -37,16 +38,6 @@ void bc_escape_html(const char *s, size_t len, bc_buf *out)
     bc_buf_append(out, s + done, len - done);
 }
 
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Writes the block-level escape needed when s[i..] may open a line, and
  * returns how many bytes it wrote from s (the caller goes on from there). */
 static size_t escape_line_start(const char *s, size_t len, size_t i,
@@ -67,7 +58,7 @@ static size_t escape_line_start(const char *s, size_t len, size_t i,
         return i + 1 - start;
     case '-': /* list item, thematic break, setext underline */
     case '+':
-        if (i + 1 < len && is_digit(s[i + 1]))
+        if (i + 1 < len && bc_is_digit(s[i + 1]))
             return 0; /* a signed number: -5, +84 */
         bc_buf_append(out, s + start, i - start);
         bc_buf_putc(out, '\\');
@@ -79,10 +70,10 @@ static size_t escape_line_start(const char *s, size_t len, size_t i,
     /* An ordered list item: digits, then "." or ")" and whitespace (a line
      * break becomes a space) or the end of the value. */
     size_t j = i;
-    while (j < len && is_digit(s[j]))
+    while (j < len && bc_is_digit(s[j]))
         j++;
     if (j > i && j < len && (s[j] == '.' || s[j] == ')') &&
-        (j + 1 == len || is_ws(s[j + 1]))) {
+        (j + 1 == len || bc_is_space(s[j + 1]))) {
         bc_buf_append(out, s + start, j - start);
         bc_buf_putc(out, '\\');
         bc_buf_putc(out, s[j]);
@@ -105,7 +96,7 @@ static bool inline_special(const char *s, size_t i)
     case '&':
         return true;
     case '#': /* "# Title #" loses a closing sequence */
-        return i > 0 && is_ws(s[i - 1]);
+        return i > 0 && bc_is_space(s[i - 1]);
     default:
         return false;
     }
@@ -131,7 +122,7 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
             size_t a = i, b = i;
             while (a > done && (s[a - 1] == ' ' || s[a - 1] == '\t'))
                 a--;
-            while (b < end && is_ws(s[b]))
+            while (b < end && bc_is_space(s[b]))
                 b++;
             bc_buf_append(out, s + done, a - done);
             bc_buf_putc(out, ' ');

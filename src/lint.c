@@ -14,6 +14,7 @@
 #include "bcreport/strmap.h"
 #include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
+#include "bcreport/chars.h"
 
 /* The kinds of document a report cites, as the text writes them. */
 static const char *const doc_types[] = {
@@ -21,7 +22,7 @@ static const char *const doc_types[] = {
     "Công văn",  "Thông tư", "Thông báo",    "Hướng dẫn",  "Báo cáo",
     "Chương trình", "Luật",  "Pháp lệnh",    "Tờ trình",   "Đề án"};
 
-#define N_TYPES (sizeof doc_types / sizeof doc_types[0])
+#define N_TYPES BC_COUNT(doc_types)
 
 /* What makes two numbers name one document (see doc_key_of), as the keys
  * of hash maps, so that finding the documents a mention may mean costs one
@@ -160,18 +161,10 @@ static size_t number_char(const char *s, size_t i, size_t len)
     return 0;
 }
 
-static size_t digits(const char *s, size_t len)
-{
-    size_t n = 0;
-    while (n < len && s[n] >= '0' && s[n] <= '9')
-        n++;
-    return n;
-}
-
 /* Reads digits then the byte sep; returns the bytes read, 0 on mismatch. */
 static size_t field(const char *s, size_t len, size_t max, char sep, int *v)
 {
-    size_t d = digits(s, len);
+    size_t d = bc_digits(s, len);
     if (d < 1 || d > max || (sep && (d >= len || s[d] != sep)))
         return 0;
     *v = atoi(s);
@@ -211,7 +204,7 @@ static size_t parse_date(const char *s, size_t len, bc_date *date)
             return 0;
         i += n;
     }
-    if (digits(s + i, len - i) != 4 || !field(s + i, len - i, 4, 0, &y))
+    if (bc_digits(s + i, len - i) != 4 || !field(s + i, len - i, 4, 0, &y))
         return 0;
     date->year = y;
     date->month = m;
@@ -249,7 +242,7 @@ static bool followed_by_unit(const char *s, size_t len)
 {
     static const char *const units[] = {" tháng", " năm", " ngày", " quý",
                                         " tuần"};
-    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+    for (size_t k = 0; k < BC_COUNT(units); k++)
         if (word_at(s, len, units[k]))
             return true;
     return false;
@@ -275,7 +268,7 @@ static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
         j += n;
     while (j > start && (s[j - 1] == '/' || s[j - 1] == '-'))
         j--; /* "số 5/" at the end of a sentence */
-    size_t d = digits(s + start, j - start);
+    size_t d = bc_digits(s + start, j - start);
     m->formal = with_so || d < j - start;
     if (!m->formal && followed_by_unit(s + j, len - j))
         return 0;
@@ -295,7 +288,7 @@ static size_t parse_mention(const char *s, size_t len, size_t i, mention *m)
 /* The digits a number starts with: "80" of "80/2022/NĐ-CP". */
 static size_t lead(const char *number, size_t len)
 {
-    return digits(number, len);
+    return bc_digits(number, len);
 }
 
 static bool text_is(const bc_text *t, const char *s, size_t len)
@@ -306,7 +299,7 @@ static bool text_is(const bc_text *t, const char *s, size_t len)
 /* "/2020" at s[i], the year inside a number. */
 static bool is_year_part(const char *s, size_t len, size_t i)
 {
-    return s[i] == '/' && digits(s + i + 1, len - i - 1) == 4 &&
+    return s[i] == '/' && bc_digits(s + i + 1, len - i - 1) == 4 &&
            (i + 5 == len || s[i + 5] == '/');
 }
 
@@ -516,7 +509,7 @@ static void check_invisible(void *ctx, const bc_text *t)
     warn_at(l, bc_report_locate(l->report, t, first, 1),
             "invisible character U+%04" PRIX32 " (%s)%s; type a plain space, "
             "or nothing",
-            first_cp, invisible_name(first_cp), more.ptr ? more.ptr : "");
+            first_cp, invisible_name(first_cp), more.ptr);
     bc_buf_fini(&more);
 }
 
@@ -548,7 +541,7 @@ static bool same_date(bc_date a, bc_date b)
 static int number_year(const char *s, size_t len)
 {
     for (size_t i = 0; i + 5 <= len; i++) /* "/2020", ending it or not */
-        if (s[i] == '/' && digits(s + i + 1, len - i - 1) == 4 &&
+        if (s[i] == '/' && bc_digits(s + i + 1, len - i - 1) == 4 &&
             (i + 5 == len || s[i + 5] == '/'))
             return atoi(s + i + 1);
     return 0;
@@ -568,7 +561,7 @@ static void warn_year_order(linter *l, bc_pos pos, const char *number,
     bc_vn_date_short(&d, date);
     warn_at(l, pos,
             "the number %.*s carries the year %d, later than its date %s",
-            (int)len, number, number_year(number, len), d.ptr ? d.ptr : "");
+            (int)len, number, number_year(number, len), d.ptr);
     bc_buf_fini(&d);
 }
 
@@ -786,7 +779,7 @@ static void warn_misnamed(linter *l, const mention *m, const candidate *c)
     warn_at(l, mention_pos(l, m),
             "\"%.*s\" is not how the document is named: write \"%.*s\"%s",
             (int)m->len, m->text->s + m->offset, (int)c->name_len, c->name,
-            hint.ptr ? hint.ptr : "");
+            hint.ptr);
     bc_buf_fini(&hint);
 }
 

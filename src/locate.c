@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 /* How the value is written, which says how its source spells it. */
@@ -125,11 +126,6 @@ static bc_pos pos_of(bc_locator *loc, size_t j)
 
 /* ---- walking a text and its source side by side ---- */
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static size_t utf8_len(const char *s, size_t len, size_t i)
 {
     size_t n = 1;
@@ -177,7 +173,7 @@ static bool step(bc_locator *loc, walk *w)
     if (w->style == DOUBLE && d == '\\') {
         if (w->j + 1 < n && (src[w->j + 1] == '\n' || src[w->j + 1] == '\r')) {
             w->j++; /* a line continued: nothing in the text */
-            while (w->j < n && is_space(src[w->j]))
+            while (w->j < n && bc_is_space(src[w->j]))
                 w->j++;
             return true;
         }
@@ -190,11 +186,11 @@ static bool step(bc_locator *loc, walk *w)
     } else if (d == c) {
         w->i++;
         w->j++;
-    } else if (c == ' ' && is_space(d)) { /* a folded line break */
+    } else if (c == ' ' && bc_is_space(d)) { /* a folded line break */
         w->i++;
-        while (w->j < n && is_space(src[w->j]))
+        while (w->j < n && bc_is_space(src[w->j]))
             w->j++;
-    } else if (is_space(d)) { /* indentation, an extra line break */
+    } else if (bc_is_space(d)) { /* indentation, an extra line break */
         w->j++;
     } else if (bc_utf8_blank_at(src + w->j, n - w->j)) {
         w->j += bc_utf8_blank_at(src + w->j, n - w->j); /* dropped at an edge */
@@ -221,7 +217,7 @@ bc_pos bc_locator_find(bc_locator *loc, const char *s, size_t len, int line,
     /* The piece starts at the next character the text and source share. */
     size_t j = w->j;
     while (offset < len && j < loc->len && loc->src[j] != s[offset] &&
-           is_space(loc->src[j]))
+           bc_is_space(loc->src[j]))
         j++;
     return pos_of(loc, j);
 }

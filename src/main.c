@@ -20,6 +20,7 @@
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
 #include "bcreport/version.h"
+#include "bcreport/chars.h"
 
 typedef struct cli {
     bool colour; /* colour diagnostics on stderr */
@@ -131,7 +132,7 @@ static const command commands[] = {
      "Usage: bcreport help [COMMAND]\n", cmd_help},
 };
 
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
+#define N_COMMANDS BC_COUNT(commands)
 
 static void print_usage(FILE *out)
 {
@@ -213,7 +214,7 @@ static int write_stdout(const char *data, size_t len)
 static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
                    const char *output)
 {
-    const char *data = out->ptr ? out->ptr : "";
+    const char *data = out->ptr;
     bool to_file = output && strcmp(output, "-") != 0;
     if (diags->errors == 0 && to_file)
         bc_write_file_atomic(output, data, out->len, diags);

@@ -8,6 +8,7 @@
 
 #include "bcreport/alloc.h"
 #include "bcreport/template.h"
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 static void *mem_calloc(size_t count, size_t size)
@@ -60,6 +61,8 @@ void bc_markdown_to_html(const char *md, size_t len, bc_buf *out)
 void bc_md_parts_init(bc_md_parts *p)
 {
     memset(p, 0, sizeof *p);
+    bc_buf_init(&p->skeleton);
+    bc_buf_init(&p->values);
 }
 
 void bc_md_parts_fini(bc_md_parts *p)
@@ -100,12 +103,6 @@ void bc_md_parts_markdown(const bc_md_parts *p, bc_buf *out)
 
 /* ---- values that are plain text ---- */
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-           c == '\f';
-}
-
 /* Whether the character that ends just before s[i] is whitespace as cmark
  * sees it next to an emphasis marker: after one, a "*" does not close. */
 static bool blank_before(const char *s, size_t i)
@@ -131,7 +128,7 @@ static bool emphasis_mark(const char *v, size_t n, size_t i, bool closing)
  * the escaper escapes at a value's start). */
 static bool starts_plainly(const char *v, size_t n)
 {
-    if (strchr("#>=~*_`<[", v[0]) || is_blank(v[0]))
+    if (strchr("#>=~*_`<[", v[0]) || bc_is_space(v[0]))
         return false;
     if ((v[0] == '+' || v[0] == '-') &&
         !(n > 1 && isdigit((unsigned char)v[1])))
@@ -140,7 +137,7 @@ static bool starts_plainly(const char *v, size_t n)
     while (j < n && isdigit((unsigned char)v[j]))
         j++;
     return !(j > 0 && j < n && (v[j] == '.' || v[j] == ')') &&
-             (j + 1 == n || is_blank(v[j + 1])));
+             (j + 1 == n || bc_is_space(v[j + 1])));
 }
 
 /* Whether a value is plain text: what the escaper writes, and the view's
@@ -149,7 +146,7 @@ static bool starts_plainly(const char *v, size_t n)
  * backslash, no "#" that could close a heading. */
 static bool value_is_plain(const char *v, size_t n)
 {
-    if (n == 0 || !starts_plainly(v, n) || is_blank(v[n - 1]))
+    if (n == 0 || !starts_plainly(v, n) || bc_is_space(v[n - 1]))
         return false;
     bool in_emphasis = false;
     for (size_t i = 0; i < n; i++) {
@@ -163,7 +160,7 @@ static bool value_is_plain(const char *v, size_t n)
                 return false;
             in_emphasis = !in_emphasis;
         } else if ((c && strchr("`_[]<&\n\r", c)) ||
-                   (c == '#' && i > 0 && is_blank(v[i - 1]))) {
+                   (c == '#' && i > 0 && bc_is_space(v[i - 1]))) {
             return false;
         }
     }
@@ -375,7 +372,7 @@ static size_t count_marks(const char *s)
 static bool parts_are_plain(const bc_md_parts *p)
 {
     return !p->whole && !has_unescaped(&p->skeleton, "<&[]`") &&
-           count_marks(p->skeleton.ptr ? p->skeleton.ptr : "") == p->count;
+           count_marks(p->skeleton.ptr) == p->count;
 }
 
 /* The marks that cmark left in text, outside links and images; when that
@@ -427,7 +424,7 @@ bool bc_md_parts_fast_html(const bc_md_parts *p, bc_buf *out)
     if (!parts_are_plain(p))
         return false;
     size_t start = out->len;
-    cmark_node *doc = parse(p->skeleton.ptr ? p->skeleton.ptr : "",
+    cmark_node *doc = parse(p->skeleton.ptr,
                             p->skeleton.len);
     bool ok = marks_in_text(doc) == p->count;
     if (ok) {
@@ -461,7 +458,7 @@ bool bc_md_parts_to_html(const bc_md_parts *p, bc_buf *out, bc_pos where,
     size_t markup = count_markup(&md);
     bool ok = markup <= BC_MD_HTML_MAX_MARKUP;
     if (ok)
-        bc_markdown_to_html(md.ptr ? md.ptr : "", md.len, out);
+        bc_markdown_to_html(md.ptr, md.len, out);
     else
         bc_diag_error(diags, where,
                       "the HTML would need the whole body converted at once "

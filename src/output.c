@@ -14,6 +14,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/buf.h"
 #include "bcreport/io.h"
+#include "bcreport/chars.h"
 
 #ifndef NAME_MAX
 #define NAME_MAX 255
@@ -26,7 +27,7 @@
 static char *volatile pending_temp;
 
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+#define N_FATAL BC_COUNT(fatal_signals)
 
 /* Async-signal-safe: removes the temporary file, then dies of the signal
  * as if it had not been caught, so the parent sees the usual status. */

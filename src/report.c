@@ -11,8 +11,8 @@
 #include "bcreport/strmap.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/yaml_load.h"
+#include "bcreport/chars.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FIELD(T, key_, kind_, flags_, member, schema_, doc_)              \
     {.key = key_, .kind = kind_, .flags = flags_,                            \
      .offset = offsetof(T, member), .schema = schema_, .doc = doc_}
@@ -53,7 +53,7 @@ static const bc_field issuer_fields[] = {
 };
 
 static const bc_schema issuer_schema = {
-    "issuer", sizeof(bc_issuer), issuer_fields, COUNT(issuer_fields),
+    "issuer", sizeof(bc_issuer), issuer_fields, BC_COUNT(issuer_fields),
     "Cơ quan ban hành văn bản."};
 
 static const bc_field document_fields[] = {
@@ -84,7 +84,7 @@ static const bc_field document_fields[] = {
 
 static const bc_schema document_schema = {
     "document", sizeof(bc_document), document_fields,
-    COUNT(document_fields), "Thông tin chung của văn bản."};
+    BC_COUNT(document_fields), "Thông tin chung của văn bản."};
 
 static const bc_field citation_fields[] = {
     FIELD_CHARS(bc_citation, "id", REQ, id,
@@ -112,7 +112,7 @@ static const bc_field citation_fields[] = {
 
 static const bc_schema citation_schema = {
     "citation", sizeof(bc_citation), citation_fields,
-    COUNT(citation_fields), "Một văn bản được trích dẫn."};
+    BC_COUNT(citation_fields), "Một văn bản được trích dẫn."};
 
 static const bc_field delegation_fields[] = {
     FIELD(bc_delegation, "who", BC_FIELD_TEXT, REQ, who, NULL,
@@ -127,7 +127,7 @@ static const bc_field delegation_fields[] = {
 
 static const bc_schema delegation_schema = {
     "delegation", sizeof(bc_delegation), delegation_fields,
-    COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài."};
+    BC_COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài."};
 
 static const bc_field aid_fields[] = {
     FIELD(bc_aid_project, "partner", BC_FIELD_TEXT, 0, partner, NULL,
@@ -149,7 +149,7 @@ static const bc_field aid_fields[] = {
 };
 
 static const bc_schema aid_schema = {
-    "aid project", sizeof(bc_aid_project), aid_fields, COUNT(aid_fields),
+    "aid project", sizeof(bc_aid_project), aid_fields, BC_COUNT(aid_fields),
     "Một dự án viện trợ nước ngoài."};
 
 static const bc_field task_fields[] = {
@@ -164,7 +164,7 @@ static const bc_field task_fields[] = {
 };
 
 static const bc_schema task_schema = {
-    "task", sizeof(bc_task), task_fields, COUNT(task_fields),
+    "task", sizeof(bc_task), task_fields, BC_COUNT(task_fields),
     "Một nhiệm vụ của kế hoạch."};
 
 static const bc_field part_fields[] = {
@@ -174,7 +174,7 @@ static const bc_field part_fields[] = {
 };
 
 static const bc_schema part_schema = {
-    "section", sizeof(bc_part), part_fields, COUNT(part_fields),
+    "section", sizeof(bc_part), part_fields, BC_COUNT(part_fields),
     "Một mục có tiêu đề và nội dung."};
 
 static const bc_field tasks_fields[] = {
@@ -184,7 +184,7 @@ static const bc_field tasks_fields[] = {
 };
 
 static const bc_schema tasks_schema = {
-    "tasks", sizeof(bc_tasks), tasks_fields, COUNT(tasks_fields),
+    "tasks", sizeof(bc_tasks), tasks_fields, BC_COUNT(tasks_fields),
     "Kết quả thực hiện các nhiệm vụ của kế hoạch."};
 
 static const bc_field results_fields[] = {
@@ -197,7 +197,7 @@ static const bc_field results_fields[] = {
 };
 
 static const bc_schema results_schema = {
-    "results", sizeof(bc_results), results_fields, COUNT(results_fields),
+    "results", sizeof(bc_results), results_fields, BC_COUNT(results_fields),
     "Kết quả triển khai thực hiện."};
 
 static const bc_field assessment_fields[] = {
@@ -213,7 +213,7 @@ static const bc_field assessment_fields[] = {
 
 static const bc_schema assessment_schema = {
     "assessment", sizeof(bc_assessment), assessment_fields,
-    COUNT(assessment_fields), "Đánh giá chung."};
+    BC_COUNT(assessment_fields), "Đánh giá chung."};
 
 static const bc_field proposals_fields[] = {
     FIELD(bc_proposals, "title", BC_FIELD_TEXT, REQ, title, NULL,
@@ -226,7 +226,7 @@ static const bc_field proposals_fields[] = {
 
 static const bc_schema proposals_schema = {
     "proposals", sizeof(bc_proposals), proposals_fields,
-    COUNT(proposals_fields), "Đề xuất, kiến nghị."};
+    BC_COUNT(proposals_fields), "Đề xuất, kiến nghị."};
 
 static const bc_field signature_fields[] = {
     FIELD(bc_signature, "lines", BC_FIELD_TEXTS, 0, lines, NULL,
@@ -240,7 +240,7 @@ static const bc_field signature_fields[] = {
 
 static const bc_schema signature_schema = {
     "signature", sizeof(bc_signature), signature_fields,
-    COUNT(signature_fields), "Khối chữ ký."};
+    BC_COUNT(signature_fields), "Khối chữ ký."};
 
 static const bc_field report_fields[] = {
     FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,
@@ -266,7 +266,7 @@ static const bc_field report_fields[] = {
 };
 
 const bc_schema bc_report_schema = {
-    "report", sizeof(bc_report), report_fields, COUNT(report_fields),
+    "report", sizeof(bc_report), report_fields, BC_COUNT(report_fields),
     "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."};
 
 /* Citation ids are how the text names documents: each must be unique. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/chars.h"
 
 #define NPOS SIZE_MAX
 
@@ -58,17 +59,6 @@ typedef struct tag {
     size_t cstart; /* content, after the sigil, not trimmed */
     size_t cend;
 } tag;
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-           c == '\f';
-}
-
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
 
 /* The first offset in [from, to) where pat starts, or NPOS. */
 static size_t find(const char *s, size_t from, size_t to, const char *pat,
@@ -132,9 +122,9 @@ static bc_pos node_pos(const parser *p, const tpl_node *n)
 
 static void trim(const char *s, size_t *a, size_t *b)
 {
-    while (*a < *b && is_space(s[*a]))
+    while (*a < *b && bc_is_space(s[*a]))
         (*a)++;
-    while (*b > *a && is_space(s[*b - 1]))
+    while (*b > *a && bc_is_space(s[*b - 1]))
         (*b)--;
 }
 
@@ -150,7 +140,7 @@ static container *top(parser *p)
 static size_t clear_left(const parser *p, size_t start)
 {
     size_t i = start;
-    while (i > 0 && is_blank(p->src[i - 1]))
+    while (i > 0 && bc_is_blank(p->src[i - 1]))
         i--;
     return i == 0 || p->src[i - 1] == '\n' ? i : NPOS;
 }
@@ -160,7 +150,7 @@ static size_t clear_left(const parser *p, size_t start)
 static size_t clear_right(const parser *p, size_t end)
 {
     size_t i = end;
-    while (i < p->len && is_blank(p->src[i]))
+    while (i < p->len && bc_is_blank(p->src[i]))
         i++;
     if (i == p->len)
         return i;
@@ -178,7 +168,7 @@ static void first_indent(const parser *p, size_t off, size_t *start,
 {
     for (;;) {
         size_t i = off;
-        while (i < p->len && is_blank(p->src[i]))
+        while (i < p->len && bc_is_blank(p->src[i]))
             i++;
         size_t next = clear_right(p, i);
         if (next == NPOS || i == p->len) {
@@ -239,7 +229,7 @@ static void emit_text(parser *p, size_t a, size_t b)
     }
     while (a < b) {
         if (a == 0 || p->src[a - 1] == '\n') {
-            for (size_t k = 0; k < c->dedent && a < b && is_blank(p->src[a]);
+            for (size_t k = 0; k < c->dedent && a < b && bc_is_blank(p->src[a]);
                  k++)
                 a++;
         }
@@ -284,7 +274,7 @@ static bool parse_dotted(parser *p, const char *s, size_t n, tpl_name *out)
     }
     size_t count = 1;
     for (size_t i = 0; i < n; i++) {
-        if (is_space(s[i]))
+        if (bc_is_space(s[i]))
             return false;
         if (s[i] == '.')
             count++;
@@ -308,7 +298,7 @@ static bool parse_dotted(parser *p, const char *s, size_t n, tpl_name *out)
 static bool has_space(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (is_space(s[i]))
+        if (bc_is_space(s[i]))
             return true;
     return false;
 }
@@ -430,10 +420,10 @@ static bool on_delims(parser *p, const tag *t)
     size_t a = t->cstart, b = t->cend;
     trim(p->src, &a, &b);
     size_t m = a;
-    while (m < b && !is_space(p->src[m]))
+    while (m < b && !bc_is_space(p->src[m]))
         m++;
     size_t c = m;
-    while (c < b && is_space(p->src[c]))
+    while (c < b && bc_is_space(p->src[c]))
         c++;
     if (m == a || c == b || has_space(p->src + c, b - c)) {
         bc_diag_error(p->diags, pos_at(p, t->start),

@@ -490,7 +490,7 @@ static bool call_fn(state *rs, const tpl_node *n, const bc_template_fn_def *fn,
         bc_buf_fini(&result);
         return false;
     }
-    const char *s = result.ptr ? result.ptr : "";
+    const char *s = result.ptr;
     if (!(fn->flags & BC_FN_EXPAND)) {
         put_data(rs, s, result.len, !section && n->escape);
     } else if (section) {

@@ -13,6 +13,7 @@
 #include "bcreport/alloc.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
+#include "bcreport/chars.h"
 
 /* One cached lookup; t NULL remembers a miss. */
 typedef struct cache_entry {
@@ -78,7 +79,7 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
     bc_template *t = NULL;
     if (res == BC_RESOLVE_FOUND) {
         const char *shown = display.len ? display.ptr : name;
-        t = bc_template_compile(shown, text.ptr ? text.ptr : "", text.len,
+        t = bc_template_compile(shown, text.ptr, text.len,
                                 diags);
         if (!t) {
             res = BC_RESOLVE_ERROR;
@@ -158,7 +159,7 @@ static bc_resolve_result dir_find(void *user, const char *name, bc_buf *text,
     if (!valid_path_name(name, error))
         return BC_RESOLVE_ERROR;
     static const char *const suffixes[] = {".mustache", ""};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    for (size_t i = 0; i < BC_COUNT(suffixes); i++) {
         bc_buf_clear(display);
         bc_buf_printf(display, "%s/%s%s", dir, name, suffixes[i]);
         bc_resolve_result res = read_template(display->ptr, text, error);

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 /* ---- NFC ---------------------------------------------------------------- */
@@ -188,7 +189,7 @@ static const struct {
 
 static int nucleus_kind(const char *v, size_t len)
 {
-    for (size_t i = 0; i < sizeof nuclei / sizeof nuclei[0]; i++)
+    for (size_t i = 0; i < BC_COUNT(nuclei); i++)
         if (strlen(nuclei[i].v) == len && memcmp(nuclei[i].v, v, len) == 0)
             return nuclei[i].fin;
     return -1;
@@ -203,7 +204,7 @@ static bool starts(const char *s, const char *prefix)
 static bool palatal_ok(const char *v, size_t len)
 {
     static const char *const ok[] = {"a", "e^", "i", "oa", "ue^", "uy"};
-    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    for (size_t i = 0; i < BC_COUNT(ok); i++)
         if (strlen(ok[i]) == len && memcmp(ok[i], v, len) == 0)
             return true;
     return false;
@@ -259,7 +260,7 @@ static bool rest_ok(const skeleton *sk, size_t from)
 {
     static const char *const finals[] = {"ch", "ng", "nh", "c", "m",
                                          "n",  "p",  "t",  ""};
-    for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(finals); i++) {
         size_t flen = strlen(finals[i]);
         if (sk->len < from + flen + 1)
             continue;
@@ -297,7 +298,7 @@ static bool is_syllable(const uint32_t *cp, size_t n)
     skeleton sk;
     if (!skel_build(cp, n, &sk))
         return false;
-    for (size_t i = 0; i < sizeof initials / sizeof initials[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(initials); i++) {
         size_t ilen = strlen(initials[i]);
         if (strncmp(sk.s, initials[i], ilen) == 0 &&
             initial_fits(initials[i], sk.s[ilen]) && rest_ok(&sk, ilen))
@@ -413,7 +414,7 @@ static bool vni_base_fits(uint32_t base, unsigned char on)
  * c is not a mark there. */
 static bool vni_apply(decoded *d, uint32_t c, vni_state *st, uint32_t base)
 {
-    for (size_t i = 0; i < sizeof vni_marks / sizeof vni_marks[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(vni_marks); i++) {
         if (c != vni_marks[i].lower && c != vni_marks[i].upper)
             continue;
         bool shape = vni_marks[i].shape != 0;
@@ -433,7 +434,7 @@ static bool vni_apply(decoded *d, uint32_t c, vni_state *st, uint32_t base)
 
 static uint32_t vni_letter(uint32_t c)
 {
-    for (size_t i = 0; i < sizeof vni_letters / sizeof vni_letters[0]; i++)
+    for (size_t i = 0; i < BC_COUNT(vni_letters); i++)
         if (c == vni_letters[i].from)
             return vni_letters[i].to;
     return 0;

@@ -23,7 +23,7 @@ static void set(builder *b, bc_value *map, const char *key, bc_value *v)
 
 static bc_value *string_of(builder *b, const bc_buf *buf)
 {
-    return bc_value_new_string(b->arena, buf->ptr ? buf->ptr : "", buf->len);
+    return bc_value_new_string(b->arena, buf->ptr, buf->len);
 }
 
 /* A text with its citations expanded, then end (NULL: nothing) added, as
@@ -43,7 +43,7 @@ static bc_value *expanded(builder *b, const bc_text *t, bool markdown,
         bc_cite_expand(b->citer, t, &b->scratch, b->diags);
     if (end)
         bc_buf_puts(&b->scratch, end);
-    const char *s = b->scratch.ptr ? b->scratch.ptr : "";
+    const char *s = b->scratch.ptr;
     if (markdown)
         bc_cite_finish_markdown(s, b->scratch.len, &b->text);
     else

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bcreport/chars.h"
+
 /* Months 1 and 2 take a leading zero (so "01" cannot be misread as "11"
  * or "12" by a pen added later); 3 to 12 do not. */
 static const char *month_format(int month)
@@ -123,7 +125,7 @@ static void read_below_billion(bc_buf *out, size_t start, int64_t n,
         int64_t scale;
         const char *word;
     } groups[] = {{1000000, "triệu"}, {1000, "nghìn"}, {1, NULL}};
-    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(groups); i++) {
         int g = (int)(n / groups[i].scale % 1000);
         if (g == 0)
             continue;
@@ -182,7 +184,7 @@ bool bc_vn_roman(bc_buf *out, int n)
                  {1, "I"}};
     if (n < 1 || n > 3999)
         return false;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(parts); i++) {
         for (; n >= parts[i].value; n -= parts[i].value)
             bc_buf_puts(out, parts[i].text);
     }

@@ -23,6 +23,7 @@
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/text.h"
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
@@ -201,8 +202,7 @@ static bc_value *new_text(loader *ld, const char *s, size_t len)
         return bc_value_new_string(ld->arena, s, len);
     bc_buf_clear(&ld->scratch);
     bc_text_to_nfc(s, len, &ld->scratch);
-    return bc_value_new_string(ld->arena, ld->scratch.ptr ? ld->scratch.ptr
-                                                          : "",
+    return bc_value_new_string(ld->arena, ld->scratch.ptr,
                                ld->scratch.len);
 }
 
@@ -703,7 +703,7 @@ static void on_stream_end(loader *ld)
     bc_pos pos = {ld->name, 1, 1};
     bool blank = true;
     for (size_t i = 0; i < ld->len && blank; i++)
-        blank = strchr(" \t\r\n", ld->text[i]) != NULL;
+        blank = bc_is_space(ld->text[i]);
     error_at(ld, pos, blank ? "the file is empty"
                             : "the file holds no YAML document, only "
                               "comments");
@@ -856,7 +856,7 @@ static void normalise_text(loader *ld)
         return;
     bc_buf nfc = BC_BUF_INIT;
     bc_text_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */
-    ld->text = bc_arena_strndup(ld->arena, nfc.ptr ? nfc.ptr : "", nfc.len);
+    ld->text = bc_arena_strndup(ld->arena, nfc.ptr, nfc.len);
     ld->len = nfc.len;
     bc_buf_fini(&nfc);
 }
@@ -875,6 +875,7 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
 {
     loader ld;
     memset(&ld, 0, sizeof ld);
+    bc_buf_init(&ld.scratch);
     ld.arena = arena;
     ld.name = name;
     ld.opts = opts ? *opts : bc_yaml_default_options();

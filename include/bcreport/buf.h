@@ -3,9 +3,9 @@
  *
  * A bc_buf is a struct the caller owns: bc_buf_init it (or use BC_BUF_INIT),
  * append to it, then either bc_buf_detach its storage (the caller then frees
- * that with free()) or bc_buf_fini it.  The contents are always
- * NUL-terminated once anything has been appended, and may contain NUL bytes;
- * len excludes the terminator.  Growth is geometric, so appending n bytes in
+ * that with free()) or bc_buf_fini it.  ptr is never NULL and always
+ * NUL-terminated ("" while empty), so it can be used as a string at once;
+ * the contents may contain NUL bytes; len excludes the terminator.  Growth is geometric, so appending n bytes in
  * any number of pieces costs O(n).  Failure exits via bc_out_of_memory.
  */
 #ifndef BC_BUF_H
@@ -20,7 +20,11 @@ typedef struct bc_buf {
     size_t cap;
 } bc_buf;
 
-#define BC_BUF_INIT {NULL, 0, 0}
+/* An empty buffer's ptr: "", shared and never written, so that ptr is a
+ * string from the start (as cmark's cmark_strbuf__initbuf). */
+extern char bc_buf_empty_storage[1];
+
+#define BC_BUF_INIT {bc_buf_empty_storage, 0, 0}
 
 #if defined(__GNUC__)
 #define BC_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))

@@ -25,9 +25,14 @@ static void test_buf(void **state)
     size_t len;
     char *s = bc_buf_detach(&b, &len);
     assert_int_equal(len, 20002);
-    assert_null(b.ptr);
+    assert_string_equal(b.ptr, ""); /* a string at once, never NULL */
     assert_int_equal(b.len, 0);
     free(s);
+    bc_buf fresh = BC_BUF_INIT;
+    assert_string_equal(fresh.ptr, "");
+    bc_buf_clear(&fresh);
+    bc_buf_fini(&fresh);
+    assert_string_equal(fresh.ptr, "");
     /* Detaching an empty buffer gives an empty string, never NULL. */
     s = bc_buf_detach(&b, &len);
     assert_string_equal(s, "");

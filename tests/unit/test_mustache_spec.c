@@ -246,9 +246,9 @@ static void run_case(void **state)
     bool ok = t && bc_template_render(t, bc_value_map_get(c->test, "data"),
                                       &opts, &out, &diags);
     bool same = ok && out.len == elen &&
-                memcmp(out.ptr ? out.ptr : "", expected, elen) == 0;
+                memcmp(out.ptr, expected, elen) == 0;
     if (!same)
-        report(c, out.ptr ? out.ptr : "", out.len, &diags);
+        report(c, out.ptr, out.len, &diags);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     bc_template_free(t);

@@ -13,7 +13,7 @@
     do {                                                                  \
         bc_buf_clear(&(buf));                                             \
         assert_true(call);                                                \
-        assert_string_equal((buf).ptr ? (buf).ptr : "", text);            \
+        assert_string_equal((buf).ptr, text);            \
     } while (0)
 
 static void test_dates(void **state)
