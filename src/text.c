@@ -39,7 +39,7 @@ static char *nfc_alloc(const char *s, size_t len, size_t *out_len)
     return (char *)dst;
 }
 
-bool bc_text_is_nfc(const char *s, size_t len)
+bool bc_is_nfc(const char *s, size_t len)
 {
     if (is_ascii(s, len))
         return true;
@@ -50,7 +50,7 @@ bool bc_text_is_nfc(const char *s, size_t len)
     return same;
 }
 
-bool bc_text_to_nfc(const char *s, size_t len, bc_buf *out)
+bool bc_to_nfc(const char *s, size_t len, bc_buf *out)
 {
     if (is_ascii(s, len)) {
         bc_buf_append(out, s, len);
@@ -593,13 +593,13 @@ static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
     return is_vni ? BC_LEGACY_VNI : BC_LEGACY_TCVN3;
 }
 
-bc_legacy_encoding bc_text_detect_legacy(const char *s, size_t len,
+bc_legacy_encoding bc_legacy_detect(const char *s, size_t len,
                                          size_t *offset)
 {
     return detect(s, len, false, offset);
 }
 
-bc_legacy_encoding bc_bytes_detect_legacy(const char *bytes, size_t len,
+bc_legacy_encoding bc_legacy_detect_bytes(const char *bytes, size_t len,
                                           size_t *offset)
 {
     return detect(bytes, len, true, offset);

@@ -75,7 +75,7 @@ bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return true;
 }
 
-void bc_text_position(const char *text, size_t len, size_t offset, int *line,
+void bc_utf8_position(const char *text, size_t len, size_t offset, int *line,
                       int *col)
 {
     const unsigned char *p = (const unsigned char *)text;

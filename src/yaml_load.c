@@ -132,7 +132,7 @@ static void invalid_utf8(loader *ld, bc_pos pos, size_t at)
     size_t from = at > 64 ? at - 64 : 0;
     size_t to = ld->len - at > 64 ? at + 64 : ld->len;
     bc_legacy_encoding legacy =
-        bc_bytes_detect_legacy(ld->text + from, to - from, NULL);
+        bc_legacy_detect_bytes(ld->text + from, to - from, NULL);
     if (legacy != BC_LEGACY_NONE)
         error_at(ld, pos,
                  "invalid UTF-8 (byte 0x%02X): the text looks like %s; %s",
@@ -150,11 +150,11 @@ static void invalid_utf8(loader *ld, bc_pos pos, size_t at)
 static bool check_legacy(loader *ld)
 {
     size_t at = 0;
-    bc_legacy_encoding legacy = bc_text_detect_legacy(ld->text, ld->len, &at);
+    bc_legacy_encoding legacy = bc_legacy_detect(ld->text, ld->len, &at);
     if (legacy == BC_LEGACY_NONE)
         return true;
     bc_pos pos = {ld->name, 0, 0};
-    bc_text_position(ld->text, ld->len, at, &pos.line, &pos.col);
+    bc_utf8_position(ld->text, ld->len, at, &pos.line, &pos.col);
     error_at(ld, pos, "this text is in the legacy encoding %s, not Unicode: "
                       "%s",
              bc_legacy_name(legacy), bc_legacy_hint(legacy));
@@ -174,7 +174,7 @@ static bool check_text(loader *ld)
             continue;
         }
         bc_pos pos = {ld->name, 0, 0};
-        bc_text_position(ld->text, ld->len, i, &pos.line, &pos.col);
+        bc_utf8_position(ld->text, ld->len, i, &pos.line, &pos.col);
         if (n == 0)
             invalid_utf8(ld, pos, i);
         else if (c == 0)
@@ -198,10 +198,10 @@ static bool check_text(loader *ld)
  * decomposed marks) compares, sorts and prints the same. */
 static bc_value *new_text(loader *ld, const char *s, size_t len)
 {
-    if (bc_text_is_nfc(s, len))
+    if (bc_is_nfc(s, len))
         return bc_value_new_string(ld->arena, s, len);
     bc_buf_clear(&ld->scratch);
-    bc_text_to_nfc(s, len, &ld->scratch);
+    bc_to_nfc(s, len, &ld->scratch);
     return bc_value_new_string(ld->arena, ld->scratch.ptr,
                                ld->scratch.len);
 }
@@ -740,7 +740,7 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
     if (parser->error == YAML_MEMORY_ERROR)
         bc_out_of_memory(); /* as for our own allocations (alloc.h) */
     if (parser->error == YAML_READER_ERROR) {
-        bc_text_position(ld->text, ld->len, parser->problem_offset,
+        bc_utf8_position(ld->text, ld->len, parser->problem_offset,
                          &pos.line, &pos.col);
         error_at(ld, pos, "%s", parser->problem);
         return;
@@ -852,10 +852,10 @@ static void loader_fini(loader *ld)
  * counts the characters an editor shows, the same as for the NFC file. */
 static void normalise_text(loader *ld)
 {
-    if (bc_text_is_nfc(ld->text, ld->len))
+    if (bc_is_nfc(ld->text, ld->len))
         return;
     bc_buf nfc = BC_BUF_INIT;
-    bc_text_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */
+    bc_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */
     ld->text = bc_arena_strndup(ld->arena, nfc.ptr, nfc.len);
     ld->len = nfc.len;
     bc_buf_fini(&nfc);

@@ -8,12 +8,12 @@
  *
  * Legacy text arrives in two ways:
  *  - raw TCVN3 or VNI bytes in a file that was never converted: usually
- *    invalid UTF-8, which the loader rejects; bc_bytes_detect_legacy, given
+ *    invalid UTF-8, which the loader rejects; bc_legacy_detect_bytes, given
  *    the bytes around the bad byte, says which encoding it looks like;
  *  - far more often, valid UTF-8 mojibake: legacy bytes that a program read
  *    as Windows-1252 (a .VnTime or VNI-Times document copied as text), e.g.
  *    "Céng hoµ x· héi" (TCVN3) or "Coäng hoøa xaõ hoäi" (VNI);
- *    bc_text_detect_legacy finds those.
+ *    bc_legacy_detect finds those.
  *
  * Detection works word by word (a Vietnamese word is one syllable): a word
  * is evidence when it is not a Vietnamese syllable as written but becomes
@@ -40,12 +40,12 @@
 
 /* True when the len bytes at s are valid UTF-8 already in NFC; false when
  * they are not NFC or not valid UTF-8. */
-bool bc_text_is_nfc(const char *s, size_t len);
+bool bc_is_nfc(const char *s, size_t len);
 
 /* Appends the NFC form of the len bytes at s to out and returns true; when
  * s is not valid UTF-8 appends nothing and returns false.  Out of memory
  * exits via bc_out_of_memory. */
-bool bc_text_to_nfc(const char *s, size_t len, bc_buf *out);
+bool bc_to_nfc(const char *s, size_t len, bc_buf *out);
 
 typedef enum {
     BC_LEGACY_NONE,
@@ -58,7 +58,7 @@ typedef enum {
  * NULL) the byte offset of the first word that gave it away; otherwise
  * returns BC_LEGACY_NONE and leaves *offset alone.  Bytes that are not
  * valid UTF-8 are treated as spaces. */
-bc_legacy_encoding bc_text_detect_legacy(const char *s, size_t len,
+bc_legacy_encoding bc_legacy_detect(const char *s, size_t len,
                                          size_t *offset);
 
 /* The same for raw bytes that are not (all) UTF-8, such as a window around
@@ -66,7 +66,7 @@ bc_legacy_encoding bc_text_detect_legacy(const char *s, size_t len,
  * sequence stands for its Windows-1252 character (bytes 0x80-0x9F as
  * spaces), valid sequences for themselves.  *offset is a byte offset into
  * bytes. */
-bc_legacy_encoding bc_bytes_detect_legacy(const char *bytes, size_t len,
+bc_legacy_encoding bc_legacy_detect_bytes(const char *bytes, size_t len,
                                           size_t *offset);
 
 /* "TCVN3 (ABC)", "VNI" or "Unicode" (for BC_LEGACY_NONE): a static string. */

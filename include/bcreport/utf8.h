@@ -33,7 +33,7 @@ bool bc_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
 /* The 1-based line and column of byte offset in text (len bytes), counting
  * columns in characters (code points) and lines at "\n", "\r\n" and "\r". */
-void bc_text_position(const char *text, size_t len, size_t offset, int *line,
+void bc_utf8_position(const char *text, size_t len, size_t offset, int *line,
                       int *col);
 
 

@@ -28,18 +28,18 @@ static void test_to_nfc(void **state)
     bc_buf b = BC_BUF_INIT;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_buf_clear(&b);
-        assert_true(bc_text_to_nfc(cases[i].in, strlen(cases[i].in), &b));
+        assert_true(bc_to_nfc(cases[i].in, strlen(cases[i].in), &b));
         assert_string_equal(b.ptr, cases[i].out);
-        assert_true(bc_text_is_nfc(b.ptr, b.len));
+        assert_true(bc_is_nfc(b.ptr, b.len));
     }
     /* Appends, keeping what is there. */
     bc_buf_clear(&b);
     bc_buf_puts(&b, "> ");
-    assert_true(bc_text_to_nfc("a\u0301", 3, &b));
+    assert_true(bc_to_nfc("a\u0301", 3, &b));
     assert_string_equal(b.ptr, "> á");
     /* Invalid UTF-8 is refused and nothing is appended. */
     bc_buf_clear(&b);
-    assert_false(bc_text_to_nfc("ab\xC3", 3, &b));
+    assert_false(bc_to_nfc("ab\xC3", 3, &b));
     assert_int_equal(b.len, 0);
     bc_buf_fini(&b);
 }
@@ -47,14 +47,14 @@ static void test_to_nfc(void **state)
 static void test_is_nfc(void **state)
 {
     (void)state;
-    assert_true(bc_text_is_nfc("Việt", strlen("Việt")));
-    assert_true(bc_text_is_nfc("ASCII only", 10));
-    assert_true(bc_text_is_nfc("", 0));
-    assert_false(bc_text_is_nfc("Vie\u0323\u0302t", strlen("Vie\u0323\u0302t")));
-    assert_false(bc_text_is_nfc("a\u0301", 3));
-    assert_false(bc_text_is_nfc("\xFF", 1));
+    assert_true(bc_is_nfc("Việt", strlen("Việt")));
+    assert_true(bc_is_nfc("ASCII only", 10));
+    assert_true(bc_is_nfc("", 0));
+    assert_false(bc_is_nfc("Vie\u0323\u0302t", strlen("Vie\u0323\u0302t")));
+    assert_false(bc_is_nfc("a\u0301", 3));
+    assert_false(bc_is_nfc("\xFF", 1));
     /* The length counts, not a terminator: "á" cut after the 'a'. */
-    assert_true(bc_text_is_nfc("a\u0301", 1));
+    assert_true(bc_is_nfc("a\u0301", 1));
 }
 
 /* ---- Legacy encodings: the code tables, as data ------------------------- */
@@ -257,20 +257,20 @@ static void check_phrases(bc_legacy_encoding enc)
         bc_buf_puts(&text, prefix);
         to_legacy(phrase, strlen(phrase), enc, &text);
         size_t at = 12345;
-        bc_legacy_encoding got = bc_text_detect_legacy(text.ptr, text.len, &at);
+        bc_legacy_encoding got = bc_legacy_detect(text.ptr, text.len, &at);
         if (got != enc || at != sizeof prefix - 1 + want)
             fail_msg("\"%s\": got %s at %zu, want %s at %zu", text.ptr,
                      bc_legacy_name(got), at, bc_legacy_name(enc),
                      sizeof prefix - 1 + want);
         /* Alone, it starts at once. */
         size_t plen = sizeof prefix - 1;
-        assert_int_equal(bc_text_detect_legacy(text.ptr + plen,
+        assert_int_equal(bc_legacy_detect(text.ptr + plen,
                                                text.len - plen, &at), enc);
         assert_int_equal(at, want);
         /* The same as the raw bytes of a legacy file. */
         bc_buf_clear(&bytes);
         to_bytes(text.ptr + plen, &bytes);
-        assert_int_equal(bc_bytes_detect_legacy(bytes.ptr, bytes.len, &at),
+        assert_int_equal(bc_legacy_detect_bytes(bytes.ptr, bytes.len, &at),
                          enc);
         assert_true(at <= want);
     }
@@ -284,15 +284,15 @@ static void test_tcvn3_mojibake(void **state)
     check_phrases(BC_LEGACY_TCVN3);
     size_t at = 99;
     static const char sample[] = "Céng hoµ x· héi chñ nghÜa ViÖt Nam";
-    assert_int_equal(bc_text_detect_legacy(sample, strlen(sample), &at),
+    assert_int_equal(bc_legacy_detect(sample, strlen(sample), &at),
                      BC_LEGACY_TCVN3);
     assert_int_equal(at, 0);
     /* NULL offset is allowed. */
-    assert_int_equal(bc_text_detect_legacy(sample, strlen(sample), NULL),
+    assert_int_equal(bc_legacy_detect(sample, strlen(sample), NULL),
                      BC_LEGACY_TCVN3);
     /* One word with two legacy characters is enough: "đường". */
     static const char duong[] = "s\u00F4 \u00AE\u00ADêng";
-    assert_int_equal(bc_text_detect_legacy(duong, strlen(duong), &at),
+    assert_int_equal(bc_legacy_detect(duong, strlen(duong), &at),
                      BC_LEGACY_TCVN3);
     assert_int_equal(at, 4);
 }
@@ -304,12 +304,12 @@ static void test_vni_mojibake(void **state)
     size_t at = 99;
     static const char sample[] =
         "Họ tên: Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam";
-    assert_int_equal(bc_text_detect_legacy(sample, strlen(sample), &at),
+    assert_int_equal(bc_legacy_detect(sample, strlen(sample), &at),
                      BC_LEGACY_VNI);
     assert_int_equal(at, strlen("Họ tên: "));
     /* "đường" alone: four legacy characters in one word. */
     static const char duong[] = "ñöôøng";
-    assert_int_equal(bc_text_detect_legacy(duong, strlen(duong), &at),
+    assert_int_equal(bc_legacy_detect(duong, strlen(duong), &at),
                      BC_LEGACY_VNI);
     assert_int_equal(at, 0);
 }
@@ -322,30 +322,30 @@ static void test_raw_bytes(void **state)
     size_t at = 99;
     static const char tcvn3[] =
         "C\xE9ng ho\xB5 x\xB7 h\xE9i ch\xF1 ngh\xDC" "a Vi\xD6t Nam";
-    assert_int_equal(bc_bytes_detect_legacy(tcvn3, strlen(tcvn3), &at),
+    assert_int_equal(bc_legacy_detect_bytes(tcvn3, strlen(tcvn3), &at),
                      BC_LEGACY_TCVN3);
     assert_int_equal(at, 0);
     static const char vni[] =
         "Co\xE4ng ho\xF8" "a xa\xF5 ho\xE4i chu\xFB ngh\xF3" "a Vie\xE4t Nam";
-    assert_int_equal(bc_bytes_detect_legacy(vni, strlen(vni), &at),
+    assert_int_equal(bc_legacy_detect_bytes(vni, strlen(vni), &at),
                      BC_LEGACY_VNI);
     assert_int_equal(at, 0);
     /* Legacy bytes after correct UTF-8: the window the loader passes. */
     static const char mixed[] = "tiêu đề: \xA7\xE9" "c l\xCB" "p";
-    assert_int_equal(bc_bytes_detect_legacy(mixed, strlen(mixed), &at),
+    assert_int_equal(bc_legacy_detect_bytes(mixed, strlen(mixed), &at),
                      BC_LEGACY_TCVN3);
     assert_int_equal(at, strlen("tiêu đề: "));
     /* UTF-8 Vietnamese with one stray byte is not legacy text. */
     at = 99;
     static const char stray[] = "Độc lập - Tự do \xFF- Hạnh phúc của nhân dân";
-    assert_int_equal(bc_bytes_detect_legacy(stray, strlen(stray), &at),
+    assert_int_equal(bc_legacy_detect_bytes(stray, strlen(stray), &at),
                      BC_LEGACY_NONE);
     /* Nor is a Windows-1252 file in French or English. */
     at = 99;
     static const char latin1[] =
         "Le caf\xE9 o\xF9 nous \xE9tions, \xAB s\xFBr \xBB, co\xFBt 5 \x80, "
         "na\xEF" "ve gar\xE7on, No\xEBl \xE0 l'h\xF4tel \xA9 2023 25\xB0" "C";
-    assert_int_equal(bc_bytes_detect_legacy(latin1, strlen(latin1), &at),
+    assert_int_equal(bc_legacy_detect_bytes(latin1, strlen(latin1), &at),
                      BC_LEGACY_NONE);
     assert_int_equal(at, 99);
 }
@@ -426,12 +426,12 @@ static const char *const foreign_sentences[] = {
 static void expect_clean(const char *s, size_t len, const char *what)
 {
     size_t at = 777;
-    bc_legacy_encoding got = bc_text_detect_legacy(s, len, &at);
+    bc_legacy_encoding got = bc_legacy_detect(s, len, &at);
     if (got != BC_LEGACY_NONE)
         fail_msg("%s: %s at %zu in \"%.*s\"", what, bc_legacy_name(got), at,
                  (int)len, s);
     assert_int_equal(at, 777);
-    if (bc_bytes_detect_legacy(s, len, &at) != BC_LEGACY_NONE)
+    if (bc_legacy_detect_bytes(s, len, &at) != BC_LEGACY_NONE)
         fail_msg("%s: raw bytes at %zu in \"%.*s\"", what, at, (int)len, s);
 }
 
@@ -484,11 +484,11 @@ static void test_example_report(void **state)
      * changed word. */
     bc_buf legacy = BC_BUF_INIT;
     to_legacy(text, len, BC_LEGACY_TCVN3, &legacy);
-    assert_int_equal(bc_text_detect_legacy(legacy.ptr, legacy.len, NULL),
+    assert_int_equal(bc_legacy_detect(legacy.ptr, legacy.len, NULL),
                      BC_LEGACY_TCVN3);
     bc_buf_clear(&legacy);
     to_legacy(text, len, BC_LEGACY_VNI, &legacy);
-    assert_int_equal(bc_text_detect_legacy(legacy.ptr, legacy.len, NULL),
+    assert_int_equal(bc_legacy_detect(legacy.ptr, legacy.len, NULL),
                      BC_LEGACY_VNI);
     /* One legacy sentence pasted into the correct report is found where
      * it starts, though the rest of the report is correct. */
@@ -502,7 +502,7 @@ static void test_example_report(void **state)
         to_legacy(pasted, strlen(pasted), (bc_legacy_encoding)enc, &legacy);
         bc_buf_append(&legacy, text + cut, len - cut);
         size_t at = 0;
-        assert_int_equal(bc_text_detect_legacy(legacy.ptr, legacy.len, &at),
+        assert_int_equal(bc_legacy_detect(legacy.ptr, legacy.len, &at),
                          enc);
         assert_int_equal(at, cut);
     }
@@ -521,8 +521,8 @@ static void test_names_and_hints(void **state)
     assert_non_null(strstr(bc_legacy_hint(BC_LEGACY_VNI), "Unikey"));
     assert_string_equal(bc_legacy_hint(BC_LEGACY_NONE), "");
     size_t at = 5;
-    assert_int_equal(bc_text_detect_legacy("", 0, &at), BC_LEGACY_NONE);
-    assert_int_equal(bc_bytes_detect_legacy("", 0, &at), BC_LEGACY_NONE);
+    assert_int_equal(bc_legacy_detect("", 0, &at), BC_LEGACY_NONE);
+    assert_int_equal(bc_legacy_detect_bytes("", 0, &at), BC_LEGACY_NONE);
     assert_int_equal(at, 5);
 }
 

@@ -54,17 +54,17 @@ static void test_position(void **state)
     (void)state;
     static const char text[] = "ab\nĐộc\r\nx\ry";
     int line, col;
-    bc_text_position(text, sizeof text - 1, 0, &line, &col);
+    bc_utf8_position(text, sizeof text - 1, 0, &line, &col);
     assert_int_equal(line, 1), assert_int_equal(col, 1);
-    bc_text_position(text, sizeof text - 1, 2, &line, &col);
+    bc_utf8_position(text, sizeof text - 1, 2, &line, &col);
     assert_int_equal(line, 1), assert_int_equal(col, 3);
     /* "Độc": Đ and ộ are two and three bytes but one column each. */
     const char *c = strstr(text, "c\r");
-    bc_text_position(text, sizeof text - 1, (size_t)(c - text), &line, &col);
+    bc_utf8_position(text, sizeof text - 1, (size_t)(c - text), &line, &col);
     assert_int_equal(line, 2), assert_int_equal(col, 3);
-    bc_text_position(text, sizeof text - 1, (size_t)(strchr(text, 'x') - text), &line, &col);
+    bc_utf8_position(text, sizeof text - 1, (size_t)(strchr(text, 'x') - text), &line, &col);
     assert_int_equal(line, 3), assert_int_equal(col, 1);
-    bc_text_position(text, sizeof text - 1, (size_t)(strchr(text, 'y') - text), &line, &col);
+    bc_utf8_position(text, sizeof text - 1, (size_t)(strchr(text, 'y') - text), &line, &col);
     assert_int_equal(line, 4), assert_int_equal(col, 1);
 }
 
