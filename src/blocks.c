@@ -2,11 +2,15 @@
  * (see blocks.h). */
 #include "bcreport/blocks.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "bcreport/schema_json.h"
 #include "bcreport/chars.h"
+#include "bcreport/value.h"
 
 /* ---- reading ---- */
 
@@ -63,7 +67,261 @@ static const bc_field note_fields[] = {
 static const bc_schema note_schema = {
     "note", sizeof(bc_block), note_fields,
     BC_COUNT(note_fields),
-    "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm"};
+    "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm", NULL};
+
+/* ---- tables ---- */
+
+const char *const bc_column_type_words[] = {"text", "integer", "amount",
+                                            "date", "percent", NULL};
+const char *const bc_table_sources[] = {"aid_projects", "delegations",
+                                        "visits", "events", NULL};
+
+static const bc_field column_fields[] = {
+    {.key = "title", .kind = BC_FIELD_TEXT, .flags = BC_REQUIRED | BC_NONEMPTY,
+     .offset = offsetof(bc_column, title), .doc = "Tên cột."},
+    {.key = "type", .kind = BC_FIELD_TEXT, .flags = BC_NONEMPTY,
+     .offset = offsetof(bc_column, type_word), .choices = bc_column_type_words,
+     .doc = "Kiểu giá trị: text (chữ, mặc định), integer (số nguyên), amount "
+            "(số đồng), date (ngày, dạng YYYY-MM-DD) hoặc percent (tỷ lệ %)."},
+};
+
+static const bc_schema column_schema = {
+    "column", sizeof(bc_column), column_fields, BC_COUNT(column_fields),
+    "Một cột của bảng.", NULL};
+
+/* The table as read, its rows still values until the columns are known. */
+typedef struct table_spec {
+    bc_table table;
+    bool number;
+    const bc_value *rows;
+} table_spec;
+
+static void keep_rows(bc_schema_reader *r, const bc_field *f,
+                      const bc_value *v, void *slot)
+{
+    if (v->kind != BC_VALUE_SEQ)
+        bc_schema_wrong_type(r, f->key, "a list of rows", v);
+    else
+        *(const bc_value **)slot = v;
+}
+
+static void rows_json(bc_json_schema *j, const bc_field *f)
+{
+    (void)f;
+    bc_json_schema_string(j, "type", "array");
+    bc_json_schema_open(j, "items", '{');
+    bc_json_schema_string(j, "type", "array");
+    bc_json_schema_open(j, "items", '{');
+    bc_json_schema_open(j, "type", '[');
+    static const char *const kinds[] = {"string", "number", "null"};
+    for (size_t i = 0; i < BC_COUNT(kinds); i++)
+        bc_json_schema_string(j, NULL, kinds[i]);
+    bc_json_schema_close(j);
+    bc_json_schema_close(j);
+    bc_json_schema_close(j);
+}
+
+static void no_defs(bc_json_schema *j)
+{
+    (void)j;
+}
+
+static const bc_field_type rows_type = {
+    .name = "a list of rows", .read = keep_rows, .json_rules = rows_json,
+    .json_defs = no_defs};
+
+static const bc_field table_fields[] = {
+    {.key = "title", .kind = BC_FIELD_TEXT, .flags = BC_NONEMPTY,
+     .offset = offsetof(table_spec, table.title),
+     .doc = "Tên bảng, in ở trên bảng."},
+    {.key = "columns", .kind = BC_FIELD_LIST, .flags = BC_NONEMPTY,
+     .offset = offsetof(table_spec, table.columns), .schema = &column_schema,
+     .doc = "Các cột (không kể cột STT, do bcreport đánh số)."},
+    {.key = "rows", .kind = BC_FIELD_CUSTOM, .offset = offsetof(table_spec,
+                                                                 rows),
+     .type = &rows_type,
+     .doc = "Các dòng; mỗi dòng một danh sách giá trị theo thứ tự cột."},
+    {.key = "total", .kind = BC_FIELD_BOOL,
+     .offset = offsetof(table_spec, table.total),
+     .doc = "true: thêm dòng \"Tổng cộng\" cộng các cột số nguyên và số "
+            "đồng."},
+    {.key = "number", .kind = BC_FIELD_BOOL,
+     .offset = offsetof(table_spec, number),
+     .doc = "false: không có cột STT (mặc định có)."},
+    {.key = "from", .kind = BC_FIELD_TEXT, .flags = BC_NONEMPTY,
+     .offset = offsetof(table_spec, table.from), .choices = bc_table_sources,
+     .doc = "Lập bảng từ các hoạt động đã khai báo trong báo cáo: "
+            "aid_projects (dự án viện trợ), delegations (đoàn ra), visits "
+            "(đoàn vào) hoặc events (sự kiện), thay cho columns và rows."},
+};
+
+static const bc_schema table_schema = {
+    "table", sizeof(table_spec), table_fields, BC_COUNT(table_fields),
+    "Một bảng.", NULL};
+
+/* Reads a cell of a text column: text, or a number as it is written. */
+static bool text_cell(bc_schema_reader *r, const char *key,
+                      const bc_value *v, bc_cell *cell)
+{
+    if (v->kind == BC_VALUE_STRING)
+        return bc_schema_take_text(r, key, v, false, &cell->text);
+    if (v->kind != BC_VALUE_INT && v->kind != BC_VALUE_FLOAT)
+        return false;
+    char num[32];
+    if (v->kind == BC_VALUE_INT)
+        snprintf(num, sizeof num, "%" PRId64, v->as.integer);
+    else
+        bc_format_double(v->as.number, num);
+    cell->text.s = bc_arena_strdup(bc_schema_arena(r), num);
+    cell->text.len = strlen(num);
+    cell->text.line = v->line;
+    cell->text.col = v->col;
+    return true;
+}
+
+/* Reads one cell as its column's type says; false when it is not one. */
+static bool read_cell(bc_schema_reader *r, const bc_column *column,
+                      const bc_value *v, bc_cell *cell)
+{
+    cell->line = v->line;
+    cell->col = v->col;
+    if (v->kind == BC_VALUE_NULL)
+        return true; /* an empty cell */
+    cell->set = true;
+    switch (column->type) {
+    case BC_COLUMN_TEXT:
+        return text_cell(r, "cell", v, cell);
+    case BC_COLUMN_INTEGER:
+        cell->integer = v->as.integer;
+        return v->kind == BC_VALUE_INT;
+    case BC_COLUMN_AMOUNT:
+        cell->integer = v->as.integer;
+        return v->kind == BC_VALUE_INT && v->as.integer >= 0 &&
+               v->as.integer <= BC_TABLE_MAX_TOTAL;
+    case BC_COLUMN_DATE:
+        return v->kind == BC_VALUE_STRING &&
+               bc_date_parse(v->as.string.ptr, v->as.string.len,
+                             &cell->date);
+    case BC_COLUMN_PERCENT:
+        cell->percent = v->kind == BC_VALUE_INT ? (double)v->as.integer
+                                                : v->as.number;
+        return v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT;
+    }
+    return false;
+}
+
+/* What a cell of each column type must be, for messages. */
+static const char *const cell_rule[] = {
+    "text", "a whole number", "a whole number of đồng from 0 to 10^15",
+    "a date written YYYY-MM-DD", "a number (the percentage)"};
+
+static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
+                     size_t index)
+{
+    size_t n = t->columns.count;
+    if (row->kind != BC_VALUE_SEQ || row->as.seq.count != n) {
+        error_at(r, row,
+                 "row %zu must be a list of %zu values, one a column, not %s",
+                 index + 1, n,
+                 row->kind == BC_VALUE_SEQ ? "a list of another length"
+                                           : bc_value_kind_article(row->kind));
+        return;
+    }
+    bc_row *out = &t->rows.items[t->rows.count++];
+    out->items = bc_arena_calloc(bc_schema_arena(r), n, sizeof(bc_cell));
+    out->count = n;
+    for (size_t c = 0; c < n; c++) {
+        const bc_column *column = &t->columns.items[c];
+        const bc_value *v = row->as.seq.items[c];
+        if (!read_cell(r, column, v, &out->items[c]))
+            error_at(r, v, "in column \"%s\", row %zu: the value must be %s",
+                     column->title.s, index + 1, cell_rule[column->type]);
+    }
+}
+
+/* Totals of whole numbers may not pass what a total can hold. */
+static void check_totals(bc_schema_reader *r, const bc_table *t,
+                         const bc_value *v)
+{
+    for (size_t c = 0; t->total && c < t->columns.count; c++) {
+        const bc_column *column = &t->columns.items[c];
+        if (column->type != BC_COLUMN_INTEGER &&
+            column->type != BC_COLUMN_AMOUNT)
+            continue;
+        int64_t sum = 0;
+        for (size_t i = 0; i < t->rows.count; i++) {
+            int64_t x = t->rows.items[i].items[c].integer;
+            if ((x > 0 && sum > BC_TABLE_MAX_TOTAL - x) ||
+                (x < 0 && sum < -BC_TABLE_MAX_TOTAL - x)) {
+                error_at(r, v, "the total of column \"%s\" passes 10^15, "
+                               "more than a total can hold",
+                         column->title.s);
+                break;
+            }
+            sum += x;
+        }
+    }
+}
+
+static void read_table(bc_schema_reader *r, const bc_value *v, bc_block *b)
+{
+    b->kind = BC_BLOCK_TABLE;
+    table_spec spec;
+    memset(&spec, 0, sizeof spec);
+    bc_schema_read_struct(r, &table_schema, v, &spec);
+    bc_table *t = bc_arena_calloc(bc_schema_arena(r), 1, sizeof *t);
+    *t = spec.table;
+    t->line = v->line;
+    t->col = v->col;
+    t->no_number = bc_value_map_get(v, "number") && !spec.number;
+    b->table = t;
+    for (size_t c = 0; c < t->columns.count; c++) {
+        bc_column *column = &t->columns.items[c];
+        for (int k = 0; column->type_word.s && bc_column_type_words[k]; k++)
+            if (!strcmp(column->type_word.s, bc_column_type_words[k]))
+                column->type = (bc_column_type)k;
+    }
+    if (t->from.s) {
+        if (t->columns.count || spec.rows)
+            error_at(r, v, "a table made from %s takes its columns and rows "
+                           "from them; leave out \"columns\" and \"rows\"",
+                     t->from.s);
+        return;
+    }
+    if (!t->columns.count) {
+        error_at(r, v, "a table needs \"columns\" and \"rows\", or \"from\" "
+                       "(one of aid_projects, delegations, visits, events)%s",
+                 "");
+        return;
+    }
+    size_t n = spec.rows ? spec.rows->as.seq.count : 0;
+    t->rows.items = bc_arena_calloc(bc_schema_arena(r), n, sizeof(bc_row));
+    for (size_t i = 0; i < n; i++)
+        read_row(r, t, spec.rows->as.seq.items[i], i);
+    check_totals(r, t, v);
+}
+
+/* A table typed with pipes is not read as one (Markdown tables are no
+ * CommonMark): say how to write it, rather than print a line of pipes. */
+static void refuse_pipe_table(bc_schema_reader *r, const bc_value *v,
+                              const bc_text *t)
+{
+    for (size_t i = 0; t->s && i + 4 <= t->len; i++) {
+        if (t->s[i] != '|')
+            continue;
+        size_t j = i + 1;
+        while (j < t->len && (t->s[j] == ' ' || t->s[j] == ':'))
+            j++;
+        if (j + 3 <= t->len && !memcmp(t->s + j, "---", 3)) {
+            error_at(r, v, "this text holds a table written with \"|\" and "
+                           "\"---\", which bcreport does not read as a "
+                           "table; write it as a table block: - table: "
+                           "{columns: [...], rows: [[...], ...]}%s",
+                     "");
+            return;
+        }
+    }
+}
 
 /* One block of a list: a paragraph, bullets or a note; false when the
  * item is none of them. */
@@ -72,7 +330,12 @@ static bool read_block(bc_schema_reader *r, const bc_field *f,
 {
     if (item->kind == BC_VALUE_STRING) {
         b->kind = BC_BLOCK_PARAGRAPH;
-        bc_schema_take_text(r, f->key, item, true, &b->text);
+        if (bc_schema_take_text(r, f->key, item, true, &b->text))
+            refuse_pipe_table(r, item, &b->text);
+    } else if (item->kind == BC_VALUE_MAP && bc_value_map_get(item, "table")) {
+        if (item->as.map.count != 1)
+            error_at(r, item, "a table block holds only \"table\"%s", "");
+        read_table(r, bc_value_map_get(item, "table"), b);
     } else if (item->kind == BC_VALUE_SEQ && item->as.seq.count == 0) {
         error_at(r, item, "a list of bullets in \"%s\" must not be empty",
                  f->key);
@@ -116,11 +379,26 @@ static void read_blocks(bc_schema_reader *r, const bc_field *f,
 
 /* ---- the texts, in order ---- */
 
+static void visit_table(const bc_table *t, bc_text_visitor fn, void *ctx)
+{
+    fn(ctx, &t->title);
+    for (size_t c = 0; c < t->columns.count; c++)
+        fn(ctx, &t->columns.items[c].title);
+    for (size_t i = 0; i < t->rows.count; i++)
+        for (size_t c = 0; c < t->rows.items[i].count; c++)
+            if (t->columns.items[c].type == BC_COLUMN_TEXT)
+                fn(ctx, &t->rows.items[i].items[c].text);
+}
+
 static void visit_blocks(const void *slot, bc_text_visitor fn, void *ctx)
 {
     const bc_blocks *blocks = slot;
     for (size_t i = 0; i < blocks->count; i++) {
         const bc_block *b = &blocks->items[i];
+        if (b->kind == BC_BLOCK_TABLE) {
+            visit_table(b->table, fn, ctx);
+            continue;
+        }
         if (b->kind != BC_BLOCK_BULLETS) {
             fn(ctx, &b->label);
             fn(ctx, &b->text);
@@ -152,13 +430,31 @@ static void ref_item(bc_json_schema *j, const char *def)
     bc_json_schema_close(j);
 }
 
+/* {"table": {...}}: a mapping of the one key. */
+static void table_block(bc_json_schema *j)
+{
+    bc_json_schema_open(j, NULL, '{');
+    bc_json_schema_string(j, "type", "object");
+    bc_json_schema_open(j, "required", '[');
+    bc_json_schema_string(j, NULL, "table");
+    bc_json_schema_close(j);
+    bc_json_schema_bool(j, "additionalProperties", false);
+    bc_json_schema_open(j, "properties", '{');
+    bc_json_schema_open(j, "table", '{');
+    bc_json_schema_struct_ref(j, &table_schema);
+    bc_json_schema_close(j);
+    bc_json_schema_close(j);
+    bc_json_schema_close(j);
+}
+
 static void blocks_def(bc_json_schema *j)
 {
     bc_json_schema_open(j, "blocks", '{');
     bc_json_schema_string(j, "description",
                           "Nội dung: một đoạn văn, hoặc danh sách các khối, "
                           "mỗi khối là một đoạn văn, một danh sách gạch đầu "
-                          "dòng hoặc một ghi chú {label, text}.");
+                          "dòng, một ghi chú {label, text} hoặc một bảng "
+                          "{table: ...}.");
     bc_json_schema_type(j, "string", "array", false);
     bc_json_schema_text_rules(j, true);
     bc_json_schema_open(j, "items", '{');
@@ -168,6 +464,7 @@ static void blocks_def(bc_json_schema *j)
     bc_json_schema_open(j, NULL, '{');
     bc_json_schema_struct_ref(j, &note_schema);
     bc_json_schema_close(j);
+    table_block(j);
     bc_json_schema_close(j);
     bc_json_schema_close(j);
     bc_json_schema_close(j);
@@ -226,6 +523,9 @@ static void json_defs(bc_json_schema *j)
     sub_items_def(j);
 }
 
+static const bc_schema *const block_structs[] = {&note_schema, &table_schema,
+                                                NULL};
+
 static const char *const def_names[] = {"blocks", "paragraph", "bullets",
                                         "sub_items", NULL};
 
@@ -235,6 +535,6 @@ const bc_field_type bc_blocks_type = {
     .visit = visit_blocks,
     .json_rules = json_rules,
     .json_defs = json_defs,
-    .uses = &note_schema,
+    .uses = block_structs,
     .defs = def_names,
 };

@@ -9,18 +9,9 @@
 #include "bcreport/arena.h"
 #include "bcreport/io.h"
 #include "bcreport/json.h"
-#include "bcreport/md_html.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 #include "bcreport/yaml_load.h"
-
-/* The put_value of a Markdown part for HTML: each value into parts. */
-static void keep_value(void *user, const char *s, size_t len, bool escape,
-                       bc_buf *out)
-{
-    (void)out; /* the parts' own skeleton */
-    bc_md_parts_add(user, s, len, escape);
-}
 
 static bc_resolver *template_source(const bc_build_options *options)
 {
@@ -31,17 +22,15 @@ static bc_resolver *template_source(const bc_build_options *options)
 }
 
 /* Renders the template called name against view, appending to out;
- * false after diagnostics.  With parts, the values go there instead,
- * out being parts->skeleton (see md_html.h). */
+ * false after diagnostics.  The view's values are written for the format
+ * already (writer.h): the template adds no escaping. */
 static bool render_named(bc_resolver *resolver, const char *name,
-                         const bc_value *view, bc_escape_fn escape,
-                         const bc_build_options *options, bc_md_parts *parts,
-                         bc_buf *out, bc_diags *diags)
+                         const bc_value *view,
+                         const bc_build_options *options, bc_buf *out,
+                         bc_diags *diags)
 {
     const bc_template *t = NULL;
-    bc_pos where = {options && options->template_dir ? options->template_dir
-                                                      : NULL,
-                    0, 0};
+    bc_pos where = {options->template_dir, 0, 0};
     bc_resolve_result found =
         bc_resolver_load(resolver, name, &t, where, diags);
     if (found == BC_RESOLVE_MISSING)
@@ -51,58 +40,21 @@ static bool render_named(bc_resolver *resolver, const char *name,
     if (found != BC_RESOLVE_FOUND)
         return false;
     bc_render_options ro = {0};
-    ro.escape = escape;
+    ro.escape = bc_escape_none;
     ro.strict = true;
     ro.resolver = resolver;
-    if (parts) {
-        ro.put_value = keep_value;
-        ro.put_value_user = parts;
-    }
     return bc_template_render(t, view, &ro, out, diags);
 }
 
-/* Renders a Markdown part of the document, converts it with libcmark and
- * gives it to the view as key (raw HTML for the page template).  The
- * values stay apart from the template's Markdown, so that cmark's memory
- * follows the template rather than the data (md_html.h). */
-static bool markdown_part(bc_resolver *resolver, const char *name,
-                          const char *key, bc_value *view, bc_arena *arena,
-                          const bc_build_options *options, bc_pos data,
-                          bc_diags *diags)
-{
-    bc_md_parts parts;
-    bc_md_parts_init(&parts);
-    bc_buf html = BC_BUF_INIT;
-    bool ok = render_named(resolver, name, view, bc_escape_markdown, options,
-                           &parts, &parts.skeleton, diags) &&
-              bc_md_parts_to_html(&parts, &html, data, diags);
-    if (ok)
-        bc_value_map_assign(arena, view, key,
-                            bc_value_new_string(arena, html.ptr,
-                                                html.len));
-    bc_md_parts_fini(&parts);
-    bc_buf_fini(&html);
-    return ok;
-}
-
-/* HTML: the body's and the closing's Markdown through libcmark, then the
- * page around them. */
-static bool render_html(bc_resolver *resolver, bc_value *view,
-                        bc_arena *arena, const bc_build_options *options,
-                        bc_pos data, bc_buf *out, bc_diags *diags)
-{
-    bool ok = markdown_part(resolver, BC_TEMPLATE_BODY, "body_html", view,
-                            arena, options, data, diags) &&
-              markdown_part(resolver, BC_TEMPLATE_CLOSING, "closing_html",
-                            view, arena, options, data, diags);
-    if (ok) {
-        ok = render_named(resolver,
-                          options->fragment ? BC_TEMPLATE_ARTICLE
-                                            : BC_TEMPLATE_HTML,
-                          view, bc_escape_html, options, NULL, out, diags);
-    }
-    return ok;
-}
+/* The writer and the main template of each format. */
+static const struct {
+    const bc_writer *writer;
+    const char *main, *fragment;
+} formats[] = {
+    [BC_FORMAT_MD] = {&bc_writer_markdown, BC_TEMPLATE_MD, BC_TEMPLATE_MD},
+    [BC_FORMAT_HTML] = {&bc_writer_html, BC_TEMPLATE_HTML,
+                        BC_TEMPLATE_ARTICLE},
+};
 
 /* The stages build and check share: the data file loaded and checked,
  * its view built, with the record of what its citations print. */
@@ -112,8 +64,8 @@ typedef struct prepared {
     bc_cite_use *uses; /* per registered document */
 } prepared;
 
-static void prepare(const char *path, bc_arena *arena, prepared *p,
-                    bc_diags *diags)
+static void prepare(const char *path, const bc_writer *writer,
+                    bc_arena *arena, prepared *p, bc_diags *diags)
 {
     p->report = bc_report_load(path, arena, diags);
     p->view = NULL;
@@ -122,7 +74,7 @@ static void prepare(const char *path, bc_arena *arena, prepared *p,
         return;
     p->uses = bc_arena_calloc(arena, p->report->citations.count,
                               sizeof(bc_cite_use));
-    p->view = bc_view_build(p->report, arena, p->uses, diags);
+    p->view = bc_view_build(p->report, writer, arena, p->uses, diags);
 }
 
 bool bc_build(const char *data_path, const bc_build_options *options,
@@ -134,16 +86,13 @@ bool bc_build(const char *data_path, const bc_build_options *options,
     if (!options)
         options = &defaults;
     prepared p;
-    prepare(data_path, arena, &p, diags);
+    prepare(data_path, formats[options->format].writer, arena, &p, diags);
     if (p.view) {
         bc_resolver *resolver = template_source(options);
-        bc_pos data = {p.report->file, 0, 0};
-        if (options->format == BC_FORMAT_HTML)
-            ok = render_html(resolver, p.view, arena, options, data, out,
-                             diags);
-        else
-            ok = render_named(resolver, BC_TEMPLATE_MD, p.view,
-                              bc_escape_markdown, options, NULL, out, diags);
+        ok = render_named(resolver,
+                          options->fragment ? formats[options->format].fragment
+                                            : formats[options->format].main,
+                          p.view, options, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);
@@ -164,7 +113,7 @@ void bc_check_file(const char *data_path, const bc_lint_options *options,
 {
     bc_arena *arena = bc_arena_new();
     prepared p;
-    prepare(data_path, arena, &p, diags);
+    prepare(data_path, &bc_writer_markdown, arena, &p, diags);
     if (p.report) /* a citation error does not hide the other findings */
         bc_lint(p.report, p.uses, options, diags);
     bc_arena_free(arena);

@@ -151,11 +151,14 @@ static bool within_budget(expansion *x, const bc_buf *out)
     return false;
 }
 
+/* "Kế hoạch số 92/KH-UBND": the number never broken across lines. */
 static void put_number(const bc_citation *d, bc_buf *out)
 {
     bc_buf_append(out, d->type.s, d->type.len);
     bc_buf_puts(out, " số ");
+    bc_buf_putc(out, BC_MARK_NOBREAK_OPEN);
     bc_buf_append(out, d->number.s, d->number.len);
+    bc_buf_putc(out, BC_MARK_NOBREAK_CLOSE);
 }
 
 static void put_short(const bc_citation *d, bc_buf *out)
@@ -172,10 +175,10 @@ static void put_short(const bc_citation *d, bc_buf *out)
 static void put_definition(const bc_citation *d, bc_buf *out)
 {
     bc_buf_puts(out, " (");
-    bc_buf_putc(out, BC_EMPH_OPEN);
+    bc_buf_putc(out, BC_MARK_EMPH_OPEN);
     bc_buf_puts(out, "sau đây gọi tắt là ");
     bc_buf_append(out, d->short_name.s, d->short_name.len);
-    bc_buf_putc(out, BC_EMPH_CLOSE);
+    bc_buf_putc(out, BC_MARK_EMPH_CLOSE);
     bc_buf_putc(out, ')');
 }
 
@@ -360,6 +363,37 @@ static unsigned automatic_parts(const expansion *x, cited *c)
            (c->doc->short_name.s ? PART_DEFINE : 0);
 }
 
+/* The index of the appendix with id, or SIZE_MAX. */
+static size_t appendix_of(const bc_report *r, const char *id)
+{
+    for (size_t i = 0; i < r->appendices.count; i++)
+        if (r->appendices.items[i].id.s &&
+            !strcmp(r->appendices.items[i].id.s, id))
+            return i;
+    return SIZE_MAX;
+}
+
+/* [@pl-vientro]: "Phụ lục I", as it is numbered. */
+static bool put_appendix(expansion *x, const char *s,
+                         const bc_cite_token *tok, const char *id,
+                         bc_buf *out)
+{
+    if (tok->words_len && strspn(s + tok->words, " \t\n\r") !=
+                              tok->words_len) {
+        cite_error(x, "[@%s] names an appendix: it takes no parts", id);
+        return false;
+    }
+    if (tok->has_locator) {
+        cite_error(x, "[@%s] names an appendix: it takes nothing after a "
+                      "comma",
+                   id);
+        return false;
+    }
+    bc_appendix_label(x->citer->report, appendix_of(x->citer->report, id),
+                      out);
+    return true;
+}
+
 /* Expands the citation tok of s. */
 static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
                        bc_buf *out)
@@ -374,6 +408,8 @@ static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
     if (!*id)
         cite_error(x, "a citation needs an id right after \"[@\", as in "
                       "[@kh92]");
+    else if (!c && appendix_of(x->citer->report, id) != SIZE_MAX)
+        ok = put_appendix(x, s, tok, id, out);
     else if (!c)
         cite_error(x, "unknown citation [@%s]; declare it under "
                       "\"citations\"",
@@ -386,7 +422,7 @@ static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
                    id);
     else
         ok = true;
-    if (ok) {
+    if (ok && c) {
         if (tok->has_locator) { /* "khoản 2 Điều 8 của ..." */
             bc_buf_append(out, s + tok->locator, tok->locator_len);
             bc_buf_puts(out, " của ");
@@ -411,8 +447,10 @@ static bool expand_outer(expansion *x, const char *s,
     x->outer_id = s + tok->id;
     x->outer_id_len = tok->id_len;
     x->outer_start = out->len;
+    bc_buf_putc(out, BC_MARK_LITERAL_OPEN); /* never the data's markup */
     bool ok = within_budget(x, out) && expand_one(x, s, tok, out) &&
               within_budget(x, out);
+    bc_buf_putc(out, BC_MARK_LITERAL_CLOSE);
     if (ok)
         x->citer->printed += out->len - x->outer_start;
     return ok;
@@ -477,27 +515,4 @@ bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
         c->spent = true;
     }
     return false;
-}
-
-void bc_cite_finish_markdown(const char *s, size_t len, bc_buf *out)
-{
-    size_t start = out->len;
-    bc_escape_markdown(s, len, out);
-    /* The escaper leaves the two marks alone: they become the asterisks
-     * of an emphasis it would otherwise have escaped. */
-    for (size_t i = start; i < out->len; i++)
-        if (out->ptr[i] == BC_EMPH_OPEN || out->ptr[i] == BC_EMPH_CLOSE)
-            out->ptr[i] = '*';
-}
-
-void bc_cite_finish_plain(const char *s, size_t len, bc_buf *out)
-{
-    size_t done = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == BC_EMPH_OPEN || s[i] == BC_EMPH_CLOSE) {
-            bc_buf_append(out, s + done, i - done);
-            done = i + 1;
-        }
-    }
-    bc_buf_append(out, s + done, len - done);
 }

@@ -38,34 +38,58 @@ void bc_escape_html(const char *s, size_t len, bc_buf *out)
     bc_buf_append(out, s + done, len - done);
 }
 
+/* The state of one escaping: rich keeps * and _ as emphasis outside
+ * literal regions (text that bcreport inserted: a citation). */
+typedef struct escaping {
+    bool rich;
+    bool literal;
+} escaping;
+
+/* Whether every character of s is c or a blank: "***", "_ _ _" would be a
+ * thematic break on a line of their own. */
+static bool only(const char *s, size_t len, char c)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != c && !bc_is_space(s[i]))
+            return false;
+    return true;
+}
+
 /* Writes the block-level escape needed when s[i..] may open a line, and
  * returns how many bytes it wrote from s (the caller goes on from there). */
 static size_t escape_line_start(const char *s, size_t len, size_t i,
-                                bc_buf *out)
+                                const escaping *e, bc_buf *out)
 {
     size_t start = i; /* the caller has written any leading blanks */
     if (i == len)
         return 0;
     char c = s[i];
+    bool escape = false;
     switch (c) {
     case '#': /* heading */
     case '>': /* block quote */
     case '=': /* setext underline */
     case '~': /* code fence */
-        bc_buf_append(out, s + start, i - start);
-        bc_buf_putc(out, '\\');
-        bc_buf_putc(out, c);
-        return i + 1 - start;
+        escape = true;
+        break;
     case '-': /* list item, thematic break, setext underline */
     case '+':
-        if (i + 1 < len && bc_is_digit(s[i + 1]))
-            return 0; /* a signed number: -5, +84 */
+        escape = !(i + 1 < len && bc_is_digit(s[i + 1])); /* not -5, +84 */
+        break;
+    case '*': /* kept as emphasis in rich text, but not as "* item" */
+    case '_':
+        escape = e->rich && ((c == '*' && i + 1 < len &&
+                              bc_is_space(s[i + 1])) ||
+                             only(s + i, len - i, c));
+        break;
+    default:
+        break;
+    }
+    if (escape) {
         bc_buf_append(out, s + start, i - start);
         bc_buf_putc(out, '\\');
         bc_buf_putc(out, c);
         return i + 1 - start;
-    default:
-        break;
     }
     /* An ordered list item: digits, then "." or ")" and whitespace (a line
      * break becomes a space) or the end of the value. */
@@ -82,18 +106,21 @@ static size_t escape_line_start(const char *s, size_t len, size_t i,
     return 0;
 }
 
-/* Inline markup: emphasis, code, links, raw HTML, entities, escapes. */
-static bool inline_special(const char *s, size_t i)
+/* Inline markup: emphasis, code, links, raw HTML, entities, escapes, the
+ * cells of a table. */
+static bool inline_special(const char *s, size_t i, const escaping *e)
 {
     switch (s[i]) {
-    case '\\':
-    case '`':
     case '*':
     case '_':
+        return !e->rich || e->literal;
+    case '\\':
+    case '`':
     case '[':
     case ']':
     case '<':
     case '&':
+    case '|':
         return true;
     case '#': /* "# Title #" loses a closing sequence */
         return i > 0 && bc_is_space(s[i - 1]);
@@ -102,11 +129,38 @@ static bool inline_special(const char *s, size_t i)
     }
 }
 
-void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
+static bool is_mark(char c)
+{
+    return c >= BC_MARK_EMPH_OPEN && c <= BC_MARK_LITERAL_CLOSE;
+}
+
+/* Appends the byte s[i], a mark or a character of markup, escaped or
+ * turned into Markdown. */
+static void put_special(const char *s, size_t i, escaping *e, bc_buf *out)
+{
+    switch (s[i]) {
+    case BC_MARK_EMPH_OPEN:
+    case BC_MARK_EMPH_CLOSE:
+        bc_buf_putc(out, '*');
+        break;
+    case BC_MARK_LITERAL_OPEN:
+    case BC_MARK_LITERAL_CLOSE:
+        e->literal = s[i] == BC_MARK_LITERAL_OPEN;
+        break;
+    default:
+        bc_buf_putc(out, '\\');
+        bc_buf_putc(out, s[i]);
+        break;
+    }
+}
+
+static void escape_markdown(const char *s, size_t len, bool rich,
+                            bc_buf *out)
 {
     if (len == 0)
         return;
     bc_buf_reserve(out, len + len / 8);
+    escaping e = {rich, false};
     /* Blanks at the edges are dropped (utf8.h: no-break spaces too): next
      * to the template's own text, leading blanks could start a heading
      * ("#" then " Title"), a list or an indented code block, two trailing
@@ -114,13 +168,13 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
      * undoes the bold. */
     bc_utf8_trim(&s, &len);
     size_t end = len;
-    size_t i = escape_line_start(s, end, 0, out);
+    size_t i = escape_line_start(s, end, 0, &e, out);
     size_t done = i;
     while (i < end) {
         if (s[i] == '\n' || s[i] == '\r') {
             /* A line break, with the blanks around it, becomes a space. */
             size_t a = i, b = i;
-            while (a > done && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+            while (a > done && bc_is_blank(s[a - 1]))
                 a--;
             while (b < end && bc_is_space(s[b]))
                 b++;
@@ -129,14 +183,25 @@ void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
             i = done = b;
             continue;
         }
-        if (inline_special(s, i)) {
+        if (is_mark(s[i]) || inline_special(s, i, &e)) {
             bc_buf_append(out, s + done, i - done);
-            bc_buf_putc(out, '\\');
-            done = i; /* the character itself goes out with the next run */
+            put_special(s, i, &e, out);
+            done = i + 1;
         }
         i++;
     }
     bc_buf_append(out, s + done, end - done);
+}
+
+void bc_escape_markdown(const char *s, size_t len, bc_buf *out)
+{
+    escape_markdown(s, len, false, out);
+}
+
+void bc_escape_markdown_marked(const char *s, size_t len, bool rich,
+                               bc_buf *out)
+{
+    escape_markdown(s, len, rich, out);
 }
 
 void bc_escape_none(const char *s, size_t len, bc_buf *out)

@@ -1,60 +1,84 @@
-/* report.c - the report model's schema and loader (see report.h). */
+/* report.c - the report model's field tables and loader (see report.h). */
 #include "bcreport/report.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/chars.h"
 #include "bcreport/cite.h"
 #include "bcreport/io.h"
 #include "bcreport/locate.h"
 #include "bcreport/strmap.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/yaml_load.h"
-#include "bcreport/chars.h"
 
-#define FIELD(T, key_, kind_, flags_, member, schema_, doc_)              \
+#define FIELD(T, key_, kind_, flags_, member, schema_, doc_)                  \
     {.key = key_, .kind = kind_, .flags = flags_,                            \
      .offset = offsetof(T, member), .schema = schema_, .doc = doc_}
+#define TEXT(T, key_, flags_, member, doc_)                                   \
+    FIELD(T, key_, BC_FIELD_TEXT, flags_, member, NULL, doc_)
 /* A text of a few characters only, with the message for the others. */
-#define FIELD_CHARS(T, key_, flags_, member, doc_, chars_, rule)           \
+#define FIELD_CHARS(T, key_, flags_, member, doc_, chars_, rule)              \
     {.key = key_, .kind = BC_FIELD_TEXT, .flags = flags_,                    \
-     .offset = offsetof(T, member), .doc = doc_, .chars = chars_,         \
+     .offset = offsetof(T, member), .doc = doc_, .chars = chars_,            \
      .chars_rule = rule}
+/* A text that must be one of choices_. */
+#define FIELD_CHOICE(T, key_, flags_, member, doc_, choices_)                 \
+    {.key = key_, .kind = BC_FIELD_TEXT, .flags = flags_,                    \
+     .offset = offsetof(T, member), .doc = doc_, .choices = choices_}
 /* An amount of money in đồng (bc_amount). */
-#define FIELD_AMOUNT(T, key_, flags_, member, doc_)                        \
+#define FIELD_AMOUNT(T, key_, flags_, member, doc_)                           \
     {.key = key_, .kind = BC_FIELD_NUMBER, .flags = flags_,                  \
-     .offset = offsetof(T, member), .doc = doc_, .unit = "đồng",          \
+     .offset = offsetof(T, member), .doc = doc_, .unit = "đồng",             \
      .max = BC_VN_WORDS_MAX,                                                 \
      .max_rule = "is more than 10^15 đồng, beyond what can be written in "   \
                  "words"}
+/* A count of people. */
+#define FIELD_COUNT(T, key_, member, doc_)                                    \
+    {.key = key_, .kind = BC_FIELD_NUMBER, .offset = offsetof(T, member),    \
+     .doc = doc_, .unit = "people", .max = 10000000,                         \
+     .max_rule = "is more than ten million people"}
 /* Narrative (blocks.h). */
-#define FIELD_BLOCKS(T, key_, flags_, member, doc_)                        \
+#define FIELD_BLOCKS(T, key_, flags_, member, doc_)                           \
     {.key = key_, .kind = BC_FIELD_CUSTOM, .flags = flags_,                  \
      .offset = offsetof(T, member), .doc = doc_, .type = &bc_blocks_type}
+#define DATE(T, key_, flags_, member, doc_)                                   \
+    FIELD(T, key_, BC_FIELD_DATE, flags_, member, NULL, doc_)
+#define REQ (BC_REQUIRED | BC_NONEMPTY)
+#define OWN_TEXT                                                              \
+    "Câu văn tự viết, thay cho câu bcreport soạn từ các mục trên (các mục "  \
+    "vẫn dùng cho bảng và số liệu tổng hợp)."
 
 BC_ASSERT_LIST(bc_report, citations);
-BC_ASSERT_LIST(bc_task, delegations);
-BC_ASSERT_LIST(bc_task, aid_projects);
-BC_ASSERT_LIST(bc_tasks, items);
-#define REQ (BC_REQUIRED | BC_NONEMPTY)
+BC_ASSERT_LIST(bc_report, sections);
+BC_ASSERT_LIST(bc_report, appendices);
+BC_ASSERT_LIST(bc_report, signatures);
+BC_ASSERT_LIST(bc_part, items);
+BC_ASSERT_LIST(bc_entry, delegations);
+BC_ASSERT_LIST(bc_entry, visits);
+BC_ASSERT_LIST(bc_entry, aid_projects);
+BC_ASSERT_LIST(bc_entry, events);
+BC_ASSERT_LIST(bc_entry, points);
+
+/* ---- the document and its registry ---- */
 
 static const bc_field issuer_fields[] = {
-    FIELD(bc_issuer, "parent", BC_FIELD_TEXT, 0, parent, NULL,
-          "Tên cơ quan chủ quản trực tiếp (nếu có), in hoa, không đậm, ở "
-          "trên tên cơ quan ban hành. UBND không có dòng này: để trống."),
+    TEXT(bc_issuer, "parent", 0, parent,
+         "Tên cơ quan chủ quản trực tiếp (nếu có), in hoa, không đậm, ở "
+         "trên tên cơ quan ban hành. UBND không có dòng này: để trống."),
     FIELD(bc_issuer, "name", BC_FIELD_LINES, REQ, name, NULL,
           "Tên cơ quan ban hành, in hoa, đúng như in ở đầu văn bản; mỗi "
-          "dòng một mục, VD: [\"ỦY BAN NHÂN DÂN\", \"HUYỆN BÌNH SƠN\"]."),
-    FIELD(bc_issuer, "short_name", BC_FIELD_TEXT, REQ, short_name, NULL,
-          "Tên viết tắt dùng trong câu kết, VD: UBND huyện Bình Sơn."),
-    FIELD(bc_issuer, "self_name", BC_FIELD_TEXT, REQ, self_name, NULL,
-          "Cách văn bản tự gọi cơ quan trong nội dung, VD: UBND huyện."),
+          "dòng một mục, VD: [\"ỦY BAN NHÂN DÂN\", \"XÃ TỊNH KHÊ\"]."),
+    TEXT(bc_issuer, "short_name", REQ, short_name,
+         "Tên viết tắt dùng trong câu kết, VD: UBND xã Tịnh Khê."),
+    TEXT(bc_issuer, "self_name", REQ, self_name,
+         "Cách văn bản tự gọi cơ quan trong nội dung, VD: UBND xã."),
 };
 
 static const bc_schema issuer_schema = {
     "issuer", sizeof(bc_issuer), issuer_fields, BC_COUNT(issuer_fields),
-    "Cơ quan ban hành văn bản."};
+    "Cơ quan ban hành văn bản.", NULL};
 
 static const bc_field document_fields[] = {
     FIELD(bc_document, "issuer", BC_FIELD_OBJECT, BC_REQUIRED, issuer,
@@ -65,26 +89,23 @@ static const bc_field document_fields[] = {
                 "0123456789",
                 "must be the number alone, in digits (such as \"05\"), or "
                 "\"\" until it is issued; the symbol goes in \"symbol\""),
-    FIELD(bc_document, "symbol", BC_FIELD_TEXT, REQ, symbol, NULL,
-          "Ký hiệu văn bản, VD: BC-UBND."),
-    FIELD(bc_document, "place", BC_FIELD_TEXT, REQ, place, NULL,
-          "Địa danh ghi ở dòng ngày tháng, VD: Bình Sơn."),
-    FIELD(bc_document, "date", BC_FIELD_DATE, 0, date, NULL,
-          "Ngày ký, dạng YYYY-MM-DD; để trống (\"\") cho đến khi ký."),
+    TEXT(bc_document, "symbol", REQ, symbol, "Ký hiệu văn bản, VD: BC-UBND."),
+    TEXT(bc_document, "place", REQ, place,
+         "Địa danh ghi ở dòng ngày tháng, VD: Tịnh Khê."),
+    DATE(bc_document, "date", 0, date,
+         "Ngày ký, dạng YYYY-MM-DD; để trống (\"\") cho đến khi ký."),
     FIELD(bc_document, "year", BC_FIELD_INT, BC_REQUIRED | BC_YEAR, year,
-          NULL,
-          "Năm của báo cáo, VD: 2023."),
-    FIELD(bc_document, "type", BC_FIELD_TEXT, REQ, type, NULL,
-          "Tên loại văn bản, in hoa: BÁO CÁO."),
-    FIELD(bc_document, "subject", BC_FIELD_TEXT, REQ, subject, NULL,
-          "Trích yếu nội dung; có thể trích dẫn văn bản bằng [@mã]."),
+          NULL, "Năm của báo cáo, VD: 2026."),
+    TEXT(bc_document, "type", REQ, type, "Tên loại văn bản, in hoa: BÁO CÁO."),
+    TEXT(bc_document, "subject", REQ, subject,
+         "Trích yếu nội dung; có thể trích dẫn văn bản bằng [@mã]."),
     FIELD(bc_document, "recipients", BC_FIELD_TEXTS, REQ, recipients, NULL,
           "Nơi gửi (Kính gửi), mỗi nơi một mục."),
 };
 
 static const bc_schema document_schema = {
     "document", sizeof(bc_document), document_fields,
-    BC_COUNT(document_fields), "Thông tin chung của văn bản."};
+    BC_COUNT(document_fields), "Thông tin chung của văn bản.", NULL};
 
 static const bc_field citation_fields[] = {
     FIELD_CHARS(bc_citation, "id", REQ, id,
@@ -93,226 +114,574 @@ static const bc_field citation_fields[] = {
                 BC_CITATION_ID_CHARS,
                 "may use only the letters a-z and A-Z, digits, \"_\", \"-\" "
                 "and \".\""),
-    FIELD(bc_citation, "type", BC_FIELD_TEXT, REQ, type, NULL,
-          "Loại văn bản: Chỉ thị, Kế hoạch, Nghị định, Công văn..."),
-    FIELD(bc_citation, "number", BC_FIELD_TEXT, REQ, number, NULL,
-          "Số và ký hiệu, VD: 92/KH-UBND."),
-    FIELD(bc_citation, "date", BC_FIELD_DATE, REQ, date, NULL,
-          "Ngày ban hành, dạng YYYY-MM-DD."),
-    FIELD(bc_citation, "issuer", BC_FIELD_TEXT, REQ, issuer, NULL,
-          "Cơ quan ban hành, VD: UBND tỉnh Quảng Ngãi."),
-    FIELD(bc_citation, "title", BC_FIELD_TEXT, 0, title, NULL,
-          "Trích yếu của văn bản được trích dẫn, bắt đầu bằng \"về\"."),
-    FIELD(bc_citation, "short_name", BC_FIELD_TEXT, BC_NONEMPTY, short_name,
-          NULL, "Tên gọi tắt, VD: Kế hoạch số 92."),
-    FIELD(bc_citation, "effective", BC_FIELD_DATE, 0, effective, NULL,
-          "Ngày có hiệu lực (nếu cần nhắc đến), dạng YYYY-MM-DD; trích dẫn "
-          "bằng [@mã effective]."),
+    TEXT(bc_citation, "type", REQ, type,
+         "Loại văn bản: Chỉ thị, Kế hoạch, Nghị định, Công văn..."),
+    TEXT(bc_citation, "number", REQ, number, "Số và ký hiệu, VD: 92/KH-UBND."),
+    DATE(bc_citation, "date", REQ, date, "Ngày ban hành, dạng YYYY-MM-DD."),
+    TEXT(bc_citation, "issuer", REQ, issuer,
+         "Cơ quan ban hành, VD: UBND tỉnh Quảng Ngãi."),
+    TEXT(bc_citation, "title", 0, title,
+         "Trích yếu của văn bản được trích dẫn, bắt đầu bằng \"về\"."),
+    TEXT(bc_citation, "short_name", BC_NONEMPTY, short_name,
+         "Tên gọi tắt, VD: Kế hoạch số 92."),
+    DATE(bc_citation, "effective", 0, effective,
+         "Ngày có hiệu lực (nếu cần nhắc đến), dạng YYYY-MM-DD; trích dẫn "
+         "bằng [@mã effective]."),
+    TEXT(bc_citation, "replaced_by", BC_NONEMPTY, replaced_by,
+         "Văn bản thay thế văn bản này (mã của văn bản đó, hoặc tên của "
+         "nó); `check` cảnh báo khi báo cáo lập từ ngày thay thế vẫn trích "
+         "dẫn văn bản cũ."),
+    DATE(bc_citation, "replaced_on", 0, replaced_on,
+         "Ngày văn bản bị thay thế (ngày văn bản mới có hiệu lực)."),
 };
 
 static const bc_schema citation_schema = {
     "citation", sizeof(bc_citation), citation_fields,
-    BC_COUNT(citation_fields), "Một văn bản được trích dẫn."};
+    BC_COUNT(citation_fields), "Một văn bản được trích dẫn.", NULL};
+
+/* A registry file: only citations. */
+static const bc_field registry_fields[] = {
+    FIELD(bc_report, "citations", BC_FIELD_LIST, REQ, citations,
+          &citation_schema, "Danh mục văn bản dùng chung của cơ quan."),
+};
+
+static const bc_schema registry_schema = {
+    "registry", sizeof(bc_report), registry_fields,
+    BC_COUNT(registry_fields), "Danh mục văn bản dùng chung.", NULL};
+
+/* ---- activities ---- */
 
 static const bc_field delegation_fields[] = {
-    FIELD(bc_delegation, "who", BC_FIELD_TEXT, REQ, who, NULL,
-          "Người đi, VD: đồng chí Chủ tịch UBND huyện."),
-    FIELD(bc_delegation, "with", BC_FIELD_TEXT, 0, with, NULL,
-          "Đi cùng đoàn nào, VD: Đoàn công tác của Tỉnh."),
+    TEXT(bc_delegation, "who", REQ, who,
+         "Người đi, VD: đồng chí Chủ tịch UBND xã."),
+    TEXT(bc_delegation, "with", 0, with,
+         "Đi cùng đoàn nào, VD: Đoàn công tác của Tỉnh."),
     FIELD(bc_delegation, "countries", BC_FIELD_TEXTS, REQ, countries, NULL,
           "Các nước đến, VD: [Hàn Quốc, Nhật Bản]."),
-    FIELD(bc_delegation, "purpose", BC_FIELD_TEXT, REQ, purpose, NULL,
-          "Mục đích, VD: xúc tiến đầu tư."),
+    TEXT(bc_delegation, "purpose", REQ, purpose,
+         "Mục đích, VD: xúc tiến đầu tư."),
+    DATE(bc_delegation, "from", 0, from, "Ngày đi, dạng YYYY-MM-DD."),
+    DATE(bc_delegation, "to", 0, to, "Ngày về, dạng YYYY-MM-DD."),
+    FIELD_COUNT(bc_delegation, "members", members, "Số thành viên của đoàn."),
+    TEXT(bc_delegation, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
 static const bc_schema delegation_schema = {
     "delegation", sizeof(bc_delegation), delegation_fields,
-    BC_COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài."};
+    BC_COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài (đoàn ra).", NULL};
+
+static const bc_field visit_fields[] = {
+    TEXT(bc_visit, "guests", REQ, guests,
+         "Đoàn hoặc tổ chức nước ngoài đến, VD: Đoàn của Tổ chức Đông Tây "
+         "Hội Ngộ."),
+    TEXT(bc_visit, "country", REQ, country, "Nước của đoàn, VD: Hoa Kỳ."),
+    DATE(bc_visit, "from", BC_REQUIRED | BC_NONEMPTY, from,
+         "Ngày đến, dạng YYYY-MM-DD."),
+    DATE(bc_visit, "to", 0, to, "Ngày đi (nếu ở nhiều ngày)."),
+    FIELD_COUNT(bc_visit, "members", members, "Số thành viên của đoàn."),
+    TEXT(bc_visit, "purpose", REQ, purpose,
+         "Mục đích, VD: khảo sát, hỗ trợ xây dựng nhà văn hóa thôn."),
+    TEXT(bc_visit, "host", 0, host,
+         "Cơ quan đón tiếp; mặc định là cơ quan ban hành."),
+    TEXT(bc_visit, "outcome", 0, outcome,
+         "Kết quả, VD: hai bên thống nhất kế hoạch hỗ trợ năm 2027."),
+    TEXT(bc_visit, "text", BC_NONEMPTY, text, OWN_TEXT),
+};
+
+static const bc_schema visit_schema = {
+    "visit", sizeof(bc_visit), visit_fields, BC_COUNT(visit_fields),
+    "Một đoàn nước ngoài đến làm việc (đoàn vào).", NULL};
+
+const char *const bc_aid_status_words[] = {
+    "chưa triển khai", "đang triển khai thực hiện", "tạm dừng",
+    "đã hoàn thành", "đã hoàn thành, bàn giao đưa vào sử dụng", NULL};
 
 static const bc_field aid_fields[] = {
-    FIELD(bc_aid_project, "partner", BC_FIELD_TEXT, 0, partner, NULL,
-          "Bên thực hiện tại địa phương; mặc định là cơ quan ban hành."),
-    FIELD(bc_aid_project, "donor", BC_FIELD_TEXT, REQ, donor, NULL,
-          "Nhà tài trợ, VD: Quỹ Hòa bình Hàn – Việt."),
-    FIELD(bc_aid_project, "project", BC_FIELD_TEXT, REQ, project, NULL,
-          "Tên dự án."),
-    FIELD(bc_aid_project, "place", BC_FIELD_TEXT, REQ, place, NULL,
-          "Địa điểm, VD: xã Bình Hòa, huyện Bình Sơn."),
+    TEXT(bc_aid_project, "partner", 0, partner,
+         "Bên thực hiện tại địa phương; mặc định là cơ quan ban hành."),
+    TEXT(bc_aid_project, "donor", REQ, donor,
+         "Nhà tài trợ, VD: Quỹ Hòa bình Hàn – Việt."),
+    TEXT(bc_aid_project, "project", REQ, project, "Tên dự án."),
+    TEXT(bc_aid_project, "place", REQ, place,
+         "Địa điểm, VD: thôn Trường Thọ, xã Tịnh Khê."),
     FIELD_AMOUNT(bc_aid_project, "amount", BC_REQUIRED, amount,
                  "Tổng kinh phí, số đồng (số nguyên, không âm)."),
-    FIELD(bc_aid_project, "legal_basis", BC_FIELD_TEXT, REQ, legal_basis,
-          NULL, "Căn cứ pháp lý, VD: [@nd80, khoản 2 Điều 8]."),
-    FIELD(bc_aid_project, "status", BC_FIELD_TEXT, REQ, status, NULL,
-          "Tình trạng, VD: đang triển khai thực hiện."),
+    TEXT(bc_aid_project, "legal_basis", REQ, legal_basis,
+         "Căn cứ pháp lý, VD: [@nd313, Điều 8]."),
+    FIELD_CHOICE(bc_aid_project, "status", REQ, status,
+                 "Tình trạng: chưa triển khai, đang triển khai thực hiện, "
+                 "tạm dừng, đã hoàn thành, hoặc đã hoàn thành, bàn giao đưa "
+                 "vào sử dụng.",
+                 bc_aid_status_words),
     FIELD_AMOUNT(bc_aid_project, "disbursed", 0, disbursed,
                  "Số đồng đã giải ngân (nếu có)."),
+    TEXT(bc_aid_project, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
 static const bc_schema aid_schema = {
     "aid project", sizeof(bc_aid_project), aid_fields, BC_COUNT(aid_fields),
-    "Một dự án viện trợ nước ngoài."};
+    "Một dự án viện trợ nước ngoài.", NULL};
 
-static const bc_field task_fields[] = {
-    FIELD(bc_task, "title", BC_FIELD_TEXT, REQ, title, NULL,
-          "Tên nhiệm vụ (điểm a, b, c...)."),
-    FIELD(bc_task, "delegations", BC_FIELD_LIST, 0, delegations,
-          &delegation_schema, "Các đoàn đi công tác nước ngoài."),
-    FIELD(bc_task, "aid_projects", BC_FIELD_LIST, 0, aid_projects,
-          &aid_schema, "Các dự án viện trợ."),
-    FIELD_BLOCKS(bc_task, "body", 0, body,
-                 "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+static const bc_field event_fields[] = {
+    TEXT(bc_event, "title", REQ, title,
+         "Tên hoạt động, VD: Chương trình giao lưu hữu nghị Việt Nam – Hàn "
+         "Quốc."),
+    DATE(bc_event, "date", BC_REQUIRED | BC_NONEMPTY, date,
+         "Ngày tổ chức, dạng YYYY-MM-DD."),
+    TEXT(bc_event, "place", REQ, place, "Nơi tổ chức."),
+    FIELD_COUNT(bc_event, "participants", participants,
+                "Số người tham dự."),
+    TEXT(bc_event, "foreign", 0, foreign,
+         "Phía nước ngoài tham dự, VD: đại diện Quỹ Hòa bình Hàn – Việt."),
+    TEXT(bc_event, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
-static const bc_schema task_schema = {
-    "task", sizeof(bc_task), task_fields, BC_COUNT(task_fields),
-    "Một nhiệm vụ của kế hoạch."};
+static const bc_schema event_schema = {
+    "event", sizeof(bc_event), event_fields, BC_COUNT(event_fields),
+    "Một hội nghị, chương trình giao lưu, lễ kỷ niệm...", NULL};
 
-static const bc_field part_fields[] = {
-    FIELD(bc_part, "title", BC_FIELD_TEXT, REQ, title, NULL, "Tiêu đề."),
-    FIELD_BLOCKS(bc_part, "body", BC_REQUIRED, body,
-                 "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi chú."),
+/* ---- items and points ---- */
+
+#define ENTRY_FIELDS(title_flags)                                             \
+    TEXT(bc_entry, "title", title_flags, title, "Tiêu đề."),                 \
+        FIELD_BLOCKS(bc_entry, "body", 0, body,                              \
+                     "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi "     \
+                     "chú, bảng."),                                          \
+        FIELD(bc_entry, "delegations", BC_FIELD_LIST, 0, delegations,        \
+              &delegation_schema, "Các đoàn đi công tác nước ngoài."),       \
+        FIELD(bc_entry, "visits", BC_FIELD_LIST, 0, visits, &visit_schema,   \
+              "Các đoàn nước ngoài đến làm việc."),                          \
+        FIELD(bc_entry, "aid_projects", BC_FIELD_LIST, 0, aid_projects,      \
+              &aid_schema, "Các dự án viện trợ."),                           \
+        FIELD(bc_entry, "events", BC_FIELD_LIST, 0, events, &event_schema,   \
+              "Các hội nghị, chương trình, sự kiện.")
+
+static const bc_field point_fields[] = {ENTRY_FIELDS(REQ)};
+
+static const bc_schema point_schema = {
+    "point", sizeof(bc_entry), point_fields, BC_COUNT(point_fields),
+    "Một điểm (a, b, c...).", NULL};
+
+static const bc_field item_fields[] = {
+    ENTRY_FIELDS(REQ),
+    FIELD(bc_entry, "items", BC_FIELD_LIST, 0, points, &point_schema,
+          "Các điểm a), b), c)..."),
 };
 
-static const bc_schema part_schema = {
-    "section", sizeof(bc_part), part_fields, BC_COUNT(part_fields),
-    "Một mục có tiêu đề và nội dung."};
+static const bc_schema item_schema = {
+    "item", sizeof(bc_entry), item_fields, BC_COUNT(item_fields),
+    "Một mục (1, 2, 3...).", NULL};
 
-static const bc_field tasks_fields[] = {
-    FIELD(bc_tasks, "title", BC_FIELD_TEXT, REQ, title, NULL, "Tiêu đề."),
-    FIELD(bc_tasks, "items", BC_FIELD_LIST, REQ, items, &task_schema,
-          "Các nhiệm vụ, đánh số a), b), c)..."),
+/* The named items of results and assessment: titled by default. */
+static const bc_field named_item_fields[] = {
+    ENTRY_FIELDS(BC_NONEMPTY),
+    FIELD(bc_entry, "items", BC_FIELD_LIST, 0, points, &point_schema,
+          "Các điểm a), b), c)..."),
 };
 
-static const bc_schema tasks_schema = {
-    "tasks", sizeof(bc_tasks), tasks_fields, BC_COUNT(tasks_fields),
-    "Kết quả thực hiện các nhiệm vụ của kế hoạch."};
+static const bc_schema named_item_schema = {
+    "item", sizeof(bc_entry), named_item_fields,
+    BC_COUNT(named_item_fields), "Một mục (1, 2, 3...).", NULL};
+
+/* ---- parts ---- */
+
+#define PART_FIELDS(what)                                                     \
+    TEXT(bc_part, "title", BC_NONEMPTY, title,                               \
+         "Tiêu đề, in hoa; để trống để dùng tiêu đề mặc định: " what "."),   \
+        FIELD_BLOCKS(bc_part, "body", 0, body,                               \
+                     "Nội dung trước các mục đánh số."),                     \
+        FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &item_schema,       \
+              "Các mục đánh số 1, 2, 3...")
 
 static const bc_field results_fields[] = {
-    FIELD(bc_results, "title", BC_FIELD_TEXT, REQ, title, NULL,
-          "Tiêu đề phần I, in hoa."),
-    FIELD(bc_results, "dissemination", BC_FIELD_OBJECT, BC_REQUIRED,
-          dissemination, &part_schema, "Công tác tuyên truyền, quán triệt."),
-    FIELD(bc_results, "tasks", BC_FIELD_OBJECT, BC_REQUIRED, tasks,
-          &tasks_schema, "Kết quả thực hiện các nhiệm vụ."),
+    PART_FIELDS("KẾT QUẢ THỰC HIỆN"),
+    FIELD(bc_part, "dissemination", BC_FIELD_OBJECT, 0, dissemination,
+          &named_item_schema, "Công tác tuyên truyền, quán triệt."),
+    FIELD(bc_part, "tasks", BC_FIELD_OBJECT, 0, tasks, &named_item_schema,
+          "Kết quả thực hiện các nhiệm vụ (các điểm a, b, c...)."),
 };
 
 static const bc_schema results_schema = {
-    "results", sizeof(bc_results), results_fields, BC_COUNT(results_fields),
-    "Kết quả triển khai thực hiện."};
+    "results", sizeof(bc_part), results_fields, BC_COUNT(results_fields),
+    "Kết quả thực hiện.", NULL};
 
 static const bc_field assessment_fields[] = {
-    FIELD(bc_assessment, "title", BC_FIELD_TEXT, REQ, title, NULL,
-          "Tiêu đề phần II, in hoa."),
-    FIELD(bc_assessment, "strengths", BC_FIELD_OBJECT, BC_REQUIRED,
-          strengths, &part_schema, "Ưu điểm."),
-    FIELD(bc_assessment, "limitations", BC_FIELD_OBJECT, BC_REQUIRED,
-          limitations, &part_schema, "Khó khăn, hạn chế."),
-    FIELD(bc_assessment, "causes", BC_FIELD_TEXT, 0, causes, NULL,
-          "Nguyên nhân của hạn chế."),
+    PART_FIELDS("ĐÁNH GIÁ CHUNG"),
+    FIELD(bc_part, "strengths", BC_FIELD_OBJECT, 0, strengths,
+          &named_item_schema, "Ưu điểm."),
+    FIELD(bc_part, "limitations", BC_FIELD_OBJECT, 0, limitations,
+          &named_item_schema, "Khó khăn, hạn chế."),
+    TEXT(bc_part, "causes", BC_NONEMPTY, causes,
+         "Nguyên nhân của hạn chế (in sau phần hạn chế)."),
 };
 
 static const bc_schema assessment_schema = {
-    "assessment", sizeof(bc_assessment), assessment_fields,
-    BC_COUNT(assessment_fields), "Đánh giá chung."};
+    "assessment", sizeof(bc_part), assessment_fields,
+    BC_COUNT(assessment_fields), "Đánh giá chung.", NULL};
+
+static const bc_field plans_fields[] = {
+    PART_FIELDS("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM <năm sau>"),
+};
+
+static const bc_schema plans_schema = {
+    "plans", sizeof(bc_part), plans_fields, BC_COUNT(plans_fields),
+    "Phương hướng, nhiệm vụ năm sau.", NULL};
 
 static const bc_field proposals_fields[] = {
-    FIELD(bc_proposals, "title", BC_FIELD_TEXT, REQ, title, NULL,
-          "Tiêu đề phần III, in hoa."),
-    FIELD(bc_proposals, "to", BC_FIELD_TEXT, REQ, to, NULL,
-          "Cơ quan được đề nghị, VD: Sở Ngoại vụ."),
-    FIELD_BLOCKS(bc_proposals, "body", REQ, body,
-                 "Các đề xuất, kiến nghị."),
+    PART_FIELDS("ĐỀ XUẤT, KIẾN NGHỊ"),
+    TEXT(bc_part, "to", BC_NONEMPTY, to,
+         "Cơ quan được đề nghị, VD: Sở Ngoại vụ (in \"Kính đề nghị Sở "
+         "Ngoại vụ:\")."),
 };
 
 static const bc_schema proposals_schema = {
-    "proposals", sizeof(bc_proposals), proposals_fields,
-    BC_COUNT(proposals_fields), "Đề xuất, kiến nghị."};
+    "proposals", sizeof(bc_part), proposals_fields,
+    BC_COUNT(proposals_fields), "Đề xuất, kiến nghị.", NULL};
+
+static const bc_field section_fields[] = {
+    TEXT(bc_part, "title", REQ, title, "Tiêu đề, in hoa."),
+    FIELD_BLOCKS(bc_part, "body", 0, body, "Nội dung trước các mục."),
+    FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &item_schema,
+          "Các mục đánh số 1, 2, 3..."),
+};
+
+static const bc_schema section_schema = {
+    "section", sizeof(bc_part), section_fields, BC_COUNT(section_fields),
+    "Một phần tự đặt tiêu đề, đánh số La Mã như các phần khác, tại chỗ "
+    "khóa sections đứng trong tệp.", NULL};
+
+/* ---- appendices, signatures, the whole ---- */
+
+static const bc_field appendix_fields[] = {
+    FIELD_CHARS(bc_appendix, "id", REQ, id,
+                "Mã để nhắc đến phụ lục trong nội dung, VD: pl-vientro (viết "
+                "[@pl-vientro], in \"Phụ lục I\").",
+                BC_CITATION_ID_CHARS,
+                "may use only the letters a-z and A-Z, digits, \"_\", \"-\" "
+                "and \".\""),
+    TEXT(bc_appendix, "title", REQ, title, "Tên phụ lục, in hoa."),
+    FIELD_BLOCKS(bc_appendix, "body", REQ, body,
+                 "Nội dung: bảng, đoạn văn, danh sách."),
+};
+
+static const bc_schema appendix_schema = {
+    "appendix", sizeof(bc_appendix), appendix_fields,
+    BC_COUNT(appendix_fields),
+    "Một phụ lục, in sau chữ ký, bắt đầu ở trang mới.", NULL};
 
 static const bc_field signature_fields[] = {
     FIELD(bc_signature, "lines", BC_FIELD_TEXTS, 0, lines, NULL,
           "Các dòng thẩm quyền, VD: [\"TM. ỦY BAN NHÂN DÂN\", "
           "\"KT. CHỦ TỊCH\"]."),
-    FIELD(bc_signature, "title", BC_FIELD_TEXT, REQ, title, NULL,
-          "Chức vụ người ký, in hoa, VD: PHÓ CHỦ TỊCH."),
-    FIELD(bc_signature, "name", BC_FIELD_TEXT, REQ, name, NULL,
-          "Họ và tên người ký."),
+    TEXT(bc_signature, "title", REQ, title,
+         "Chức vụ người ký, in hoa, VD: PHÓ CHỦ TỊCH."),
+    TEXT(bc_signature, "name", REQ, name, "Họ và tên người ký."),
 };
 
 static const bc_schema signature_schema = {
     "signature", sizeof(bc_signature), signature_fields,
-    BC_COUNT(signature_fields), "Khối chữ ký."};
+    BC_COUNT(signature_fields), "Khối chữ ký.", NULL};
 
 static const bc_field report_fields[] = {
     FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,
           &document_schema, "Thông tin chung của văn bản."),
+    TEXT(bc_report, "registry", BC_NONEMPTY, registry,
+         "Tệp danh mục văn bản dùng chung của cơ quan (đường dẫn tính từ "
+         "thư mục của tệp này), chứa khóa citations như tệp này."),
     FIELD(bc_report, "citations", BC_FIELD_LIST, 0, citations,
           &citation_schema,
           "Các văn bản được trích dẫn; khai báo một lần, dùng [@mã] ở mọi "
           "chỗ."),
     FIELD_BLOCKS(bc_report, "preamble", REQ, preamble,
                  "Phần mở đầu (căn cứ, mục đích báo cáo)."),
-    FIELD(bc_report, "results", BC_FIELD_OBJECT, BC_REQUIRED, results,
-          &results_schema, "I. Kết quả triển khai thực hiện."),
-    FIELD(bc_report, "assessment", BC_FIELD_OBJECT, BC_REQUIRED, assessment,
-          &assessment_schema, "II. Đánh giá chung."),
+    FIELD(bc_report, "results", BC_FIELD_OBJECT, 0, results,
+          &results_schema, "Phần kết quả thực hiện."),
+    FIELD(bc_report, "assessment", BC_FIELD_OBJECT, 0, assessment,
+          &assessment_schema, "Phần đánh giá chung."),
+    FIELD(bc_report, "plans", BC_FIELD_OBJECT, 0, plans, &plans_schema,
+          "Phần phương hướng, nhiệm vụ năm sau."),
     FIELD(bc_report, "proposals", BC_FIELD_OBJECT, 0, proposals,
-          &proposals_schema, "III. Đề xuất, kiến nghị."),
-    FIELD(bc_report, "closing", BC_FIELD_TEXT, 0, closing, NULL,
-          "Câu kết; mặc định: \"<tên viết tắt> kính báo cáo\"."),
+          &proposals_schema, "Phần đề xuất, kiến nghị."),
+    FIELD(bc_report, "sections", BC_FIELD_LIST, 0, sections, &section_schema,
+          "Các phần tự đặt, in tại vị trí của khóa này giữa các phần "
+          "khác."),
+    FIELD(bc_report, "appendices", BC_FIELD_LIST, 0, appendices,
+          &appendix_schema, "Các phụ lục."),
+    TEXT(bc_report, "closing", BC_NONEMPTY, closing,
+         "Câu kết; mặc định: \"<tên viết tắt> kính báo cáo\"."),
     FIELD(bc_report, "distribution", BC_FIELD_TEXTS, REQ, distribution, NULL,
-          "Nơi nhận, mỗi nơi một mục; mục cuối thường là \"Lưu: VT\"."),
-    FIELD(bc_report, "signature", BC_FIELD_OBJECT, BC_REQUIRED, signature,
-          &signature_schema, "Khối chữ ký."),
+          "Nơi nhận, mỗi nơi một mục; mục cuối là \"Lưu: VT, <đơn vị soạn "
+          "thảo>\"."),
+    FIELD(bc_report, "signature", BC_FIELD_OBJECT, 0, signature,
+          &signature_schema, "Khối chữ ký (một người ký)."),
+    FIELD(bc_report, "signatures", BC_FIELD_LIST, BC_NONEMPTY, signatures,
+          &signature_schema,
+          "Các khối chữ ký của báo cáo liên tịch; cơ quan chủ trì đứng "
+          "đầu danh sách và in bên phải."),
 };
+
+static const char *const one_signature[] = {"signature", "signatures",
+                                            NULL};
 
 const bc_schema bc_report_schema = {
     "report", sizeof(bc_report), report_fields, BC_COUNT(report_fields),
-    "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."};
+    "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP.",
+    one_signature};
 
-/* Citation ids are how the text names documents: each must be unique. */
-static void check_citation_ids(const bc_report *r, bc_diags *diags)
+/* ---- checks across fields ---- */
+
+/* Ids name documents and appendices in text: each must be unique. */
+static void check_ids(const bc_report *r, bc_diags *diags)
 {
     bc_strmap seen = BC_STRMAP_INIT;
-    for (size_t i = 0; i < r->citations.count; i++) {
-        const bc_text *id = &r->citations.items[i].id;
+    size_t n = r->citations.count + r->appendices.count;
+    for (size_t i = 0; i < n; i++) {
+        const bc_text *id = i < r->citations.count
+                                ? &r->citations.items[i].id
+                                : &r->appendices.items[i - r->citations.count]
+                                       .id;
         if (!id->s)
             continue;
         const bc_text *first = bc_strmap_get(&seen, id->s, id->len);
-        bc_pos pos = {r->file, id->line, id->col};
-        if (first)
-            bc_diag_error(diags, pos,
-                          "citation id \"%s\" is used twice (first at "
-                          "%d:%d)",
-                          id->s, first->line, first->col);
-        else
+        if (!first) {
             bc_strmap_put(&seen, id->s, id->len, (void *)id);
+            continue;
+        }
+        bc_pos at = bc_text_pos(first, r->file);
+        bc_diag_error(diags, bc_text_pos(id, r->file),
+                      "id \"%s\" is used twice (first at %s%s%d:%d)", id->s,
+                      first->src == id->src ? "" : at.file,
+                      first->src == id->src ? "" : ":", at.line, at.col);
     }
     bc_strmap_fini(&seen);
 }
 
-/* Money cannot be disbursed beyond what the project has. */
-static void check_disbursed(const bc_report *r, bc_diags *diags)
+void bc_appendix_label(const bc_report *r, size_t index, bc_buf *out)
 {
-    const bc_tasks *tasks = &r->results.tasks;
-    for (size_t t = 0; t < tasks->items.count; t++) {
-        const bc_task *task = &tasks->items.items[t];
-        for (size_t i = 0; i < task->aid_projects.count; i++) {
-            const bc_aid_project *p = &task->aid_projects.items[i];
-            if (!p->disbursed.set || !p->amount.set ||
-                p->disbursed.value <= p->amount.value)
-                continue;
-            bc_pos pos = {r->file, p->disbursed.line, p->disbursed.col};
-            bc_buf paid = BC_BUF_INIT, total = BC_BUF_INIT;
-            bc_vn_money(&paid, p->disbursed.value);
-            bc_vn_money(&total, p->amount.value);
-            bc_diag_error(diags, pos,
-                          "\"disbursed\" (%s) is more than \"amount\" (%s, "
-                          "at %d:%d)",
-                          paid.ptr, total.ptr, p->amount.line, p->amount.col);
-            bc_buf_fini(&paid);
-            bc_buf_fini(&total);
+    bc_buf_puts(out, "Phụ lục");
+    if (r->appendices.count > 1) { /* numbered only when several */
+        bc_buf_putc(out, ' ');
+        bc_vn_roman(out, (int)index + 1);
+    }
+}
+
+void bc_report_each_entry(const bc_report *r, bc_entry_fn fn, void *ctx)
+{
+    for (size_t p = 0; p < r->outline.count; p++) {
+        const bc_part *part = r->outline.items[p];
+        for (size_t i = 0; i < part->numbered.count; i++) {
+            const bc_entry *e = part->numbered.items[i];
+            fn(e, ctx);
+            for (size_t k = 0; k < e->points.count; k++)
+                fn(&e->points.items[k], ctx);
         }
     }
+}
+
+/* What the checks of entries need. */
+typedef struct checking {
+    const bc_report *r;
+    bc_diags *diags;
+} checking;
+
+/* Money cannot be disbursed beyond what the project has; the status
+ * is read into its state. */
+static void check_aid(const bc_entry *e, void *ctx)
+{
+    const bc_report *r = ((checking *)ctx)->r;
+    bc_diags *diags = ((checking *)ctx)->diags;
+    for (size_t i = 0; i < e->aid_projects.count; i++) {
+        /* The state is the status, read: part of loading. */
+        bc_aid_project *p = (bc_aid_project *)&e->aid_projects.items[i];
+        for (int k = 0; p->status.s && bc_aid_status_words[k]; k++)
+            if (!strcmp(p->status.s, bc_aid_status_words[k]))
+                p->state = (bc_aid_status)k;
+        if (!p->disbursed.set || !p->amount.set ||
+            p->disbursed.value <= p->amount.value)
+            continue;
+        bc_pos pos = {r->file, p->disbursed.line, p->disbursed.col};
+        bc_buf paid = BC_BUF_INIT, total = BC_BUF_INIT;
+        bc_vn_money(&paid, p->disbursed.value);
+        bc_vn_money(&total, p->amount.value);
+        bc_diag_error(diags, pos,
+                      "\"disbursed\" (%s) is more than \"amount\" (%s, at "
+                      "%d:%d)",
+                      paid.ptr, total.ptr, p->amount.line, p->amount.col);
+        bc_buf_fini(&paid);
+        bc_buf_fini(&total);
+    }
+}
+
+/* A visit's or a trip's last day is not before its first. */
+static void check_dates(const bc_entry *e, void *ctx)
+{
+    const bc_report *r = ((checking *)ctx)->r;
+    bc_diags *diags = ((checking *)ctx)->diags;
+    for (size_t i = 0; i < e->visits.count + e->delegations.count; i++) {
+        const bc_date_field *from, *to;
+        if (i < e->visits.count) {
+            from = &e->visits.items[i].from;
+            to = &e->visits.items[i].to;
+        } else {
+            from = &e->delegations.items[i - e->visits.count].from;
+            to = &e->delegations.items[i - e->visits.count].to;
+        }
+        if (from->set && to->set && bc_date_before(to->value, from->value)) {
+            bc_pos pos = {r->file, to->line, to->col};
+            bc_diag_error(diags, pos,
+                          "\"to\" is before \"from\" (%d:%d): the last day "
+                          "comes after the first",
+                          from->line, from->col);
+        }
+    }
+}
+
+/* One signer (signature) or several (signatures; the schema checks that
+ * there is exactly one of the two): the view sees a list. */
+static void settle_signers(bc_report *r, const bc_value *root,
+                           bc_arena *arena)
+{
+    const bc_value *one = bc_value_map_get(root, "signature");
+    if (!one || one->kind != BC_VALUE_MAP || r->signatures.count)
+        return;
+    r->signatures.items = bc_arena_alloc(arena, sizeof(bc_signature));
+    r->signatures.items[0] = r->signature;
+    r->signatures.count = 1;
+}
+
+/* ---- the outline ---- */
+
+static const struct {
+    const char *key;
+    bc_part_kind kind;
+    size_t offset;
+} known_parts[] = {
+    {"results", BC_PART_RESULTS, offsetof(bc_report, results)},
+    {"assessment", BC_PART_ASSESSMENT, offsetof(bc_report, assessment)},
+    {"plans", BC_PART_PLANS, offsetof(bc_report, plans)},
+    {"proposals", BC_PART_PROPOSALS, offsetof(bc_report, proposals)},
+};
+
+static void add_part(bc_report *r, bc_arena *arena, const bc_part *part)
+{
+    const bc_part **items = bc_arena_alloc(
+        arena, (r->outline.count + 1) * sizeof *items);
+    memcpy(items, r->outline.items, r->outline.count * sizeof *items);
+    items[r->outline.count++] = part;
+    r->outline.items = items;
+}
+
+/* The numbered items of a part, in the order of its keys. */
+static void number_items(bc_part *part, const bc_value *map, bc_arena *arena)
+{
+    static const struct {
+        const char *key;
+        size_t offset;
+    } named[] = {
+        {"dissemination", offsetof(bc_part, dissemination)},
+        {"tasks", offsetof(bc_part, tasks)},
+        {"strengths", offsetof(bc_part, strengths)},
+        {"limitations", offsetof(bc_part, limitations)},
+    };
+    size_t cap = part->items.count + BC_COUNT(named);
+    part->numbered.items = bc_arena_calloc(arena, cap, sizeof(bc_entry *));
+    for (size_t m = 0; m < map->as.map.count; m++) {
+        const bc_member *member = &map->as.map.members[m];
+        const char *key = member->key->as.string.ptr;
+        if (member->value->kind == BC_VALUE_NULL)
+            continue;
+        if (!strcmp(key, "items"))
+            for (size_t i = 0; i < part->items.count; i++)
+                part->numbered.items[part->numbered.count++] =
+                    &part->items.items[i];
+        for (size_t k = 0; k < BC_COUNT(named); k++)
+            if (!strcmp(key, named[k].key))
+                part->numbered.items[part->numbered.count++] =
+                    (const bc_entry *)((const char *)part + named[k].offset);
+    }
+}
+
+/* The parts present, in the order of the data file: results, assessment,
+ * plans and proposals where their keys stand, the sections where
+ * "sections" stands. */
+static void build_outline(bc_report *r, const bc_value *root,
+                          bc_arena *arena)
+{
+    for (size_t m = 0; m < root->as.map.count; m++) {
+        const bc_member *member = &root->as.map.members[m];
+        const char *key = member->key->as.string.ptr;
+        if (member->value->kind != BC_VALUE_MAP &&
+            member->value->kind != BC_VALUE_SEQ)
+            continue;
+        for (size_t k = 0; k < BC_COUNT(known_parts); k++) {
+            if (strcmp(key, known_parts[k].key) != 0 ||
+                member->value->kind != BC_VALUE_MAP)
+                continue;
+            bc_part *part = (bc_part *)((char *)r + known_parts[k].offset);
+            part->kind = known_parts[k].kind;
+            number_items(part, member->value, arena);
+            add_part(r, arena, part);
+        }
+        if (strcmp(key, "sections") != 0 || member->value->kind != BC_VALUE_SEQ)
+            continue;
+        for (size_t i = 0; i < r->sections.count; i++) {
+            bc_part *part = &r->sections.items[i];
+            part->kind = BC_PART_SECTION;
+            if (i < member->value->as.seq.count &&
+                member->value->as.seq.items[i]->kind == BC_VALUE_MAP)
+                number_items(part, member->value->as.seq.items[i], arena);
+            add_part(r, arena, part);
+        }
+    }
+}
+
+/* ---- the registry ---- */
+
+/* The folder of file, with its "/" ("" for a bare name). */
+static size_t folder_len(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return slash ? (size_t)(slash - file) + 1 : 0;
+}
+
+/* Reads the registry named by the data file and puts its citations before
+ * the file's own. */
+static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
+{
+    const bc_text *name = &r->registry;
+    bc_buf path = BC_BUF_INIT;
+    if (name->s[0] != '/' && strcmp(r->file, "<stdin>") != 0)
+        bc_buf_append(&path, r->file, folder_len(r->file));
+    bc_buf_append(&path, name->s, name->len);
+    size_t len;
+    char *text = bc_read_file(path.ptr, BC_YAML_MAX_FILE_SIZE, &len, diags);
+    if (!text) {
+        bc_diag_add(diags, BC_NOTE, BC_OK, bc_text_pos(name, r->file),
+                    "the registry named here");
+        bc_buf_fini(&path);
+        return;
+    }
+    bc_yaml_source src;
+    const char *file = bc_arena_strdup(arena, path.ptr);
+    bc_value *root = bc_yaml_load_source(arena, file, text, len, NULL, diags,
+                                         &src);
+    free(text);
+    bc_buf_fini(&path);
+    if (!root)
+        return;
+    bc_source *source = bc_arena_calloc(arena, 1, sizeof *source);
+    source->file = file;
+    source->locator = bc_locator_new(arena, file, src.text, src.len);
+    bc_report reg;
+    memset(&reg, 0, sizeof reg);
+    bc_schema_read(&registry_schema, root, &reg, source, arena, diags);
+    size_t n = reg.citations.count + r->citations.count;
+    bc_citation *all = bc_arena_calloc(arena, n, sizeof *all);
+    memcpy(all, reg.citations.items, reg.citations.count * sizeof *all);
+    memcpy(all + reg.citations.count, r->citations.items,
+           r->citations.count * sizeof *all);
+    r->citations.items = all;
+    r->citations.count = n;
 }
 
 bc_report *bc_report_parse(const char *file, const char *text, size_t len,
@@ -329,9 +698,21 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     r->source = source.text; /* what positions refer to */
     r->source_len = source.len;
     r->locator = bc_locator_new(arena, r->file, r->source, r->source_len);
-    bc_schema_read(&bc_report_schema, root, r, r->file, arena, diags);
-    check_citation_ids(r, diags);
-    check_disbursed(r, diags);
+    bc_source *src = bc_arena_calloc(arena, 1, sizeof *src);
+    src->file = r->file;
+    src->locator = r->locator;
+    /* A mistake in one field does not hide those of the others. */
+    bc_schema_read(&bc_report_schema, root, r, src, arena, diags);
+    if (root->kind != BC_VALUE_MAP)
+        return NULL;
+    if (r->registry.s)
+        read_registry(r, arena, diags);
+    settle_signers(r, root, arena);
+    build_outline(r, root, arena);
+    check_ids(r, diags);
+    checking ck = {r, diags};
+    bc_report_each_entry(r, check_aid, &ck);
+    bc_report_each_entry(r, check_dates, &ck);
     return diags->errors == errors ? r : NULL;
 }
 
@@ -358,8 +739,10 @@ void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn, void *ctx)
 bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
                         size_t len)
 {
-    bc_pos pos = {r->file, t->line, t->col};
-    if (!r->source || !r->locator || offset + len > t->len || len == 0)
+    bc_pos pos = bc_text_pos(t, r->file);
+    if (!r->source || !t->src || !t->src->locator || offset + len > t->len ||
+        len == 0)
         return pos;
-    return bc_locator_find(r->locator, t->s, t->len, t->line, t->col, offset);
+    return bc_locator_find(t->src->locator, t->s, t->len, t->line, t->col,
+                           offset);
 }

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 
 struct bc_schema_reader {
     const char *file;
+    const bc_source *src;
     bc_arena *arena;
     bc_diags *diags;
     size_t first_error;
@@ -42,6 +44,8 @@ bc_diags *bc_schema_diags(const bc_schema_reader *r)
 static bool read_object(reader *r, const bc_schema *schema,
                         const bc_value *map, void *out,
                         const bc_value *owner);
+static const char *nearest(const char *const *words, size_t n,
+                           const char *key);
 
 static const char *article_kind(bc_value_kind kind)
 {
@@ -80,6 +84,8 @@ const char *bc_field_kind_name(const bc_field *f)
         return "a list of texts";
     case BC_FIELD_INT:
         return "an integer";
+    case BC_FIELD_BOOL:
+        return "true or false";
     case BC_FIELD_DATE:
         return "a date written YYYY-MM-DD";
     case BC_FIELD_NUMBER:
@@ -130,7 +136,7 @@ bool bc_schema_take_text(reader *r, const char *key, const bc_value *v,
 {
     if (!check_chars(r, key, v))
         return false;
-    bc_text t = {v->as.string.ptr, v->as.string.len, v->line, v->col};
+    bc_text t = {v->as.string.ptr, v->as.string.len, v->line, v->col, r->src};
     bc_utf8_trim(&t.s, &t.len);
     if (t.s + t.len != v->as.string.ptr + v->as.string.len)
         t.s = bc_arena_strndup(r->arena, t.s, t.len); /* NUL-terminated */
@@ -145,6 +151,28 @@ bool bc_schema_take_text(reader *r, const char *key, const bc_value *v,
 
 /* ---- the field kinds ---- */
 
+static bool is_choice(const char *const *choices, const char *s)
+{
+    for (size_t i = 0; choices[i]; i++)
+        if (!strcmp(choices[i], s))
+            return true;
+    return false;
+}
+
+/* "must be one of ...", with the nearest choice when one is close. */
+static void not_a_choice(reader *r, const bc_field *f, const bc_value *v,
+                         const char *s)
+{
+    bc_buf list = BC_BUF_INIT;
+    for (size_t i = 0; f->choices[i]; i++)
+        bc_buf_printf(&list, "%s\"%s\"", i ? ", " : "", f->choices[i]);
+    const char *near = nearest(f->choices, SIZE_MAX, s);
+    bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must be one of %s%s%s%s",
+                  f->key, list.ptr, near ? "; did you mean \"" : "",
+                  near ? near : "", near ? "\"?" : "");
+    bc_buf_fini(&list);
+}
+
 static void read_text(reader *r, const bc_field *f, const bc_value *v,
                       bc_text *out)
 {
@@ -157,6 +185,8 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
     if (f->chars && strspn(v->as.string.ptr, f->chars) != v->as.string.len)
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s", f->key,
                       f->chars_rule);
+    if (f->choices && !is_choice(f->choices, out->s))
+        not_a_choice(r, f, v, out->s);
 }
 
 void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
@@ -321,6 +351,12 @@ static void read_field(reader *r, const bc_field *f, const bc_value *v,
     case BC_FIELD_INT:
         read_int(r, f, v, slot);
         break;
+    case BC_FIELD_BOOL:
+        if (v->kind == BC_VALUE_BOOL)
+            *(bool *)slot = v->as.boolean;
+        else
+            bc_schema_wrong_type(r, f->key, "true or false", v);
+        break;
     case BC_FIELD_DATE:
         read_date(r, f, v, slot);
         break;
@@ -355,6 +391,48 @@ static const bc_member *find_member(const bc_value *map, const char *key)
     return NULL;
 }
 
+/* An unknown key: the nearest known one, and every key allowed here. */
+static void unknown_key(reader *r, const bc_schema *schema,
+                        const bc_value *key)
+{
+    const char *name = key->as.string.ptr;
+    const char *near = bc_schema_suggest(schema, name);
+    bc_buf keys = BC_BUF_INIT;
+    for (size_t i = 0; i < schema->field_count; i++)
+        bc_buf_printf(&keys, "%s%s", i ? ", " : "", schema->fields[i].key);
+    bc_diag_error(r->diags, pos_of(r, key),
+                  "unknown key \"%s\" in %s%s%s%s The keys here: %s.",
+                  name, schema->name, near ? "; did you mean \"" : ".",
+                  near ? near : "", near ? "\"?" : "", keys.ptr);
+    bc_buf_fini(&keys);
+}
+
+/* Exactly one of schema->one_of: "signature" or "signatures". */
+static void check_one_of(reader *r, const bc_schema *schema,
+                         const bc_value *map, const bc_value *owner)
+{
+    const bc_member *first = NULL;
+    bc_buf names = BC_BUF_INIT;
+    for (size_t i = 0; schema->one_of[i]; i++) {
+        const bc_member *m = find_member(map, schema->one_of[i]);
+        bc_buf_printf(&names, "%s\"%s\"", i ? " or " : "",
+                      schema->one_of[i]);
+        if (m && first)
+            bc_diag_error(r->diags, pos_of(r, m->key),
+                          "\"%s\" and \"%s\" (%d:%d) together; give one "
+                          "of them",
+                          schema->one_of[i], first->key->as.string.ptr,
+                          first->key->line, first->key->col);
+        else if (m)
+            first = m;
+    }
+    if (!first)
+        bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
+                      "missing required key %s in %s", names.ptr,
+                      schema->name);
+    bc_buf_fini(&names);
+}
+
 /* owner is the key naming the mapping, where a missing key is reported
  * ("document:" rather than the first key under it); NULL for list items. */
 static bool read_object(reader *r, const bc_schema *schema,
@@ -371,15 +449,7 @@ static bool read_object(reader *r, const bc_schema *schema,
         const char *key = m->key->as.string.ptr;
         const bc_field *f = find_field(schema, key);
         if (!f) {
-            const char *near = bc_schema_suggest(schema, key);
-            if (near)
-                bc_diag_error(r->diags, pos_of(r, m->key),
-                              "unknown key \"%s\" in %s; did you mean "
-                              "\"%s\"?",
-                              key, schema->name, near);
-            else
-                bc_diag_error(r->diags, pos_of(r, m->key),
-                              "unknown key \"%s\" in %s", key, schema->name);
+            unknown_key(r, schema, m->key);
             continue;
         }
         /* null (an empty value) counts as absent: "parent:" alone. */
@@ -401,6 +471,8 @@ static bool read_object(reader *r, const bc_schema *schema,
                           "missing value for \"%s\" in %s", f->key,
                           schema->name);
     }
+    if (schema->one_of)
+        check_one_of(r, schema, map, owner);
     return r->diags->errors == r->first_error;
 }
 
@@ -410,10 +482,16 @@ void bc_schema_read_struct(reader *r, const bc_schema *schema,
     read_object(r, schema, v, out, NULL);
 }
 
-bool bc_schema_read(const bc_schema *schema, const bc_value *map, void *out,
-                    const char *file, bc_arena *arena, bc_diags *diags)
+bc_pos bc_text_pos(const bc_text *t, const char *fallback)
 {
-    reader r = {file, arena, diags, diags->errors};
+    bc_pos pos = {t->src ? t->src->file : fallback, t->line, t->col};
+    return pos;
+}
+
+bool bc_schema_read(const bc_schema *schema, const bc_value *map, void *out,
+                    const bc_source *src, bc_arena *arena, bc_diags *diags)
+{
+    reader r = {src->file, src, arena, diags, diags->errors};
     read_object(&r, schema, map, out, NULL);
     return diags->errors == r.first_error;
 }
@@ -454,6 +532,7 @@ void bc_schema_visit_texts(const bc_schema *schema, const void *obj,
                 f->type->visit(slot, fn, ctx);
             break;
         case BC_FIELD_INT:
+        case BC_FIELD_BOOL:
         case BC_FIELD_NUMBER:
         case BC_FIELD_DATE:
             break;
@@ -490,20 +569,31 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
-const char *bc_schema_suggest(const bc_schema *schema, const char *key)
+/* The word of words (n of them, or up to a NULL) nearest to key, when
+ * close enough to be a typo: a third of the key, at least one edit. */
+static const char *nearest(const char *const *words, size_t n,
+                           const char *key)
 {
     const char *best = NULL;
     size_t best_distance = SIZE_MAX;
-    for (size_t i = 0; i < schema->field_count; i++) {
-        size_t d = edit_distance(key, schema->fields[i].key);
+    for (size_t i = 0; i < n && words[i]; i++) {
+        size_t d = edit_distance(key, words[i]);
         if (d < best_distance) {
             best_distance = d;
-            best = schema->fields[i].key;
+            best = words[i];
         }
     }
-    /* Close enough to be a typo: a third of the key, at least one edit. */
     size_t allowed = strlen(key) / 3;
     if (allowed < 1)
         allowed = 1;
     return best_distance <= allowed ? best : NULL;
+}
+
+const char *bc_schema_suggest(const bc_schema *schema, const char *key)
+{
+    const char *keys[64];
+    size_t n = 0;
+    for (size_t i = 0; i < schema->field_count && n < BC_COUNT(keys); i++)
+        keys[n++] = schema->fields[i].key;
+    return nearest(keys, n, key);
 }

@@ -333,6 +333,16 @@ static void write_date_rules(ctx *c, bool nonempty)
     }
 }
 
+static void write_choices(ctx *c, const char *const *choices, bool nullable)
+{
+    jw_open(&c->w, "enum", '[');
+    for (size_t i = 0; choices[i]; i++)
+        jw_string(&c->w, NULL, choices[i]);
+    if (nullable)
+        jw_add(&c->w, NULL, bc_value_new_null(c->w.arena));
+    jw_close(&c->w, ']');
+}
+
 static void write_field_rules(ctx *c, const bc_field *f)
 {
     bool nullable = !(f->flags & BC_REQUIRED);
@@ -343,6 +353,8 @@ static void write_field_rules(ctx *c, const bc_field *f)
         write_text_rules(c, nonempty);
         if (f->chars)
             write_char_rule(c, f->chars);
+        if (f->choices) /* read_text: exactly one of them */
+            write_choices(c, f->choices, nullable);
         break;
     }
     case BC_FIELD_LINES: /* "pattern" only binds strings, "items" arrays */
@@ -355,6 +367,9 @@ static void write_field_rules(ctx *c, const bc_field *f)
         write_type(c, "array", NULL, nullable);
         write_text_items(c);
         write_min_items(c, nonempty);
+        break;
+    case BC_FIELD_BOOL:
+        write_type(c, "boolean", NULL, nullable);
         break;
     case BC_FIELD_INT:
         write_type(c, "integer", NULL, nullable);
@@ -419,6 +434,17 @@ static void write_object_members(ctx *c, const bc_schema *schema)
     }
     if (any_required)
         jw_close(&c->w, ']');
+    if (!schema->one_of)
+        return;
+    jw_open(&c->w, "oneOf", '['); /* read_object: exactly one of them */
+    for (size_t i = 0; schema->one_of[i]; i++) {
+        jw_open(&c->w, NULL, '{');
+        jw_open(&c->w, "required", '[');
+        jw_string(&c->w, NULL, schema->one_of[i]);
+        jw_close(&c->w, ']');
+        jw_close(&c->w, '}');
+    }
+    jw_close(&c->w, ']');
 }
 
 /* ---- for the field types of other modules (schema_json.h) ---- */
@@ -442,6 +468,11 @@ void bc_json_schema_string(bc_json_schema *j, const char *key,
 void bc_json_schema_int(bc_json_schema *j, const char *key, int64_t i)
 {
     jw_int(&j->w, key, i);
+}
+
+void bc_json_schema_bool(bc_json_schema *j, const char *key, bool b)
+{
+    jw_bool(&j->w, key, b);
 }
 
 void bc_json_schema_ref(bc_json_schema *j, const char *def)
@@ -495,10 +526,11 @@ void bc_schema_json_write(const bc_schema *root, bc_buf *out)
     collect(&c, root);
     /* The structs the types' values hold come after the tables' own. */
     for (size_t i = 0; i < c.type_count; i++) {
-        const bc_schema *uses = c.types[i]->uses;
-        if (uses && !find_def(&c, uses)) {
-            add_def(&c, uses);
-            collect(&c, uses);
+        for (const bc_schema *const *u = c.types[i]->uses; u && *u; u++) {
+            if (find_def(&c, *u))
+                continue;
+            add_def(&c, *u);
+            collect(&c, *u);
         }
     }
 

@@ -186,9 +186,7 @@ static void put_data(state *rs, const char *s, size_t n, bool escape)
         put_indent(rs);
     else
         rs->pending = false;
-    if (rs->opts->put_value)
-        rs->opts->put_value(rs->opts->put_value_user, s, n, escape, rs->out);
-    else if (escape)
+    if (escape)
         rs->escape(s, n, rs->out);
     else
         bc_buf_append(rs->out, s, n);

@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 checks and positions in text (see utf8.h). */
 #include "bcreport/utf8.h"
 
+#include <utf8proc.h>
+
 size_t bc_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     if (n == 0)
@@ -149,4 +151,22 @@ void bc_utf8_trim(const char **s, size_t *len)
     }
     while (*len > 0 && (n = bc_utf8_blank_before(*s, *len)) > 0)
         *len -= n;
+}
+
+void bc_utf8_sentence_case(const char *s, size_t len, bc_buf *out)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t n = bc_utf8_decode((const unsigned char *)s + i, len - i, &c);
+        if (n == 0) { /* not UTF-8: as it is */
+            bc_buf_putc(out, s[i++]);
+            continue;
+        }
+        if (i > 0)
+            c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char((utf8proc_int32_t)c, enc);
+        bc_buf_append(out, enc, (size_t)m);
+        i += n;
+    }
 }

@@ -38,14 +38,11 @@ typedef struct bc_build_options {
     bool fragment; /* HTML: only the <article> ("article.html") */
 } bc_build_options;
 
-/* The templates a build starts from.  HTML gets the body ("body.md", the
- * same Markdown as the Markdown document) converted by libcmark, as the
- * raw value body_html. */
+/* The templates a build starts from; each format has its own set, over
+ * the same view (view.h), its values written for the format. */
 #define BC_TEMPLATE_MD "report.md"
 #define BC_TEMPLATE_HTML "report.html"
 #define BC_TEMPLATE_ARTICLE "article.html"
-#define BC_TEMPLATE_BODY "body.md"
-#define BC_TEMPLATE_CLOSING "closing.md" /* as closing_html */
 
 bool bc_build(const char *data_path, const bc_build_options *options,
               bc_buf *out, bc_diags *diags);

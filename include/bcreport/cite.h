@@ -20,10 +20,10 @@
  *   [@nd80, khoản 2 Điều 8] a locator, written before the document:
  *                           "khoản 2 Điều 8 của Nghị định số ...".
  *
- * A title may cite other documents in turn.  The expansion is plain text
- * in which the "sau đây gọi tắt là" phrase, printed in italics, is wrapped
- * in BC_EMPH_OPEN and BC_EMPH_CLOSE; bc_cite_finish turns that into
- * Markdown or plain text.  A citer keeps the state of "already cited", so
+ * A title may cite other documents in turn.  The expansion is the text
+ * with the marks of escape.h: each citation's text is LITERAL (the data's
+ * markup cannot reach into it), its "sau đây gọi tắt là" phrase EMPH (in
+ * italics), each document number NOBREAK.  A citer keeps the state of "already cited", so
  * texts must be expanded in document order.  Errors are reported where
  * the citation stands in the data file (found again in report->source),
  * or at the start of its text when that cannot be done.
@@ -41,10 +41,9 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/escape.h"
 #include "bcreport/report.h"
 
-#define BC_EMPH_OPEN '\x01'
-#define BC_EMPH_CLOSE '\x02'
 
 /* The characters of a citation id. */
 #define BC_CITATION_ID_CHARS                                                  \
@@ -122,11 +121,5 @@ bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
  * returns false. */
 bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
                     size_t len, bc_diags *diags);
-
-/* Converts an expansion: as Markdown (escaped as a value, see
- * bc_escape_markdown, with the marked spans in *italics*) or as plain text
- * (marks dropped). */
-void bc_cite_finish_markdown(const char *s, size_t len, bc_buf *out);
-void bc_cite_finish_plain(const char *s, size_t len, bc_buf *out);
 
 #endif

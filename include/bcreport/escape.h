@@ -10,6 +10,7 @@
 #ifndef BC_ESCAPE_H
 #define BC_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "bcreport/buf.h"
@@ -38,6 +39,27 @@ void bc_escape_html(const char *s, size_t len, bc_buf *out);
  * Everything else, including dates (05/01/2024), amounts (115.000.000
  * đồng), slashes, dashes and any UTF-8 text, is written as it is. */
 void bc_escape_markdown(const char *s, size_t len, bc_buf *out);
+
+/* Marks that bcreport puts into text it builds (expanded citations): the
+ * data can hold none of them, as its control characters are refused.
+ *   EMPH      the span is in italics ("sau đây gọi tắt là ...");
+ *   LITERAL   text bcreport inserted, never markup, even in rich text;
+ *   NOBREAK   a document number, never broken across lines on the page:
+ *             left in place by the escapers, for the format to render. */
+#define BC_MARK_EMPH_OPEN '\x01'
+#define BC_MARK_EMPH_CLOSE '\x02'
+#define BC_MARK_LITERAL_OPEN '\x03'
+#define BC_MARK_LITERAL_CLOSE '\x04'
+#define BC_MARK_NOBREAK_OPEN '\x05'
+#define BC_MARK_NOBREAK_CLOSE '\x06'
+
+/* bc_escape_markdown for marked text: the EMPH spans in *italics*, the
+ * LITERAL marks dropped, the NOBREAK ones kept.  With rich (narrative),
+ * the data's own * and _ outside LITERAL spans stay markup, so that
+ * **bold** and *italic* are honoured; a "* " or "***" that would start a
+ * list or a rule is still escaped. */
+void bc_escape_markdown_marked(const char *s, size_t len, bool rich,
+                               bc_buf *out);
 
 /* The text as it is: for output that is not markup. */
 void bc_escape_none(const char *s, size_t len, bc_buf *out);

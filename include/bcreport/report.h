@@ -46,18 +46,50 @@ typedef struct bc_citation {
     bc_text title;  /* "về ...", optional */
     bc_text short_name; /* "Kế hoạch số 92", optional */
     bc_date_field effective; /* when it took effect, optional */
+    bc_text replaced_by;     /* what replaced it: an id, or its name */
+    bc_date_field replaced_on; /* from when, with replaced_by */
 } bc_citation;
 
+/* ---- activities: typed, so that tables and totals come from them ---- */
+
+/* A trip abroad (đoàn ra). */
 typedef struct bc_delegation {
     bc_text who;   /* "đồng chí Chủ tịch UBND huyện" */
     bc_text with;  /* "Đoàn công tác của Tỉnh", optional */
     bc_texts countries;
     bc_text purpose; /* "xúc tiến đầu tư" */
+    bc_date_field from, to; /* optional */
+    bc_number members;      /* optional */
+    bc_text text; /* the clerk's own sentence, in place of the generated */
 } bc_delegation;
+
+/* A foreign delegation received (đoàn vào). */
+typedef struct bc_visit {
+    bc_text guests;  /* "Đoàn của Tổ chức Đông Tây Hội Ngộ" */
+    bc_text country; /* "Hoa Kỳ" */
+    bc_date_field from, to; /* to optional: a visit of one day */
+    bc_number members;
+    bc_text purpose; /* "khảo sát, hỗ trợ xây dựng nhà văn hóa thôn" */
+    bc_text host;    /* who received it; default: the issuer's self_name */
+    bc_text outcome; /* what came of it, optional */
+    bc_text text;
+} bc_visit;
 
 /* A whole amount of money in đồng, 0 to BC_VN_WORDS_MAX (what can be
  * written in words). */
 typedef bc_number bc_amount;
+
+/* The states of an aid project that sentences and tables know. */
+typedef enum bc_aid_status {
+    BC_AID_PLANNED,   /* "chưa triển khai" */
+    BC_AID_ONGOING,   /* "đang triển khai thực hiện" */
+    BC_AID_SUSPENDED, /* "tạm dừng" */
+    BC_AID_DONE,      /* "đã hoàn thành" */
+    BC_AID_HANDED_OVER /* "đã hoàn thành, bàn giao đưa vào sử dụng" */
+} bc_aid_status;
+
+/* What "status" may say, in the order of bc_aid_status; NULL-ended. */
+extern const char *const bc_aid_status_words[];
 
 typedef struct bc_aid_project {
     bc_text partner; /* who runs it here; default: the issuer's self_name */
@@ -66,46 +98,66 @@ typedef struct bc_aid_project {
     bc_text place;
     bc_amount amount;
     bc_text legal_basis; /* "[@nd80, khoản 2 Điều 8]" */
-    bc_text status;      /* "đang triển khai thực hiện" */
+    bc_text status;      /* one of BC_AID_STATUS_WORDS */
+    bc_aid_status state; /* status, read */
     bc_amount disbursed; /* optional */
+    bc_text text;
 } bc_aid_project;
 
-typedef struct bc_task {
-    bc_text title;
-    BC_LIST_OF(bc_delegation) delegations;
-    BC_LIST_OF(bc_aid_project) aid_projects;
-    bc_blocks body;
-} bc_task;
+/* An event or programme: a conference, an exchange, an anniversary. */
+typedef struct bc_event {
+    bc_text title;   /* "Hội nghị tổng kết công tác đối ngoại nhân dân" */
+    bc_date_field date;
+    bc_text place;
+    bc_number participants; /* optional */
+    bc_text foreign; /* the foreign side, optional */
+    bc_text text;
+} bc_event;
 
-/* A titled piece of narrative. */
-typedef struct bc_part {
+/* ---- the outline: parts I, II...; items 1, 2...; points a), b)... ---- */
+
+/* An item (1, 2...) or a point (a, b...): a title, narrative, activities,
+ * and for an item its points. */
+typedef struct bc_entry {
     bc_text title;
     bc_blocks body;
+    BC_LIST_OF(bc_delegation) delegations;
+    BC_LIST_OF(bc_visit) visits;
+    BC_LIST_OF(bc_aid_project) aid_projects;
+    BC_LIST_OF(bc_event) events;
+    BC_LIST_OF(struct bc_entry) points; /* items only */
+} bc_entry;
+
+typedef enum bc_part_kind {
+    BC_PART_RESULTS,    /* KẾT QUẢ THỰC HIỆN */
+    BC_PART_ASSESSMENT, /* ĐÁNH GIÁ CHUNG: ưu điểm, hạn chế, nguyên nhân */
+    BC_PART_PLANS,      /* PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM (the next year) */
+    BC_PART_PROPOSALS,  /* ĐỀ XUẤT, KIẾN NGHỊ */
+    BC_PART_SECTION     /* a section of the clerk's own */
+} bc_part_kind;
+
+/* A part (I, II...).  Its numbered items are the named ones of its kind
+ * (dissemination, tasks; strengths, limitations) and items, in the order
+ * the data writes them (numbered, filled in on loading). */
+typedef struct bc_part {
+    bc_part_kind kind;
+    bc_text title; /* absent: the default title of its kind */
+    bc_text to;    /* proposals: "Kính đề nghị Sở Ngoại vụ:" */
+    bc_blocks body;
+    bc_entry dissemination, tasks;    /* results */
+    bc_entry strengths, limitations;  /* assessment */
+    bc_text causes;                   /* assessment: "* Nguyên nhân:" */
+    BC_LIST_OF(bc_entry) items;
+    BC_LIST_OF(const bc_entry *) numbered;
 } bc_part;
 
-typedef struct bc_tasks {
+/* A Phụ lục after the signature, on a page of its own; the text names it
+ * by id: "chi tiết tại [@pl-vientro]" gives "chi tiết tại Phụ lục I". */
+typedef struct bc_appendix {
+    bc_text id;
     bc_text title;
-    BC_LIST_OF(bc_task) items;
-} bc_tasks;
-
-typedef struct bc_results {
-    bc_text title;
-    bc_part dissemination;
-    bc_tasks tasks;
-} bc_results;
-
-typedef struct bc_assessment {
-    bc_text title;
-    bc_part strengths;
-    bc_part limitations;
-    bc_text causes;
-} bc_assessment;
-
-typedef struct bc_proposals {
-    bc_text title;
-    bc_text to; /* "Sở Ngoại vụ": "Kính đề nghị Sở Ngoại vụ:" */
     bc_blocks body;
-} bc_proposals;
+} bc_appendix;
 
 typedef struct bc_signature {
     bc_texts lines; /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" */
@@ -120,20 +172,32 @@ typedef struct bc_report {
     size_t source_len;
     struct bc_locator *locator; /* positions in source (locate.h) */
     bc_document document;
+    bc_text registry; /* a file whose citations this one takes too */
     BC_LIST_OF(bc_citation) citations;
     bc_blocks preamble;
-    bc_results results;
-    bc_assessment assessment;
-    bc_proposals proposals;
+    bc_part results, assessment, plans, proposals;
+    BC_LIST_OF(bc_part) sections;
+    BC_LIST_OF(const bc_part *) outline; /* the parts present, in order */
+    BC_LIST_OF(bc_appendix) appendices;
     bc_text closing;
     bc_texts distribution;
-    bc_signature signature;
+    bc_signature signature; /* one signer... */
+    BC_LIST_OF(bc_signature) signatures; /* ...or several; the lead first */
 } bc_report;
 
 /* Calls fn for every text of the report (absent ones too: t->s NULL), in
  * the order of the data file; any of them may cite with [@id]. */
 void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn,
                            void *ctx);
+
+/* "Phụ lục I" for appendix index (0-based), or "Phụ lục" when there is
+ * only one, as the decree numbers them; appended to out. */
+void bc_appendix_label(const bc_report *r, size_t index, bc_buf *out);
+
+/* Calls fn on every item and point of the parts present, in the order of
+ * the document. */
+typedef void (*bc_entry_fn)(const bc_entry *e, void *ctx);
+void bc_report_each_entry(const bc_report *r, bc_entry_fn fn, void *ctx);
 
 /* The position in the data file of the len bytes at offset in text t
  * (locate.h: quotes, escapes and folded lines are walked over); t's own

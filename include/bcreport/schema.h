@@ -35,15 +35,28 @@
 #include "bcreport/diag.h"
 #include "bcreport/value.h"
 
-/* A text from the data file, with where it came from (the position of
- * its value); s is NULL when the key is absent.  s is NUL-terminated, in
- * NFC, without blanks at either edge (utf8.h). */
+/* A file read, for the positions of what came from it: a report can take
+ * part of its data (the registry of documents) from another file, and
+ * each mistake is reported in the file that holds it. */
+typedef struct bc_source {
+    const char *file;
+    struct bc_locator *locator; /* positions inside texts (locate.h) */
+} bc_source;
+
+/* A text from a data file, with where it came from (the position of its
+ * value, in src); s is NULL when the key is absent.  s is NUL-terminated,
+ * in NFC, without blanks at either edge (utf8.h). */
 typedef struct bc_text {
     const char *s;
     size_t len;
     int line;
     int col;
+    const bc_source *src; /* NULL for text made by bcreport */
 } bc_text;
+
+/* The position of t's value, in the file it came from (fallback when t
+ * has no source). */
+bc_pos bc_text_pos(const bc_text *t, const char *fallback);
 
 /* The one layout of a list in a typed struct: BC_LIST_OF(bc_task) tasks;
  * the reader and the walker see every list as a bc_list. */
@@ -88,6 +101,7 @@ typedef enum bc_field_kind {
     BC_FIELD_LINES,  /* a string or a list of strings: bc_texts */
     BC_FIELD_TEXTS,  /* a list of strings: bc_texts */
     BC_FIELD_INT,    /* an integer: int64_t */
+    BC_FIELD_BOOL,   /* true or false: bool (false when absent) */
     BC_FIELD_NUMBER, /* a whole number, 0 to max, in unit: bc_number */
     BC_FIELD_DATE,   /* "YYYY-MM-DD", or "" for a blank: bc_date_field */
     BC_FIELD_OBJECT, /* a mapping: the struct of field.schema */
@@ -116,6 +130,7 @@ struct bc_field {
     const char *doc;         /* Vietnamese description */
     const char *chars;       /* TEXT: the only characters allowed, or NULL */
     const char *chars_rule;  /* ...and the message when others are used */
+    const char *const *choices; /* TEXT: the values allowed, NULL-ended */
     const bc_field_type *type; /* CUSTOM */
     const char *unit;     /* NUMBER: "đồng" in "a whole number of đồng" */
     int64_t max;          /* NUMBER: the largest value allowed */
@@ -128,13 +143,16 @@ struct bc_schema {
     const bc_field *fields;
     size_t field_count;
     const char *doc;
+    /* Keys of which exactly one must be given (two ways of saying one
+     * thing: "signature" or "signatures"), NULL-ended; or NULL. */
+    const char *const *one_of;
 };
 
 /* Fills out (a zeroed struct of schema->size bytes) from map, which must be
- * a mapping.  file names the data file in diagnostics.  Returns false when
+ * a mapping read from src (positions, diagnostics).  Returns false when
  * any error was added. */
 bool bc_schema_read(const bc_schema *schema, const bc_value *map, void *out,
-                    const char *file, bc_arena *arena, bc_diags *diags);
+                    const bc_source *src, bc_arena *arena, bc_diags *diags);
 
 /* Calls fn for every text of the struct obj that schema describes (absent
  * ones too: t->s NULL), in the order of the tables, which is the order of
@@ -167,7 +185,8 @@ struct bc_field_type {
      * "$defs" they refer to (schema_json.h). */
     void (*json_rules)(bc_json_schema *j, const bc_field *f);
     void (*json_defs)(bc_json_schema *j);
-    const bc_schema *uses;    /* a struct its values hold, or NULL */
+    const bc_schema *const *uses; /* the structs its values hold, NULL-ended
+                                     (or NULL) */
     const char *const *defs;  /* the names json_defs writes; NULL-ended */
 };
 

@@ -38,6 +38,7 @@ void bc_json_schema_close(bc_json_schema *j);
 void bc_json_schema_string(bc_json_schema *j, const char *key,
                            const char *s);
 void bc_json_schema_int(bc_json_schema *j, const char *key, int64_t i);
+void bc_json_schema_bool(bc_json_schema *j, const char *key, bool b);
 /* "$ref": "#/$defs/DEF", and the same for the def of a struct. */
 void bc_json_schema_ref(bc_json_schema *j, const char *def);
 void bc_json_schema_struct_ref(bc_json_schema *j, const bc_schema *schema);

@@ -201,14 +201,6 @@ typedef struct bc_render_options {
     const bc_template_fn_def *fns; /* registered functions, may be NULL */
     size_t fn_count;
     int max_partial_depth;  /* 0: BC_TEMPLATE_PARTIAL_DEPTH */
-    /* NULL, or where the values go: each value a tag writes (not escaped;
-     * escape says whether the tag escapes it, {{x}} rather than {{{x}}})
-     * is handed to put_value, which appends what stands for it to out.
-     * The HTML build keeps the values apart from the template's text so
-     * that libcmark never sees them (build.c). */
-    void (*put_value)(void *user, const char *s, size_t len, bool escape,
-                      bc_buf *out);
-    void *put_value_user;
 } bc_render_options;
 
 /* Renders t against context (NULL renders as an empty mapping) and

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bcreport/buf.h"
+
 /* Decodes one well-formed UTF-8 sequence at s (n bytes available): stores
  * the code point and returns its length (1-4), or 0 when the bytes are not
  * well-formed UTF-8 (overlong forms, surrogates and values above U+10FFFF
@@ -54,5 +56,9 @@ size_t bc_utf8_invisible_at(const char *s, size_t len, uint32_t *cp);
 
 /* Narrows *s and *len to leave out blanks at both edges. */
 void bc_utf8_trim(const char **s, size_t *len);
+
+/* Appends s with every letter after the first in lower case: "BÁO CÁO"
+ * gives "Báo cáo". */
+void bc_utf8_sentence_case(const char *s, size_t len, bc_buf *out);
 
 #endif

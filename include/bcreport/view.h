@@ -2,38 +2,44 @@
  * view.h - the view model: the report as the templates see it.
  *
  * bc_view_build turns a checked report into a value tree for the Mustache
- * templates, doing everything a template should not: numbering (I, II;
- * 1, 2; a, b, ..., đ, e, g), Vietnamese dates and money, the blanks of an
- * unsigned document, citations expanded in document order (in every text:
- * any of them may cite; the subject in full, without counting as the first
- * mention).  Text that may
- * carry markup made by bcreport (the italics of "sau đây gọi tắt là") comes
- * as ready Markdown, to be written with {{{...}}}; everything else is plain
- * text, escaped by the template.  The keys:
+ * templates of one output format, doing everything a template should not:
+ * numbering (I, II; 1, 2; a, b, ..., đ, e, g), Vietnamese dates and money,
+ * the blanks of an unsigned document, citations expanded in document
+ * order (in every text: any of them may cite; the subject in full,
+ * without counting as the first mention), the sentences of the typed
+ * activities, the cells and totals of tables.  Every text comes ready for
+ * the format, escaped and marked up by its writer (writer.h): templates
+ * put values as they are, and render without escaping of their own.
+ * Narrative (paragraphs, bullets, notes, the clerk's own sentences) is
+ * rich: its **bold** and *italic* are kept.  The keys:
  *
- *   issuer.parent issuer.name[] issuer.short_name      plain
- *   number_line   "Số:      /BC-UBND"                  plain
+ *   issuer.parent issuer.name[] issuer.short_name
+ *   number_line   "Số:      /BC-UBND"
  *   place_date    "Bình Sơn, ngày      tháng      năm 2023"
- *   type subject year                                  plain
- *   recipients[]  recipient (the only one, or null)    plain
+ *   type subject year
+ *   recipients[]  ";" after each, "." after the last
+ *   recipient     the only one, or null
  *   preamble[]    blocks
- *   sections[]    number ("I"), title (Markdown), to (plain or null),
+ *   sections[]    the parts present, in the data's order: number ("I"),
+ *                 title, to (proposals' "Kính đề nghị", or null),
  *                 blocks[], items[]
- *     items[]     number ("1"), title, blocks[], causes (Markdown or null),
- *                 points[]
- *       points[]  letter ("a"), title, delegations[], aid_projects[],
- *                 blocks[]
- *   closing       Markdown; distribution[] plain
- *   signature.lines[] signature.title signature.name   plain
+ *     items[]     number ("1"), title, activities[], blocks[], causes
+ *                 (or null), points[]
+ *       points[]  letter ("a"), title, activities[], blocks[]
+ *       activities[] text: a sentence for each delegation, visit, aid
+ *                 project and event, or the clerk's own
+ *   closing       without its "./."; distribution[] punctuated
+ *   signers[]     lines[], title, name: the lead agency last (on the
+ *                 right); several_signers: more than one
+ *   appendices[]  label ("Phụ lục I"), title, reference ("(Kèm theo Báo
+ *                 cáo số ... của ...)"), blocks[]
  *
- * A block is one of {paragraph: Markdown}, {bullets: [{text: Markdown,
- * subs: [Markdown]}]} or {note: {label: plain, text: Markdown}}.  A
- * delegation has year, who, with (or null), countries ("Hàn Quốc và Nhật
- * Bản"), purpose; an aid project has year, partner, donor, project, place,
- * amount ("115.000.000 đồng") and amount_words ("Một trăm mười lăm triệu
- * đồng"), legal_basis (Markdown), status, disbursed and disbursed_words
- * (or null).  Absent optional values are null, never missing, so strict
- * templates can test them.
+ * A block is one of {paragraph}, {bullets: [{text, subs[]}]}, {note:
+ * {label, text}} or {table: {title (or null), header[], rows[]: {cells[]},
+ * total: {cells[]} or null}}, the other keys null.  A cell has text, align
+ * (left, right, center) and rule (its column's Markdown rule: "---",
+ * "---:", ":---:").  Absent optional values are null, never missing, so
+ * strict templates can test them.
  *
  * The view lives in the arena given and borrows nothing from the report
  * that the arena does not also hold.  Returns NULL after adding errors
@@ -50,8 +56,9 @@
 #include "bcreport/diag.h"
 #include "bcreport/report.h"
 #include "bcreport/value.h"
+#include "bcreport/writer.h"
 
-bc_value *bc_view_build(const bc_report *report, bc_arena *arena,
-                        bc_cite_use *uses, bc_diags *diags);
+bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
+                        bc_arena *arena, bc_cite_use *uses, bc_diags *diags);
 
 #endif

@@ -321,8 +321,8 @@ static void test_template_folder(void **state)
     tu_result_fini(&r);
     /* Amounts in words are there for templates that want them. */
     write_text(dir, "report.md.mustache",
-               "{{#sections}}{{#items}}{{#points}}{{#aid_projects}}"
-               "{{amount}} ({{amount_words}}){{/aid_projects}}{{/points}}"
+               "{{#sections}}{{#items}}{{#points}}{{#activities}}"
+               "{{amount}} ({{amount_words}}){{/activities}}{{/points}}"
                "{{/items}}{{/sections}}\n");
     tu_run(&r, NULL, 0, args);
     assert_int_equal(r.status, 0);

@@ -1,218 +1,199 @@
-/* test_md_html.c - Markdown to HTML in parts: the same HTML as libcmark
- * gives for the whole document, in bounded memory. */
+/* test_md_html.c - reading Markdown through libcmark, and the writers of
+ * the report's texts (md_html.h, writer.h). */
 #include "testutil.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bcreport/cite.h"
+#include "bcreport/escape.h"
 #include "bcreport/md_html.h"
+#include "bcreport/writer.h"
 
-/* A small deterministic generator (the tests must not vary between runs). */
-static unsigned long rng_state = 1;
-
-static unsigned pick(unsigned n)
+static char *html_of(const char *md)
 {
-    rng_state = rng_state * 6364136223846793005UL + 1442695040888963407UL;
-    return (unsigned)((rng_state >> 33) % n);
+    bc_buf out = BC_BUF_INIT;
+    bc_markdown_to_html(md, strlen(md), &out);
+    return bc_buf_detach(&out, NULL);
 }
 
-#define COUNT(a) (sizeof(a) / sizeof(a)[0])
-
-/* Pieces of values: plain words, every ASCII punctuation character that
- * means something to CommonMark, blanks (Unicode ones too), line breaks,
- * Vietnamese letters, entities and a URL. */
-static const char *const value_pieces[] = {
-    "a", "bc", " ", "  ", "\t", "\n", "\\", "*", "_", "[", "]", "(", ")",
-    "<", ">", "&", "\"", "'", "!", "#", "`", "-", "+", "=", "~", ".", "1",
-    "23", ":", ";", "|", "ơ", "Đ", "\xC2\xA0", "\xE2\x80\x83", "amp;",
-    "#39;", "http://x.vn", "x@y.vn", "**", "__", "![", "](", "\\*",
-};
-
-/* Pieces of template text: what Markdown templates are made of, the
- * built-in ones' and others. */
-static const char *const template_pieces[] = {
-    "", " ", "\n", "\n\n", "## ", "### 1. ", "#### a) ", "- ", "  + ",
-    "1. ", "2) ", "> ", "    ", "\\* **", ":** ", "**", "*", "_", " *",
-    "* ", "[", "](http://x)", "`", "<b>", "&", "&#", ";", "!", "\\", ".",
-    ")", ". ", ") ", "./.", "2", "x", "Kính gửi: ", "\n---\n", "\n===\n",
-    "```\n", "~~~\n", "<!-- ", " -->", "[r]: /u\n", "\xEE\x80\x80",
-};
-
-static void random_text(bc_buf *out, const char *const *pieces, size_t n,
-                        unsigned max)
-{
-    unsigned count = pick(max + 1);
-    for (unsigned i = 0; i < count; i++)
-        bc_buf_puts(out, pieces[pick((unsigned)n)]);
-}
-
-/* A value as the view writes it: text with citations' italics, through
- * bc_cite_finish_markdown. */
-static void view_value(bc_buf *out)
-{
-    bc_buf raw = BC_BUF_INIT;
-    random_text(&raw, value_pieces, COUNT(value_pieces), 4);
-    bc_buf_puts(&raw, " (\x01sau đây gọi tắt là ");
-    random_text(&raw, value_pieces, COUNT(value_pieces), 3);
-    bc_buf_puts(&raw, "x\x02)");
-    random_text(&raw, value_pieces, COUNT(value_pieces), 3);
-    bc_cite_finish_markdown(raw.ptr, raw.len, out);
-    bc_buf_fini(&raw);
-}
-
-/* Adds a value of one of three kinds: escaped by the template ({{x}}),
- * from the view ({{{x}}}), or raw Markdown ({{{x}}} of anything). */
-static void add_random_value(bc_md_parts *p)
-{
-    bc_buf v = BC_BUF_INIT;
-    unsigned kind = pick(3);
-    if (kind == 1)
-        view_value(&v);
-    else
-        random_text(&v, value_pieces, COUNT(value_pieces), 6);
-    bc_md_parts_add(p, v.ptr, v.len, kind == 0);
-    bc_buf_fini(&v);
-}
-
-/* Converts p both ways; the HTML must be the same.  Returns whether the
- * fast way applied. */
-static bool check_same_html(const bc_md_parts *p)
-{
-    bc_buf md = BC_BUF_INIT, whole = BC_BUF_INIT, parts = BC_BUF_INIT;
-    bc_md_parts_markdown(p, &md);
-    bc_markdown_to_html(md.ptr, md.len, &whole);
-    bool fast = bc_md_parts_fast_html(p, &parts);
-    if (fast && strcmp(parts.ptr, whole.ptr) != 0)
-        fail_msg("Markdown:\n%s\nskeleton:\n%s\ncmark:\n%s\nin parts:\n%s",
-                 md.ptr, p->skeleton.ptr, whole.ptr,
-                 parts.ptr);
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_buf_clear(&parts);
-    bc_pos where = {"t.yaml", 0, 0};
-    assert_true(bc_md_parts_to_html(p, &parts, where, &diags));
-    assert_string_equal(parts.ptr, whole.ptr);
-    bc_diags_fini(&diags);
-    bc_buf_fini(&md);
-    bc_buf_fini(&whole);
-    bc_buf_fini(&parts);
-    return fast;
-}
-
-/* Random templates and values: the parts give cmark's HTML for the whole
- * document, whether the fast way applies or not. */
-static void test_parts_give_cmark_html(void **state)
+/* libcmark runs in its safe mode: raw HTML and javascript: links that
+ * reach it anyway become harmless. */
+static void test_raw_html_is_omitted(void **state)
 {
     (void)state;
-    rng_state = 1;
-    size_t fast = 0, runs = 20000;
-    for (size_t run = 0; run < runs; run++) {
-        bc_md_parts p;
-        bc_md_parts_init(&p);
-        unsigned n = 1 + pick(6);
-        for (unsigned i = 0; i < n; i++) {
-            random_text(&p.skeleton, template_pieces,
-                        COUNT(template_pieces), 3);
-            add_random_value(&p);
-        }
-        random_text(&p.skeleton, template_pieces, COUNT(template_pieces), 2);
-        fast += check_same_html(&p);
-        bc_md_parts_fini(&p);
+    char *html = html_of("<script>alert(1)</script>\n\nx <b onclick=\"y\">z</b>"
+                         " [a](javascript:alert(1))\n");
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<b "));
+    assert_null(strstr(html, "javascript:"));
+    assert_non_null(strstr(html, "<!-- raw HTML omitted -->"));
+    assert_non_null(strstr(html, "<a href=\"\">a</a>"));
+    free(html);
+}
+
+/* What a sink hears, as a string: [b] [/b] [i] [/i] around the text. */
+static void log_text(void *user, const char *s, size_t len)
+{
+    bc_buf_append(user, s, len);
+}
+
+static void log_strong(void *user, bool open)
+{
+    bc_buf_puts(user, open ? "[b]" : "[/b]");
+}
+
+static void log_emph(void *user, bool open)
+{
+    bc_buf_puts(user, open ? "[i]" : "[/i]");
+}
+
+static void expect_inline(const char *md, const char *want)
+{
+    bc_buf got = BC_BUF_INIT;
+    bc_inline_sink sink = {&got, log_text, log_strong, log_emph};
+    bc_md_inline(md, strlen(md), &sink);
+    assert_string_equal(got.ptr, want);
+    bc_buf_fini(&got);
+}
+
+static void test_inline_emphasis(void **state)
+{
+    (void)state;
+    expect_inline("**Kết quả:** đạt *tốt*", "[b]Kết quả:[/b] đạt [i]tốt[/i]");
+    expect_inline("\\*\\*not bold\\*\\* a \\[b\\]", "**not bold** a [b]");
+    expect_inline("***both***", "[i][b]both[/b][/i]");
+    expect_inline("a\nb", "a b");
+}
+
+static char *written(const bc_writer *w, const char *s, bool rich)
+{
+    bc_buf out = BC_BUF_INIT;
+    w->text(s, strlen(s), rich, &out);
+    return bc_buf_detach(&out, NULL);
+}
+
+static void expect_written(const bc_writer *w, const char *s, bool rich,
+                           const char *want)
+{
+    char *got = written(w, s, rich);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Narrative keeps the clerk's bold and italic; other text keeps none. */
+static void test_rich_text(void **state)
+{
+    (void)state;
+    const char *s = "**Kết quả:** <b>x</b> & *tốt*";
+    expect_written(&bc_writer_markdown, s, true,
+                   "**Kết quả:** \\<b>x\\</b> \\& *tốt*");
+    expect_written(&bc_writer_markdown, s, false,
+                   "\\*\\*Kết quả:\\*\\* \\<b>x\\</b> \\& \\*tốt\\*");
+    expect_written(&bc_writer_html, s, true,
+                   "<strong>Kết quả:</strong> &lt;b&gt;x&lt;/b&gt; &amp; "
+                   "<em>tốt</em>");
+    expect_written(&bc_writer_html, s, false,
+                   "**Kết quả:** &lt;b&gt;x&lt;/b&gt; &amp; *tốt*");
+}
+
+/* Rich text cannot start a list or a rule, link, or hold code. */
+static void test_rich_text_stays_inline(void **state)
+{
+    (void)state;
+    expect_written(&bc_writer_markdown, "* a", true, "\\* a");
+    expect_written(&bc_writer_markdown, "***", true, "\\***");
+    expect_written(&bc_writer_markdown, "[a](b) `c`", true,
+                   "\\[a\\](b) \\`c\\`");
+    expect_written(&bc_writer_html, "* a", true, "* a");
+}
+
+/* Marks made by bcreport: italics, literal text (never markup), numbers
+ * that never break. */
+static void test_marks(void **state)
+{
+    (void)state;
+    char s[] = "Kế hoạch số \x05" "92/KH-UBND\x06 (\x01sau đây\x02) \x03*x*\x04";
+    expect_written(&bc_writer_markdown, s, true,
+                   "Kế hoạch số 92/KH-UBND (*sau đây*) \\*x\\*");
+    expect_written(&bc_writer_html, s, true,
+                   "Kế hoạch số <span class=\"bc-nb\">92/KH-UBND</span> "
+                   "(<em>sau đây</em>) *x*");
+    bc_buf bare = BC_BUF_INIT;
+    bc_writer_html.bare(s, strlen(s), &bare);
+    assert_string_equal(bare.ptr, "Kế hoạch số 92/KH-UBND (sau đây) *x*");
+    bc_buf_fini(&bare);
+}
+
+/* ---- the HTML writer says what cmark says, on random text ---- */
+
+static uint64_t rng = 88172645463325252ULL;
+
+static uint64_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* cmark's HTML of one paragraph, its <p> taken off, ' as cmark leaves it
+ * and ours as &#39;: the same characters. */
+static void reference(const char *md, bc_buf *out)
+{
+    char *html = html_of(md);
+    const char *s = html;
+    size_t n = strlen(s);
+    if (n >= 8 && !strncmp(s, "<p>", 3) && !strcmp(s + n - 5, "</p>\n")) {
+        s += 3;
+        n -= 8;
     }
-    /* Both ways are exercised. */
-    assert_true(fast > runs / 10);
-    assert_true(fast < runs - runs / 10);
-}
-
-/* The places the built-in templates give values (body.md, block.md,
- * delegation.md, aid_project.md, closing.md), before and after each. */
-static const char *const builtin_places[][2] = {
-    {"## I. ", "\n\n"},         {"### 1. ", "\n\n"},
-    {"#### a) ", "\n\n"},       {"", "\n\n"},
-    {"- ", "\n\n"},             {"  + ", "\n\n"},
-    {"\\* **", ":** "},         {"", "\n\n"},
-    {"\\* **Nguyên nhân:** ", "\n\n"},
-    {"Kính đề nghị ", ":\n\n"}, {"Trong năm ", ", "},
-    {" tham gia ", " đi "},     {"tại ", ".\n\n"},
-    {"Năm ", ", "},             {" theo quy định tại ", "; hiện nay "},
-    {" là ", "."},              {"", "./."},
-};
-
-/* Whatever the data, a value in a built-in template's place takes the
- * fast way: data cannot send the body through libcmark whole. */
-static void test_data_cannot_avoid_fast_way(void **state)
-{
-    (void)state;
-    rng_state = 7;
-    for (size_t run = 0; run < 20000; run++) {
-        bc_md_parts p;
-        bc_md_parts_init(&p);
-        unsigned n = 1 + pick(6);
-        for (unsigned i = 0; i < n; i++) {
-            const char *const *place = builtin_places[pick(
-                (unsigned)COUNT(builtin_places))];
-            bc_buf_puts(&p.skeleton, place[0]);
-            bc_buf v = BC_BUF_INIT;
-            bool escape = pick(2);
-            if (escape)
-                random_text(&v, value_pieces, COUNT(value_pieces), 8);
-            else
-                view_value(&v);
-            bc_md_parts_add(&p, v.ptr, v.len, escape);
-            bc_buf_puts(&p.skeleton, place[1]);
-            bc_buf_fini(&v);
-        }
-        if (!check_same_html(&p)) {
-            bc_buf md = BC_BUF_INIT;
-            bc_md_parts_markdown(&p, &md);
-            fail_msg("the whole document went through cmark:\n%s", md.ptr);
-        }
-        bc_md_parts_fini(&p);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\'')
+            bc_buf_puts(out, "&#39;");
+        else
+            bc_buf_putc(out, s[i]);
     }
+    free(html);
 }
 
-/* A template that puts a value in a link sends the whole body through
- * libcmark, whose memory grows with the markup: past the limit, an error
- * rather than gigabytes. */
-static void test_markup_limit(void **state)
+static void test_html_writer_matches_cmark(void **state)
 {
     (void)state;
-    bc_md_parts p;
-    bc_md_parts_init(&p);
-    bc_buf v = BC_BUF_INIT;
-    for (int i = 0; i < BC_MD_HTML_MAX_MARKUP; i++)
-        bc_buf_putc(&v, '[');
-    bc_buf_puts(&p.skeleton, "[");
-    bc_md_parts_add(&p, v.ptr, v.len, true);
-    bc_buf_puts(&p.skeleton, "](http://x)\n");
-    bc_buf html = BC_BUF_INIT;
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_pos where = {"t.yaml", 0, 0};
-    assert_false(bc_md_parts_to_html(&p, &html, where, &diags));
-    assert_int_equal(html.len, 0);
-    assert_int_equal(diags.count, 1);
-    bc_buf line = BC_BUF_INIT;
-    bc_diag_format(&diags.items[0], &line);
-    assert_string_equal(line.ptr,
-                        "t.yaml: error: the HTML would need the whole body "
-                        "converted at once (its template puts a value where "
-                        "it is not plain text), and it has 500003 characters "
-                        "of markup, more than the limit of 250000");
-    bc_buf_fini(&line);
-    bc_diags_fini(&diags);
-    bc_buf_fini(&html);
-    bc_buf_fini(&v);
-    bc_md_parts_fini(&p);
+    static const char *const pieces[] = {
+        "a", "Kết", " ", "*", "**", "_", "__", "\\", "[", "]", "<", ">",
+        "&", "\"", "'", "`", "#", "-", "1.", "!", "(", ")", "\n", "x*y",
+        "\u00a0", "."};
+    const size_t n = sizeof pieces / sizeof pieces[0];
+    for (int run = 0; run < 3000; run++) {
+        bc_buf value = BC_BUF_INIT, md = BC_BUF_INIT, want = BC_BUF_INIT;
+        for (uint64_t k = 1 + next() % 8; k > 0; k--)
+            bc_buf_puts(&value, pieces[next() % n]);
+        bc_escape_markdown_marked(value.ptr, value.len, true, &md);
+        if (md.len == 0 || strchr(md.ptr, '\n'))
+            goto next_run; /* nothing to say, or not one paragraph */
+        reference(md.ptr, &want);
+        char *got = written(&bc_writer_html, value.ptr, true);
+        if (strcmp(got, want.ptr) != 0)
+            fail_msg("value \"%s\": Markdown \"%s\"\n got: %s\nwant: %s",
+                     value.ptr, md.ptr, got, want.ptr);
+        free(got);
+    next_run:
+        bc_buf_fini(&value);
+        bc_buf_fini(&md);
+        bc_buf_fini(&want);
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parts_give_cmark_html),
-        cmocka_unit_test(test_data_cannot_avoid_fast_way),
-        cmocka_unit_test(test_markup_limit),
+        cmocka_unit_test(test_raw_html_is_omitted),
+        cmocka_unit_test(test_inline_emphasis),
+        cmocka_unit_test(test_rich_text),
+        cmocka_unit_test(test_rich_text_stays_inline),
+        cmocka_unit_test(test_marks),
+        cmocka_unit_test(test_html_writer_matches_cmark),
     };
     return cmocka_run_group_tests_name("md_html", tests, NULL, NULL);
 }

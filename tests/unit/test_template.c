@@ -605,7 +605,7 @@ static const escape_case escape_cases[] = {
     {"> quote", "\\> quote", "&gt; quote"},
     {"a > b", "a > b", "a &gt; b"},
     {"~~~", "\\~~~", "~~~"},
-    {"a ~ b | c", "a ~ b | c", "a ~ b | c"},
+    {"a ~ b | c", "a ~ b \\| c", "a ~ b | c"}, /* | ends a table cell */
     {"    code", "code", "    code"},
     {"\tcode", "code", "\tcode"},
     {"  two", "two", "  two"},

@@ -1,0 +1,674 @@
+/* view_content.c - the view of narrative, tables and activities (see
+ * view.h and view_internal.h). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bcreport/chars.h"
+#include "bcreport/vnformat.h"
+#include "view_internal.h"
+
+static bc_value *null_value(builder *b)
+{
+    return bc_value_new_null(b->arena);
+}
+
+/* ---- narrative ---- */
+
+static bc_value *rich_list(builder *b, const bc_texts *ts)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < ts->count; i++)
+        bc_value_seq_push(b->arena, seq,
+                          view_text(b, &ts->items[i], true, NULL));
+    return seq;
+}
+
+static bc_value *bullets_value(builder *b, const bc_block *block)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < block->bullets.count; i++) {
+        const bc_bullet *bullet = &block->bullets.items[i];
+        bc_value *item = bc_value_new_map(b->arena);
+        view_set(b, item, "text", view_text(b, &bullet->text, true, NULL));
+        view_set(b, item, "subs", rich_list(b, &bullet->subs));
+        bc_value_seq_push(b->arena, seq, item);
+    }
+    return seq;
+}
+
+static bc_value *table_value(builder *b, const bc_table *t);
+
+bc_value *view_blocks(builder *b, const bc_blocks *blocks)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < blocks->count; i++) {
+        const bc_block *block = &blocks->items[i];
+        bc_value *v = bc_value_new_map(b->arena);
+        /* Every key, null when not this kind: a strict template asks. */
+        static const char *const kinds[] = {"paragraph", "bullets", "note",
+                                            "table"};
+        for (size_t k = 0; k < BC_COUNT(kinds); k++)
+            view_set(b, v, kinds[k], null_value(b));
+        switch (block->kind) {
+        case BC_BLOCK_PARAGRAPH:
+            view_set(b, v, "paragraph",
+                     view_text(b, &block->text, true, NULL));
+            break;
+        case BC_BLOCK_BULLETS:
+            view_set(b, v, "bullets", bullets_value(b, block));
+            break;
+        case BC_BLOCK_NOTE: {
+            bc_value *note = bc_value_new_map(b->arena);
+            view_set(b, note, "label",
+                     view_text(b, &block->label, false, NULL));
+            view_set(b, note, "text", view_text(b, &block->text, true, NULL));
+            view_set(b, v, "note", note);
+            break;
+        }
+        case BC_BLOCK_TABLE:
+            view_set(b, v, "table", table_value(b, block->table));
+            break;
+        }
+        bc_value_seq_push(b->arena, seq, v);
+    }
+    return seq;
+}
+
+/* ---- cells: Vietnamese numbers and dates ---- */
+
+/* "45,5%": a comma for decimals, at most two of them. */
+static void put_percent(bc_buf *out, double p)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.2f", p);
+    size_t n = strlen(num);
+    while (n > 0 && num[n - 1] == '0')
+        n--;
+    if (n > 0 && num[n - 1] == '.')
+        n--;
+    for (size_t i = 0; i < n; i++)
+        bc_buf_putc(out, num[i] == '.' ? ',' : num[i]);
+    bc_buf_putc(out, '%');
+}
+
+/* A table under construction: its cells as text, with their alignment. */
+typedef struct grid {
+    bc_value *header;
+    bc_value *rows;
+    bc_value *total; /* null until there is one */
+    bool number;     /* an STT column first */
+} grid;
+
+static bc_value *cell_value(builder *b, bc_value *text, const char *align)
+{
+    bc_value *cell = bc_value_new_map(b->arena);
+    view_set(b, cell, "text", text);
+    view_set(b, cell, "align", bc_value_new_cstring(b->arena, align));
+    /* The Markdown column rule for the header cell. */
+    view_set(b, cell, "rule",
+             bc_value_new_cstring(b->arena, !strcmp(align, "right")
+                                                ? "---:"
+                                            : !strcmp(align, "center")
+                                                ? ":---:"
+                                                : "---"));
+    return cell;
+}
+
+static bc_value *made_cell(builder *b, const char *s, const char *align)
+{
+    return cell_value(b, view_made(b, s, strlen(s), false), align);
+}
+
+static const char *column_align(bc_column_type type)
+{
+    return type == BC_COLUMN_TEXT ? "left"
+           : type == BC_COLUMN_DATE ? "center"
+                                    : "right";
+}
+
+static void grid_start(builder *b, grid *g, bool number)
+{
+    g->header = bc_value_new_seq(b->arena);
+    g->rows = bc_value_new_seq(b->arena);
+    g->total = null_value(b);
+    g->number = number;
+    if (number)
+        bc_value_seq_push(b->arena, g->header, made_cell(b, "STT", "center"));
+}
+
+static void grid_column(builder *b, grid *g, bc_value *title,
+                        bc_column_type type)
+{
+    bc_value_seq_push(b->arena, g->header,
+                      cell_value(b, title, column_align(type)));
+}
+
+/* A new row (with its STT); the caller adds the cells. */
+static bc_value *grid_row(builder *b, grid *g)
+{
+    bc_value *cells = bc_value_new_seq(b->arena);
+    if (g->number) {
+        char num[32];
+        snprintf(num, sizeof num, "%zu", g->rows->as.seq.count + 1);
+        bc_value_seq_push(b->arena, cells, made_cell(b, num, "center"));
+    }
+    bc_value *row = bc_value_new_map(b->arena);
+    view_set(b, row, "cells", cells);
+    bc_value_seq_push(b->arena, g->rows, row);
+    return cells;
+}
+
+static void put_number_cell(builder *b, bc_value *cells, bool set,
+                            int64_t n)
+{
+    bc_buf out = BC_BUF_INIT;
+    if (set)
+        bc_vn_group_thousands(&out, n);
+    bc_value_seq_push(b->arena, cells, made_cell(b, out.ptr, "right"));
+    bc_buf_fini(&out);
+}
+
+static void put_date_cell(builder *b, bc_value *cells,
+                          const bc_date_field *from, const bc_date_field *to)
+{
+    bc_buf out = BC_BUF_INIT;
+    if (from->set)
+        bc_vn_date_short(&out, from->value);
+    if (from->set && to->set) {
+        bc_buf_puts(&out, " – ");
+        bc_vn_date_short(&out, to->value);
+    }
+    bc_value_seq_push(b->arena, cells, made_cell(b, out.ptr, "center"));
+    bc_buf_fini(&out);
+}
+
+static void put_text_cell(builder *b, bc_value *cells, const bc_text *t)
+{
+    bc_value_seq_push(b->arena, cells,
+                      cell_value(b, t->s ? view_text(b, t, false, NULL)
+                                         : view_made(b, "", 0, false),
+                                 "left"));
+}
+
+/* The "Tổng cộng" row: sums where sums[c] >= 0 (one a column), the label
+ * in the first column that is not summed. */
+static void grid_total(builder *b, grid *g, const int64_t *sums, size_t n)
+{
+    bc_value *cells = bc_value_new_seq(b->arena);
+    bool labelled = false;
+    for (size_t c = 0; c < n + g->number; c++) {
+        bool stt = g->number && c == 0;
+        int64_t sum = stt ? -1 : sums[c - g->number];
+        if (sum >= 0) {
+            put_number_cell(b, cells, true, sum);
+        } else if (!labelled && !(stt && n > 0 && sums[0] < 0)) {
+            bc_value_seq_push(b->arena, cells,
+                              made_cell(b, "Tổng cộng", stt ? "center"
+                                                            : "left"));
+            labelled = true;
+        } else {
+            bc_value_seq_push(b->arena, cells, made_cell(b, "", "left"));
+        }
+    }
+    g->total = bc_value_new_map(b->arena);
+    view_set(b, g->total, "cells", cells);
+}
+
+static bc_value *grid_value(builder *b, const grid *g, const bc_text *title)
+{
+    bc_value *v = bc_value_new_map(b->arena);
+    view_set(b, v, "title", title && title->s
+                                ? view_text(b, title, false, NULL)
+                                : null_value(b));
+    view_set(b, v, "header", g->header);
+    view_set(b, v, "rows", g->rows);
+    view_set(b, v, "total", g->total);
+    return v;
+}
+
+/* ---- tables typed in the data ---- */
+
+static void put_cell(builder *b, bc_value *cells, const bc_column *column,
+                     const bc_cell *cell)
+{
+    bc_buf out = BC_BUF_INIT;
+    switch (column->type) {
+    case BC_COLUMN_TEXT:
+        put_text_cell(b, cells, &cell->text);
+        return;
+    case BC_COLUMN_INTEGER:
+    case BC_COLUMN_AMOUNT:
+        put_number_cell(b, cells, cell->set, cell->integer);
+        return;
+    case BC_COLUMN_DATE:
+        if (cell->set)
+            bc_vn_date_short(&out, cell->date);
+        break;
+    case BC_COLUMN_PERCENT:
+        if (cell->set)
+            put_percent(&out, cell->percent);
+        break;
+    }
+    bc_value_seq_push(b->arena, cells,
+                      made_cell(b, out.ptr, column_align(column->type)));
+    bc_buf_fini(&out);
+}
+
+static bc_value *typed_table(builder *b, const bc_table *t)
+{
+    grid g;
+    grid_start(b, &g, !t->no_number);
+    for (size_t c = 0; c < t->columns.count; c++)
+        grid_column(b, &g, view_text(b, &t->columns.items[c].title, false,
+                                     NULL),
+                    t->columns.items[c].type);
+    int64_t *sums = bc_arena_calloc(b->arena, t->columns.count + 1,
+                                    sizeof *sums);
+    for (size_t c = 0; c < t->columns.count; c++) {
+        bc_column_type type = t->columns.items[c].type;
+        sums[c] = type == BC_COLUMN_INTEGER || type == BC_COLUMN_AMOUNT ? 0
+                                                                        : -1;
+    }
+    for (size_t i = 0; i < t->rows.count; i++) {
+        bc_value *cells = grid_row(b, &g);
+        for (size_t c = 0; c < t->columns.count; c++) {
+            const bc_cell *cell = &t->rows.items[i].items[c];
+            put_cell(b, cells, &t->columns.items[c], cell);
+            if (sums[c] >= 0)
+                sums[c] += cell->integer; /* bounded when read (blocks.c) */
+        }
+    }
+    if (t->total)
+        grid_total(b, &g, sums, t->columns.count);
+    return grid_value(b, &g, &t->title);
+}
+
+/* ---- tables made from the activities ---- */
+
+typedef struct activity_grid {
+    builder *b;
+    grid g;
+    const char *from;
+    int64_t sums[6];
+} activity_grid;
+
+static void head(builder *b, activity_grid *a, const char *const *titles,
+                 const bc_column_type *types, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        grid_column(b, &a->g, view_made(b, titles[c], strlen(titles[c]),
+                                        false),
+                    types[c]);
+        a->sums[c] = types[c] == BC_COLUMN_AMOUNT ||
+                             types[c] == BC_COLUMN_INTEGER
+                         ? 0
+                         : -1;
+    }
+}
+
+static void aid_rows(builder *b, const bc_entry *e, activity_grid *a)
+{
+    for (size_t i = 0; i < e->aid_projects.count; i++) {
+        const bc_aid_project *p = &e->aid_projects.items[i];
+        bc_value *cells = grid_row(b, &a->g);
+        put_text_cell(b, cells, &p->project);
+        put_text_cell(b, cells, &p->donor);
+        put_text_cell(b, cells, &p->place);
+        put_number_cell(b, cells, true, p->amount.value);
+        put_number_cell(b, cells, p->disbursed.set, p->disbursed.value);
+        put_text_cell(b, cells, &p->status);
+        a->sums[3] += p->amount.value;
+        a->sums[4] += p->disbursed.set ? p->disbursed.value : 0;
+    }
+}
+
+static void delegation_rows(builder *b, const bc_entry *e, activity_grid *a)
+{
+    for (size_t i = 0; i < e->delegations.count; i++) {
+        const bc_delegation *d = &e->delegations.items[i];
+        bc_value *cells = grid_row(b, &a->g);
+        put_text_cell(b, cells, &d->who);
+        bc_buf countries = BC_BUF_INIT;
+        for (size_t k = 0; k < d->countries.count; k++)
+            bc_buf_printf(&countries, "%s%s", k ? ", " : "",
+                          d->countries.items[k].s);
+        bc_value_seq_push(b->arena, cells,
+                          made_cell(b, countries.ptr, "left"));
+        bc_buf_fini(&countries);
+        put_date_cell(b, cells, &d->from, &d->to);
+        put_number_cell(b, cells, d->members.set, d->members.value);
+        put_text_cell(b, cells, &d->purpose);
+        a->sums[3] += d->members.value;
+    }
+}
+
+static void visit_rows(builder *b, const bc_entry *e, activity_grid *a)
+{
+    for (size_t i = 0; i < e->visits.count; i++) {
+        const bc_visit *v = &e->visits.items[i];
+        bc_value *cells = grid_row(b, &a->g);
+        put_text_cell(b, cells, &v->guests);
+        put_text_cell(b, cells, &v->country);
+        put_date_cell(b, cells, &v->from, &v->to);
+        put_number_cell(b, cells, v->members.set, v->members.value);
+        put_text_cell(b, cells, &v->purpose);
+        a->sums[3] += v->members.value;
+    }
+}
+
+static void event_rows(builder *b, const bc_entry *e, activity_grid *a)
+{
+    for (size_t i = 0; i < e->events.count; i++) {
+        const bc_event *ev = &e->events.items[i];
+        bc_value *cells = grid_row(b, &a->g);
+        put_text_cell(b, cells, &ev->title);
+        put_date_cell(b, cells, &ev->date, &(bc_date_field){0});
+        put_text_cell(b, cells, &ev->place);
+        put_number_cell(b, cells, ev->participants.set,
+                        ev->participants.value);
+        put_text_cell(b, cells, &ev->foreign);
+        a->sums[3] += ev->participants.value;
+    }
+}
+
+static void activity_rows(const bc_entry *e, void *ctx)
+{
+    activity_grid *a = ctx;
+    builder *b = a->b;
+    if (!strcmp(a->from, "aid_projects"))
+        aid_rows(b, e, a);
+    else if (!strcmp(a->from, "delegations"))
+        delegation_rows(b, e, a);
+    else if (!strcmp(a->from, "visits"))
+        visit_rows(b, e, a);
+    else
+        event_rows(b, e, a);
+}
+
+static bc_value *activity_table(builder *b, const bc_table *t)
+{
+    static const char *const aid[] = {"Dự án", "Nhà tài trợ", "Địa điểm",
+                                      "Kinh phí (đồng)",
+                                      "Đã giải ngân (đồng)", "Tình trạng"};
+    static const bc_column_type aid_types[] = {
+        BC_COLUMN_TEXT,   BC_COLUMN_TEXT,   BC_COLUMN_TEXT,
+        BC_COLUMN_AMOUNT, BC_COLUMN_AMOUNT, BC_COLUMN_TEXT};
+    static const char *const trips[] = {"Thành phần", "Nước đến",
+                                        "Thời gian", "Số thành viên",
+                                        "Mục đích"};
+    static const char *const visits[] = {"Đoàn", "Nước", "Thời gian",
+                                         "Số thành viên", "Mục đích"};
+    static const char *const events[] = {"Hoạt động", "Thời gian",
+                                         "Địa điểm", "Số người tham dự",
+                                         "Phía nước ngoài"};
+    static const bc_column_type people[] = {BC_COLUMN_TEXT, BC_COLUMN_TEXT,
+                                            BC_COLUMN_DATE,
+                                            BC_COLUMN_INTEGER,
+                                            BC_COLUMN_TEXT};
+    static const bc_column_type event_types[] = {
+        BC_COLUMN_TEXT, BC_COLUMN_DATE, BC_COLUMN_TEXT, BC_COLUMN_INTEGER,
+        BC_COLUMN_TEXT};
+    activity_grid a;
+    memset(&a, 0, sizeof a);
+    a.b = b;
+    a.from = t->from.s;
+    grid_start(b, &a.g, !t->no_number);
+    if (!strcmp(a.from, "aid_projects"))
+        head(b, &a, aid, aid_types, BC_COUNT(aid));
+    else if (!strcmp(a.from, "delegations"))
+        head(b, &a, trips, people, BC_COUNT(trips));
+    else if (!strcmp(a.from, "visits"))
+        head(b, &a, visits, people, BC_COUNT(visits));
+    else
+        head(b, &a, events, event_types, BC_COUNT(events));
+    bc_report_each_entry(b->report, activity_rows, &a);
+    size_t n = a.g.header->as.seq.count - a.g.number;
+    grid_total(b, &a.g, a.sums, n); /* always: what the table is for */
+    return grid_value(b, &a.g, &t->title);
+}
+
+static bc_value *table_value(builder *b, const bc_table *t)
+{
+    return t->from.s ? activity_table(b, t) : typed_table(b, t);
+}
+
+/* ---- activities as sentences ---- */
+
+/* "05" below ten, as counts are written in official prose. */
+static void put_count(bc_buf *out, int64_t n)
+{
+    bc_buf_printf(out, n >= 0 && n < 10 ? "%02" PRId64 : "%" PRId64, n);
+}
+
+/* "Ngày 12/3/2026" or "Từ ngày 12/3/2026 đến ngày 14/3/2026". */
+static void put_when(bc_buf *out, const bc_date_field *from,
+                     const bc_date_field *to)
+{
+    bc_buf_puts(out, to && to->set ? "Từ ngày " : "Ngày ");
+    bc_vn_date_short(out, from->value);
+    if (to && to->set) {
+        bc_buf_puts(out, " đến ngày ");
+        bc_vn_date_short(out, to->value);
+    }
+}
+
+/* Appends t with its citations expanded (marked, escape.h). */
+static void put(builder *b, bc_buf *out, const bc_text *t)
+{
+    if (t->s)
+        bc_cite_expand(b->citer, t, out, b->diags);
+}
+
+/* A sentence made by bcreport, or the clerk's own in its place. */
+static bc_value *sentence(builder *b, const bc_text *own, bc_buf *made)
+{
+    bc_value *v = bc_value_new_map(b->arena);
+    view_set(b, v, "text", own->s ? view_text(b, own, true, NULL)
+                                  : view_made(b, made->ptr, made->len,
+                                              false));
+    return v;
+}
+
+static bc_value *delegation_sentence(builder *b, const bc_delegation *d)
+{
+    bc_buf out = BC_BUF_INIT;
+    if (d->from.set)
+        put_when(&out, &d->from, &d->to);
+    else
+        bc_buf_printf(&out, "Trong năm %" PRId64,
+                      b->report->document.year);
+    bc_buf_puts(&out, ", ");
+    put(b, &out, &d->who);
+    if (d->with.s) {
+        bc_buf_puts(&out, " tham gia ");
+        put(b, &out, &d->with);
+    }
+    if (d->members.set) {
+        bc_buf_puts(&out, " (đoàn gồm ");
+        put_count(&out, d->members.value);
+        bc_buf_puts(&out, " thành viên)");
+    }
+    bc_buf_puts(&out, " đi công tác nước ngoài để ");
+    put(b, &out, &d->purpose);
+    bc_buf_puts(&out, " tại ");
+    for (size_t i = 0; i < d->countries.count; i++) {
+        if (i > 0)
+            bc_buf_puts(&out, i + 1 == d->countries.count ? " và " : ", ");
+        put(b, &out, &d->countries.items[i]);
+    }
+    bc_buf_putc(&out, '.');
+    bc_value *v = sentence(b, &d->text, &out);
+    bc_buf_fini(&out);
+    return v;
+}
+
+/* The text t, or the issuer's self_name standing in for it (a partner,
+ * a host): each time after the first counts against the citations'
+ * budget, as a citation would, or a long self_name and many aliased
+ * activities would multiply. */
+static void put_or_self(builder *b, bc_buf *out, const bc_text *t,
+                        const bc_text *at)
+{
+    const bc_text *self = &b->report->document.issuer.self_name;
+    if (t->s) {
+        put(b, out, t);
+        return;
+    }
+    if (b->self_used &&
+        !bc_cite_charge(b->citer, at,
+                        "self_name stands in for a partner or a host once "
+                        "more",
+                        self->len, b->diags))
+        return;
+    b->self_used = true;
+    put(b, out, self);
+}
+
+static bc_value *visit_sentence(builder *b, const bc_visit *v)
+{
+    bc_buf out = BC_BUF_INIT;
+    put_when(&out, &v->from, &v->to);
+    bc_buf_puts(&out, ", ");
+    put_or_self(b, &out, &v->host, &v->guests);
+    bc_buf_puts(&out, " đón tiếp ");
+    put(b, &out, &v->guests);
+    bc_buf_puts(&out, " (");
+    put(b, &out, &v->country);
+    bc_buf_putc(&out, ')');
+    if (v->members.set) {
+        bc_buf_puts(&out, " gồm ");
+        put_count(&out, v->members.value);
+        bc_buf_puts(&out, " thành viên");
+    }
+    bc_buf_puts(&out, " đến ");
+    put(b, &out, &v->purpose);
+    if (v->outcome.s) {
+        bc_buf_puts(&out, "; qua đó, ");
+        put(b, &out, &v->outcome);
+    }
+    bc_buf_putc(&out, '.');
+    bc_value *s = sentence(b, &v->text, &out);
+    bc_buf_fini(&out);
+    return s;
+}
+
+/* What a project's status says, around "dự án X ở Y". */
+static void put_status(builder *b, bc_buf *out, const bc_aid_project *p)
+{
+    static const char *const after[] = {
+        [BC_AID_PLANNED] = " chưa triển khai",
+        [BC_AID_SUSPENDED] = " đang tạm dừng",
+        [BC_AID_DONE] = " đã hoàn thành",
+        [BC_AID_HANDED_OVER] = " đã hoàn thành, bàn giao đưa vào sử dụng",
+    };
+    bool ongoing = p->state == BC_AID_ONGOING;
+    bc_buf_puts(out, ongoing ? "hiện nay đang triển khai thực hiện dự án "
+                     : p->state == BC_AID_SUSPENDED ? "hiện nay dự án "
+                                                    : "đến nay dự án ");
+    put(b, out, &p->project);
+    bc_buf_puts(out, " ở ");
+    put(b, out, &p->place);
+    if (!ongoing)
+        bc_buf_puts(out, after[p->state]);
+}
+
+/* "115.000.000 đồng", or in words "Một trăm mười lăm triệu đồng"; null
+ * when not set (and in words past 10^15, which has no reading). */
+static bc_value *money(builder *b, const bc_amount *a, bool in_words)
+{
+    bc_buf out = BC_BUF_INIT;
+    bool ok = a->set && (in_words ? bc_vn_money_words(&out, a->value)
+                                  : (bc_vn_money(&out, a->value), true));
+    bc_value *v = ok ? view_made(b, out.ptr, out.len, false)
+                     : null_value(b);
+    bc_buf_fini(&out);
+    return v;
+}
+
+/* A project's own fields beside its sentence, for templates of one's own
+ * (amounts in words, say). */
+static void aid_fields(builder *b, bc_value *v, const bc_aid_project *p)
+{
+    view_set(b, v, "donor", view_text(b, &p->donor, false, NULL));
+    view_set(b, v, "project", view_text(b, &p->project, false, NULL));
+    view_set(b, v, "place", view_text(b, &p->place, false, NULL));
+    view_set(b, v, "status", view_text(b, &p->status, false, NULL));
+    view_set(b, v, "amount", money(b, &p->amount, false));
+    view_set(b, v, "amount_words", money(b, &p->amount, true));
+    view_set(b, v, "disbursed", money(b, &p->disbursed, false));
+    view_set(b, v, "disbursed_words", money(b, &p->disbursed, true));
+}
+
+/* The first project of an entry opens with the year; the next ones say
+ * "còn", so that a list of projects does not repeat itself. */
+static bc_value *aid_sentence(builder *b, const bc_aid_project *p,
+                              bool first)
+{
+    bc_buf out = BC_BUF_INIT;
+    if (first)
+        bc_buf_printf(&out, "Năm %" PRId64 ", ", b->report->document.year);
+    put_or_self(b, &out, &p->partner, &p->donor);
+    bc_buf_puts(&out, first ? " phối hợp với " : " còn phối hợp với ");
+    put(b, &out, &p->donor);
+    bc_buf_puts(&out, " triển khai thực hiện dự án theo quy định tại ");
+    put(b, &out, &p->legal_basis);
+    bc_buf_puts(&out, "; ");
+    put_status(b, &out, p);
+    bc_buf_puts(&out, ", với tổng kinh phí là ");
+    bc_vn_money(&out, p->amount.value);
+    bc_buf_putc(&out, '.');
+    if (p->disbursed.set) {
+        bc_buf_puts(&out, " Đã giải ngân ");
+        bc_vn_money(&out, p->disbursed.value);
+        bc_buf_putc(&out, '.');
+    }
+    bc_value *v = sentence(b, &p->text, &out);
+    bc_buf_fini(&out);
+    aid_fields(b, v, p);
+    return v;
+}
+
+static bc_value *event_sentence(builder *b, const bc_event *ev)
+{
+    bc_buf out = BC_BUF_INIT;
+    put_when(&out, &ev->date, NULL);
+    bc_buf_puts(&out, ", tại ");
+    put(b, &out, &ev->place);
+    bc_buf_puts(&out, ", ");
+    put_or_self(b, &out, &(bc_text){0}, &ev->title);
+    bc_buf_puts(&out, " tổ chức ");
+    put(b, &out, &ev->title);
+    if (ev->participants.set) {
+        bc_buf_puts(&out, " với sự tham gia của ");
+        put_count(&out, ev->participants.value);
+        bc_buf_puts(&out, " đại biểu");
+    }
+    if (ev->foreign.s) {
+        bc_buf_puts(&out, ev->participants.set ? ", trong đó có "
+                                               : " với sự tham gia của ");
+        put(b, &out, &ev->foreign);
+    }
+    bc_buf_putc(&out, '.');
+    bc_value *v = sentence(b, &ev->text, &out);
+    bc_buf_fini(&out);
+    return v;
+}
+
+bc_value *view_activities(builder *b, const bc_entry *e)
+{
+    bc_value *seq = bc_value_new_seq(b->arena);
+    for (size_t i = 0; i < e->delegations.count; i++)
+        bc_value_seq_push(b->arena, seq,
+                          delegation_sentence(b, &e->delegations.items[i]));
+    for (size_t i = 0; i < e->visits.count; i++)
+        bc_value_seq_push(b->arena, seq,
+                          visit_sentence(b, &e->visits.items[i]));
+    for (size_t i = 0; i < e->aid_projects.count; i++)
+        bc_value_seq_push(b->arena, seq,
+                          aid_sentence(b, &e->aid_projects.items[i], i == 0));
+    for (size_t i = 0; i < e->events.count; i++)
+        bc_value_seq_push(b->arena, seq,
+                          event_sentence(b, &e->events.items[i]));
+    return seq;
+}
