@@ -61,7 +61,7 @@ static const struct {
 typedef struct prepared {
     bc_report *report; /* NULL when the file is not a report */
     bc_value *view;    /* NULL after errors */
-    bc_cite_use *uses; /* per registered document */
+    bc_cite_record cites; /* what its citations print */
 } prepared;
 
 static void prepare(const char *path, const bc_writer *writer,
@@ -69,12 +69,10 @@ static void prepare(const char *path, const bc_writer *writer,
 {
     p->report = bc_report_load(path, arena, diags);
     p->view = NULL;
-    p->uses = NULL;
+    memset(&p->cites, 0, sizeof p->cites);
     if (!p->report)
         return;
-    p->uses = bc_arena_calloc(arena, p->report->citations.count,
-                              sizeof(bc_cite_use));
-    p->view = bc_view_build(p->report, writer, arena, p->uses, diags);
+    p->view = bc_view_build(p->report, writer, arena, &p->cites, diags);
 }
 
 bool bc_build(const char *data_path, const bc_build_options *options,
@@ -115,7 +113,7 @@ void bc_check_file(const char *data_path, const bc_lint_options *options,
     prepared p;
     prepare(data_path, &bc_writer_markdown, arena, &p, diags);
     if (p.report) /* a citation error does not hide the other findings */
-        bc_lint(p.report, p.uses, options, diags);
+        bc_lint(p.report, &p.cites, options, diags);
     bc_arena_free(arena);
 }
 

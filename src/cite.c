@@ -19,11 +19,14 @@ typedef struct cited {
     bool defined; /* the full form or "sau đây gọi tắt" has been given */
     bool bad_title; /* its title has an error, already reported */
     bc_cite_use use;
+    bc_cite_place first_full; /* where use.full began */
 } cited;
 
 struct bc_citer {
     const bc_report *report;
     cited *docs;
+    bc_cite_repeat *repeats;
+    size_t repeat_count, repeat_cap;
     bc_strmap by_id; /* id -> cited */
     size_t printed;  /* bytes printed by finished citations and charges */
     bool spent;      /* the budget is spent and the error was given */
@@ -81,9 +84,18 @@ bool bc_citer_check_titles(bc_citer *c, bc_diags *diags)
     return ok;
 }
 
-const bc_cite_use *bc_citer_use(const bc_citer *c, size_t index)
+void bc_citer_record(const bc_citer *c, bc_arena *arena,
+                     bc_cite_record *record)
 {
-    return &c->docs[index].use;
+    size_t n = c->report->citations.count;
+    record->uses = bc_arena_calloc(arena, n, sizeof(bc_cite_use));
+    for (size_t i = 0; i < n; i++)
+        record->uses[i] = c->docs[i].use;
+    record->repeats = bc_arena_calloc(arena, c->repeat_count,
+                                      sizeof(bc_cite_repeat));
+    memcpy(record->repeats, c->repeats,
+           c->repeat_count * sizeof(bc_cite_repeat));
+    record->repeat_count = c->repeat_count;
 }
 
 void bc_citer_free(bc_citer *c)
@@ -91,6 +103,7 @@ void bc_citer_free(bc_citer *c)
     if (!c)
         return;
     bc_strmap_fini(&c->by_id);
+    free(c->repeats);
     free(c->docs);
     free(c);
 }
@@ -344,11 +357,38 @@ static bool syntax_ok(expansion *x, const char *s, const bc_cite_token *tok)
 
 /* The record of what was printed: in full means with the date, outside
  * the subject (which names documents apart from the text). */
+static void add_repeat(bc_citer *citer, size_t doc, bc_cite_place place,
+                       bc_cite_place first)
+{
+    if (citer->repeat_count == citer->repeat_cap) {
+        citer->repeat_cap = citer->repeat_cap ? 2 * citer->repeat_cap : 8;
+        citer->repeats = bc_xreallocarray(citer->repeats, citer->repeat_cap,
+                                          sizeof *citer->repeats);
+    }
+    bc_cite_repeat *r = &citer->repeats[citer->repeat_count++];
+    r->doc = doc;
+    r->place = place;
+    r->first = first;
+}
+
+/* The record of what was printed.  Only citations in the text itself
+ * (not in a title, which quotes its document, nor in the subject) count
+ * as mentions; in full means with the date. */
 static void record_use(const expansion *x, cited *c, unsigned parts)
 {
     c->use.printed++;
-    if ((parts & PART_DATE) && !(parts & PART_SHORT) && !x->heading)
-        c->use.full++;
+    if (x->heading || x->depth > 1 || !x->where->src)
+        return;
+    bc_cite_place here = {*x->where, x->at};
+    if (!c->use.first.text.s)
+        c->use.first = here;
+    if (!(parts & PART_DATE) || (parts & PART_SHORT))
+        return;
+    if (c->use.full++ == 0)
+        c->first_full = here;
+    else
+        add_repeat(x->citer, (size_t)(c - x->citer->docs), here,
+                   c->first_full);
 }
 
 /* The parts to print for a citation written with none. */

@@ -102,7 +102,7 @@ typedef struct linter {
     bc_diags *diags;
     mention *mentions;
     size_t count, cap;
-    const bc_cite_use *uses; /* per registered document: what the document
+    const bc_cite_record *cites; /* what the document prints of each
                                 prints of it (cite.h) */
     bc_arena *arena; /* the keys, names and groups below */
     registry reg;
@@ -140,8 +140,7 @@ static bc_pos mention_pos(const linter *l, const mention *m)
 
 static bc_pos text_pos(const linter *l, const bc_text *t)
 {
-    bc_pos pos = {l->report->file, t->line, t->col};
-    return pos;
+    return bc_text_pos(t, l->report->file);
 }
 
 /* ---- finding hand-typed mentions ---- */
@@ -851,10 +850,77 @@ static void check_registry(linter *l)
             year_after_date(d->number.s, d->number.len, d->date.value))
             warn_year_order(l, text_pos(l, &d->number), d->number.s,
                             d->number.len, d->date.value);
-        if (!l->uses[k].printed)
+        if (!l->cites->uses[k].printed)
             warn_at(l, text_pos(l, &d->id),
                     "\"%s\" is registered but never cited with [@%s]",
                     d->id.s, d->id.s);
+    }
+}
+
+static bc_pos place_pos(const linter *l, const bc_cite_place *p)
+{
+    return bc_report_locate(l->report, &p->text, p->at, 2);
+}
+
+/* Decree 30, Phụ lục I: a document is cited in full once; after that,
+ * by its type and number, or its short name. */
+static void check_repeats(linter *l)
+{
+    for (size_t i = 0; i < l->cites->repeat_count; i++) {
+        const bc_cite_repeat *r = &l->cites->repeats[i];
+        const bc_citation *d = &l->report->citations.items[r->doc];
+        bc_pos first = place_pos(l, &r->first);
+        bc_buf what = BC_BUF_INIT;
+        describe(d, false, &what);
+        warn_at(l, place_pos(l, &r->place),
+                "\"%s\" is cited in full again (first in full at %d:%d); "
+                "Decree 30 cites a document in full once: write [@%s] "
+                "here, which gives its short form",
+                what.ptr, first.line, first.col, d->id.s);
+        bc_buf_fini(&what);
+    }
+}
+
+/* The day a report is taken to speak on: its date, or the end of its year
+ * for a draft. */
+static bc_date report_day(const bc_document *d)
+{
+    bc_date end = {(int)d->year, 12, 31};
+    return d->date.set ? d->date.value : end;
+}
+
+/* A document replaced on or before the report's day, still cited. */
+static void check_replaced(linter *l)
+{
+    const bc_report *r = l->report;
+    bc_date day = report_day(&r->document);
+    for (size_t k = 0; k < r->citations.count; k++) {
+        const bc_citation *d = &r->citations.items[k];
+        const bc_cite_use *use = &l->cites->uses[k];
+        if (!d->replaced_by.s || !use->printed ||
+            (d->replaced_on.set &&
+             bc_date_before(day, d->replaced_on.value)))
+            continue;
+        bc_buf what = BC_BUF_INIT, by = BC_BUF_INIT, when = BC_BUF_INIT;
+        describe(d, false, &what);
+        const bc_citation *next =
+            bc_strmap_get(&l->reg.by_id, d->replaced_by.s, d->replaced_by.len);
+        if (next)
+            describe(next, true, &by);
+        else
+            bc_buf_append(&by, d->replaced_by.s, d->replaced_by.len);
+        if (d->replaced_on.set) {
+            bc_buf_puts(&when, " from ");
+            bc_vn_date_short(&when, d->replaced_on.value);
+        }
+        warn_at(l, use->first.text.s ? place_pos(l, &use->first)
+                                     : text_pos(l, &d->id),
+                "\"%s\" was replaced by \"%s\"%s; cite what is in force%s",
+                what.ptr, by.ptr, when.ptr,
+                next ? "" : " (register the new document too)");
+        bc_buf_fini(&what);
+        bc_buf_fini(&by);
+        bc_buf_fini(&when);
     }
 }
 
@@ -896,8 +962,13 @@ static void check_distribution(linter *l)
         const bc_text *t = &items->items[i];
         size_t n = strlen("Lưu: VT");
         if (starts_with(t, "Lưu: VT") &&
-            (t->len == n || strchr(",; .", t->s[n])))
+            (t->len == n || strchr(",; .", t->s[n]))) {
             archived = true; /* not "Lưu: VTLT" */
+            if (item_len(t) == n) /* Decree 30: "Lưu: VT, <unit>." */
+                warn_at(l, text_pos(l, t),
+                        "write the drafting unit after \"Lưu: VT\", as in "
+                        "\"Lưu: VT, VP.\"");
+        }
         else if (starts_with(t, "Lưu"))
             warn_at(l, text_pos(l, t),
                     "write the records-office copy as \"Lưu: VT\" (then the "
@@ -934,7 +1005,7 @@ static void check_final(linter *l)
     bc_pos pos = {l->report->file, d->date.line, d->date.col};
     for (size_t k = 0; k < l->report->citations.count; k++) {
         const bc_citation *c = &l->report->citations.items[k];
-        if (!l->uses[k].printed || !c->date.set ||
+        if (!l->cites->uses[k].printed || !c->date.set ||
             !bc_date_before(d->date.value, c->date.value))
             continue;
         bc_buf what = BC_BUF_INIT;
@@ -976,14 +1047,14 @@ static void free_linter(linter *l)
     free(l->mentions);
 }
 
-void bc_lint(const bc_report *report, const bc_cite_use *uses,
+void bc_lint(const bc_report *report, const bc_cite_record *cites,
              const bc_lint_options *options, bc_diags *diags)
 {
     linter l = {0};
     l.report = report;
     l.diags = diags;
     l.arena = bc_arena_new();
-    l.uses = uses;
+    l.cites = cites;
     /* Every check below looks documents up in hash maps built once, so
      * that check stays linear in the number of mentions and entries. */
     index_registry(&l);
@@ -992,6 +1063,8 @@ void bc_lint(const bc_report *report, const bc_cite_use *uses,
     collect_candidates(&l);
     check_mentions(&l);
     check_registry(&l);
+    check_repeats(&l);
+    check_replaced(&l);
     check_distribution(&l);
     bc_report_visit_texts(report, check_invisible, &l);
     if (options && options->final)

@@ -394,7 +394,8 @@ static void build(builder *b, bc_value *view)
 }
 
 bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
-                        bc_arena *arena, bc_cite_use *uses, bc_diags *diags)
+                        bc_arena *arena, bc_cite_record *cites,
+                        bc_diags *diags)
 {
     size_t errors = diags->errors;
     builder b = {report, arena, diags, bc_citer_new(report), writer,
@@ -402,8 +403,8 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
     bc_citer_check_titles(b.citer, diags);
     bc_value *view = bc_value_new_map(arena);
     build(&b, view);
-    for (size_t i = 0; uses && i < report->citations.count; i++)
-        uses[i] = *bc_citer_use(b.citer, i);
+    if (cites)
+        bc_citer_record(b.citer, arena, cites);
     bc_citer_free(b.citer);
     bc_buf_fini(&b.scratch);
     bc_buf_fini(&b.text);

@@ -83,12 +83,35 @@ typedef struct bc_cite_token {
 bool bc_cite_next(const char *s, size_t len, size_t from,
                   bc_cite_token *tok);
 
+/* Where a citation stands: its text (a copy; text.src is NULL for text
+ * bcreport made), and the offset of its "[@". */
+typedef struct bc_cite_place {
+    bc_text text;
+    size_t at;
+} bc_cite_place;
+
 /* What a citer has printed of one registered document. */
 typedef struct bc_cite_use {
     unsigned printed; /* citations printed, in any form, titles included */
-    unsigned full;    /* of them, in full (with the date), outside the
-                         subject */
+    unsigned full;    /* of them, in full (with the date), in the text */
+    bc_cite_place first; /* the first in the text (text.s NULL: none) */
 } bc_cite_use;
+
+/* A document cited in full again after its first mention in full, in
+ * the text (not in a title, which quotes, nor in the subject): Decree 30
+ * wants only the type and number, or the short name, after the first. */
+typedef struct bc_cite_repeat {
+    size_t doc; /* the index in report->citations */
+    bc_cite_place place, first;
+} bc_cite_repeat;
+
+/* All a citer printed: one use a registered document, the repeats in the
+ * order found.  In the arena given to bc_citer_record. */
+typedef struct bc_cite_record {
+    bc_cite_use *uses;
+    bc_cite_repeat *repeats;
+    size_t repeat_count;
+} bc_cite_record;
 
 /* A citer for report's registry; the report must outlive it.  Free it with
  * bc_citer_free (NULL is a no-op). */
@@ -100,8 +123,9 @@ void bc_citer_free(bc_citer *c);
  * it, so its errors are not given twice.  Returns false after errors. */
 bool bc_citer_check_titles(bc_citer *c, bc_diags *diags);
 
-/* The record of report->citations.items[index]. */
-const bc_cite_use *bc_citer_use(const bc_citer *c, size_t index);
+/* Copies what c has printed into record, in arena. */
+void bc_citer_record(const bc_citer *c, bc_arena *arena,
+                     bc_cite_record *record);
 
 /* Appends text t with its citations expanded to out.  Returns false after
  * adding an error (unknown id, unknown part, unclosed bracket, a citation

@@ -38,7 +38,7 @@ typedef struct bc_lint_options {
     bool final; /* the checks for a document about to be issued */
 } bc_lint_options;
 
-void bc_lint(const bc_report *report, const bc_cite_use *uses,
+void bc_lint(const bc_report *report, const bc_cite_record *cites,
              const bc_lint_options *options, bc_diags *diags);
 
 #endif

@@ -43,10 +43,10 @@
  *
  * The view lives in the arena given and borrows nothing from the report
  * that the arena does not also hold.  Returns NULL after adding errors
- * (an unknown citation, more points than there are letters).  uses, when
- * not NULL, receives what the view printed of each registered document
- * (report->citations.count entries, cite.h), even after errors: `check`
- * reasons about the citations the document actually prints.
+ * (an unknown citation, more points than there are letters).  cites, when
+ * not NULL, receives what the view's citations printed (cite.h), even
+ * after errors: `check` reasons about the citations the document actually
+ * prints.
  */
 #ifndef BC_VIEW_H
 #define BC_VIEW_H
@@ -59,6 +59,7 @@
 #include "bcreport/writer.h"
 
 bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
-                        bc_arena *arena, bc_cite_use *uses, bc_diags *diags);
+                        bc_arena *arena, bc_cite_record *cites,
+                        bc_diags *diags);
 
 #endif

@@ -16,6 +16,7 @@
 #include "bcreport/lint.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
+#include "bcreport/writer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,13 +28,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bc_report *r = bc_report_parse("fuzz.yaml", (const char *)data, size,
                                    arena, &diags);
     if (r) {
-        bc_cite_use *uses = bc_arena_calloc(arena, r->citations.count,
-                                            sizeof *uses);
-        bc_view_build(r, arena, uses, &diags);
+        bc_cite_record cites;
+        bc_view_build(r, &bc_writer_markdown, arena, &cites, &diags);
         bc_lint_options lint = {false};
-        bc_lint(r, uses, &lint, &diags);
+        bc_lint(r, &cites, &lint, &diags);
         lint.final = true;
-        bc_lint(r, uses, &lint, &diags);
+        bc_lint(r, &cites, &lint, &diags);
     }
     fuzz_format_diags(&diags);
     bc_arena_free(arena);

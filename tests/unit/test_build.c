@@ -82,16 +82,23 @@ static const struct {
     {"Kế hoạch 12", "Chỉ thị số 12"},
     /* The short name is "Kế hoạch số 92" everywhere else. */
     {"Kế hoạch 92", "Kế hoạch số 92"},
+    /* Decree 30 (Phụ lục I): a document is cited in full once, later by
+     * its type and number or its short name.  Chỉ thị 12 and Kế hoạch 92
+     * were defined above; Decree 80 was cited in full in point b). */
+    {"Thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư, Kế "
+     "hoạch số 92/KH-UBND ngày 03/6/2022 của UBND tỉnh Quảng Ngãi,",
+     "Thực hiện Chỉ thị số 12, Kế hoạch số 92,"},
     /* Decree 80 is 80/2020/NĐ-CP of 08/7/2020, on aid that is NOT ODA. */
-    {"Nghị định số 80/2022/NĐ-CP ngày 17/9/2020",
-     "Nghị định số 80/2020/NĐ-CP ngày 08/7/2020"},
+    {"Nghị định số 80/2022/NĐ-CP ngày 17/9/2020 của Chính phủ",
+     "Nghị định số 80/2020/NĐ-CP"},
     {"Nghị định số 80/2022/NĐ-CP", "Nghị định số 80/2020/NĐ-CP"},
     {"viện trợ không hoàn lại thuộc", "viện trợ không hoàn lại không thuộc"},
     /* The titles of points c) and e) alone ended with a full stop. */
     {"nhân dân các nước.\n", "nhân dân các nước\n"},
     {"mục tiêu phát triển bền vững.\n", "mục tiêu phát triển bền vững\n"},
-    /* Decree 30: "Lưu: VT"; the section title takes its comma. */
-    {"Lưu VT.", "Lưu: VT."},
+    /* Decree 30: "Lưu: VT, <drafting unit>" (here the office of the
+     * district's HĐND and UBND, VPH); the section title takes its comma. */
+    {"Lưu VT.", "Lưu: VT, VPH."},
     {"ĐỀ XUẤT KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ"},
 };
 
@@ -226,7 +233,7 @@ static void test_commonmark_structure(void **state)
     assert_non_null(strstr(html, "<p>* <strong>Nguyên nhân:</strong> "));
     assert_null(strstr(html, "raw HTML omitted"));
     /* Sub-items "+" nest in the item before them. */
-    assert_non_null(strstr(html, "Chính phủ:</p>\n<ul>\n<li>\n<p>Bổ sung"));
+    assert_non_null(strstr(html, "80/2020/NĐ-CP:</p>\n<ul>\n<li>\n<p>Bổ sung"));
     /* The header keeps its lines: hard breaks, not one run-on line. */
     assert_non_null(strstr(html, "<strong>ỦY BAN NHÂN DÂN</strong><br />"));
     free(html);
@@ -397,7 +404,7 @@ static void expect_built(const char *format, const char *const *edits,
 }
 
 #define RECIPIENTS "recipients: [\"Sở Ngoại vụ\"]"
-#define DISTRIBUTION "distribution: [\"Lưu: VT\"]"
+#define DISTRIBUTION "distribution: [\"Lưu: VT, VP\"]"
 
 static void test_no_doubled_punctuation(void **state)
 {
@@ -561,7 +568,7 @@ static void worst_case_yaml(bc_buf *yaml, char ch)
                       "assessment:\n  title: ĐÁNH GIÁ\n"
                       "  strengths: {title: Ưu điểm, body: [x]}\n"
                       "  limitations: {title: Hạn chế, body: [x]}\n"
-                      "distribution: [\"Lưu: VT\"]\n"
+                      "distribution: [\"Lưu: VT, VP\"]\n"
                       "signature:\n  title: CHỦ TỊCH\n  name: Nguyễn Văn A\n"
                       "  lines:\n    - &l x\n");
     for (int i = 0; i < 999000; i++)
@@ -595,7 +602,7 @@ static void repeated_partner_yaml(bc_buf *yaml)
     bc_buf_puts(yaml, "assessment:\n  title: ĐÁNH GIÁ\n"
                       "  strengths: {title: Ưu điểm, body: [x]}\n"
                       "  limitations: {title: Hạn chế, body: [x]}\n"
-                      "distribution: [\"Lưu: VT\"]\n"
+                      "distribution: [\"Lưu: VT, VP\"]\n"
                       "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n");
 }
 

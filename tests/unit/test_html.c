@@ -122,7 +122,7 @@ static void test_standalone_page(void **state)
     assert_contains(page, "<h1 class=\"bc-type\">BÁO CÁO</h1>");
     assert_contains(page, "<h2>I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN</h2>");
     assert_contains(page, "(<em>sau đây gọi tắt là Kế hoạch số 92</em>)");
-    assert_contains(page, "<li>Lưu: VT.</li>");
+    assert_contains(page, "<li>Lưu: VT, VPH.</li>");
     assert_contains(page, "<p class=\"bc-signer\">Phạm Quang Sự</p>");
     tu_result_fini(&r);
 }

@@ -38,7 +38,7 @@ static const char base_yaml[] =
     "  title: ĐÁNH GIÁ\n"
     "  strengths: {title: Ưu điểm, body: [x]}\n"
     "  limitations: {title: Hạn chế, body: [x]}\n"
-    "distribution: [\"Lưu: VT\"]\n"
+    "distribution: [\"Lưu: VT, VP\"]\n"
     "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n";
 
 typedef struct fixture {

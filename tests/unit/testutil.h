@@ -70,7 +70,7 @@ int tu_sh(const char *fmt, ...) BC_PRINTF(1, 2);
     "assessment:\n  title: ĐÁNH GIÁ\n"                                        \
     "  strengths: {title: Ưu điểm, body: [x]}\n"                              \
     "  limitations: {title: Hạn chế, body: [x]}\n"                            \
-    "distribution: [\"Lưu: VT\"]\n"
+    "distribution: [\"Lưu: VT, VP\"]\n"
 #define TU_YAML_SIGNATURE "signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}\n"
 
 /* Seven citations (c0 to c6), each title citing the next one's title
