@@ -326,12 +326,12 @@ static bc_value *appendix_reference(builder *b)
     bc_buf out = BC_BUF_INIT;
     bc_buf_puts(&out, "(Kèm theo ");
     bc_utf8_sentence_case(d->type.s, d->type.len, &out);
-    bc_buf_puts(&out, " số ");
+    bc_buf_puts(&out, " số");
     if (d->number.s && d->number.len)
-        bc_buf_printf(&out, "%s%.*s", d->number.len == 1 ? "0" : "",
+        bc_buf_printf(&out, " %s%.*s", d->number.len == 1 ? "0" : "",
                       (int)d->number.len, d->number.s);
     else
-        bc_buf_puts(&out, BC_VN_BLANK);
+        bc_buf_puts(&out, BC_VN_BLANK); /* for the records office */
     bc_buf_printf(&out, "/%.*s ", (int)d->symbol.len, d->symbol.s);
     document_date(b, &out);
     bc_buf_puts(&out, " của ");

@@ -208,7 +208,8 @@ static void grid_total(builder *b, grid *g, const int64_t *sums, size_t n)
                                                             : "left"));
             labelled = true;
         } else {
-            bc_value_seq_push(b->arena, cells, made_cell(b, "", "left"));
+            bc_value_seq_push(b->arena, cells,
+                              made_cell(b, "", stt ? "center" : "left"));
         }
     }
     g->total = bc_value_new_map(b->arena);

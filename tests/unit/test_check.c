@@ -672,6 +672,54 @@ static void test_findings_follow_what_is_printed(void **state)
     free(path);
 }
 
+/* Decree 30, Phụ lục I: in full once, then the short form; titles quote
+ * their documents and do not count. */
+static void test_cited_in_full_again(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "15:30: warning: \"Nghị định số 80/2020/NĐ-CP\" is cited in full "
+        "again (first in full at 15:18); Decree 30 cites a document in full "
+        "once: write [@nd80] here, which gives its short form\n",
+        NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Theo [@nd80], và [@nd80 number date].\"]",
+                    NULL, 0, want);
+    static const char *const none[] = {NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Theo [@nd80], và [@nd80] [@nd80 number].\"]",
+                    NULL, 0, none);
+}
+
+static void test_records_copy_needs_the_unit(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "29:16: warning: write the drafting unit after \"Lưu: VT\", as in "
+        "\"Lưu: VT, VP.\"\n",
+        NULL};
+    expect_findings("distribution: [\"Lưu: VT, VP\"]",
+                    "distribution: [\"Lưu: VT\"]", NULL, 0, want);
+}
+
+/* A document replaced before the report's day is still cited. */
+static void test_replaced_document(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "25:93: warning: \"Nghị định số 80/2020/NĐ-CP\" was replaced by "
+        "\"Nghị định số 313/2025/NĐ-CP ngày 08/12/2025\" from 08/12/2025; "
+        "cite what is in force\n",
+        NULL};
+    expect_findings("issuer: \"Chính phủ\"}",
+                    "issuer: \"Chính phủ\", replaced_by: nd313, "
+                    "replaced_on: 2025-12-08}\n"
+                    "  - {id: nd313, type: \"Nghị định\", number: "
+                    "\"313/2025/NĐ-CP\", date: 2025-12-08, issuer: \"Chính "
+                    "phủ\"}",
+                    NULL, 0, want);
+}
+
 static void test_errors_and_usage(void **state)
 {
     (void)state;
@@ -718,6 +766,9 @@ int main(void)
         cmocka_unit_test(test_many_distribution_entries_in_linear_time),
         cmocka_unit_test(test_final),
         cmocka_unit_test(test_findings_follow_what_is_printed),
+        cmocka_unit_test(test_cited_in_full_again),
+        cmocka_unit_test(test_records_copy_needs_the_unit),
+        cmocka_unit_test(test_replaced_document),
         cmocka_unit_test(test_errors_and_usage),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
