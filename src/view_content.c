@@ -289,14 +289,54 @@ static bc_value *typed_table(builder *b, const bc_table *t)
 
 typedef struct activity_grid {
     builder *b;
+    const bc_table *table;
     grid g;
     const char *from;
+    const char *const *titles; /* of the columns, STT not counted */
     int64_t sums[6];
+    bool failed; /* an error was given: the table is not finished */
 } activity_grid;
+
+static const char copied_text[] =
+    "a table made from the activities prints this text again";
+
+/* A text of an activity printed again in the table: it counts against
+ * the citations' budget (cite.h), or a long text and many tables made
+ * from the same activities would multiply. */
+static void put_copied_cell(activity_grid *a, bc_value *cells,
+                            const bc_text *t)
+{
+    if (!a->failed &&
+        !bc_cite_charge(a->b->citer, t,
+                        copied_text,
+                        t->len, a->b->diags))
+        a->failed = true;
+    static const bc_text none;
+    put_text_cell(a->b, cells, a->failed ? &none : t); /* failed: no copy */
+}
+
+/* Adds n (from 0 to 10^15, as read) to column c's total, which may not
+ * pass 10^15, as a typed table's may not (blocks.c). */
+static void add_to_total(activity_grid *a, size_t c, int64_t n)
+{
+    if (a->failed)
+        return;
+    if (n > BC_TABLE_MAX_TOTAL - a->sums[c]) {
+        bc_pos pos = {a->b->report->file, a->table->line, a->table->col};
+        bc_diag_error(a->b->diags, pos,
+                      "the total of column \"%s\" passes 10^15, more than "
+                      "a total can hold",
+                      a->titles[c]);
+        a->failed = true;
+        return;
+    }
+    a->sums[c] += n;
+}
 
 static void head(builder *b, activity_grid *a, const char *const *titles,
                  const bc_column_type *types, size_t n)
 {
+    a->titles = titles;
     for (size_t c = 0; c < n; c++) {
         grid_column(b, &a->g, view_made(b, titles[c], strlen(titles[c]),
                                         false),
@@ -313,14 +353,14 @@ static void aid_rows(builder *b, const bc_entry *e, activity_grid *a)
     for (size_t i = 0; i < e->aid_projects.count; i++) {
         const bc_aid_project *p = &e->aid_projects.items[i];
         bc_value *cells = grid_row(b, &a->g);
-        put_text_cell(b, cells, &p->project);
-        put_text_cell(b, cells, &p->donor);
-        put_text_cell(b, cells, &p->place);
+        put_copied_cell(a, cells, &p->project);
+        put_copied_cell(a, cells, &p->donor);
+        put_copied_cell(a, cells, &p->place);
         put_number_cell(b, cells, true, p->amount.value);
         put_number_cell(b, cells, p->disbursed.set, p->disbursed.value);
-        put_text_cell(b, cells, &p->status);
-        a->sums[3] += p->amount.value;
-        a->sums[4] += p->disbursed.set ? p->disbursed.value : 0;
+        put_copied_cell(a, cells, &p->status);
+        add_to_total(a, 3, p->amount.value);
+        add_to_total(a, 4, p->disbursed.set ? p->disbursed.value : 0);
     }
 }
 
@@ -329,18 +369,25 @@ static void delegation_rows(builder *b, const bc_entry *e, activity_grid *a)
     for (size_t i = 0; i < e->delegations.count; i++) {
         const bc_delegation *d = &e->delegations.items[i];
         bc_value *cells = grid_row(b, &a->g);
-        put_text_cell(b, cells, &d->who);
+        put_copied_cell(a, cells, &d->who);
         bc_buf countries = BC_BUF_INIT;
-        for (size_t k = 0; k < d->countries.count; k++)
-            bc_buf_printf(&countries, "%s%s", k ? ", " : "",
-                          d->countries.items[k].s);
+        for (size_t k = 0; k < d->countries.count && !a->failed; k++) {
+            const bc_text *country = &d->countries.items[k];
+            if (!bc_cite_charge(b->citer, country,
+                                copied_text,
+                                country->len, b->diags))
+                a->failed = true;
+            else
+                bc_buf_printf(&countries, "%s%s", k ? ", " : "",
+                              country->s);
+        }
         bc_value_seq_push(b->arena, cells,
                           made_cell(b, countries.ptr, "left"));
         bc_buf_fini(&countries);
         put_date_cell(b, cells, &d->from, &d->to);
         put_number_cell(b, cells, d->members.set, d->members.value);
-        put_text_cell(b, cells, &d->purpose);
-        a->sums[3] += d->members.value;
+        put_copied_cell(a, cells, &d->purpose);
+        add_to_total(a, 3, d->members.value);
     }
 }
 
@@ -349,12 +396,12 @@ static void visit_rows(builder *b, const bc_entry *e, activity_grid *a)
     for (size_t i = 0; i < e->visits.count; i++) {
         const bc_visit *v = &e->visits.items[i];
         bc_value *cells = grid_row(b, &a->g);
-        put_text_cell(b, cells, &v->guests);
-        put_text_cell(b, cells, &v->country);
+        put_copied_cell(a, cells, &v->guests);
+        put_copied_cell(a, cells, &v->country);
         put_date_cell(b, cells, &v->from, &v->to);
         put_number_cell(b, cells, v->members.set, v->members.value);
-        put_text_cell(b, cells, &v->purpose);
-        a->sums[3] += v->members.value;
+        put_copied_cell(a, cells, &v->purpose);
+        add_to_total(a, 3, v->members.value);
     }
 }
 
@@ -363,13 +410,13 @@ static void event_rows(builder *b, const bc_entry *e, activity_grid *a)
     for (size_t i = 0; i < e->events.count; i++) {
         const bc_event *ev = &e->events.items[i];
         bc_value *cells = grid_row(b, &a->g);
-        put_text_cell(b, cells, &ev->title);
+        put_copied_cell(a, cells, &ev->title);
         put_date_cell(b, cells, &ev->date, &(bc_date_field){0});
-        put_text_cell(b, cells, &ev->place);
+        put_copied_cell(a, cells, &ev->place);
         put_number_cell(b, cells, ev->participants.set,
                         ev->participants.value);
-        put_text_cell(b, cells, &ev->foreign);
-        a->sums[3] += ev->participants.value;
+        put_copied_cell(a, cells, &ev->foreign);
+        add_to_total(a, 3, ev->participants.value);
     }
 }
 
@@ -377,6 +424,8 @@ static void activity_rows(const bc_entry *e, void *ctx)
 {
     activity_grid *a = ctx;
     builder *b = a->b;
+    if (a->failed)
+        return;
     if (!strcmp(a->from, "aid_projects"))
         aid_rows(b, e, a);
     else if (!strcmp(a->from, "delegations"))
@@ -413,6 +462,7 @@ static bc_value *activity_table(builder *b, const bc_table *t)
     activity_grid a;
     memset(&a, 0, sizeof a);
     a.b = b;
+    a.table = t;
     a.from = t->from.s;
     grid_start(b, &a.g, !t->no_number);
     if (!strcmp(a.from, "aid_projects"))

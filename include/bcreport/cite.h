@@ -50,7 +50,8 @@
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."
 
 /* Bytes that the citations of one document may print in all, titles
- * cited in titles included (and text printed again, bc_cite_charge): the
+ * cited in titles included (and text printed again, bc_cite_charge: a
+ * self_name standing in, an activity's text in a table): the
  * examples print 1.6 KB and 0.5 KB, a long report citing a hundred
  * documents perhaps 100 KB.  As much as one scalar may hold, so citations
  * cannot make a report much longer than its data. */

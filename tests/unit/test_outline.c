@@ -284,6 +284,48 @@ static void test_table_from_activities(void **state)
     expect_in_order("md", aid_yaml, want);
 }
 
+/* The totals of a table made from the activities cannot pass 10^15
+ * either: the error is at the table. */
+static void test_table_from_activities_total_overflow(void **state)
+{
+    (void)state;
+    expect_errors(ENTRY("      aid_projects:\n"
+                        "        - &p {donor: B, project: G, place: C,"
+                        " amount: 1000000000000000, legal_basis: L,"
+                        " status: \"tạm dừng\"}\n"
+                        "        - *p\n"),
+                  "<stdin>:19:45: error: the total of column \"Kinh phí "
+                  "(đồng)\" passes 10^15, more than a total can hold\n");
+}
+
+/* Each table made from the activities prints their texts again, so the
+ * copies count against the citations' budget (1 MiB): a long text in
+ * many such tables is an error at the text, not gigabytes of output. */
+static void test_copies_in_tables_are_bounded(void **state)
+{
+    (void)state;
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, HEAD "preamble: [\"Mở đầu.\"]\n"
+                            "results:\n  items:\n    - title: \"A\"\n"
+                            "      aid_projects:\n"
+                            "        - {project: P, place: C, amount: 1,"
+                            " legal_basis: L, status: \"tạm dừng\","
+                            " donor: \"");
+    for (int i = 0; i < 400 * 1024; i++)
+        bc_buf_putc(&yaml, 'x');
+    bc_buf_puts(&yaml, "\"}\nappendices:\n  - id: pl\n    title: T\n"
+                       "    body:\n");
+    for (int i = 0; i < 3; i++)
+        bc_buf_puts(&yaml, "      - {table: {from: aid_projects}}\n");
+    bc_buf_puts(&yaml, TAIL);
+    expect_errors(yaml.ptr,
+                  "<stdin>:14:88: error: a table made from the activities "
+                  "prints this text again, past the limit of 1048576 bytes "
+                  "that citations and repeated text may print in a "
+                  "document\n");
+    bc_buf_fini(&yaml);
+}
+
 static void test_visit_and_event_sentences(void **state)
 {
     (void)state;
@@ -492,6 +534,8 @@ int main(void)
         cmocka_unit_test(test_pipe_table_refused),
         cmocka_unit_test(test_aid_sentences),
         cmocka_unit_test(test_table_from_activities),
+        cmocka_unit_test(test_table_from_activities_total_overflow),
+        cmocka_unit_test(test_copies_in_tables_are_bounded),
         cmocka_unit_test(test_visit_and_event_sentences),
         cmocka_unit_test(test_visit_dates_in_order),
         cmocka_unit_test(test_appendix_references),
