@@ -65,9 +65,8 @@ static const bc_field note_fields[] = {
 
 /* A note inside narrative: {label, text}, read into a bc_block. */
 static const bc_schema note_schema = {
-    "note", sizeof(bc_block), note_fields,
-    BC_COUNT(note_fields),
-    "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm", NULL};
+    BC_SCHEMA("note", bc_block, note_fields,
+              "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm")};
 
 /* ---- tables ---- */
 
@@ -86,8 +85,8 @@ static const bc_field column_fields[] = {
 };
 
 static const bc_schema column_schema = {
-    "column", sizeof(bc_column), column_fields, BC_COUNT(column_fields),
-    "Một cột của bảng.", NULL};
+    BC_SCHEMA("column", bc_column, column_fields,
+              "Một cột của bảng.")};
 
 /* The table as read, its rows still values until the columns are known. */
 typedef struct table_spec {
@@ -101,6 +100,8 @@ static void keep_rows(bc_schema_reader *r, const bc_field *f,
 {
     if (v->kind != BC_VALUE_SEQ)
         bc_schema_wrong_type(r, f->key, "a list of rows", v);
+    else if (v->as.seq.count == 0)
+        error_at(r, v, "\"%s\" must not be empty", f->key);
     else
         *(const bc_value **)slot = v;
 }
@@ -109,6 +110,7 @@ static void rows_json(bc_json_schema *j, const bc_field *f)
 {
     (void)f;
     bc_json_schema_string(j, "type", "array");
+    bc_json_schema_int(j, "minItems", 1);
     bc_json_schema_open(j, "items", '{');
     bc_json_schema_string(j, "type", "array");
     bc_json_schema_open(j, "items", '{');
@@ -155,9 +157,14 @@ static const bc_field table_fields[] = {
             "(đoàn vào) hoặc events (sự kiện), thay cho columns và rows."},
 };
 
+static const char *const table_kinds[] = {"columns", "from", NULL};
+static const char *const table_grid[] = {"columns", "rows", NULL};
+
 static const bc_schema table_schema = {
-    "table", sizeof(table_spec), table_fields, BC_COUNT(table_fields),
-    "Một bảng.", NULL};
+    BC_SCHEMA("table", table_spec, table_fields,
+              "Một bảng: columns và rows do người soạn nhập, hoặc from để "
+              "lập từ các hoạt động."),
+    .one_of = table_kinds, .together = table_grid};
 
 /* Reads a cell of a text column: text, or a number as it is written. */
 static bool text_cell(bc_schema_reader *r, const char *key,
@@ -281,20 +288,11 @@ static void read_table(bc_schema_reader *r, const bc_value *v, bc_block *b)
             if (!strcmp(column->type_word.s, bc_column_type_words[k]))
                 column->type = (bc_column_type)k;
     }
-    if (t->from.s) {
-        if (t->columns.count || spec.rows)
-            error_at(r, v, "a table made from %s takes its columns and rows "
-                           "from them; leave out \"columns\" and \"rows\"",
-                     t->from.s);
+    /* columns and rows, or from: said by the schema's one_of and
+     * together, reported by bc_schema_read_struct */
+    if (t->from.s || !t->columns.count || !spec.rows)
         return;
-    }
-    if (!t->columns.count) {
-        error_at(r, v, "a table needs \"columns\" and \"rows\", or \"from\" "
-                       "(one of aid_projects, delegations, visits, events)%s",
-                 "");
-        return;
-    }
-    size_t n = spec.rows ? spec.rows->as.seq.count : 0;
+    size_t n = spec.rows->as.seq.count;
     t->rows.items = bc_arena_calloc(bc_schema_arena(r), n, sizeof(bc_row));
     for (size_t i = 0; i < n; i++)
         read_row(r, t, spec.rows->as.seq.items[i], i);

@@ -77,8 +77,8 @@ static const bc_field issuer_fields[] = {
 };
 
 static const bc_schema issuer_schema = {
-    "issuer", sizeof(bc_issuer), issuer_fields, BC_COUNT(issuer_fields),
-    "Cơ quan ban hành văn bản.", NULL};
+    BC_SCHEMA("issuer", bc_issuer, issuer_fields,
+              "Cơ quan ban hành văn bản.")};
 
 static const bc_field document_fields[] = {
     FIELD(bc_document, "issuer", BC_FIELD_OBJECT, BC_REQUIRED, issuer,
@@ -104,8 +104,8 @@ static const bc_field document_fields[] = {
 };
 
 static const bc_schema document_schema = {
-    "document", sizeof(bc_document), document_fields,
-    BC_COUNT(document_fields), "Thông tin chung của văn bản.", NULL};
+    BC_SCHEMA("document", bc_document, document_fields,
+              "Thông tin chung của văn bản.")};
 
 static const bc_field citation_fields[] = {
     FIELD_CHARS(bc_citation, "id", REQ, id,
@@ -136,8 +136,8 @@ static const bc_field citation_fields[] = {
 };
 
 static const bc_schema citation_schema = {
-    "citation", sizeof(bc_citation), citation_fields,
-    BC_COUNT(citation_fields), "Một văn bản được trích dẫn.", NULL};
+    BC_SCHEMA("citation", bc_citation, citation_fields,
+              "Một văn bản được trích dẫn.")};
 
 /* A registry file: only citations. */
 static const bc_field registry_fields[] = {
@@ -146,8 +146,8 @@ static const bc_field registry_fields[] = {
 };
 
 static const bc_schema registry_schema = {
-    "registry", sizeof(bc_report), registry_fields,
-    BC_COUNT(registry_fields), "Danh mục văn bản dùng chung.", NULL};
+    BC_SCHEMA("registry", bc_report, registry_fields,
+              "Danh mục văn bản dùng chung.")};
 
 /* ---- activities ---- */
 
@@ -167,8 +167,8 @@ static const bc_field delegation_fields[] = {
 };
 
 static const bc_schema delegation_schema = {
-    "delegation", sizeof(bc_delegation), delegation_fields,
-    BC_COUNT(delegation_fields), "Một đoàn đi công tác nước ngoài (đoàn ra).", NULL};
+    BC_SCHEMA("delegation", bc_delegation, delegation_fields,
+              "Một đoàn đi công tác nước ngoài (đoàn ra).")};
 
 static const bc_field visit_fields[] = {
     TEXT(bc_visit, "guests", REQ, guests,
@@ -189,8 +189,8 @@ static const bc_field visit_fields[] = {
 };
 
 static const bc_schema visit_schema = {
-    "visit", sizeof(bc_visit), visit_fields, BC_COUNT(visit_fields),
-    "Một đoàn nước ngoài đến làm việc (đoàn vào).", NULL};
+    BC_SCHEMA("visit", bc_visit, visit_fields,
+              "Một đoàn nước ngoài đến làm việc (đoàn vào).")};
 
 const char *const bc_aid_status_words[] = {
     "chưa triển khai", "đang triển khai thực hiện", "tạm dừng",
@@ -219,8 +219,8 @@ static const bc_field aid_fields[] = {
 };
 
 static const bc_schema aid_schema = {
-    "aid project", sizeof(bc_aid_project), aid_fields, BC_COUNT(aid_fields),
-    "Một dự án viện trợ nước ngoài.", NULL};
+    BC_SCHEMA("aid project", bc_aid_project, aid_fields,
+              "Một dự án viện trợ nước ngoài.")};
 
 static const bc_field event_fields[] = {
     TEXT(bc_event, "title", REQ, title,
@@ -237,8 +237,8 @@ static const bc_field event_fields[] = {
 };
 
 static const bc_schema event_schema = {
-    "event", sizeof(bc_event), event_fields, BC_COUNT(event_fields),
-    "Một hội nghị, chương trình giao lưu, lễ kỷ niệm...", NULL};
+    BC_SCHEMA("event", bc_event, event_fields,
+              "Một hội nghị, chương trình giao lưu, lễ kỷ niệm...")};
 
 /* ---- items and points ---- */
 
@@ -259,8 +259,8 @@ static const bc_schema event_schema = {
 static const bc_field point_fields[] = {ENTRY_FIELDS(REQ)};
 
 static const bc_schema point_schema = {
-    "point", sizeof(bc_entry), point_fields, BC_COUNT(point_fields),
-    "Một điểm (a, b, c...).", NULL};
+    BC_SCHEMA("point", bc_entry, point_fields,
+              "Một điểm (a, b, c...).")};
 
 static const bc_field item_fields[] = {
     ENTRY_FIELDS(REQ),
@@ -269,8 +269,8 @@ static const bc_field item_fields[] = {
 };
 
 static const bc_schema item_schema = {
-    "item", sizeof(bc_entry), item_fields, BC_COUNT(item_fields),
-    "Một mục (1, 2, 3...).", NULL};
+    BC_SCHEMA("item", bc_entry, item_fields,
+              "Một mục (1, 2, 3...).")};
 
 /* The named items of results and assessment: titled by default. */
 static const bc_field named_item_fields[] = {
@@ -280,8 +280,8 @@ static const bc_field named_item_fields[] = {
 };
 
 static const bc_schema named_item_schema = {
-    "item", sizeof(bc_entry), named_item_fields,
-    BC_COUNT(named_item_fields), "Một mục (1, 2, 3...).", NULL};
+    BC_SCHEMA("item", bc_entry, named_item_fields,
+              "Một mục (1, 2, 3...).")};
 
 /* ---- parts ---- */
 
@@ -302,8 +302,8 @@ static const bc_field results_fields[] = {
 };
 
 static const bc_schema results_schema = {
-    "results", sizeof(bc_part), results_fields, BC_COUNT(results_fields),
-    "Kết quả thực hiện.", NULL};
+    BC_SCHEMA("results", bc_part, results_fields,
+              "Kết quả thực hiện.")};
 
 static const bc_field assessment_fields[] = {
     PART_FIELDS("ĐÁNH GIÁ CHUNG"),
@@ -316,16 +316,16 @@ static const bc_field assessment_fields[] = {
 };
 
 static const bc_schema assessment_schema = {
-    "assessment", sizeof(bc_part), assessment_fields,
-    BC_COUNT(assessment_fields), "Đánh giá chung.", NULL};
+    BC_SCHEMA("assessment", bc_part, assessment_fields,
+              "Đánh giá chung.")};
 
 static const bc_field plans_fields[] = {
     PART_FIELDS("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM <năm sau>"),
 };
 
 static const bc_schema plans_schema = {
-    "plans", sizeof(bc_part), plans_fields, BC_COUNT(plans_fields),
-    "Phương hướng, nhiệm vụ năm sau.", NULL};
+    BC_SCHEMA("plans", bc_part, plans_fields,
+              "Phương hướng, nhiệm vụ năm sau.")};
 
 static const bc_field proposals_fields[] = {
     PART_FIELDS("ĐỀ XUẤT, KIẾN NGHỊ"),
@@ -335,8 +335,8 @@ static const bc_field proposals_fields[] = {
 };
 
 static const bc_schema proposals_schema = {
-    "proposals", sizeof(bc_part), proposals_fields,
-    BC_COUNT(proposals_fields), "Đề xuất, kiến nghị.", NULL};
+    BC_SCHEMA("proposals", bc_part, proposals_fields,
+              "Đề xuất, kiến nghị.")};
 
 static const bc_field section_fields[] = {
     TEXT(bc_part, "title", REQ, title, "Tiêu đề, in hoa."),
@@ -346,9 +346,9 @@ static const bc_field section_fields[] = {
 };
 
 static const bc_schema section_schema = {
-    "section", sizeof(bc_part), section_fields, BC_COUNT(section_fields),
-    "Một phần tự đặt tiêu đề, đánh số La Mã như các phần khác, tại chỗ "
-    "khóa sections đứng trong tệp.", NULL};
+    BC_SCHEMA("section", bc_part, section_fields,
+              "Một phần tự đặt tiêu đề, đánh số La Mã như các phần khác, "
+              "tại chỗ khóa sections đứng trong tệp.")};
 
 /* ---- appendices, signatures, the whole ---- */
 
@@ -365,9 +365,8 @@ static const bc_field appendix_fields[] = {
 };
 
 static const bc_schema appendix_schema = {
-    "appendix", sizeof(bc_appendix), appendix_fields,
-    BC_COUNT(appendix_fields),
-    "Một phụ lục, in sau chữ ký, bắt đầu ở trang mới.", NULL};
+    BC_SCHEMA("appendix", bc_appendix, appendix_fields,
+              "Một phụ lục, in sau chữ ký, bắt đầu ở trang mới.")};
 
 static const bc_field signature_fields[] = {
     FIELD(bc_signature, "lines", BC_FIELD_TEXTS, 0, lines, NULL,
@@ -379,8 +378,8 @@ static const bc_field signature_fields[] = {
 };
 
 static const bc_schema signature_schema = {
-    "signature", sizeof(bc_signature), signature_fields,
-    BC_COUNT(signature_fields), "Khối chữ ký.", NULL};
+    BC_SCHEMA("signature", bc_signature, signature_fields,
+              "Khối chữ ký.")};
 
 static const bc_field report_fields[] = {
     FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,
@@ -424,9 +423,9 @@ static const char *const one_signature[] = {"signature", "signatures",
                                             NULL};
 
 const bc_schema bc_report_schema = {
-    "report", sizeof(bc_report), report_fields, BC_COUNT(report_fields),
-    "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP.",
-    one_signature};
+    BC_SCHEMA("report", bc_report, report_fields,
+              "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."),
+    .one_of = one_signature};
 
 /* ---- checks across fields ---- */
 

@@ -433,6 +433,21 @@ static void check_one_of(reader *r, const bc_schema *schema,
     bc_buf_fini(&names);
 }
 
+/* All of schema->together or none: the first given names the others. */
+static void check_together(reader *r, const bc_schema *schema,
+                           const bc_value *map)
+{
+    const bc_member *given = NULL;
+    for (size_t i = 0; schema->together[i] && !given; i++)
+        given = find_member(map, schema->together[i]);
+    for (size_t i = 0; given && schema->together[i]; i++)
+        if (!find_member(map, schema->together[i]))
+            bc_diag_error(r->diags, pos_of(r, given->key),
+                          "\"%s\" without \"%s\" in %s; give both",
+                          given->key->as.string.ptr, schema->together[i],
+                          schema->name);
+}
+
 /* owner is the key naming the mapping, where a missing key is reported
  * ("document:" rather than the first key under it); NULL for list items. */
 static bool read_object(reader *r, const bc_schema *schema,
@@ -473,6 +488,8 @@ static bool read_object(reader *r, const bc_schema *schema,
     }
     if (schema->one_of)
         check_one_of(r, schema, map, owner);
+    if (schema->together)
+        check_together(r, schema, map);
     return r->diags->errors == r->first_error;
 }
 

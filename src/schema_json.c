@@ -434,6 +434,17 @@ static void write_object_members(ctx *c, const bc_schema *schema)
     }
     if (any_required)
         jw_close(&c->w, ']');
+    if (schema->together) { /* read_object: all of them or none */
+        jw_open(&c->w, "dependentRequired", '{');
+        for (size_t i = 0; schema->together[i]; i++) {
+            jw_open(&c->w, schema->together[i], '[');
+            for (size_t k = 0; schema->together[k]; k++)
+                if (k != i)
+                    jw_string(&c->w, NULL, schema->together[k]);
+            jw_close(&c->w, ']');
+        }
+        jw_close(&c->w, '}');
+    }
     if (!schema->one_of)
         return;
     jw_open(&c->w, "oneOf", '['); /* read_object: exactly one of them */

@@ -146,7 +146,17 @@ struct bc_schema {
     /* Keys of which exactly one must be given (two ways of saying one
      * thing: "signature" or "signatures"), NULL-ended; or NULL. */
     const char *const *one_of;
+    /* Keys given together or not at all ("columns" and "rows" of a
+     * table), NULL-ended; or NULL. */
+    const char *const *together;
 };
+
+/* The first members of a bc_schema for the struct type, from its array of
+ * fields: {BC_SCHEMA("issuer", bc_issuer, issuer_fields, "..."),
+ * .one_of = ...}. */
+#define BC_SCHEMA(name_, type_, fields_, doc_)                                \
+    .name = (name_), .size = sizeof(type_), .fields = (fields_),              \
+    .field_count = sizeof(fields_) / sizeof((fields_)[0]), .doc = (doc_)
 
 /* Fills out (a zeroed struct of schema->size bytes) from map, which must be
  * a mapping read from src (positions, diagnostics).  Returns false when

@@ -200,6 +200,25 @@ static void test_table_errors(void **state)
                   "\"integer\", \"amount\", \"date\", \"percent\"\n");
 }
 
+/* A table is columns with rows, or made from the activities: the
+ * mistakes in its shape are named at the key. */
+static void test_table_shape_errors(void **state)
+{
+    (void)state;
+    expect_errors(HEAD "preamble:\n"
+                       "  - table: {columns: [{title: A}]}\n"
+                       "  - table: {from: visits, rows: [[1]]}\n"
+                       "  - table: {title: T}\n"
+                       "  - table: {columns: [{title: A}], rows: []}\n" TAIL,
+                  "<stdin>:10:13: error: \"columns\" without \"rows\" in "
+                  "table; give both\n"
+                  "<stdin>:11:27: error: \"rows\" without \"columns\" in "
+                  "table; give both\n"
+                  "<stdin>:12:12: error: missing required key \"columns\" or "
+                  "\"from\" in table\n"
+                  "<stdin>:13:42: error: \"rows\" must not be empty\n");
+}
+
 /* Totals cannot pass what a total holds (10^15). */
 static void test_table_total_overflow(void **state)
 {
@@ -530,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_table_markdown),
         cmocka_unit_test(test_table_html),
         cmocka_unit_test(test_table_errors),
+        cmocka_unit_test(test_table_shape_errors),
         cmocka_unit_test(test_table_total_overflow),
         cmocka_unit_test(test_pipe_table_refused),
         cmocka_unit_test(test_aid_sentences),

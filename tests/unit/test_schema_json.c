@@ -310,7 +310,8 @@ typedef struct edit_case {
 
 #define PLACE "  place: \"A\"\n"
 #define PREAMBLE "preamble: [\"Mở đầu.\"]"
-#define STATUS "status: \"đang triển khai thực hiện\"}"
+#define STATUS_OPEN "status: \"đang triển khai thực hiện\""
+#define STATUS STATUS_OPEN "}"
 #define CITATIONS "citations:\n"
 
 static const edit_case edit_cases[] = {
@@ -415,6 +416,114 @@ static const edit_case edit_cases[] = {
      PREAMBLE, "preamble: [{label: \"L\", text: \"T\", x: 1}]", false, NULL},
     {"a note with a blank label",
      PREAMBLE, "preamble: [{label: \" \", text: \"T\"}]", false, NULL},
+    /* the outline: parts, items, points */
+    {"plans, proposals and a section",
+     "distribution:",
+     "plans: {items: [{title: \"Một\", items: [{title: \"a\"}]}]}\n"
+     "proposals: {to: \"UBND tỉnh\", body: [\"Đề nghị.\"]}\n"
+     "sections: [{title: \"KHÁC\", body: [\"Nội dung.\"]}]\n"
+     "distribution:",
+     true, NULL},
+    {"a part under a name of its own",
+     "distribution:", "direction: {body: [\"x\"]}\ndistribution:", false,
+     NULL},
+    {"a section without a title",
+     "distribution:", "sections: [{body: [\"x\"]}]\ndistribution:", false,
+     NULL},
+    {"an item without a title",
+     "distribution:", "plans: {items: [{body: [\"x\"]}]}\ndistribution:",
+     false, NULL},
+    /* activities */
+    {"visits, trips and an event",
+     "        aid_projects:",
+     "        visits:\n"
+     "          - {guests: \"Đoàn B\", country: \"Hàn Quốc\", "
+     "from: 2025-03-12, to: 2025-03-14, members: 5, purpose: \"thăm\"}\n"
+     "        delegations:\n"
+     "          - {who: \"Đoàn xã\", countries: [\"Lào\"], "
+     "from: 2025-04-01, purpose: \"giao lưu\"}\n"
+     "        events:\n"
+     "          - {title: \"Giao lưu\", date: 2025-05-19, place: \"xã A\"}\n"
+     "        aid_projects:",
+     true, NULL},
+    {"a visit without its guests",
+     "        aid_projects:",
+     "        visits: [{country: \"Lào\", from: 2025-03-12}]\n"
+     "        aid_projects:",
+     false, NULL},
+    {"a visit with a negative number of members",
+     "        aid_projects:",
+     "        visits: [{guests: \"B\", country: \"Lào\", from: 2025-03-12, "
+     "members: -1}]\n"
+     "        aid_projects:",
+     false, NULL},
+    {"a project in the clerk's own words",
+     STATUS, STATUS_OPEN ", text: \"Dự án **Giếng** đang làm.\"}", true,
+     NULL},
+    /* tables */
+    {"a typed table with a total",
+     PREAMBLE,
+     "preamble:\n  - table:\n      columns: [{title: A}, "
+     "{title: B, type: amount}, {title: C, type: date}, "
+     "{title: D, type: percent}, {title: E, type: integer}]\n"
+     "      rows: [[x, 1000, 2025-01-02, 12.5, 3]]\n      total: true",
+     true, NULL},
+    {"a table of a type unknown",
+     PREAMBLE,
+     "preamble:\n  - table: {columns: [{title: A, type: money}], "
+     "rows: [[1]]}",
+     false, NULL},
+    {"a text in an amount column",
+     PREAMBLE,
+     "preamble:\n  - table: {columns: [{title: A, type: amount}], "
+     "rows: [[\"một\"]]}",
+     false, "a cell's type follows its column's (two fields compared)"},
+    {"a table without rows",
+     PREAMBLE,
+     "preamble:\n  - table: {columns: [{title: A}]}", false, NULL},
+    {"a table made from the aid projects",
+     PREAMBLE, "preamble:\n  - table: {from: aid_projects}", true, NULL},
+    {"a table made from something else",
+     PREAMBLE, "preamble:\n  - table: {from: citations}", false, NULL},
+    {"a row shorter than the columns",
+     PREAMBLE,
+     "preamble:\n  - table: {columns: [{title: A}, {title: B}], "
+     "rows: [[x]]}",
+     false, "a row's length against the columns' (two fields compared)"},
+    {"a total past 10^15",
+     PREAMBLE,
+     "preamble:\n  - table: {columns: [{title: A, type: amount}], "
+     "rows: [[1000000000000000], [1]], total: true}",
+     false, "a sum of cells (arithmetic over the rows)"},
+    /* appendices, signers */
+    {"an appendix",
+     "distribution:",
+     "appendices: [{id: pl-a, title: \"DANH MỤC\", "
+     "body: [{table: {from: aid_projects}}]}]\ndistribution:",
+     true, NULL},
+    {"an appendix without an id",
+     "distribution:",
+     "appendices: [{title: \"DANH MỤC\", body: [\"x\"]}]\ndistribution:",
+     false, NULL},
+    {"two signers",
+     "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}",
+     "signatures:\n  - {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n"
+     "  - {title: \"GIÁM ĐỐC\", name: \"Trần Thị B\"}",
+     true, NULL},
+    {"signature and signatures both",
+     "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}",
+     "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n"
+     "signatures: [{title: \"GIÁM ĐỐC\", name: \"Trần Thị B\"}]",
+     false, NULL},
+    {"no signer",
+     "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}", "", false,
+     NULL},
+    /* citations */
+    {"a document replaced",
+     "issuer: \"Chính phủ\"}",
+     "issuer: \"Chính phủ\", replaced_by: \"Nghị định số 313/2025/NĐ-CP\", "
+     "replaced_on: 2025-12-08}",
+     true, NULL},
     /* what JSON Schema cannot say */
     {"a whole amount written 1000.0",
      "amount: 1000,", "amount: 1000.0,", false,
@@ -571,10 +680,12 @@ static const bc_schema root_schema;
 static const bc_field leaf_a_fields[] = {
     {.key = "v", .kind = BC_FIELD_INT, .doc = "A"},
 };
-static const bc_schema leaf_a = {"a leaf", sizeof(node), leaf_a_fields, 1,
-                                 "first", NULL};
-static const bc_schema leaf_b = {"a/leaf", sizeof(node), leaf_a_fields, 1,
-                                 "second", NULL};
+static const bc_schema leaf_a = {
+    BC_SCHEMA("a leaf", node, leaf_a_fields,
+              "first")};
+static const bc_schema leaf_b = {
+    BC_SCHEMA("a/leaf", node, leaf_a_fields,
+              "second")};
 
 static const bc_field root_fields[] = {
     {.key = "one", .kind = BC_FIELD_OBJECT, .flags = BC_REQUIRED,
@@ -584,8 +695,9 @@ static const bc_field root_fields[] = {
     {.key = "self", .kind = BC_FIELD_OBJECT, .schema = &root_schema,
      .doc = "3"},
 };
-static const bc_schema root_schema = {"tiny tree", sizeof(node), root_fields,
-                                      3, "root", NULL};
+static const bc_schema root_schema = {
+    BC_SCHEMA("tiny tree", node, root_fields,
+              "root")};
 
 static void test_names(void **state)
 {
