@@ -123,8 +123,10 @@ check-asan: deps-tests
 golden: $(BIN)
 	./$(BIN) build data/2023.yaml > tests/golden/2023.md
 	./$(BIN) build data/2025-xa.yaml > tests/golden/2025-xa.md
+	./$(BIN) build data/2026-xa.yaml > tests/golden/2026-xa.md
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
+	./$(BIN) build -f html data/2026-xa.yaml > tests/golden/2026-xa.html
 	./$(BIN) schema > schema/report.schema.json
 
 # make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds

@@ -69,6 +69,15 @@ static void test_golden_commune_2025(void **state)
     check_golden("data/2025-xa.yaml", "tests/golden/2025-xa.md");
 }
 
+/* A draft after the 2025 reorganisation: trips, visits, aid projects, an
+ * event, a typed table with totals and an appendix made from the aid
+ * projects. */
+static void test_golden_commune_2026(void **state)
+{
+    (void)state;
+    check_golden("data/2026-xa.yaml", "tests/golden/2026-xa.md");
+}
+
 /* ---- the example report, sentence by sentence ---- */
 
 /* The example's own mistakes, which the data corrects.  Each must occur
@@ -660,6 +669,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_2023),
         cmocka_unit_test(test_golden_commune_2025),
+        cmocka_unit_test(test_golden_commune_2026),
         cmocka_unit_test(test_example_sentences),
         cmocka_unit_test(test_commonmark_structure),
         cmocka_unit_test(test_validation_fixtures),

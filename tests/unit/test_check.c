@@ -66,11 +66,12 @@ static void test_examples_pass_werror(void **state)
 {
     (void)state;
     static const char *const args[] = {"check", "--werror", "data/2023.yaml",
-                                       "data/2025-xa.yaml", NULL};
+                                       "data/2025-xa.yaml",
+                                       "data/2026-xa.yaml", NULL};
     tu_result r;
     tu_run(&r, NULL, 0, args);
     assert_int_equal(r.status, 0);
-    assert_string_equal(r.err, "2 files checked: 0 errors, 0 warnings\n");
+    assert_string_equal(r.err, "3 files checked: 0 errors, 0 warnings\n");
     assert_string_equal(r.out, "");
     tu_result_fini(&r);
 }

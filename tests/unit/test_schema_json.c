@@ -240,6 +240,7 @@ static void test_valid_files_pass(void **state)
     char *schema = schema_file();
     verdict v[] = {{.data = "data/2023.yaml"},
                    {.data = "data/2025-xa.yaml"},
+                   {.data = "data/2026-xa.yaml"},
                    {.data = FIXTURES "/minimal.yaml"}};
     size_t n = sizeof v / sizeof v[0];
     judge(schema, v, n);
