@@ -229,6 +229,8 @@ static const bc_field event_fields[] = {
     DATE(bc_event, "date", BC_REQUIRED | BC_NONEMPTY, date,
          "Ngày tổ chức, dạng YYYY-MM-DD."),
     TEXT(bc_event, "place", REQ, place, "Nơi tổ chức."),
+    TEXT(bc_event, "host", 0, host,
+         "Cơ quan tổ chức; mặc định là cơ quan ban hành."),
     FIELD_COUNT(bc_event, "participants", participants,
                 "Số người tham dự."),
     TEXT(bc_event, "foreign", 0, foreign,

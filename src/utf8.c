@@ -170,3 +170,16 @@ void bc_utf8_sentence_case(const char *s, size_t len, bc_buf *out)
         i += n;
     }
 }
+
+void bc_utf8_upper_first(const char *s, size_t len, bc_buf *out)
+{
+    uint32_t c;
+    size_t n = bc_utf8_decode((const unsigned char *)s, len, &c);
+    if (n > 0) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(
+            utf8proc_toupper((utf8proc_int32_t)c), enc);
+        bc_buf_append(out, enc, (size_t)m);
+    }
+    bc_buf_append(out, s + n, len - n);
+}

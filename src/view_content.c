@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bcreport/chars.h"
+#include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 #include "view_internal.h"
 
@@ -312,7 +313,20 @@ static void put_copied_cell(activity_grid *a, bc_value *cells,
                         t->len, a->b->diags))
         a->failed = true;
     static const bc_text none;
-    put_text_cell(a->b, cells, a->failed ? &none : t); /* failed: no copy */
+    if (a->failed || !t->s || t->s[0] == '[') { /* failed: no copy */
+        put_text_cell(a->b, cells, a->failed ? &none : t);
+        return;
+    }
+    /* A cell starts with a capital, where the sentence needed a small
+     * letter: "thôn C", "đã hoàn thành" become "Thôn C", "Đã hoàn
+     * thành". */
+    bc_buf upper = BC_BUF_INIT;
+    bc_utf8_upper_first(t->s, t->len, &upper);
+    bc_text cell = *t;
+    cell.s = bc_arena_strndup(a->b->arena, upper.ptr, upper.len);
+    cell.len = upper.len;
+    bc_buf_fini(&upper);
+    put_text_cell(a->b, cells, &cell);
 }
 
 /* Adds n (from 0 to 10^15, as read) to column c's total, which may not
@@ -584,9 +598,11 @@ static bc_value *visit_sentence(builder *b, const bc_visit *v)
     put_or_self(b, &out, &v->host, &v->guests);
     bc_buf_puts(&out, " đón tiếp ");
     put(b, &out, &v->guests);
-    bc_buf_puts(&out, " (");
-    put(b, &out, &v->country);
-    bc_buf_putc(&out, ')');
+    if (!strstr(v->guests.s, v->country.s)) { /* "Đoàn ... Hoa Kỳ" says it */
+        bc_buf_puts(&out, " (");
+        put(b, &out, &v->country);
+        bc_buf_putc(&out, ')');
+    }
     if (v->members.set) {
         bc_buf_puts(&out, " gồm ");
         put_count(&out, v->members.value);
@@ -651,6 +667,21 @@ static void aid_fields(builder *b, bc_value *v, const bc_aid_project *p)
     view_set(b, v, "disbursed_words", money(b, &p->disbursed, true));
 }
 
+/* What was paid out, in brackets after the amount, so that the sentence
+ * keeps one subject. */
+static void put_disbursed(bc_buf *out, const bc_aid_project *p)
+{
+    if (p->disbursed.value == 0) {
+        bc_buf_puts(out, " (chưa giải ngân)");
+    } else if (p->disbursed.value == p->amount.value) {
+        bc_buf_puts(out, " (đã giải ngân toàn bộ)");
+    } else {
+        bc_buf_puts(out, " (đã giải ngân ");
+        bc_vn_money(out, p->disbursed.value);
+        bc_buf_putc(out, ')');
+    }
+}
+
 /* The first project of an entry opens with the year; the next ones say
  * "còn", so that a list of projects does not repeat itself. */
 static bc_value *aid_sentence(builder *b, const bc_aid_project *p,
@@ -668,12 +699,9 @@ static bc_value *aid_sentence(builder *b, const bc_aid_project *p,
     put_status(b, &out, p);
     bc_buf_puts(&out, ", với tổng kinh phí là ");
     bc_vn_money(&out, p->amount.value);
+    if (p->disbursed.set)
+        put_disbursed(&out, p);
     bc_buf_putc(&out, '.');
-    if (p->disbursed.set) {
-        bc_buf_puts(&out, " Đã giải ngân ");
-        bc_vn_money(&out, p->disbursed.value);
-        bc_buf_putc(&out, '.');
-    }
     bc_value *v = sentence(b, &p->text, &out);
     bc_buf_fini(&out);
     aid_fields(b, v, p);
@@ -687,17 +715,17 @@ static bc_value *event_sentence(builder *b, const bc_event *ev)
     bc_buf_puts(&out, ", tại ");
     put(b, &out, &ev->place);
     bc_buf_puts(&out, ", ");
-    put_or_self(b, &out, &(bc_text){0}, &ev->title);
+    put_or_self(b, &out, &ev->host, &ev->title);
     bc_buf_puts(&out, " tổ chức ");
     put(b, &out, &ev->title);
     if (ev->participants.set) {
-        bc_buf_puts(&out, " với sự tham gia của ");
+        bc_buf_puts(&out, ", với sự tham gia của ");
         put_count(&out, ev->participants.value);
         bc_buf_puts(&out, " đại biểu");
     }
     if (ev->foreign.s) {
         bc_buf_puts(&out, ev->participants.set ? ", trong đó có "
-                                               : " với sự tham gia của ");
+                                               : ", với sự tham gia của ");
         put(b, &out, &ev->foreign);
     }
     bc_buf_putc(&out, '.');

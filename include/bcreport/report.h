@@ -109,6 +109,7 @@ typedef struct bc_event {
     bc_text title;   /* "Hội nghị tổng kết công tác đối ngoại nhân dân" */
     bc_date_field date;
     bc_text place;
+    bc_text host;    /* who held it; default: the issuer's self_name */
     bc_number participants; /* optional */
     bc_text foreign; /* the foreign side, optional */
     bc_text text;

@@ -61,4 +61,8 @@ void bc_utf8_trim(const char **s, size_t *len);
  * gives "Báo cáo". */
 void bc_utf8_sentence_case(const char *s, size_t len, bc_buf *out);
 
+/* Appends s (len bytes) with its first character in upper case ("đã
+ * hoàn thành" -> "Đã hoàn thành"), the rest as it is. */
+void bc_utf8_upper_first(const char *s, size_t len, bc_buf *out);
+
 #endif

@@ -278,13 +278,32 @@ static void test_aid_sentences(void **state)
         "Năm 2026, UBND xã phối hợp với Quỹ B triển khai thực hiện dự án "
         "theo quy định tại Nghị định số 313/2025/NĐ-CP ngày 08/12/2025 của "
         "Chính phủ; đến nay dự án Giếng ở thôn C đã hoàn thành, bàn giao "
-        "đưa vào sử dụng, với tổng kinh phí là 100.000.000 đồng. Đã giải "
-        "ngân 40.000.000 đồng.\n",
+        "đưa vào sử dụng, với tổng kinh phí là 100.000.000 đồng (đã giải "
+        "ngân 40.000.000 đồng).\n",
         "UBND xã còn phối hợp với Quỹ D triển khai thực hiện dự án theo quy "
         "định tại Nghị định số 313/2025/NĐ-CP; hiện nay dự án Cầu ở thôn E "
         "đang tạm dừng, với tổng kinh phí là 20.000.000 đồng.\n",
         "Dự án **Lớp học** chưa bắt đầu.\n", NULL};
     expect_in_order("md", aid_yaml, want);
+}
+
+/* What was paid out stands in brackets after the amount: all of it, or
+ * nothing yet. */
+static void test_disbursement_phrases(void **state)
+{
+    (void)state;
+    const char *want[] = {
+        "với tổng kinh phí là 30.000.000 đồng (đã giải ngân toàn bộ).\n",
+        "với tổng kinh phí là 8.000.000 đồng (chưa giải ngân).\n", NULL};
+    expect_in_order(
+        "md",
+        ENTRY("      aid_projects:\n"
+              "        - {donor: B, project: G, place: C, amount: 30000000,"
+              " disbursed: 30000000, legal_basis: L, status: \"đã hoàn "
+              "thành\"}\n"
+              "        - {donor: D, project: H, place: E, amount: 8000000,"
+              " disbursed: 0, legal_basis: L, status: \"chưa triển khai\"}\n"),
+        want);
 }
 
 /* The appendix's table is made from the projects, with its totals. */
@@ -295,9 +314,9 @@ static void test_table_from_activities(void **state)
         "**Phụ lục**\n\n**DỰ ÁN**\n\n*(Kèm theo Báo cáo số",
         "| STT | Dự án | Nhà tài trợ | Địa điểm | Kinh phí (đồng) | Đã giải "
         "ngân (đồng) | Tình trạng |\n",
-        "| 1 | Giếng | Quỹ B | thôn C | 100.000.000 | 40.000.000 | đã hoàn "
+        "| 1 | Giếng | Quỹ B | Thôn C | 100.000.000 | 40.000.000 | Đã hoàn "
         "thành, bàn giao đưa vào sử dụng |\n",
-        "| 2 | Cầu | Quỹ D | thôn E | 20.000.000 |  | tạm dừng |\n",
+        "| 2 | Cầu | Quỹ D | Thôn E | 20.000.000 |  | Tạm dừng |\n",
         "|  | **Tổng cộng** |  |  | **125.000.000** | **40.000.000** |  |\n",
         NULL};
     expect_in_order("md", aid_yaml, want);
@@ -345,6 +364,9 @@ static void test_copies_in_tables_are_bounded(void **state)
     bc_buf_fini(&yaml);
 }
 
+/* The sentences of visits, events and trips; a visit whose guests name
+ * their country does not name it again, an event held by another body
+ * says so. */
 static void test_visit_and_event_sentences(void **state)
 {
     (void)state;
@@ -353,10 +375,15 @@ static void test_visit_and_event_sentences(void **state)
         "        - {guests: \"Đoàn của Tổ chức X\", country: \"Hàn Quốc\","
         " from: 2026-03-12, to: 2026-03-14, members: 5, purpose: \"khảo sát"
         " dự án\", outcome: \"hai bên thống nhất kế hoạch năm 2027\"}\n"
+        "        - {guests: \"Đoàn cựu chiến binh Hoa Kỳ\", country: \"Hoa "
+        "Kỳ\", from: 2026-10-20, purpose: \"thăm\"}\n"
         "      events:\n"
         "        - {title: \"Chương trình giao lưu hữu nghị\", date:"
         " 2026-09-02, place: \"Nhà văn hóa xã\", participants: 120,"
         " foreign: \"đại diện Tổ chức X\"}\n"
+        "        - {title: \"Lễ tưởng niệm\", date: 2026-03-16, place:"
+        " \"Khu Chứng tích\", host: \"UBND tỉnh\", foreign: \"đoàn Hoa "
+        "Kỳ\"}\n"
         "      delegations:\n"
         "        - {who: \"đồng chí Chủ tịch UBND xã\", countries: [\"Nhật "
         "Bản\"], purpose: \"học tập kinh nghiệm\", from: 2026-05-04,"
@@ -367,9 +394,13 @@ static void test_visit_and_event_sentences(void **state)
         "Từ ngày 12/3/2026 đến ngày 14/3/2026, UBND xã đón tiếp Đoàn của Tổ "
         "chức X (Hàn Quốc) gồm 05 thành viên đến khảo sát dự án; qua đó, "
         "hai bên thống nhất kế hoạch năm 2027.\n",
+        "Ngày 20/10/2026, UBND xã đón tiếp Đoàn cựu chiến binh Hoa Kỳ đến "
+        "thăm.\n",
         "Ngày 02/9/2026, tại Nhà văn hóa xã, UBND xã tổ chức Chương trình "
-        "giao lưu hữu nghị với sự tham gia của 120 đại biểu, trong đó có "
+        "giao lưu hữu nghị, với sự tham gia của 120 đại biểu, trong đó có "
         "đại diện Tổ chức X.\n",
+        "Ngày 16/3/2026, tại Khu Chứng tích, UBND tỉnh tổ chức Lễ tưởng "
+        "niệm, với sự tham gia của đoàn Hoa Kỳ.\n",
         NULL};
     expect_in_order("md", yaml, want);
 }
@@ -553,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_table_total_overflow),
         cmocka_unit_test(test_pipe_table_refused),
         cmocka_unit_test(test_aid_sentences),
+        cmocka_unit_test(test_disbursement_phrases),
         cmocka_unit_test(test_table_from_activities),
         cmocka_unit_test(test_table_from_activities_total_overflow),
         cmocka_unit_test(test_copies_in_tables_are_bounded),

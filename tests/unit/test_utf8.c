@@ -101,6 +101,37 @@ static void test_is_space(void **state)
         assert_false(bc_utf8_is_space(others[i]));
 }
 
+/* Case changes go through utf8proc, so Vietnamese letters with their
+ * marks change too; bytes that are not UTF-8 pass through. */
+static void test_sentence_case(void **state)
+{
+    (void)state;
+    bc_buf out = BC_BUF_INIT;
+    bc_utf8_sentence_case("BÁO CÁO ĐỀ XUẤT", strlen("BÁO CÁO ĐỀ XUẤT"),
+                          &out);
+    assert_string_equal(out.ptr, "Báo cáo đề xuất");
+    bc_buf_fini(&out);
+}
+
+static void test_upper_first(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {{"đã hoàn thành", "Đã hoàn thành"},
+                 {"ở thôn C", "Ở thôn C"},
+                 {"Thôn C", "Thôn C"},
+                 {"03 điểm trường", "03 điểm trường"},
+                 {"\xff", "\xff"},
+                 {"", ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_buf out = BC_BUF_INIT;
+        bc_utf8_upper_first(cases[i].in, strlen(cases[i].in), &out);
+        assert_string_equal(out.ptr, cases[i].want);
+        bc_buf_fini(&out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +140,8 @@ int main(void)
         cmocka_unit_test(test_position),
         cmocka_unit_test(test_decode_last),
         cmocka_unit_test(test_is_space),
+        cmocka_unit_test(test_sentence_case),
+        cmocka_unit_test(test_upper_first),
     };
     return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
