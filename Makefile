@@ -16,7 +16,7 @@ CFLAGS ?= -O2 -g
 BUILDDIR ?= build
 BIN ?= bcreport
 
-PKGS = yaml-0.1 libcmark libutf8proc
+PKGS = yaml-0.1 libcmark libutf8proc libzip
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \

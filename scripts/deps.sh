@@ -26,6 +26,7 @@ for pc in "$@"; do
     libcmark) need libcmark-dev ;;
     cmocka) need libcmocka-dev ;;
     libutf8proc) need libutf8proc-dev ;;
+    libzip) need libzip-dev ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;
     esac

@@ -4,9 +4,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bcreport/alloc.h"
 #include "bcreport/arena.h"
+#include "bcreport/chars.h"
+#include "bcreport/docx.h"
 #include "bcreport/io.h"
 #include "bcreport/json.h"
 #include "bcreport/report.h"
@@ -54,7 +57,48 @@ static const struct {
     [BC_FORMAT_MD] = {&bc_writer_markdown, BC_TEMPLATE_MD, BC_TEMPLATE_MD},
     [BC_FORMAT_HTML] = {&bc_writer_html, BC_TEMPLATE_HTML,
                         BC_TEMPLATE_ARTICLE},
+    [BC_FORMAT_DOCX] = {&bc_writer_wml, NULL, NULL}, /* docx.h's parts */
 };
+
+static const struct {
+    const char *name;
+    const char *extensions[3]; /* lower case, NULL-ended */
+} format_names[] = {
+    [BC_FORMAT_MD] = {"md", {".md", ".markdown", NULL}},
+    [BC_FORMAT_HTML] = {"html", {".html", ".htm", NULL}},
+    [BC_FORMAT_DOCX] = {"docx", {".docx", NULL}},
+    [BC_FORMAT_PDF] = {"pdf", {".pdf", NULL}},
+};
+
+bool bc_format_named(const char *name, bc_format *format)
+{
+    for (size_t f = 0; f < BC_COUNT(format_names); f++)
+        if (!strcmp(name, format_names[f].name)) {
+            *format = (bc_format)f;
+            return true;
+        }
+    return false;
+}
+
+bool bc_format_of_path(const char *path, bc_format *format)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash : path, '.');
+    if (!dot)
+        return false;
+    for (size_t f = 0; f < BC_COUNT(format_names); f++)
+        for (const char *const *e = format_names[f].extensions; *e; e++)
+            if (!strcasecmp(dot, *e)) {
+                *format = (bc_format)f;
+                return true;
+            }
+    return false;
+}
+
+const char *bc_format_name(bc_format format)
+{
+    return format_names[format].name;
+}
 
 /* The stages build and check share: the data file loaded and checked,
  * its view built, with the record of what its citations print. */
@@ -80,17 +124,22 @@ bool bc_build(const char *data_path, const bc_build_options *options,
 {
     bc_arena *arena = bc_arena_new();
     bool ok = false;
-    bc_build_options defaults = {NULL, BC_FORMAT_MD, false};
+    bc_build_options defaults = {.format = BC_FORMAT_MD};
     if (!options)
         options = &defaults;
     prepared p;
-    prepare(data_path, formats[options->format].writer, arena, &p, diags);
+    bc_format format = options->format;
+    prepare(data_path, formats[format].writer, arena, &p, diags);
     if (p.view) {
         bc_resolver *resolver = template_source(options);
-        ok = render_named(resolver,
-                          options->fragment ? formats[options->format].fragment
-                                            : formats[options->format].main,
-                          p.view, options, out, diags);
+        if (format == BC_FORMAT_DOCX)
+            ok = bc_docx_write(p.report, p.view, arena, resolver, out,
+                               diags);
+        else
+            ok = render_named(resolver,
+                              options->fragment ? formats[format].fragment
+                                                : formats[format].main,
+                              p.view, options, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);

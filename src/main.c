@@ -7,9 +7,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
@@ -46,23 +48,28 @@ static int cmd_schema(const cli *c, const command *self, int argc,
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 
 static const command commands[] = {
-    {"build", "write the report of a data file (Markdown or HTML)",
+    {"build", "write the report of a data file (Markdown, HTML, Word, PDF)",
      "Usage: bcreport build [OPTIONS] FILE\n"
      "\n"
      "Checks the data file FILE (\"-\" for standard input) and writes its\n"
-     "report (BÁO CÁO) in the official layout, as Markdown or as a\n"
-     "print-ready HTML page, to standard output or to the file given with\n"
-     "-o.  Every mistake in the data is reported as\n"
+     "report (BÁO CÁO) in the official layout, as Markdown, a print-ready\n"
+     "HTML page, a Word document or a PDF, to standard output or to the\n"
+     "file given with -o.  Every mistake in the data is reported as\n"
      "FILE:LINE:COLUMN: error: ... and nothing is written.\n"
      "\n"
      "Options:\n"
-     "  -f, --format=FORMAT    md (Markdown, the default) or html (one\n"
-     "                         standalone page, A4, CSS inline); -o NAME.html\n"
-     "                         chooses html too\n"
+     "  -f, --format=FORMAT    md (Markdown, the default), html (one\n"
+     "                         standalone page, A4, CSS inline), docx (Word)\n"
+     "                         or pdf; without -f, the extension of OUT\n"
+     "                         chooses (.md, .html, .docx, .pdf)\n"
      "      --fragment         html: only the <article>, to embed in a page\n"
      "  -o, --output=OUT       write to OUT instead of standard output,\n"
      "                         through a temporary file renamed at the end:\n"
      "                         a failed build leaves OUT as it was\n"
+     "      --pdf-engine=ENGINE  pdf: chromium (the default: chromium,\n"
+     "                         chromium-browser or google-chrome on PATH),\n"
+     "                         libreoffice (prints the DOCX), or the path of\n"
+     "                         either program\n"
      "  -T, --templates=DIR    use the templates in DIR instead of the\n"
      "                         built-in ones (report.md, report.html,\n"
      "                         article.html, body.md and their partials)\n"
@@ -160,11 +167,15 @@ static void print_usage(FILE *out)
           out);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) BC_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fputs("bcreport: error: ", stderr);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fputs("\nTry 'bcreport --help'.\n", stderr);
+    va_end(ap);
     return BC_EX_USAGE;
 }
 
@@ -362,6 +373,41 @@ typedef struct build_args {
     bc_build_options options;
 } build_args;
 
+/* The format from -f and the output's name: they must agree, and a name
+ * that says no format needs -f; binary formats go to a file or a pipe,
+ * not to a terminal.  Returns -1 to go on, or the exit status. */
+static int choose_format(const char *named, build_args *a)
+{
+    bc_format by_f = BC_FORMAT_MD, by_name = BC_FORMAT_MD;
+    if (named && !bc_format_named(named, &by_f))
+        return usage_error("unknown format \"%s\" (formats: %s)", named,
+                           BC_FORMAT_NAMES);
+    bool to_file = a->output && strcmp(a->output, "-") != 0;
+    bool has_name = to_file && bc_format_of_path(a->output, &by_name);
+    if (named && has_name && by_name != by_f)
+        return usage_error("-f %s but the output \"%s\" is named as %s; "
+                           "make them agree",
+                           named, a->output, bc_format_name(by_name));
+    if (!named && to_file && !has_name)
+        return usage_error("cannot tell the format of \"%s\" from its "
+                           "name: end it in .md, .html, .docx or .pdf, or "
+                           "give -f (formats: %s)",
+                           a->output, BC_FORMAT_NAMES);
+    a->options.format = named ? by_f : has_name ? by_name : BC_FORMAT_MD;
+    const char *name = bc_format_name(a->options.format);
+    bool binary = a->options.format == BC_FORMAT_DOCX ||
+                  a->options.format == BC_FORMAT_PDF;
+    if (binary && !to_file && isatty(STDOUT_FILENO))
+        return usage_error("%s is not text for a terminal: write it to a "
+                           "file with -o NAME.%s",
+                           name, name);
+    if (a->options.fragment && a->options.format != BC_FORMAT_HTML)
+        return usage_error("%s", "--fragment goes with HTML output (-f html)");
+    if (a->options.pdf_engine && a->options.format != BC_FORMAT_PDF)
+        return usage_error("%s", "--pdf-engine goes with PDF output (-f pdf)");
+    return -1;
+}
+
 static int parse_build_args(const command *self, int argc, char **argv,
                             build_args *a)
 {
@@ -372,6 +418,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 'T'},
+        {"pdf-engine", required_argument, NULL, 'P'},
         {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
@@ -382,14 +429,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
             fputs(self->help, stdout);
             return BC_OK;
         case 'f':
-            if (!strcmp(optarg, "md"))
-                format = "md";
-            else if (!strcmp(optarg, "html"))
-                format = "html";
-            else
-                return usage_error("unknown format \"%s\" (formats: md, "
-                                   "html)",
-                                   optarg);
+            format = optarg;
             break;
         case 'F':
             a->options.fragment = true;
@@ -399,6 +439,9 @@ static int parse_build_args(const command *self, int argc, char **argv,
             break;
         case 'T':
             a->options.template_dir = optarg;
+            break;
+        case 'P':
+            a->options.pdf_engine = optarg;
             break;
         default:
             return option_error(ch, argv);
@@ -410,15 +453,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
                                        "standard input)"
                                      : "build takes one FILE");
     a->input = argv[optind];
-    /* Without -f, the output's name chooses: bc.html is HTML. */
-    if (!format && a->output && (ends_with(a->output, ".html") ||
-                                 ends_with(a->output, ".htm")))
-        format = "html";
-    a->options.format = format && !strcmp(format, "html") ? BC_FORMAT_HTML
-                                                          : BC_FORMAT_MD;
-    if (a->options.fragment && a->options.format != BC_FORMAT_HTML)
-        return usage_error("%s", "--fragment goes with HTML output (-f html)");
-    return -1;
+    return choose_format(format, a);
 }
 
 static int cmd_build(const cli *c, const command *self, int argc,

@@ -55,6 +55,30 @@ static bc_value *plain(builder *b, const bc_text *t)
     return view_text(b, t, false, NULL);
 }
 
+/* A label (the type, the short name) with no markup at all, as the
+ * format's writer gives it where none is allowed (a DOCX's properties).
+ * Read as it is: a citation in it is printed by plain() alone, so that
+ * "already cited" does not change. */
+static bc_value *bare(builder *b, const bc_text *t)
+{
+    bc_buf_clear(&b->text);
+    b->writer->bare(t->s, t->len, &b->text);
+    return string_of(b, &b->text);
+}
+
+/* The signing date as YYYY-MM-DD, for document properties; null while the
+ * document is a draft. */
+static bc_value *date_iso(builder *b)
+{
+    const bc_date_field *date = &b->report->document.date;
+    if (!date->set)
+        return bc_value_new_null(b->arena);
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", date->value.year,
+             date->value.month, date->value.day);
+    return bc_value_new_cstring(b->arena, iso);
+}
+
 static bc_value *made_string(builder *b, const char *s)
 {
     return view_made(b, s, strlen(s), false);
@@ -375,6 +399,9 @@ static void build(builder *b, bc_value *view)
     bc_buf_clear(&b->text);
     b->writer->bare(b->scratch.ptr, b->scratch.len, &b->text);
     view_set(b, view, "subject_text", string_of(b, &b->text));
+    view_set(b, view, "type_text", bare(b, &d->type));
+    view_set(b, view, "issuer_text", bare(b, &d->issuer.short_name));
+    view_set(b, view, "date_iso", date_iso(b));
     bc_value *recipients = punctuated_list(b, &d->recipients);
     view_set(b, view, "recipients", recipients);
     view_set(b, view, "recipient",

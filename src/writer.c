@@ -105,3 +105,102 @@ static void html_bare(const char *s, size_t len, bc_buf *out)
 }
 
 const bc_writer bc_writer_html = {"html", html_text, html_bare};
+
+/* ---- WordprocessingML (DOCX) ---- */
+
+/* The runs of one text: the format of each run, and the marks' state. */
+typedef struct wml_runs {
+    bc_buf *out;
+    int strong, emph; /* open spans: cmark's and the marks' */
+    bool nobreak;
+} wml_runs;
+
+/* Escaped text of a run's w:t: in a document number, a hyphen is Word's
+ * non-breaking one and a space a no-break space; tabs and line breaks
+ * are spaces, as the other formats show them. */
+static void wml_chars(const wml_runs *w, const char *s, size_t len)
+{
+    size_t done = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep;
+        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+            rep = " ";
+        else if (w->nobreak && s[i] == '-')
+            rep = "</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">";
+        else if (w->nobreak && s[i] == ' ')
+            rep = "\u00a0";
+        else
+            continue;
+        bc_escape_html(s + done, i - done, w->out);
+        bc_buf_puts(w->out, rep);
+        done = i + 1;
+    }
+    bc_escape_html(s + done, len - done, w->out);
+}
+
+static void wml_run(const wml_runs *w, const char *s, size_t len)
+{
+    if (len == 0)
+        return;
+    bc_buf_puts(w->out, "<w:r>");
+    if (w->strong || w->emph) {
+        bc_buf_puts(w->out, "<w:rPr>");
+        if (w->strong)
+            bc_buf_puts(w->out, "<w:b/><w:bCs/>");
+        if (w->emph)
+            bc_buf_puts(w->out, "<w:i/><w:iCs/>");
+        bc_buf_puts(w->out, "</w:rPr>");
+    }
+    bc_buf_puts(w->out, "<w:t xml:space=\"preserve\">");
+    wml_chars(w, s, len);
+    bc_buf_puts(w->out, "</w:t></w:r>");
+}
+
+/* Text with the marks of escape.h: a run between two marks. */
+static void wml_put(void *user, const char *s, size_t len)
+{
+    wml_runs *w = user;
+    size_t done = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if ((unsigned char)c > BC_MARK_NOBREAK_CLOSE)
+            continue;
+        wml_run(w, s + done, i - done);
+        done = i + 1;
+        if (c == BC_MARK_EMPH_OPEN || c == BC_MARK_EMPH_CLOSE)
+            w->emph += c == BC_MARK_EMPH_OPEN ? 1 : -1;
+        else if (c == BC_MARK_NOBREAK_OPEN || c == BC_MARK_NOBREAK_CLOSE)
+            w->nobreak = c == BC_MARK_NOBREAK_OPEN;
+    }
+    wml_run(w, s + done, len - done);
+}
+
+static void wml_strong(void *user, bool open)
+{
+    ((wml_runs *)user)->strong += open ? 1 : -1;
+}
+
+static void wml_emph(void *user, bool open)
+{
+    ((wml_runs *)user)->emph += open ? 1 : -1;
+}
+
+/* Runs (w:r) for a paragraph of a template: read by cmark as the HTML
+ * is, so that the formats agree on what is bold or italic. */
+static void wml_text(const char *s, size_t len, bool rich, bc_buf *out)
+{
+    bc_buf md = BC_BUF_INIT;
+    bc_escape_markdown_marked(s, len, rich, &md);
+    wml_runs w = {out, 0, 0, false};
+    bc_inline_sink sink = {&w, wml_put, wml_strong, wml_emph};
+    bc_md_inline(md.ptr, md.len, &sink);
+    bc_buf_fini(&md);
+}
+
+/* Plain escaped text, for the document's properties (docProps). */
+static void wml_bare(const char *s, size_t len, bc_buf *out)
+{
+    html_bare(s, len, out);
+}
+
+const bc_writer bc_writer_wml = {"docx", wml_text, wml_bare};

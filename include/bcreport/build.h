@@ -28,14 +28,30 @@ extern const bc_template_entry bc_default_templates[];
 extern const size_t bc_default_template_count;
 
 typedef enum bc_format {
-    BC_FORMAT_MD,  /* Markdown: the template "report.md" */
-    BC_FORMAT_HTML /* a standalone HTML page: "report.html" */
+    BC_FORMAT_MD,   /* Markdown: the template "report.md" */
+    BC_FORMAT_HTML, /* a standalone HTML page: "report.html" */
+    BC_FORMAT_DOCX, /* Word: the parts' templates "docx-*.xml" (docx.h) */
+    BC_FORMAT_PDF   /* the HTML or the DOCX printed by an engine (pdf.h) */
 } bc_format;
+
+/* The formats' names, "md|html|docx|pdf", for messages. */
+#define BC_FORMAT_NAMES "md, html, docx, pdf"
+
+/* The format called name ("md", "html", "docx", "pdf"); false if none. */
+bool bc_format_named(const char *name, bc_format *format);
+
+/* The format a file's name says by its extension, in any case: .md
+ * .markdown, .html .htm, .docx, .pdf; false if none. */
+bool bc_format_of_path(const char *path, bc_format *format);
+
+const char *bc_format_name(bc_format format);
 
 typedef struct bc_build_options {
     const char *template_dir; /* NULL: the built-in templates */
     bc_format format;
-    bool fragment; /* HTML: only the <article> ("article.html") */
+    bool fragment;          /* HTML: only the <article> ("article.html") */
+    const char *pdf_engine; /* PDF: as --pdf-engine (pdf.h); NULL: find
+                             * Chromium */
 } bc_build_options;
 
 /* The templates a build starts from; each format has its own set, over

@@ -18,7 +18,7 @@
 #include "bcreport/buf.h"
 
 typedef struct bc_writer {
-    const char *name; /* "md", "html" */
+    const char *name; /* "md", "html", "docx" */
     /* Appends len bytes of marked text s to out; rich for narrative. */
     void (*text)(const char *s, size_t len, bool rich, bc_buf *out);
     /* The same without markup, where the format allows none (the title
@@ -33,5 +33,13 @@ extern const bc_writer bc_writer_markdown;
 /* HTML: text escaped as HTML, <em> and <strong>, document numbers in a
  * <span class="bc-nb"> that the style keeps on one line. */
 extern const bc_writer bc_writer_html;
+
+/* WordprocessingML (the document.xml of a DOCX): each text a sequence of
+ * runs (<w:r>) for a template's <w:p>, bold and italic as run
+ * properties, a document number's hyphens non-breaking
+ * (<w:noBreakHyphen/>) and its spaces no-break spaces; escaped as XML.
+ * Bare text is plain escaped XML text (the document's title in
+ * docProps). */
+extern const bc_writer bc_writer_wml;
 
 #endif

@@ -514,7 +514,7 @@ static void test_build_usage(void **state)
     tu_run(&r, NULL, 0, bad_format);
     assert_int_equal(r.status, 64);
     assert_string_equal(r.err, "bcreport: error: unknown format \"rtf\" "
-                               "(formats: md, html)\nTry 'bcreport --help'.\n");
+                               "(formats: md, html, docx, pdf)\nTry 'bcreport --help'.\n");
     tu_result_fini(&r);
     const char *md[] = {"build", "-f", "md", "-o", "-", "data/2025-xa.yaml",
                         NULL};
@@ -619,7 +619,7 @@ static void repeated_partner_yaml(bc_buf *yaml)
  * which must be the data's (status 65). */
 static size_t built_size(const char *path, bc_format format)
 {
-    bc_build_options options = {NULL, format, false};
+    bc_build_options options = {.format = format};
     bc_buf out = BC_BUF_INIT;
     bc_diags diags;
     bc_diags_init(&diags);

@@ -246,7 +246,7 @@ static void shape(const char *md, size_t len, bc_buf *out)
 static bool build(const bc_buf *yaml, bc_buf *md, bc_diags *diags)
 {
     char *path = tu_temp_file(yaml->ptr, yaml->len, ".yaml");
-    bc_build_options options = {NULL, BC_FORMAT_MD, false};
+    bc_build_options options = {.format = BC_FORMAT_MD};
     bool ok = bc_build(path, &options, md, diags);
     remove(path);
     free(path);

@@ -228,7 +228,7 @@ static void test_refuses_the_input_by_another_path(void **state)
     expect_shell(fx, 64,
                  "./d.yaml: error: refusing to write the output onto an "
                  "input of this command (d.yaml)\n",
-                 "\"$BCREPORT\" build d.yaml -o ./d.yaml");
+                 "\"$BCREPORT\" build -f md d.yaml -o ./d.yaml");
     assert_data_intact(fx);
 }
 
@@ -238,7 +238,7 @@ static void test_refuses_standard_input(void **state)
     expect_shell(fx, 64,
                  "d.yaml: error: refusing to write the output onto an "
                  "input of this command (standard input)\n",
-                 "\"$BCREPORT\" build - -o d.yaml < d.yaml");
+                 "\"$BCREPORT\" build -f md - -o d.yaml < d.yaml");
     assert_data_intact(fx);
     assert_listing(fx, "d.yaml\n");
 }
@@ -249,7 +249,7 @@ static void test_refuses_dev_stdin(void **state)
     expect_shell(fx, 64,
                  "/dev/stdin: error: refusing to write the output onto an "
                  "input of this command (standard input)\n",
-                 "\"$BCREPORT\" build - -o /dev/stdin < d.yaml");
+                 "\"$BCREPORT\" build -f md - -o /dev/stdin < d.yaml");
     assert_data_intact(fx);
 }
 
@@ -260,7 +260,7 @@ static void test_refuses_a_template(void **state)
                  "T/footer.md.mustache: error: refusing to write the output "
                  "onto an input of this command (T/footer.md.mustache)\n",
                  "mkdir T && cp \"$OLDPWD\"/templates/*.mustache T/ && "
-                 "\"$BCREPORT\" build d.yaml -T T -o T/footer.md.mustache");
+                 "\"$BCREPORT\" build -f md d.yaml -T T -o T/footer.md.mustache");
     tu_result r;
     tu_shell(&r, "cmp '%s/T/footer.md.mustache' templates/footer.md.mustache",
              fx->dir);
@@ -280,7 +280,7 @@ static void test_refuses_devices_and_folders(void **state)
                              "bcreport only writes files (leave out -o, or "
                              "give -o -, for standard output)\n",
                       not_files[i]);
-        bc_buf_printf(&cmd, "\"$BCREPORT\" build d.yaml -o %s", not_files[i]);
+        bc_buf_printf(&cmd, "\"$BCREPORT\" build -f md d.yaml -o %s", not_files[i]);
         expect_shell(fx, 73, want.ptr, cmd.ptr);
         bc_buf_fini(&want);
         bc_buf_fini(&cmd);
@@ -297,7 +297,7 @@ static void test_refuses_piped_dev_stdout(void **state)
                  "/dev/stdout: error: cannot create: not a regular file; "
                  "bcreport only writes files (leave out -o, or give -o -, "
                  "for standard output)\n",
-                 "{ \"$BCREPORT\" build d.yaml -o /dev/stdout; "
+                 "{ \"$BCREPORT\" build -f md d.yaml -o /dev/stdout; "
                  "echo $? > st; } | cat > piped; test -s piped && exit 1; "
                  "exit $(cat st)");
 }
@@ -317,7 +317,7 @@ static void test_folder_without_new_files(void **state)
     expect_shell(fx, 73,
                  "/proc/version: error: cannot create: the folder \"/proc\" "
                  "does not take new files\n",
-                 "\"$BCREPORT\" build d.yaml -o /proc/version");
+                 "\"$BCREPORT\" build -f md d.yaml -o /proc/version");
 }
 
 static void test_link_loop(void **state)
