@@ -93,8 +93,9 @@ void bc_citer_record(const bc_citer *c, bc_arena *arena,
         record->uses[i] = c->docs[i].use;
     record->repeats = bc_arena_calloc(arena, c->repeat_count,
                                       sizeof(bc_cite_repeat));
-    memcpy(record->repeats, c->repeats,
-           c->repeat_count * sizeof(bc_cite_repeat));
+    if (c->repeat_count) /* c->repeats is NULL before the first */
+        memcpy(record->repeats, c->repeats,
+               c->repeat_count * sizeof(bc_cite_repeat));
     record->repeat_count = c->repeat_count;
 }
 

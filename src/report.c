@@ -567,7 +567,8 @@ static void add_part(bc_report *r, bc_arena *arena, const bc_part *part)
 {
     const bc_part **items = bc_arena_alloc(
         arena, (r->outline.count + 1) * sizeof *items);
-    memcpy(items, r->outline.items, r->outline.count * sizeof *items);
+    if (r->outline.count) /* the list is NULL before its first part */
+        memcpy(items, r->outline.items, r->outline.count * sizeof *items);
     items[r->outline.count++] = part;
     r->outline.items = items;
 }
@@ -678,9 +679,11 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
     bc_schema_read(&registry_schema, root, &reg, source, arena, diags);
     size_t n = reg.citations.count + r->citations.count;
     bc_citation *all = bc_arena_calloc(arena, n, sizeof *all);
-    memcpy(all, reg.citations.items, reg.citations.count * sizeof *all);
-    memcpy(all + reg.citations.count, r->citations.items,
-           r->citations.count * sizeof *all);
+    if (reg.citations.count) /* an empty list's items are NULL */
+        memcpy(all, reg.citations.items, reg.citations.count * sizeof *all);
+    if (r->citations.count)
+        memcpy(all + reg.citations.count, r->citations.items,
+               r->citations.count * sizeof *all);
     r->citations.items = all;
     r->citations.count = n;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/chars.h"
 
 #define NBSP "\xC2\xA0"
 #define BLANK NBSP NBSP NBSP NBSP NBSP NBSP
@@ -373,24 +374,103 @@ static const word *find_word(const words *ws, int page, const char *text)
 }
 
 #define MM (72.0 / 25.4)
+#define LEFT (30 * MM)
+#define RIGHT ((210 - 15) * MM)
+#define TOP (20 * MM)
+/* The advance of ":" in Times New Roman and the fonts of its metrics
+ * (Liberation Serif, Tinos): 569/2048 em. */
+#define COLON_EM (569.0 / 2048.0)
 
-/* What Decree 30 asks of the printed page, measured on the PDF. */
-static void check_layout(const words *ws, int pages)
+static double centre(const word *w)
 {
-    const double left = 30 * MM, right = (210 - 15) * MM, top = 20 * MM;
+    return (w->x0 + w->x1) / 2;
+}
+
+static bool near(double a, double b, double tolerance)
+{
+    return a - b <= tolerance && b - a <= tolerance;
+}
+
+/* The index of the first word of page (any page: 0) that is text, or -1. */
+static long word_index(const words *ws, int page, const char *text)
+{
+    for (size_t i = 0; i < ws->count; i++)
+        if ((page == 0 || ws->items[i].page == page) &&
+            !strcmp(ws->items[i].text, text))
+            return (long)i;
+    return -1;
+}
+
+/* The Quốc hiệu: its eight words in a row, on one baseline, in 12 pt.
+ * pdftotext's word boxes are as tall as the font's ascent and descent,
+ * in proportion to its size: the Tên loại ("BÁO", 14 pt) gives the
+ * scale. */
+static void check_country(const words *ws)
+{
+    static const char *const country[] = {"CỘNG", "HÒA", "XÃ", "HỘI",
+                                          "CHỦ", "NGHĨA", "VIỆT", "NAM"};
+    long at = word_index(ws, 1, "CỘNG");
+    const word *type = find_word(ws, 1, "BÁO");
+    assert_true(at >= 0);
+    assert_non_null(type);
+    assert_true((size_t)at + 8 <= ws->count);
+    const word *first = &ws->items[at];
+    for (size_t i = 0; i < 8; i++) {
+        const word *w = &ws->items[(size_t)at + i];
+        if (strcmp(w->text, country[i]) != 0 || w->page != 1)
+            fail_msg("the Quốc hiệu reads \"%s\" where \"%s\" belongs",
+                     w->text, country[i]);
+        if (!near(w->y1, first->y1, 0.3) || !near(w->y0, first->y0, 0.3))
+            fail_msg("\"%s\" of the Quốc hiệu is off its line: %.2f, not "
+                     "%.2f", w->text, w->y1, first->y1);
+    }
+    double size = 14 * (first->y1 - first->y0) / (type->y1 - type->y0);
+    if (!near(size, 12, 0.15))
+        fail_msg("the Quốc hiệu in %.2f pt, not 12 (Decree 30: 12 to 13, "
+                 "the example 12)", size);
+}
+
+/* The lines of the trích yếu are evenly spaced (a number in it once had
+ * a rule of its own under it, which pushed the next line down). */
+static void check_subject(const words *ws)
+{
+    long from = word_index(ws, 1, "BÁO"), to = word_index(ws, 1, "Kính");
+    assert_true(from >= 0 && to > from);
+    double line[16];
+    size_t lines = 0;
+    for (long i = from + 2; i < to; i++) { /* after "BÁO CÁO" */
+        double y = ws->items[i].y0;
+        if (lines == 0 || !near(y, line[lines - 1], 1)) {
+            assert_true(lines < 16);
+            line[lines++] = y;
+        }
+    }
+    for (size_t i = 2; i < lines; i++)
+        if (!near(line[i] - line[i - 1], line[1] - line[0], 1))
+            fail_msg("the subject's lines are %.2f and %.2f pt apart",
+                     line[1] - line[0], line[i] - line[i - 1]);
+}
+
+/* What Decree 30 asks of the printed page, measured on the PDF.  numbers
+ * gives the number printed on each page (0: none); NULL: the document's
+ * own, from 2, none on page 1. */
+static void check_layout(const words *ws, int pages, const int *numbers)
+{
     double widest = 0;
     for (int p = 1; p <= pages; p++) {
         double x0 = 1e9, x1 = 0;
         const word *number = NULL;
+        int expected = numbers ? numbers[p - 1] : p == 1 ? 0 : p;
         for (size_t i = 0; i < ws->count; i++) {
             const word *w = &ws->items[i];
             if (w->page != p)
                 continue;
-            if (w->y0 < top) { /* the top margin: the page number alone */
-                char expected[16];
-                snprintf(expected, sizeof expected, "%d", p);
-                if (strcmp(w->text, expected) != 0)
-                    fail_msg("page %d: \"%s\" in the top margin", p, w->text);
+            if (w->y0 < TOP) { /* the top margin: the page number alone */
+                char text[16];
+                snprintf(text, sizeof text, "%d", expected);
+                if (strcmp(w->text, text) != 0)
+                    fail_msg("page %d: \"%s\" in the top margin, not %d", p,
+                             w->text, expected);
                 number = w;
                 continue;
             }
@@ -398,28 +478,27 @@ static void check_layout(const words *ws, int pages)
             x1 = w->x1 > x1 ? w->x1 : x1;
         }
         /* Text starts at the left margin and stays inside the right one. */
-        if (x0 < left - 1 || x0 > left + 2 || x1 > right + 1)
+        if (x0 < LEFT - 1 || x0 > LEFT + 2 || x1 > RIGHT + 1)
             fail_msg("page %d: text from %.1f to %.1f mm, not 30 to 195 mm",
                      p, x0 / MM, x1 / MM);
         widest = x1 > widest ? x1 : widest;
-        if (p == 1) {
-            assert_null(number); /* no number on the first page */
+        if (expected == 0) {
+            if (number)
+                fail_msg("page %d shows a number", p);
         } else {
-            assert_non_null(number);
-            double centre = (number->x0 + number->x1) / 2;
-            if (centre < (left + right) / 2 - 3 || centre > (left + right) / 2 + 3)
+            if (!number)
+                fail_msg("page %d has no number, %d expected", p, expected);
+            if (!near(centre(number), (LEFT + RIGHT) / 2, 3))
                 fail_msg("page %d: its number is not centred (%.1f mm)", p,
-                         centre / MM);
+                         centre(number) / MM);
         }
     }
     /* Justified lines reach the right margin. */
-    if (widest < right - 3)
+    if (widest < RIGHT - 3)
         fail_msg("no line reaches the right margin (%.1f mm)", widest / MM);
     /* The Quốc hiệu on one line; Số level with the place and date. */
-    const word *cong = find_word(ws, 1, "CỘNG"), *nam = find_word(ws, 1, "NAM");
-    assert_non_null(cong);
-    assert_non_null(nam);
-    assert_true(nam->y0 - cong->y0 < 1 && cong->y0 - nam->y0 < 1);
+    check_country(ws);
+    check_subject(ws);
     const word *so = find_word(ws, 1, "Số:"), *ngay = find_word(ws, 1, "ngày");
     assert_non_null(so);
     assert_non_null(ngay);
@@ -480,7 +559,7 @@ static void test_prints_in_browser(void **state)
 
     words ws;
     read_words(pdf, &ws);
-    check_layout(&ws, pages);
+    check_layout(&ws, pages, NULL);
     free(ws.items);
 
     /* One serif family, embedded, and no Type 3 fallback glyphs. */
@@ -518,7 +597,7 @@ static void test_end_kept_together(void **state)
     char *pdf = print_repo_file("tests/golden/2025-xa.html");
     words ws;
     read_words(pdf, &ws);
-    check_layout(&ws, page_count(pdf));
+    check_layout(&ws, page_count(pdf), NULL);
     free(ws.items);
     remove(pdf);
     free(pdf);
@@ -554,13 +633,454 @@ static void test_end_kept_together(void **state)
                  "signer on %d",
                  closing->page, label->page, signer->page);
     assert_true(label->page > 1); /* the test does reach a page break */
-    check_layout(&ws, page_count(pdf));
+    check_layout(&ws, page_count(pdf), NULL);
     free(ws.items);
     remove(pdf);
     remove(html);
     free(pdf);
     free(html);
     bc_buf_fini(&yaml);
+}
+
+/* ---- the decree's finer rules, on fixtures made for them ---- */
+
+/* Builds a data file into an HTML file and prints it; the PDF's path. */
+static char *print_data(const char *data)
+{
+    char *html = tu_temp_file("", 0, ".html");
+    const char *args[] = {"build", "-f", "html", "-o", html, data, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    if (r.status != 0)
+        fail_msg("%s: status %d: %s", data, r.status, r.err);
+    tu_result_fini(&r);
+    char *pdf = tu_temp_file("", 0, ".pdf");
+    print_pdf(html, pdf);
+    remove(html);
+    free(html);
+    return pdf;
+}
+
+/* A line of `pdftohtml -xml`, as much text as one font sets: its style
+ * comes from the font's name (<b>, <i>). */
+typedef struct run {
+    int page;
+    double top, left, width;
+    bool bold, italic;
+    char text[512];
+} run;
+
+typedef struct runs {
+    run *items;
+    size_t count;
+} runs;
+
+static void read_runs(const char *pdf, runs *out)
+{
+    bc_buf xml = BC_BUF_INIT;
+    run_tool("pdftohtml -xml -i -stdout -zoom 1 %s", pdf, &xml);
+    out->items = NULL;
+    out->count = 0;
+    size_t cap = 0;
+    int page = 0;
+    for (char *line = xml.ptr; line && *line;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        run r = {0};
+        if (!strncmp(line, "<page number=", 13))
+            page++;
+        char *body = strchr(line, '>');
+        if (!strncmp(line, "<text ", 6) && body &&
+            sscanf(line, "<text top=\"%lf\" left=\"%lf\" width=\"%lf\"",
+                   &r.top, &r.left, &r.width) == 3) {
+            r.page = page;
+            r.bold = strstr(body, "<b>") != NULL;
+            r.italic = strstr(body, "<i>") != NULL;
+            size_t n = 0;
+            bool space = false;
+            for (const char *c = body + 1; *c && n + 1 < sizeof r.text;) {
+                if (!strncmp(c, "</text>", 7))
+                    break;
+                if (*c == '<') { /* <b>, </i>: the style, read above */
+                    const char *close = strchr(c, '>');
+                    c = close ? close + 1 : c + strlen(c);
+                    continue;
+                }
+                if (*c == ' ') { /* justified lines: one space */
+                    space = n > 0;
+                    c++;
+                    continue;
+                }
+                if (space)
+                    r.text[n++] = ' ';
+                space = false;
+                if (!strncmp(c, "&amp;", 5)) {
+                    r.text[n++] = '&';
+                    c += 5;
+                } else {
+                    r.text[n++] = *c++;
+                }
+            }
+            r.text[n] = '\0';
+            if (out->count == cap) {
+                cap = cap ? cap * 2 : 256;
+                out->items = realloc(out->items, cap * sizeof(run));
+            }
+            out->items[out->count++] = r;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    bc_buf_fini(&xml);
+}
+
+/* The first run that starts with the words of text (cells side by side
+ * may share a run). */
+static const run *find_run(const runs *rs, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < rs->count; i++)
+        if (!strncmp(rs->items[i].text, text, n) &&
+            (rs->items[i].text[n] == '\0' || rs->items[i].text[n] == ' '))
+            return &rs->items[i];
+    fail_msg("no line \"%s\" in the PDF", text);
+    return NULL;
+}
+
+/* "Kính gửi:" with several recipients ends its line; each recipient
+ * stands on a line of its own after a dash, the dashes under the colon
+ * (Decree 30, Phụ lục I, II.9.d), ";" after each and "." after the last. */
+static void check_recipients(const words *ws, size_t count)
+{
+    long at = word_index(ws, 1, "gửi:");
+    assert_true(at > 0);
+    const word *to = &ws->items[at];
+    assert_string_equal(ws->items[at - 1].text, "Kính");
+    double colon = to->x1 - COLON_EM * 14;
+    size_t i = (size_t)at + 1;
+    if (i < ws->count && near(ws->items[i].y0, to->y0, 1))
+        fail_msg("\"%s\" shares the line of \"Kính gửi:\"",
+                 ws->items[i].text);
+    for (size_t n = 0; n < count; n++) {
+        assert_true(i < ws->count);
+        const word *dash = &ws->items[i];
+        if (strcmp(dash->text, "-") != 0)
+            fail_msg("recipient %zu starts with \"%s\", not a dash", n + 1,
+                     dash->text);
+        if (!near(dash->x0, colon, 1))
+            fail_msg("recipient %zu: its dash at %.2f pt, the colon at "
+                     "%.2f pt", n + 1, dash->x0, colon);
+        while (i + 1 < ws->count && near(ws->items[i + 1].y0, dash->y0, 1))
+            i++;
+        const char *last = ws->items[i].text;
+        char end = n + 1 < count ? ';' : '.';
+        if (last[strlen(last) - 1] != end)
+            fail_msg("recipient %zu ends \"%s\", not with '%c'", n + 1, last,
+                     end);
+        i++;
+    }
+}
+
+static void test_recipients_under_colon(void **state)
+{
+    (void)state;
+    require("chromium", "chromium");
+    require("pdfinfo", "poppler-utils");
+    static const struct {
+        const char *data;
+        size_t count;
+    } cases[] = {{"tests/fixtures/html/layout.yaml", 3},
+                 {"data/2025-xa.yaml", 2}};
+    for (size_t c = 0; c < BC_COUNT(cases); c++) {
+        char *pdf = print_data(cases[c].data);
+        words ws;
+        read_words(pdf, &ws);
+        check_recipients(&ws, cases[c].count);
+        free(ws.items);
+        remove(pdf);
+        free(pdf);
+    }
+    /* One recipient: on the line of "Kính gửi:", centred. */
+    char *pdf = print_repo_file("tests/golden/2023.html");
+    words ws;
+    read_words(pdf, &ws);
+    long at = word_index(&ws, 1, "Kính");
+    assert_true(at >= 0 && (size_t)at + 4 < ws.count);
+    static const char *const line[] = {"Kính", "gửi:", "Sở", "Ngoại", "vụ."};
+    for (size_t i = 0; i < 5; i++) {
+        const word *w = &ws.items[at + (long)i];
+        assert_string_equal(w->text, line[i]);
+        assert_true(near(w->y0, ws.items[at].y0, 0.5));
+    }
+    double middle = (ws.items[at].x0 + ws.items[at + 4].x1) / 2;
+    if (!near(middle, (LEFT + RIGHT) / 2, 1))
+        fail_msg("\"Kính gửi: Sở Ngoại vụ.\" centred on %.1f mm, not %.1f",
+                 middle / MM, (LEFT + RIGHT) / 2 / MM);
+    free(ws.items);
+    remove(pdf);
+    free(pdf);
+}
+
+/* Whether a line of the text ends inside one of the numbers: with a
+ * part of it that ends at a '/' or '-' where it could break. */
+static const char *broken_number(const char *text)
+{
+    static const char *const numbers[] = {"92/KH-UBND", "80/2020/NĐ-CP"};
+    static char part[32];
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *last = end;
+        while (last > line && (last[-1] == ' ' || last[-1] == '\f'))
+            last--;
+        for (size_t n = 0; n < BC_COUNT(numbers); n++)
+            for (size_t k = 1; numbers[n][k]; k++) {
+                if (numbers[n][k - 1] != '/' && numbers[n][k - 1] != '-')
+                    continue;
+                if ((size_t)(last - line) >= k &&
+                    !memcmp(last - k, numbers[n], k)) {
+                    snprintf(part, sizeof part, "%.*s", (int)k, numbers[n]);
+                    return part;
+                }
+            }
+        line = *end ? end + 1 : end;
+    }
+    return NULL;
+}
+
+static int occurrences(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* A document number never breaks across lines.  The fixture's paragraphs
+ * end a line at the hyphen of "92/KH-UBND" and of "80/2020/NĐ-CP" when
+ * the page lacks the style that keeps a number on one line; the page as
+ * built keeps them whole. */
+static void test_numbers_never_break(void **state)
+{
+    (void)state;
+    require("chromium", "chromium");
+    require("pdfinfo", "poppler-utils");
+    tu_result r;
+    build_html("tests/fixtures/html/nobreak.yaml", NULL, &r);
+    static const char rule[] = ".bc-nb { white-space: nowrap; }";
+    char *at = strstr(r.out, rule);
+    assert_non_null(at);
+    char *html = tu_temp_file(r.out, r.out_len, ".html");
+    memset(at, ' ', strlen(rule));
+    char *bare = tu_temp_file(r.out, r.out_len, ".html");
+    tu_result_fini(&r);
+    char *pdf = tu_temp_file("", 0, ".pdf");
+    bc_buf text = BC_BUF_INIT;
+
+    print_pdf(bare, pdf);
+    run_tool("pdftotext -layout %s -", pdf, &text);
+    bool kh = strstr(text.ptr, "92/KH-\n") != NULL;
+    bool nd = strstr(text.ptr, "80/2020/NĐ-\n") != NULL;
+    if (!kh || !nd)
+        fail_msg("without .bc-nb the fixture no longer breaks %s: make its "
+                 "paragraphs end a line inside the number again",
+                 kh ? "80/2020/NĐ-CP" : "92/KH-UBND");
+
+    print_pdf(html, pdf);
+    run_tool("pdftotext -layout %s -", pdf, &text);
+    const char *part = broken_number(text.ptr);
+    if (part)
+        fail_msg("a line ends with \"%s\":\n%s", part, text.ptr);
+    /* And the numbers are there, whole, twice each. */
+    assert_int_equal(occurrences(text.ptr, "92/KH-UBND"), 2);
+    assert_int_equal(occurrences(text.ptr, "80/2020/NĐ-CP"), 2);
+    words ws;
+    read_words(pdf, &ws);
+    check_layout(&ws, page_count(pdf), NULL);
+    free(ws.items);
+
+    remove(pdf);
+    remove(html);
+    remove(bare);
+    free(pdf);
+    free(html);
+    free(bare);
+    bc_buf_fini(&text);
+}
+
+/* The wide table: inside the text width, its header bold and centred,
+ * figures right-aligned, the total bold. */
+static void check_table(const words *ws, const runs *rs)
+{
+    long first = word_index(ws, 0, "STT");
+    long last = word_index(ws, 0, "1.156.790.011.246");
+    assert_true(first >= 0 && last > first);
+    for (long i = first; i <= last; i++) {
+        const word *w = &ws->items[i];
+        if (w->y0 < TOP) /* a page number */
+            continue;
+        if (w->x0 < LEFT - 0.5 || w->x1 > RIGHT + 0.5)
+            fail_msg("\"%s\" of the table stands from %.1f to %.1f mm, "
+                     "outside 30 to 195 mm", w->text, w->x0 / MM, w->x1 / MM);
+    }
+    /* A column of figures of different widths: right edges in line, the
+     * total's too. */
+    static const char *const figures[] = {
+        "987.654.321.000", "123.456.789.012", "45.678.901.234",
+        "1.156.790.011.246"};
+    const word *total = find_word(ws, 0, figures[3]);
+    for (size_t i = 0; i < BC_COUNT(figures); i++) {
+        const word *w = find_word(ws, 0, figures[i]);
+        assert_non_null(w);
+        if (!near(w->x1, total->x1, 0.5))
+            fail_msg("%s ends at %.2f pt, the total at %.2f", figures[i],
+                     w->x1, total->x1);
+    }
+    /* Headers centred over their columns: STT over the numbers of the
+     * rows; "(đồng)" over the widest figure, which fills its column. */
+    const word *stt = find_word(ws, 0, "STT"), *one = find_word(ws, 0, "1");
+    assert_non_null(one);
+    if (!near(centre(stt), centre(one), 1))
+        fail_msg("STT centred on %.2f pt, its column on %.2f", centre(stt),
+                 centre(one));
+    long unit = word_index(ws, 0, "(đồng)");
+    assert_true(unit >= 0);
+    if (!near(centre(&ws->items[unit]), centre(total), 1.5))
+        fail_msg("\"(đồng)\" centred on %.2f pt, its column on %.2f",
+                 centre(&ws->items[unit]), centre(total));
+    /* Bold: the header and the total; the figures of the rows are not. */
+    assert_true(find_run(rs, "STT")->bold);
+    assert_true(find_run(rs, "Tổng cộng")->bold);
+    assert_true(find_run(rs, "1.156.790.011.246")->bold);
+    assert_false(find_run(rs, "987.654.321.000")->bold);
+}
+
+/* Each appendix on a page of its own, its label the page's first line,
+ * bold and centred, its title bold, the "Kèm theo" line italic; and it
+ * is numbered on its own (Decree 30, Phụ lục I, III.1.đ), its first page
+ * without a number like the document's. */
+static void check_appendix(const words *ws, const runs *rs, const char *label,
+                           const char *title)
+{
+    const run *l = find_run(rs, label);
+    const word *first = NULL;
+    for (size_t i = 0; i < ws->count; i++) {
+        const word *w = &ws->items[i];
+        if (w->page == l->page && w->y0 >= TOP &&
+            (!first || w->y0 < first->y0 - 0.5))
+            first = w;
+    }
+    assert_non_null(first);
+    if (strcmp(first->text, "Phụ") != 0 || !near(first->y0, l->top, 1.5))
+        fail_msg("page %d begins with \"%s\", not \"%s\"", l->page,
+                 first->text, label);
+    if (!l->bold || !near(l->left + l->width / 2, (LEFT + RIGHT) / 2, 1.5))
+        fail_msg("\"%s\" is not bold and centred", label);
+    const run *t = find_run(rs, title);
+    assert_int_equal(t->page, l->page);
+    assert_true(t->bold);
+    for (size_t i = 0; i < rs->count; i++) {
+        const run *r = &rs->items[i];
+        if (r->page == l->page && !strncmp(r->text, "(Kèm theo", 9)) {
+            assert_true(r->italic);
+            return;
+        }
+    }
+    fail_msg("no \"(Kèm theo ...\" line under \"%s\"", label);
+}
+
+/* Two signers: the blocks side by side from one top, the lead agency
+ * (first in the data) on the right, the names on one line; Nơi nhận
+ * under them on the left.  The end stays on one page. */
+static void check_signers(const words *ws)
+{
+    long a = word_index(ws, 0, "TM."), b = -1;
+    assert_true(a >= 0);
+    for (size_t i = (size_t)a + 1; i < ws->count && b < 0; i++)
+        if (!strcmp(ws->items[i].text, "TM."))
+            b = (long)i;
+    assert_true(b > 0);
+    const word *left = &ws->items[a], *right = &ws->items[b];
+    if (left->x0 > right->x0) {
+        const word *t = left;
+        left = right;
+        right = t;
+    }
+    if (!near(left->y0, right->y0, 0.5))
+        fail_msg("the signature blocks start at %.2f and %.2f pt", left->y0,
+                 right->y0);
+    const word *lead = find_word(ws, 0, "An");
+    const word *other = find_word(ws, 0, "Bình");
+    long at = word_index(ws, 0, "nhận:");
+    assert_non_null(lead);
+    assert_non_null(other);
+    assert_true(at > 0);
+    const word *label = &ws->items[at - 1]; /* "Nơi" */
+    assert_string_equal(label->text, "Nơi");
+    if (lead->x0 < (LEFT + RIGHT) / 2 || other->x1 > (LEFT + RIGHT) / 2 ||
+        right->x0 < (LEFT + RIGHT) / 2)
+        fail_msg("the lead's block is not on the right: its name at %.1f "
+                 "mm, the other's at %.1f mm", lead->x0 / MM, other->x0 / MM);
+    if (!near(lead->y0, other->y0, 0.5))
+        fail_msg("the names stand at %.2f and %.2f pt", lead->y0, other->y0);
+    if (label->y0 < lead->y1 || !near(label->x0, LEFT, 1) ||
+        label->page != lead->page || left->page != lead->page)
+        fail_msg("Nơi nhận is not under the signatures on the left (%.1f, "
+                 "%.1f mm)", label->x0 / MM, label->y0 / MM);
+    const word *closing = find_word(ws, 0, "cáo./.");
+    assert_non_null(closing);
+    assert_int_equal(closing->page, lead->page);
+}
+
+static void test_report_with_everything(void **state)
+{
+    (void)state;
+    require("chromium", "chromium");
+    require("pdfinfo", "poppler-utils");
+    char *pdf = print_data("tests/fixtures/html/layout.yaml");
+    int pages = page_count(pdf);
+    /* The report, then appendix I on two pages and appendix II on one. */
+    static const int numbers[] = {0, 2, 0, 2, 0};
+    assert_int_equal(pages, (int)BC_COUNT(numbers));
+    words ws;
+    runs rs;
+    read_words(pdf, &ws);
+    read_runs(pdf, &rs);
+    check_layout(&ws, pages, numbers);
+    check_table(&ws, &rs);
+    check_appendix(&ws, &rs, "Phụ lục I",
+                   "DANH MỤC CÁC DỰ ÁN VIỆN TRỢ NĂM 2025");
+    check_appendix(&ws, &rs, "Phụ lục II",
+                   "DANH SÁCH CÁC ĐOÀN NƯỚC NGOÀI ĐẾN THĂM VÀ LÀM VIỆC");
+    check_signers(&ws);
+    free(ws.items);
+    free(rs.items);
+    remove(pdf);
+    free(pdf);
+}
+
+/* The only appendix has no number: "Phụ lục". */
+static void test_single_appendix_label(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        TU_YAML_DOCUMENT "preamble: [Mở đầu.]\n"
+        "results:\n  title: KẾT QUẢ\n"
+        "  dissemination: {title: T, body: [\"Chi tiết tại [@pl].\"]}\n"
+        TU_YAML_TASKS_TO_DISTRIBUTION
+        "appendices: [{id: pl, title: Danh mục, body: [x]}]\n"
+        TU_YAML_SIGNATURE;
+    const char *args[] = {"build", "-f", "html", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    assert_contains(r.out, "Chi tiết tại Phụ lục.");
+    assert_contains(r.out, "<section class=\"bc-appendix bc-appendix-1\">\n"
+                           "<p class=\"bc-appendix-label\">Phụ lục</p>");
+    assert_contains(r.out, "@page bc-appendix-1 {");
+    tu_result_fini(&r);
 }
 
 /* A data file within every limit whose body is count copies (aliases) of
@@ -663,7 +1183,7 @@ static void test_appendix_prints(void **state)
         fail_msg("the appendix starts on page %d, the signer is on page %d",
                  title->page, signer->page);
     assert_int_equal(title->page, pages); /* one appendix, one page */
-    check_layout(&ws, title->page - 1);
+    check_layout(&ws, title->page - 1, NULL);
     assert_non_null(find_word(&ws, title->page, "255.000.000"));
     assert_non_null(find_word(&ws, title->page, "225.000.000"));
     const double left = 30 * MM, right = (210 - 15) * MM;
@@ -691,6 +1211,10 @@ int main(void)
         cmocka_unit_test(test_prints_in_browser),
         cmocka_unit_test(test_end_kept_together),
         cmocka_unit_test(test_appendix_prints),
+        cmocka_unit_test(test_recipients_under_colon),
+        cmocka_unit_test(test_numbers_never_break),
+        cmocka_unit_test(test_report_with_everything),
+        cmocka_unit_test(test_single_appendix_label),
         cmocka_unit_test(test_html_memory_follows_markdown),
         cmocka_unit_test(test_aliased_text_limit),
     };
