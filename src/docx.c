@@ -94,6 +94,171 @@ static void recipients_layout(const bc_document *d, bc_arena *arena,
     put_length(arena, docx, "list_hanging", (long)dash);
 }
 
+/* ---- the columns of the tables ---- */
+
+/* Cells are 12 pt, with 3 pt of margin on each side and a border. */
+#define CELL_SIZE 24
+#define CELL_PADDING 132
+
+/* The text of WordprocessingML runs (what bc_writer_wml wrote): the
+ * content of each w:t, unescaped, a non-breaking hyphen as "-". */
+static void runs_text(const char *wml, bc_buf *out)
+{
+    static const struct {
+        const char *from, *to;
+    } entities[] = {{"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},
+                    {"&quot;", "\""}, {"&#39;", "'"}};
+    bool in_text = false;
+    for (const char *p = wml; *p;) {
+        if (*p == '<') {
+            if (!strncmp(p, "<w:t>", 5) || !strncmp(p, "<w:t ", 5))
+                in_text = true;
+            else if (!strncmp(p, "</w:t>", 6))
+                in_text = false;
+            else if (!strncmp(p, "<w:noBreakHyphen/>", 18))
+                bc_buf_putc(out, '-');
+            const char *end = strchr(p, '>');
+            p = end ? end + 1 : p + strlen(p);
+            continue;
+        }
+        size_t n = 1;
+        const char *rep = NULL;
+        for (size_t i = 0; *p == '&' && i < BC_COUNT(entities); i++)
+            if (!strncmp(p, entities[i].from, strlen(entities[i].from))) {
+                n = strlen(entities[i].from);
+                rep = entities[i].to;
+            }
+        if (in_text)
+            bc_buf_append(out, rep ? rep : p, rep ? strlen(rep) : 1);
+        p += n;
+    }
+}
+
+/* What a column needs: its longest word (it cannot be narrower) and its
+ * longest text on one line. */
+typedef struct column_need {
+    unsigned long least, most;
+} column_need;
+
+static void need_text(column_need *c, const char *wml, bc_face face,
+                      bool wraps)
+{
+    bc_buf text = BC_BUF_INIT;
+    runs_text(wml, &text);
+    unsigned long whole = bc_text_twips(text.ptr, text.len, face, CELL_SIZE);
+    unsigned long word = 0;
+    for (size_t start = 0, i = 0; i <= text.len; i++) {
+        if (i < text.len && text.ptr[i] != ' ')
+            continue;
+        unsigned long w = bc_text_twips(text.ptr + start, i - start, face,
+                                        CELL_SIZE);
+        word = w > word ? w : word;
+        start = i + 1;
+    }
+    bc_buf_fini(&text);
+    unsigned long least = (wraps ? word : whole) + CELL_PADDING;
+    c->least = least > c->least ? least : c->least;
+    c->most = whole + CELL_PADDING > c->most ? whole + CELL_PADDING : c->most;
+}
+
+static const char *string_at(const bc_value *map, const char *key)
+{
+    const bc_value *v = bc_value_map_get(map, key);
+    return v && v->kind == BC_VALUE_STRING ? v->as.string.ptr : "";
+}
+
+/* Each cell of row (a list of cells) tells its column what it needs;
+ * figures and dates (not left-aligned) never wrap, as in the HTML. */
+static void need_row(const bc_value *cells, column_need *need, size_t n,
+                     bc_face face)
+{
+    for (size_t c = 0; cells && c < cells->as.seq.count && c < n; c++) {
+        const bc_value *cell = cells->as.seq.items[c];
+        bool wraps = !strcmp(string_at(cell, "align"), "left");
+        need_text(&need[c], string_at(cell, "text"), face, wraps);
+    }
+}
+
+static void set_widths(bc_arena *arena, const bc_value *cells,
+                       const long *width, size_t n)
+{
+    for (size_t c = 0; cells && c < cells->as.seq.count && c < n; c++)
+        put_length(arena, cells->as.seq.items[c], "width", width[c]);
+}
+
+/* Widths as a browser lays out an automatic table: each column gets what
+ * it needs at least, then the rest of the text width in proportion to
+ * what it would take on one line, so that no word breaks and text
+ * columns get the room figures do not need. */
+static void share_width(const column_need *need, long *width, size_t n)
+{
+    unsigned long least = 0, most = 0;
+    for (size_t c = 0; c < n; c++) {
+        least += need[c].least;
+        most += need[c].most;
+    }
+    for (size_t c = 0; c < n; c++) {
+        double w;
+        if (most <= TEXT_WIDTH) /* all on one line: the rest shared out */
+            w = (double)need[c].most * TEXT_WIDTH / (double)most;
+        else if (least >= TEXT_WIDTH) /* too wide: the least, scaled */
+            w = (double)need[c].least * TEXT_WIDTH / (double)least;
+        else
+            w = need[c].least + (double)(need[c].most - need[c].least) *
+                                    (TEXT_WIDTH - least) / (most - least);
+        width[c] = (long)w;
+    }
+}
+
+/* Gives each cell of a table of the view (header, rows, total) the
+ * width of its column, in twips. */
+static void lay_out_table(bc_arena *arena, const bc_value *table)
+{
+    const bc_value *header = bc_value_map_get(table, "header");
+    const bc_value *rows = bc_value_map_get(table, "rows");
+    const bc_value *total = bc_value_map_get(table, "total");
+    size_t n = header->as.seq.count;
+    column_need *need = bc_arena_calloc(arena, n ? n : 1, sizeof *need);
+    long *width = bc_arena_calloc(arena, n ? n : 1, sizeof *width);
+    for (size_t c = 0; c < n; c++) /* a heading wraps above its figures */
+        need_text(&need[c], string_at(header->as.seq.items[c], "text"),
+                  BC_FACE_BOLD, true);
+    for (size_t c = 0; c < n; c++)
+        need[c].most = need[c].least;
+    for (size_t r = 0; rows && r < rows->as.seq.count; r++)
+        need_row(bc_value_map_get(rows->as.seq.items[r], "cells"), need, n,
+                 BC_FACE_REGULAR);
+    if (total && total->kind == BC_VALUE_MAP)
+        need_row(bc_value_map_get(total, "cells"), need, n, BC_FACE_BOLD);
+    share_width(need, width, n);
+    set_widths(arena, header, width, n);
+    for (size_t r = 0; rows && r < rows->as.seq.count; r++)
+        set_widths(arena, bc_value_map_get(rows->as.seq.items[r], "cells"),
+                   width, n);
+    if (total && total->kind == BC_VALUE_MAP)
+        set_widths(arena, bc_value_map_get(total, "cells"), width, n);
+}
+
+/* Finds the tables anywhere in the view: maps with a header and rows. */
+static void lay_out_tables(bc_arena *arena, const bc_value *v)
+{
+    if (v->kind == BC_VALUE_SEQ) {
+        for (size_t i = 0; i < v->as.seq.count; i++)
+            lay_out_tables(arena, v->as.seq.items[i]);
+        return;
+    }
+    if (v->kind != BC_VALUE_MAP)
+        return;
+    const bc_value *header = bc_value_map_get(v, "header");
+    if (header && header->kind == BC_VALUE_SEQ &&
+        bc_value_map_get(v, "rows")) {
+        lay_out_table(arena, v);
+        return;
+    }
+    for (size_t i = 0; i < v->as.map.count; i++)
+        lay_out_tables(arena, v->as.map.members[i].value);
+}
+
 /* The "docx" map of the view: the lengths the templates cannot compute. */
 static void add_layout(const bc_report *report, bc_value *view,
                        bc_arena *arena)
@@ -126,6 +291,7 @@ static void add_layout(const bc_report *report, bc_value *view,
     put_length(arena, docx, "signature_column", SIGNATURE_COLUMN);
     size_t signers = report->signatures.count ? report->signatures.count : 1;
     put_length(arena, docx, "signer_column", TEXT_WIDTH / (long)signers);
+    lay_out_tables(arena, view);
     bc_value_map_set(arena, view, "docx", docx);
 }
 

@@ -34,6 +34,7 @@ typedef enum bc_status {
     BC_EX_USAGE = 64,     /* the command was used wrongly */
     BC_EX_DATAERR = 65,   /* the input data is wrong */
     BC_EX_NOINPUT = 66,   /* an input file cannot be opened */
+    BC_EX_UNAVAILABLE = 69, /* a program bcreport needs is missing (PDF) */
     BC_EX_SOFTWARE = 70,  /* internal error: a bug in bcreport */
     BC_EX_OSERR = 71,     /* out of memory */
     BC_EX_CANTCREAT = 73, /* an output file cannot be created */
