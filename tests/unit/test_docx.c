@@ -1,0 +1,294 @@
+/* test_docx.c - the Word document as a package: its parts in Word's
+ * order, each well-formed XML, every content type, relationship and r:id
+ * resolved, the same bytes on every run and in every time zone, the
+ * document's properties filled from the data. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "bcreport/buf.h"
+#include "bcreport/docx.h"
+
+static const char *const examples[] = {"data/2023.yaml", "data/2025-xa.yaml",
+                                       "data/2026-xa.yaml"};
+#define N_EXAMPLES (sizeof examples / sizeof examples[0])
+
+/* Builds data as DOCX; the package's bytes in r.out. */
+static void build_docx(const char *data, tu_result *r)
+{
+    const char *args[] = {"build", "-f", "docx", data, NULL};
+    tu_run(r, NULL, 0, args);
+    if (r->status != 0)
+        fail_msg("%s: status %d: %s", data, r->status, r->err);
+}
+
+/* The package opened from bytes, read-only. */
+static zip_t *open_package(const tu_result *r)
+{
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t *src = zip_source_buffer_create(r->out, r->out_len, 0,
+                                                 &error);
+    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : NULL;
+    if (!za)
+        fail_msg("not a ZIP archive: %s", zip_error_strerror(&error));
+    zip_error_fini(&error);
+    return za;
+}
+
+/* The whole of entry name, NUL-terminated; NULL when there is none. */
+static char *read_entry(zip_t *za, const char *name)
+{
+    zip_stat_t st;
+    if (zip_stat(za, name, 0, &st) != 0)
+        return NULL;
+    zip_file_t *f = zip_fopen(za, name, 0);
+    assert_non_null(f);
+    char *text = malloc(st.size + 1);
+    assert_non_null(text);
+    assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+    text[st.size] = '\0';
+    zip_fclose(f);
+    return text;
+}
+
+/* The entries, in the order of bc_docx_parts (Word's: the content types
+ * first, as file sniffers expect), and nothing else: no folder entries. */
+static void test_parts_in_order(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2023.yaml", &r);
+    zip_t *za = open_package(&r);
+    assert_int_equal(zip_get_num_entries(za, 0), (zip_int64_t)bc_docx_part_count);
+    for (size_t i = 0; i < bc_docx_part_count; i++)
+        assert_string_equal(zip_get_name(za, i, 0), bc_docx_parts[i].path);
+    assert_string_equal(bc_docx_parts[0].path, "[Content_Types].xml");
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* Each entry: deflated, dated 1980-01-01 00:00 in DOS terms (read from
+ * the central directory with unzip -Z, which prints it as stored), Unix
+ * mode 0644, no extra fields; the archive has no comment. */
+static void test_entries_are_plain(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2025-xa.yaml", &r);
+    zip_t *za = open_package(&r);
+    for (zip_uint64_t i = 0; i < bc_docx_part_count; i++) {
+        zip_stat_t st;
+        assert_int_equal(zip_stat_index(za, i, 0, &st), 0);
+        assert_int_equal(st.comp_method, ZIP_CM_DEFLATE);
+        zip_uint8_t opsys;
+        zip_uint32_t attributes;
+        assert_int_equal(zip_file_get_external_attributes(za, i, 0, &opsys,
+                                                          &attributes),
+                         0);
+        assert_int_equal(opsys, ZIP_OPSYS_UNIX);
+        assert_int_equal(attributes >> 16, 0100644);
+        assert_int_equal(zip_file_extra_fields_count(za, i, ZIP_FL_LOCAL), 0);
+        assert_int_equal(zip_file_extra_fields_count(za, i, ZIP_FL_CENTRAL),
+                         0);
+    }
+    int comment_len = -1;
+    zip_get_archive_comment(za, &comment_len, 0);
+    assert_int_equal(comment_len, 0);
+    zip_close(za);
+    char *path = tu_temp_file(r.out, r.out_len, ".docx");
+    tu_result z;
+    tu_shell(&z, "unzip -Z -l '%s' | grep -c ' 80-Jan-01 00:00 '", path);
+    assert_int_equal(atoi(z.out), (int)bc_docx_part_count);
+    tu_result_fini(&z);
+    remove(path);
+    free(path);
+    tu_result_fini(&r);
+}
+
+/* Two builds, at different times and in different time zones, give the
+ * same bytes: no clock reaches the package. */
+static void test_same_bytes_every_run(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_EXAMPLES; i++) {
+        tu_result a, b;
+        build_docx(examples[i], &a);
+        sleep(1); /* a second later: a timestamp would differ */
+        tu_shell(&b, "TZ=Asia/Ho_Chi_Minh \"$BCREPORT\" build -f docx %s",
+                 examples[i]);
+        assert_int_equal(b.status, 0);
+        if (a.out_len != b.out_len || memcmp(a.out, b.out, a.out_len) != 0)
+            fail_msg("%s: two builds differ", examples[i]);
+        tu_result_fini(&a);
+        tu_result_fini(&b);
+    }
+}
+
+/* Every part is well-formed XML (xmllint reads it). */
+static void test_parts_are_xml(void **state)
+{
+    (void)state;
+    if (system("command -v xmllint >/dev/null 2>&1") != 0) {
+        fprintf(stderr, "\n*** SKIPPED: xmllint not found; apt-get install "
+                        "libxml2-utils ***\n\n");
+        if (tu_in_ci())
+            fail_msg("CI=true: xmllint (libxml2-utils) is required");
+        skip();
+    }
+    for (size_t e = 0; e < N_EXAMPLES; e++) {
+        tu_result r;
+        build_docx(examples[e], &r);
+        zip_t *za = open_package(&r);
+        for (size_t i = 0; i < bc_docx_part_count; i++) {
+            char *xml = read_entry(za, bc_docx_parts[i].path);
+            char *path = tu_temp_file(xml, strlen(xml), ".xml");
+            tu_result x;
+            tu_shell(&x, "xmllint --noout --nonet '%s'", path);
+            if (x.status != 0)
+                fail_msg("%s: %s is not well-formed:\n%s", examples[e],
+                         bc_docx_parts[i].path, x.err);
+            tu_result_fini(&x);
+            remove(path);
+            free(path);
+            free(xml);
+        }
+        zip_close(za);
+        tu_result_fini(&r);
+    }
+}
+
+/* The values of attribute attr (as attr="...") in xml, in order. */
+static size_t attributes(const char *xml, const char *attr, char **out,
+                         size_t max)
+{
+    size_t n = 0;
+    char pattern[64];
+    snprintf(pattern, sizeof pattern, " %s=\"", attr);
+    for (const char *p = xml; (p = strstr(p, pattern)) && n < max;) {
+        p += strlen(pattern);
+        const char *end = strchr(p, '"');
+        assert_non_null(end);
+        out[n++] = strndup(p, (size_t)(end - p));
+        p = end;
+    }
+    return n;
+}
+
+static void free_all(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+}
+
+static bool listed(char *const *v, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i], s))
+            return true;
+    return false;
+}
+
+/* Every part has a content type (an Override, or the Default of its
+ * extension); every Override and relationship names a part that exists;
+ * every r:id the document uses is one of its relationships. */
+static void test_references_resolve(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2026-xa.yaml", &r);
+    zip_t *za = open_package(&r);
+    char *types = read_entry(za, "[Content_Types].xml");
+    char *names[64], *defaults[8];
+    size_t n = attributes(types, "PartName", names, 64);
+    size_t nd = attributes(types, "Extension", defaults, 8);
+    for (size_t i = 1; i < bc_docx_part_count; i++) { /* not itself */
+        const char *part = bc_docx_parts[i].path;
+        char slash[256];
+        snprintf(slash, sizeof slash, "/%s", part);
+        const char *ext = strrchr(part, '.') + 1;
+        if (!listed(names, n, slash) && !listed(defaults, nd, ext))
+            fail_msg("%s has no content type", part);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (zip_name_locate(za, names[i] + 1, 0) < 0)
+            fail_msg("content type for a part not there: %s", names[i]);
+    char *package = read_entry(za, "_rels/.rels");
+    char *targets[16];
+    size_t nt = attributes(package, "Target", targets, 16);
+    for (size_t i = 0; i < nt; i++)
+        if (zip_name_locate(za, targets[i], 0) < 0)
+            fail_msg("_rels/.rels points to %s, not there", targets[i]);
+    char *rels = read_entry(za, "word/_rels/document.xml.rels");
+    char *ids[16], *word_targets[16], *used[64];
+    size_t ni = attributes(rels, "Id", ids, 16);
+    size_t nw = attributes(rels, "Target", word_targets, 16);
+    for (size_t i = 0; i < nw; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "word/%s", word_targets[i]);
+        if (zip_name_locate(za, path, 0) < 0)
+            fail_msg("document.xml.rels points to %s, not there", path);
+    }
+    char *document = read_entry(za, "word/document.xml");
+    size_t nu = attributes(document, "r:id", used, 64);
+    assert_true(nu >= 4); /* two headers, in two sections at least */
+    for (size_t i = 0; i < nu; i++)
+        if (!listed(ids, ni, used[i]))
+            fail_msg("document.xml uses r:id %s, not a relationship",
+                     used[i]);
+    free_all(names, n);
+    free_all(defaults, nd);
+    free_all(targets, nt);
+    free_all(ids, ni);
+    free_all(word_targets, nw);
+    free_all(used, nu);
+    free(types);
+    free(package);
+    free(rels);
+    free(document);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* The title (type and subject) and the author (the agency) are in the
+ * document's properties, with the signing date when there is one and no
+ * date at all for a draft. */
+static void test_properties(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2025-xa.yaml", &r);
+    zip_t *za = open_package(&r);
+    char *core = read_entry(za, "docProps/core.xml");
+    assert_non_null(strstr(core, "<dc:title>BÁO CÁO: Kết quả công tác đối "
+                                 "ngoại nhân dân năm 2025</dc:title>"));
+    assert_non_null(strstr(core, "<dc:creator>UBND xã Tịnh Khê</dc:creator>"));
+    assert_non_null(strstr(core, ">2025-12-05T00:00:00Z</dcterms:created>"));
+    free(core);
+    zip_close(za);
+    tu_result_fini(&r);
+    build_docx("data/2026-xa.yaml", &r);
+    za = open_package(&r);
+    core = read_entry(za, "docProps/core.xml");
+    assert_null(strstr(core, "dcterms:created"));
+    free(core);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parts_in_order),
+        cmocka_unit_test(test_entries_are_plain),
+        cmocka_unit_test(test_same_bytes_every_run),
+        cmocka_unit_test(test_parts_are_xml),
+        cmocka_unit_test(test_references_resolve),
+        cmocka_unit_test(test_properties),
+    };
+    return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
+}
