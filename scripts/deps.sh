@@ -35,7 +35,8 @@ command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 ||
     need build-essential
 
 if $tests; then
-    # A real HTML parser, a real browser and PDF tools for the HTML tests;
+    # A real HTML parser, a real browser and PDF tools for the HTML and PDF
+    # tests;
     # the Times-compatible fonts with every Vietnamese capital; a real JSON
     # Schema validator; strace, which injects faults and signals.
     command -v xmllint >/dev/null 2>&1 || need libxml2-utils
@@ -45,6 +46,10 @@ if $tests; then
     /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
         need python3-jsonschema
     command -v strace >/dev/null 2>&1 || need strace
+    # LibreOffice without its GUI prints the DOCX to PDF (the DOCX layout
+    # tests, and --pdf-engine=libreoffice); unzip lists the package.
+    command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui
+    command -v unzip >/dev/null 2>&1 || need unzip
 fi
 [ -z "$missing" ] && exit 0
 
