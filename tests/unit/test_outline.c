@@ -539,11 +539,11 @@ static void test_registry(void **state)
                   reg);
     assert_string_equal(r.err, want.ptr);
     tu_result_fini(&r);
-    write_in(dir, "van-ban.yaml",
+    free(write_in(dir, "van-ban.yaml",
              "citations:\n"
              "  - {id: ct12, type: \"Chỉ thị\", number: \"12-CT/TW\", date: "
              "2022-01-05, issuer: \"Ban Bí thư\", short_name: \"Chỉ thị số "
-             "12\"}\n");
+             "12\"}\n"));
     tu_run(&r, NULL, 0, args);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Thực hiện Chỉ thị số 12-CT/TW ngày "
