@@ -12,6 +12,7 @@
 #include "bcreport/docx.h"
 #include "bcreport/io.h"
 #include "bcreport/json.h"
+#include "bcreport/pdf.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 #include "bcreport/yaml_load.h"
@@ -119,16 +120,14 @@ static void prepare(const char *path, const bc_writer *writer,
     p->view = bc_view_build(p->report, writer, arena, &p->cites, diags);
 }
 
-bool bc_build(const char *data_path, const bc_build_options *options,
-              bc_buf *out, bc_diags *diags)
+/* The document of format (md, html or docx) appended to out. */
+static bool build_document(const char *data_path,
+                           const bc_build_options *options, bc_format format,
+                           bc_buf *out, bc_diags *diags)
 {
     bc_arena *arena = bc_arena_new();
     bool ok = false;
-    bc_build_options defaults = {.format = BC_FORMAT_MD};
-    if (!options)
-        options = &defaults;
     prepared p;
-    bc_format format = options->format;
     prepare(data_path, formats[format].writer, arena, &p, diags);
     if (p.view) {
         bc_resolver *resolver = template_source(options);
@@ -144,6 +143,38 @@ bool bc_build(const char *data_path, const bc_build_options *options,
     }
     bc_arena_free(arena);
     return ok;
+}
+
+/* A PDF: the engine is looked for first (a missing one is said before
+ * any data is read), then it prints the HTML (Chromium) or the DOCX
+ * (LibreOffice). */
+static bool build_pdf(const char *data_path, const bc_build_options *options,
+                      bc_buf *out, bc_diags *diags)
+{
+    bc_pdf_engine engine;
+    if (!bc_pdf_find_engine(options->pdf_engine, &engine, diags))
+        return false;
+    bc_format source = engine.kind == BC_PDF_LIBREOFFICE ? BC_FORMAT_DOCX
+                                                         : BC_FORMAT_HTML;
+    bc_build_options page = *options;
+    page.fragment = false;
+    bc_buf doc = BC_BUF_INIT;
+    bool ok = build_document(data_path, &page, source, &doc, diags) &&
+              bc_pdf_print(&engine, doc.ptr, doc.len, out, diags);
+    bc_buf_fini(&doc);
+    bc_pdf_engine_fini(&engine);
+    return ok;
+}
+
+bool bc_build(const char *data_path, const bc_build_options *options,
+              bc_buf *out, bc_diags *diags)
+{
+    bc_build_options defaults = {.format = BC_FORMAT_MD};
+    if (!options)
+        options = &defaults;
+    if (options->format == BC_FORMAT_PDF)
+        return build_pdf(data_path, options, out, diags);
+    return build_document(data_path, options, options->format, out, diags);
 }
 
 void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags)
