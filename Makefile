@@ -39,7 +39,8 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILDDIR)/obj/%.o) $(TEMPLATES_OBJ)
 MAIN_OBJ = $(BUILDDIR)/obj/main.o
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
-TEST_SUPPORT = $(BUILDDIR)/obj/tests/testutil.o $(BUILDDIR)/obj/tests/yaml_cases.o
+TEST_SUPPORT = $(BUILDDIR)/obj/tests/testutil.o $(BUILDDIR)/obj/tests/yaml_cases.o \
+    $(BUILDDIR)/obj/tests/pdfcheck.o
 HEADERS = $(wildcard include/bcreport/*.h)
 
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \

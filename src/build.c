@@ -132,8 +132,7 @@ static bool build_document(const char *data_path,
     if (p.view) {
         bc_resolver *resolver = template_source(options);
         if (format == BC_FORMAT_DOCX)
-            ok = bc_docx_write(p.report, p.view, arena, resolver, out,
-                               diags);
+            ok = bc_docx_write(p.view, arena, resolver, out, diags);
         else
             ok = render_named(resolver,
                               options->fragment ? formats[format].fragment

@@ -40,66 +40,6 @@ const size_t bc_docx_part_count = BC_COUNT(bc_docx_parts);
 #define AGENCY_SIZE 24 /* 12 pt */
 #define BODY_SIZE 28   /* 14 pt */
 
-static unsigned long width_of(const bc_text *t, bc_face face, int size)
-{
-    return t->s ? bc_text_twips(t->s, t->len, face, size) : 0;
-}
-
-static unsigned long cwidth(const char *s, bc_face face, int size)
-{
-    return bc_text_twips(s, strlen(s), face, size);
-}
-
-/* The indent, on each side, that centres a rule of 40 % of a line of
- * width text_width (no wider than column) in column: Decree 30 asks for a
- * third to a half. */
-static long rule_indent(unsigned long text_width, long column)
-{
-    unsigned long line = text_width < (unsigned long)column
-                             ? text_width
-                             : (unsigned long)column;
-    long rule = (long)(line * 2 / 5);
-    return (column - rule) / 2;
-}
-
-static void put_length(bc_arena *arena, bc_value *map, const char *key,
-                       long twips)
-{
-    bc_value_map_set(arena, map, key, bc_value_new_int(arena, twips));
-}
-
-/* Where the block "Kính gửi:" with its list of recipients starts so that
- * it stands centred, the dashes under the colon: the list is as far in as
- * "Kính gửi" is wide; a recipient too long for the line wraps under its
- * own text (the hanging indent of the dash). */
-static void recipients_layout(const bc_document *d, bc_arena *arena,
-                              bc_value *docx)
-{
-    unsigned long label = cwidth("Kính gửi", BC_FACE_REGULAR, BODY_SIZE);
-    unsigned long dash = cwidth("- ", BC_FACE_REGULAR, BODY_SIZE);
-    unsigned long widest = cwidth(":", BC_FACE_REGULAR, BODY_SIZE);
-    for (size_t i = 0; i < d->recipients.count; i++) {
-        /* the dash, the recipient and its ";" or "." */
-        unsigned long w = dash +
-                          width_of(&d->recipients.items[i], BC_FACE_REGULAR,
-                                   BODY_SIZE) +
-                          cwidth(";", BC_FACE_REGULAR, BODY_SIZE);
-        if (w > widest)
-            widest = w;
-    }
-    unsigned long block = label + widest;
-    long left = block < TEXT_WIDTH ? (long)(TEXT_WIDTH - block) / 2 : 0;
-    put_length(arena, docx, "to_indent", left);
-    put_length(arena, docx, "list_indent", left + (long)label + (long)dash);
-    put_length(arena, docx, "list_hanging", (long)dash);
-}
-
-/* ---- the columns of the tables ---- */
-
-/* Cells are 12 pt, with 3 pt of margin on each side and a border. */
-#define CELL_SIZE 24
-#define CELL_PADDING 132
-
 /* The text of WordprocessingML runs (what bc_writer_wml wrote): the
  * content of each w:t, unescaped, a non-breaking hyphen as "-". */
 static void runs_text(const char *wml, bc_buf *out)
@@ -133,6 +73,122 @@ static void runs_text(const char *wml, bc_buf *out)
         p += n;
     }
 }
+
+/* How wide a text of the view (WordprocessingML runs) prints; 0 for
+ * none. */
+static unsigned long width_of(const bc_value *runs, bc_face face, int size)
+{
+    if (!runs || runs->kind != BC_VALUE_STRING)
+        return 0;
+    bc_buf text = BC_BUF_INIT;
+    runs_text(runs->as.string.ptr, &text);
+    unsigned long w = bc_text_twips(text.ptr, text.len, face, size);
+    bc_buf_fini(&text);
+    return w;
+}
+
+/* The widest of a list of texts of the view. */
+static unsigned long widest_of(const bc_value *list, bc_face face, int size)
+{
+    unsigned long widest = 0;
+    for (size_t i = 0; list && list->kind == BC_VALUE_SEQ &&
+                       i < list->as.seq.count;
+         i++) {
+        unsigned long w = width_of(list->as.seq.items[i], face, size);
+        widest = w > widest ? w : widest;
+    }
+    return widest;
+}
+
+static unsigned long cwidth(const char *s, bc_face face, int size)
+{
+    return bc_text_twips(s, strlen(s), face, size);
+}
+
+/* The indent, on each side, that centres a rule of 40 % of a line of
+ * width text_width (no wider than column) in column: Decree 30 asks for a
+ * third to a half. */
+static long rule_indent(unsigned long text_width, long column)
+{
+    unsigned long line = text_width < (unsigned long)column
+                             ? text_width
+                             : (unsigned long)column;
+    long rule = (long)(line * 2 / 5);
+    return (column - rule) / 2;
+}
+
+static void put_length(bc_arena *arena, bc_value *map, const char *key,
+                       long twips)
+{
+    bc_value_map_set(arena, map, key, bc_value_new_int(arena, twips));
+}
+
+/* Where the block "Kính gửi:" with its list of recipients starts so that
+ * it stands centred, the dashes under the colon: the list is as far in as
+ * "Kính gửi" is wide; a recipient too long for the line wraps under its
+ * own text (the hanging indent of the dash). */
+static void recipients_layout(const bc_value *view, bc_arena *arena,
+                              bc_value *docx)
+{
+    unsigned long label = cwidth("Kính gửi", BC_FACE_REGULAR, BODY_SIZE);
+    unsigned long dash = cwidth("- ", BC_FACE_REGULAR, BODY_SIZE);
+    unsigned long colon = cwidth(":", BC_FACE_REGULAR, BODY_SIZE);
+    /* each recipient with its dash, and its ";" or "." already */
+    unsigned long widest = dash + widest_of(bc_value_map_get(view,
+                                                             "recipients"),
+                                            BC_FACE_REGULAR, BODY_SIZE);
+    unsigned long block = label + (widest > colon ? widest : colon);
+    long left = block < TEXT_WIDTH ? (long)(TEXT_WIDTH - block) / 2 : 0;
+    put_length(arena, docx, "to_indent", left);
+    put_length(arena, docx, "list_indent", left + (long)label + (long)dash);
+    put_length(arena, docx, "list_hanging", (long)dash);
+}
+
+/* ---- several signers ---- */
+
+/* The signing space (28 mm) and a line of the authority (14 pt at 1.25). */
+#define SIGN_SPACE 1587
+#define AUTHORITY_LINE 350
+
+/* The lines a signer's authority and title take in a column. */
+static long authority_lines(const bc_value *signer, long column)
+{
+    long lines = 0;
+    const bc_value *list = bc_value_map_get(signer, "lines");
+    const bc_value *title = bc_value_map_get(signer, "title");
+    size_t n = list && list->kind == BC_VALUE_SEQ ? list->as.seq.count : 0;
+    for (size_t i = 0; i <= n; i++) {
+        const bc_value *text = i < n ? list->as.seq.items[i] : title;
+        unsigned long w = width_of(text, BC_FACE_BOLD, BODY_SIZE);
+        lines += w ? (long)((w + (unsigned long)column - 1) /
+                            (unsigned long)column)
+                   : 0;
+    }
+    return lines;
+}
+
+/* Each signer's space before the name ("sign_space"), so that side by
+ * side the names stand on one line, under authorities of different
+ * lengths, as in the HTML. */
+static void signing_spaces(bc_value *signers, long column, bc_arena *arena)
+{
+    long most = 0;
+    for (size_t i = 0; i < signers->as.seq.count; i++) {
+        long n = authority_lines(signers->as.seq.items[i], column);
+        most = n > most ? n : most;
+    }
+    for (size_t i = 0; i < signers->as.seq.count; i++) {
+        long n = authority_lines(signers->as.seq.items[i], column);
+        put_length(arena, signers->as.seq.items[i], "sign_space",
+                   SIGN_SPACE + (most - n) * AUTHORITY_LINE);
+    }
+}
+
+/* ---- the columns of the tables ---- */
+
+/* Cells are 12 pt, with 3 pt of margin on each side and a border. */
+#define CELL_SIZE 24
+#define CELL_PADDING 132
 
 /* What a column needs: its longest word (it cannot be narrower) and its
  * longest text on one line. */
@@ -259,18 +315,14 @@ static void lay_out_tables(bc_arena *arena, const bc_value *v)
         lay_out_tables(arena, v->as.map.members[i].value);
 }
 
-/* The "docx" map of the view: the lengths the templates cannot compute. */
-static void add_layout(const bc_report *report, bc_value *view,
-                       bc_arena *arena)
+/* The "docx" map of the view: the lengths the templates cannot compute,
+ * from the view's own texts (citations expanded). */
+static void add_layout(bc_value *view, bc_arena *arena)
 {
-    const bc_document *d = &report->document;
     bc_value *docx = bc_value_new_map(arena);
-    unsigned long agency = 0;
-    for (size_t i = 0; i < d->issuer.name.count; i++) {
-        unsigned long w = width_of(&d->issuer.name.items[i], BC_FACE_BOLD,
-                                   AGENCY_SIZE);
-        agency = w > agency ? w : agency;
-    }
+    const bc_value *issuer = bc_value_map_get(view, "issuer");
+    unsigned long agency = widest_of(bc_value_map_get(issuer, "name"),
+                                     BC_FACE_BOLD, AGENCY_SIZE);
     put_length(arena, docx, "text_width", TEXT_WIDTH);
     put_length(arena, docx, "agency_column", AGENCY_COLUMN);
     put_length(arena, docx, "motto_column", MOTTO_COLUMN);
@@ -284,13 +336,17 @@ static void add_layout(const bc_report *report, bc_value *view,
     put_length(arena, docx, "slogan_indent",
                ((long)MOTTO_COLUMN - (long)slogan - 40) / 2);
     put_length(arena, docx, "subject_rule",
-               rule_indent(width_of(&d->subject, BC_FACE_BOLD, BODY_SIZE),
+               rule_indent(width_of(bc_value_map_get(view, "subject"),
+                                    BC_FACE_BOLD, BODY_SIZE),
                            TEXT_WIDTH));
-    recipients_layout(d, arena, docx);
+    recipients_layout(view, arena, docx);
     put_length(arena, docx, "distribution_column", DISTRIBUTION_COLUMN);
     put_length(arena, docx, "signature_column", SIGNATURE_COLUMN);
-    size_t signers = report->signatures.count ? report->signatures.count : 1;
-    put_length(arena, docx, "signer_column", TEXT_WIDTH / (long)signers);
+    bc_value *signers = bc_value_map_get(view, "signers");
+    size_t n = signers && signers->as.seq.count ? signers->as.seq.count : 1;
+    put_length(arena, docx, "signer_column", TEXT_WIDTH / (long)n);
+    if (signers)
+        signing_spaces(signers, TEXT_WIDTH / (long)n, arena);
     lay_out_tables(arena, view);
     bc_value_map_set(arena, view, "docx", docx);
 }
@@ -318,10 +374,10 @@ static bool render_part(bc_resolver *resolver, const bc_docx_part *part,
     return bc_template_render(t, view, &ro, out, diags);
 }
 
-bool bc_docx_write(const bc_report *report, bc_value *view, bc_arena *arena,
-                   bc_resolver *resolver, bc_buf *out, bc_diags *diags)
+bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
+                   bc_buf *out, bc_diags *diags)
 {
-    add_layout(report, view, arena);
+    add_layout(view, arena);
     bc_zip *zip = bc_zip_new(diags);
     if (!zip)
         return false;

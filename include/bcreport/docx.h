@@ -25,7 +25,6 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
-#include "bcreport/report.h"
 #include "bcreport/template.h"
 #include "bcreport/value.h"
 
@@ -43,7 +42,7 @@ extern const size_t bc_docx_part_count;
  * each part's template with resolver (strict, no escaping: the view's
  * texts are written already) and appends the zipped package to out.
  * False after diagnostics (out then holds nothing useful). */
-bool bc_docx_write(const bc_report *report, bc_value *view, bc_arena *arena,
-                   bc_resolver *resolver, bc_buf *out, bc_diags *diags);
+bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
+                   bc_buf *out, bc_diags *diags);
 
 #endif
