@@ -72,7 +72,8 @@ static const command commands[] = {
      "                         either program\n"
      "  -T, --templates=DIR    use the templates in DIR instead of the\n"
      "                         built-in ones (report.md, report.html,\n"
-     "                         article.html, body.md and their partials)\n"
+     "                         article.html, the docx-*.xml parts and\n"
+     "                         their partials)\n"
      "  -h, --help             show this help\n",
      cmd_build},
     {"check", "check data files without writing a report",

@@ -6,7 +6,8 @@
  * halves with its rules, the Quốc hiệu on one line, the centred title,
  * page numbers from page 2 and each appendix numbered on its own, the
  * signer on the right and Nơi nhận on the left on the report's last page,
- * one font family, every word of the Markdown output in order; and the
+ * one font family, every word of the Markdown output in order, the title
+ * in the PDF's properties; and the
  * page counts recorded in tests/golden/NAME.pdf-pages. */
 #include "testutil.h"
 
@@ -88,6 +89,17 @@ static void check_fonts(const char *pdf)
     bc_buf_fini(&fonts);
 }
 
+/* The PDF's title: the type and the subject, as the HTML page's title
+ * and the DOCX's properties give it. */
+static void check_title(const char *pdf, engine e)
+{
+    tu_result r;
+    tu_shell(&r, "pdfinfo '%s' | sed -n 's/^Title: *//p'", pdf);
+    if (strncmp(r.out, "BÁO CÁO: Kết quả", strlen("BÁO CÁO: Kết quả")) != 0)
+        fail_msg("%s: the PDF's title is \"%s\"", engine_names[e], r.out);
+    tu_result_fini(&r);
+}
+
 static void check_printed(const example *ex, engine e)
 {
     char *pdf = print(ex, e);
@@ -109,6 +121,7 @@ static void check_printed(const example *ex, engine e)
     pc_check_header(pdf, &ws);
     pc_check_end(&ws, ex->signer, report);
     check_fonts(pdf);
+    check_title(pdf, e);
     tu_result md;
     tu_shell(&md, "\"$BCREPORT\" build %s", ex->path);
     pc_check_text_order(pdf, md.out);
