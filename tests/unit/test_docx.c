@@ -280,6 +280,99 @@ static void test_properties(void **state)
     tu_result_fini(&r);
 }
 
+/* Text that is markup in XML (& < > " ') and the clerk's **bold** and
+ * *italic* in a paragraph: the part stays well-formed, the characters are
+ * text, bold and italic are run properties, and nothing else from the
+ * data becomes markup. */
+static void test_text_stays_text(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        TU_YAML_DOCUMENT
+        "preamble:\n"
+        "  - \"A & B <w:p/> \\\"C\\\" 'D' **đậm** và *nghiêng* <b>x</b>\"\n"
+        "  - table: {columns: [{title: \"<T&>\"}], rows: [[\"</w:t>\"]]}\n"
+        "results:\n  title: KẾT QUẢ\n"
+        "  dissemination: {title: T, body: [x]}\n"
+        TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE;
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(strstr(doc, "A &amp; B &lt;w:p/&gt; &quot;C&quot; "
+                                "&#39;D&#39; </w:t></w:r>"));
+    assert_non_null(strstr(doc, "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t "
+                                "xml:space=\"preserve\">đậm</w:t></w:r>"));
+    assert_non_null(strstr(doc, "<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t "
+                                "xml:space=\"preserve\">nghiêng</w:t></w:r>"));
+    assert_non_null(strstr(doc, "&lt;b&gt;x&lt;/b&gt;"));
+    assert_non_null(strstr(doc, "&lt;T&amp;&gt;"));
+    assert_non_null(strstr(doc, "&lt;/w:t&gt;"));
+    char *path = tu_temp_file(doc, strlen(doc), ".xml");
+    tu_result x;
+    tu_shell(&x, "xmllint --noout --nonet '%s'", path);
+    assert_int_equal(x.status, 0);
+    tu_result_fini(&x);
+    remove(path);
+    free(path);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* A document number never breaks: its hyphens are Word's non-breaking
+ * ones. */
+static void test_numbers_do_not_break(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2023.yaml", &r);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(strstr(doc, "92/KH</w:t><w:noBreakHyphen/><w:t "
+                                "xml:space=\"preserve\">UBND"));
+    assert_null(strstr(doc, "92/KH-UBND"));
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* -T: the parts come from the folder, like the other formats' templates;
+ * a part missing there is an error naming it. */
+static void test_template_folder(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bctest-docx-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(tu_sh("cp templates/docx-*.mustache '%s' && sed -i "
+                           "'s/w:val=\"28\"/w:val=\"26\"/g' "
+                           "'%s/docx-styles.xml.mustache'", dir, dir),
+                     0);
+    const char *args[] = {"build", "-f", "docx", "-T", dir,
+                          "data/2025-xa.yaml", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *styles = read_entry(za, "word/styles.xml");
+    assert_non_null(strstr(styles, "<w:sz w:val=\"26\"/><w:szCs "
+                                   "w:val=\"26\"/><w:lang"));
+    free(styles);
+    zip_close(za);
+    tu_result_fini(&r);
+    assert_int_equal(tu_sh("rm '%s/docx-app.xml.mustache'", dir), 0);
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 66);
+    assert_non_null(strstr(r.err, "no template \"docx-app.xml\" "
+                                  "(docx-app.xml.mustache) in the template "
+                                  "folder, for the DOCX part "
+                                  "docProps/app.xml"));
+    tu_result_fini(&r);
+    tu_sh("rm -rf '%s'", dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +382,9 @@ int main(void)
         cmocka_unit_test(test_parts_are_xml),
         cmocka_unit_test(test_references_resolve),
         cmocka_unit_test(test_properties),
+        cmocka_unit_test(test_text_stays_text),
+        cmocka_unit_test(test_numbers_do_not_break),
+        cmocka_unit_test(test_template_folder),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }
