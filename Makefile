@@ -100,7 +100,7 @@ check-run: $(BIN) $(TEST_BIN) check-headers
 	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
 
 # Every public header compiles on its own; only yaml_load.c sees libyaml,
-# only md_html.c sees libcmark.
+# only md_html.c sees libcmark, only zip.c sees libzip.
 check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\ntypedef int bc_header_check;\n' "$${h#include/}" | \
@@ -111,6 +111,8 @@ check-headers:
 	if [ -n "$$bad" ]; then echo "only src/yaml_load.c may include yaml.h: $$bad"; exit 1; fi
 	@bad=$$(grep -l '#include <cmark.h>' src/*.c include/bcreport/*.h | grep -v '^src/md_html.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
+	@bad=$$(grep -l '#include <zip.h>' src/*.c include/bcreport/*.h | grep -v '^src/zip.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/zip.c may include zip.h: $$bad"; exit 1; fi
 
 check-asan: deps-tests
 	@ASAN_OPTIONS=detect_leaks=1 \

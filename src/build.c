@@ -25,31 +25,6 @@ static bc_resolver *template_source(const bc_build_options *options)
                                  bc_default_template_count);
 }
 
-/* Renders the template called name against view, appending to out;
- * false after diagnostics.  The view's values are written for the format
- * already (writer.h): the template adds no escaping. */
-static bool render_named(bc_resolver *resolver, const char *name,
-                         const bc_value *view,
-                         const bc_build_options *options, bc_buf *out,
-                         bc_diags *diags)
-{
-    const bc_template *t = NULL;
-    bc_pos where = {options->template_dir, 0, 0};
-    bc_resolve_result found =
-        bc_resolver_load(resolver, name, &t, where, diags);
-    if (found == BC_RESOLVE_MISSING)
-        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
-                    "no template \"%s\" (%s.mustache) in the template folder",
-                    name, name);
-    if (found != BC_RESOLVE_FOUND)
-        return false;
-    bc_render_options ro = {0};
-    ro.escape = bc_escape_none;
-    ro.strict = true;
-    ro.resolver = resolver;
-    return bc_template_render(t, view, &ro, out, diags);
-}
-
 /* The writer and the main template of each format. */
 static const struct {
     const bc_writer *writer;
@@ -132,12 +107,13 @@ static bool build_document(const char *data_path,
     if (p.view) {
         bc_resolver *resolver = template_source(options);
         if (format == BC_FORMAT_DOCX)
-            ok = bc_docx_write(p.view, arena, resolver, out, diags);
+            ok = bc_docx_write(p.view, arena, resolver,
+                               options->template_dir, out, diags);
         else
-            ok = render_named(resolver,
-                              options->fragment ? formats[format].fragment
-                                                : formats[format].main,
-                              p.view, options, out, diags);
+            ok = bc_view_render(resolver,
+                                options->fragment ? formats[format].fragment
+                                                  : formats[format].main,
+                                p.view, options->template_dir, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "bcreport/chars.h"
-#include "bcreport/escape.h"
 #include "bcreport/textwidth.h"
+#include "bcreport/view.h"
 #include "bcreport/zip.h"
 
 const bc_docx_part bc_docx_parts[] = {
@@ -353,29 +353,8 @@ static void add_layout(bc_value *view, bc_arena *arena)
 
 /* ---- the parts ---- */
 
-static bool render_part(bc_resolver *resolver, const bc_docx_part *part,
-                        const bc_value *view, bc_buf *out, bc_diags *diags)
-{
-    const bc_template *t = NULL;
-    bc_pos where = {NULL, 0, 0};
-    bc_resolve_result found =
-        bc_resolver_load(resolver, part->template, &t, where, diags);
-    if (found == BC_RESOLVE_MISSING)
-        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
-                    "no template \"%s\" (%s.mustache) in the template "
-                    "folder, for the DOCX part %s",
-                    part->template, part->template, part->path);
-    if (found != BC_RESOLVE_FOUND)
-        return false;
-    bc_render_options ro = {0};
-    ro.escape = bc_escape_none;
-    ro.strict = true;
-    ro.resolver = resolver;
-    return bc_template_render(t, view, &ro, out, diags);
-}
-
 bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
-                   bc_buf *out, bc_diags *diags)
+                   const char *folder, bc_buf *out, bc_diags *diags)
 {
     add_layout(view, arena);
     bc_zip *zip = bc_zip_new(diags);
@@ -385,7 +364,8 @@ bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
     bool ok = true;
     for (size_t i = 0; ok && i < bc_docx_part_count; i++) {
         bc_buf_clear(&part);
-        ok = render_part(resolver, &bc_docx_parts[i], view, &part, diags) &&
+        ok = bc_view_render(resolver, bc_docx_parts[i].template, view,
+                            folder, &part, diags) &&
              bc_zip_add(zip, bc_docx_parts[i].path, part.ptr, part.len,
                         diags);
     }

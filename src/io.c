@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bcreport/alloc.h"
 #include "bcreport/buf.h"
@@ -131,4 +132,18 @@ char *bc_read_file(const char *path, size_t max_size, size_t *len,
     }
     bc_buf_fini(&b);
     return NULL;
+}
+
+bool bc_write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
 }

@@ -197,20 +197,6 @@ static bool may_replace(const char *path, const char *target, bc_diags *diags)
     return true;
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 /* The new file takes the old one's permissions, and its owner and group
  * where the system lets us (root, or a group we belong to); a new name
  * gets 0666 less the umask, as any file created normally. */
@@ -234,7 +220,7 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
                             size_t len, guard *g, bc_diags *diags)
 {
     bc_pos pos = {path, 0, 0};
-    bool ok = set_owner_and_mode(fd, target) && write_all(fd, data, len) &&
+    bool ok = set_owner_and_mode(fd, target) && bc_write_all(fd, data, len) &&
               fsync(fd) == 0;
     int saved = errno;
     ok = close(fd) == 0 && ok;

@@ -18,6 +18,7 @@
 
 #include "bcreport/alloc.h"
 #include "bcreport/chars.h"
+#include "bcreport/io.h"
 
 /* POSIX has the application declare it. */
 extern char **environ;
@@ -355,26 +356,12 @@ static void remove_folder(const job *j, bc_diags *diags)
                     "cannot remove the temporary folder %s", j->dir.ptr);
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 static bool write_document(const job *j, const char *doc, size_t len,
                            bc_diags *diags)
 {
     int fd = open(j->doc.ptr, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
                   0600);
-    bool ok = fd >= 0 && write_all(fd, doc, len);
+    bool ok = fd >= 0 && bc_write_all(fd, doc, len);
     int saved = errno;
     if (fd >= 0 && close(fd) != 0 && ok) {
         ok = false;

@@ -6,6 +6,7 @@
 #include "bcreport/chars.h"
 #include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
+#include "bcreport/escape.h"
 #include "view_internal.h"
 
 void view_set(builder *b, bc_value *map, const char *key, bc_value *v)
@@ -436,4 +437,25 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
     bc_buf_fini(&b.scratch);
     bc_buf_fini(&b.text);
     return diags->errors == errors ? view : NULL;
+}
+
+bool bc_view_render(bc_resolver *resolver, const char *name,
+                    const bc_value *view, const char *folder, bc_buf *out,
+                    bc_diags *diags)
+{
+    const bc_template *t = NULL;
+    bc_pos where = {folder, 0, 0};
+    bc_resolve_result found =
+        bc_resolver_load(resolver, name, &t, where, diags);
+    if (found == BC_RESOLVE_MISSING)
+        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
+                    "no template \"%s\" (%s.mustache) in the template folder",
+                    name, name);
+    if (found != BC_RESOLVE_FOUND)
+        return false;
+    bc_render_options ro = {0};
+    ro.escape = bc_escape_none;
+    ro.strict = true;
+    ro.resolver = resolver;
+    return bc_template_render(t, view, &ro, out, diags);
 }

@@ -39,10 +39,11 @@ extern const bc_docx_part bc_docx_parts[];
 extern const size_t bc_docx_part_count;
 
 /* Adds the "docx" lengths to view (a map, allocated in arena), renders
- * each part's template with resolver (strict, no escaping: the view's
- * texts are written already) and appends the zipped package to out.
+ * each part's template with resolver (bc_view_render; folder: the
+ * templates' folder, for messages, or NULL) and appends the zipped
+ * package to out.
  * False after diagnostics (out then holds nothing useful). */
 bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
-                   bc_buf *out, bc_diags *diags);
+                   const char *folder, bc_buf *out, bc_diags *diags);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * io.h - reading input files.
+ * io.h - reading input files, and writing all of a buffer.
  *
  * bc_read_file reads a whole file, or standard input for "-", into a
  * malloc'd buffer the caller frees.  It stops with an error (and frees what
@@ -15,6 +15,7 @@
 #ifndef BC_IO_H
 #define BC_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
 
@@ -49,5 +50,9 @@ void bc_io_forget_inputs(void);
 
 /* The name to show for path in diagnostics: "<stdin>" for "-". */
 const char *bc_display_name(const char *path);
+
+/* Writes all len bytes of data to fd, again after a short write or an
+ * interrupted one (EINTR); false with errno set when writing fails. */
+bool bc_write_all(int fd, const char *data, size_t len);
 
 #endif

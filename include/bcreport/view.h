@@ -55,11 +55,21 @@
 #include "bcreport/cite.h"
 #include "bcreport/diag.h"
 #include "bcreport/report.h"
+#include "bcreport/template.h"
 #include "bcreport/value.h"
 #include "bcreport/writer.h"
 
 bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
                         bc_arena *arena, bc_cite_record *cites,
                         bc_diags *diags);
+
+/* Renders the template called name from resolver (folder: its folder, for
+ * messages; NULL for the built-in ones) over view, appending to out:
+ * strictly (an undefined name is an error) and with no escaping, as the
+ * view's texts are written for the format already.  False after
+ * diagnostics; a missing template is status 66. */
+bool bc_view_render(bc_resolver *resolver, const char *name,
+                    const bc_value *view, const char *folder, bc_buf *out,
+                    bc_diags *diags);
 
 #endif

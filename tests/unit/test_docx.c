@@ -367,8 +367,7 @@ static void test_template_folder(void **state)
     assert_int_equal(r.status, 66);
     assert_non_null(strstr(r.err, "no template \"docx-app.xml\" "
                                   "(docx-app.xml.mustache) in the template "
-                                  "folder, for the DOCX part "
-                                  "docProps/app.xml"));
+                                  "folder"));
     tu_result_fini(&r);
     tu_sh("rm -rf '%s'", dir);
 }
