@@ -11,6 +11,7 @@
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILDDIR ?= build
@@ -20,6 +21,7 @@ PKGS = yaml-0.1 libcmark libutf8proc libzip
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
+	-DBC_LOCALEDIR='"$(LOCALEDIR)"' \
 	-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wshadow -MMD -MP
 # Recursive (=) on purpose: pkg-config runs when a rule needs the flags,
@@ -50,12 +52,30 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 .SECONDARY:
 
 .PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
-	check-headers golden fuzz fuzz-smoke
+	check-headers golden fuzz fuzz-smoke pot
 
 all: $(BIN)
 
-$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+# The messages in Vietnamese: po/vi.po compiled where the binary in the
+# build tree finds it (i18n.h); msgfmt --check refuses a broken entry.
+MO = $(BUILDDIR)/locale/vi/LC_MESSAGES/bcreport.mo
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ) $(MO)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(LDLIBS)
+
+$(MO): po/vi.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Collects the messages of the source into po/bcreport.pot and merges
+# them into po/vi.po: translate what is new, then commit both.
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+		--keyword=bc_ngettext:1,2 --add-comments=TRANSLATORS: \
+		--package-name=bcreport --msgid-bugs-address= --no-location \
+		--sort-output -o po/bcreport.pot src/*.c
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+		--sort-output po/vi.po po/bcreport.pot
 
 $(BUILDDIR)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -163,11 +183,13 @@ fuzz-smoke: $(FUZZ_BIN)
 	done
 
 install: $(BIN)
-	mkdir -p $(DESTDIR)$(BINDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bcreport
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bcreport
+	rm -f $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
 
 clean:
 	rm -rf $(BUILDDIR) bcreport

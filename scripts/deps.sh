@@ -33,6 +33,8 @@ for pc in "$@"; do
 done
 command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 ||
     need build-essential
+# msgfmt compiles the Vietnamese messages (po/vi.po) at build time.
+command -v msgfmt >/dev/null 2>&1 || need gettext
 
 if $tests; then
     # A real HTML parser, a real browser and PDF tools for the HTML and PDF
@@ -50,8 +52,25 @@ if $tests; then
     # tests, and --pdf-engine=libreoffice); unzip lists the package.
     command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui
     command -v unzip >/dev/null 2>&1 || need unzip
+    # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
+    # generated below once the package is there.
+    [ -f /etc/locale.gen ] || need locales
 fi
-[ -z "$missing" ] && exit 0
+# Generates the vi_VN.UTF-8 locale for the tests (root, or sudo).
+vi_locale() {
+    locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$' && return 0
+    if [ "$(id -u)" -eq 0 ]; then s=""; elif command -v sudo >/dev/null 2>&1; then s="sudo"; else
+        echo "deps.sh: warning: cannot generate vi_VN.UTF-8 (not root)" >&2; return 0
+    fi
+    echo "deps.sh: generating the vi_VN.UTF-8 locale"
+    $s localedef -i vi_VN -f UTF-8 vi_VN.UTF-8 ||
+        echo "deps.sh: warning: localedef could not make vi_VN.UTF-8" >&2
+}
+
+if [ -z "$missing" ]; then
+    $tests && vi_locale
+    exit 0
+fi
 
 echo "deps.sh: missing packages:$missing"
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -75,3 +94,5 @@ $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends
     echo "deps.sh: error: apt-get could not install:$missing" >&2
     exit 1
 }
+$tests && vi_locale
+exit 0

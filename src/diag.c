@@ -28,7 +28,8 @@ void bc_diags_fini(bc_diags *diags)
 /* User text reaches messages (keys, citations, file names): a line break
  * or a terminal escape in it must not break the one-line FILE:LINE:COL
  * form that editors read, nor reach the terminal.  Control characters
- * and bytes that are not UTF-8 are written as escapes. */
+ * (C0, DEL and C1), the line and paragraph separators and bytes that are
+ * not UTF-8 are written as escapes. */
 static void escape_controls(const char *s, size_t len, bc_buf *out)
 {
     bc_buf_reserve(out, len);
@@ -41,6 +42,10 @@ static void escape_controls(const char *s, size_t len, bc_buf *out)
             bc_buf_printf(out, "\\%c", c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
         else if (n == 0 || c < 0x20 || c == 0x7F)
             bc_buf_printf(out, "\\x%02X", c);
+        else if (n > 1 && ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
+                           cp == 0x2029))
+            bc_buf_printf(out, "\\u%04X", (unsigned)cp); /* C1 controls
+                                     (U+009B is CSI), line separators */
         else
             bc_buf_append(out, s + i, n);
         i += n ? n : 1;

@@ -15,6 +15,7 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/i18n.h"
 #include "bcreport/io.h"
 #include "bcreport/build.h"
 #include "bcreport/output.h"
@@ -604,6 +605,7 @@ int main(int argc, char **argv)
      * killing the program, which would leave a temporary file behind. */
     signal(SIGXFSZ, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
+    bc_i18n_init(argv[0]);
     int status = run(argc, argv);
     bc_io_forget_inputs();
     /* Help and version text too must reach its reader, or fail loudly
