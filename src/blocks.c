@@ -1,6 +1,7 @@
 /* blocks.c - narrative blocks: reading, their texts, their JSON Schema
  * (see blocks.h). */
 #include "bcreport/blocks.h"
+#include "bcreport/i18n.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -41,12 +42,12 @@ static void read_bullets(bc_schema_reader *r, const bc_field *f,
                 bc_schema_take_text(r, f->key, item, true, &b->text);
         } else if (item->kind != BC_VALUE_SEQ) {
             error_at(r, item,
-                     "a bullet in \"%s\" must be text, or a list of "
-                     "sub-items under the bullet before it, not %s",
+                     _("a bullet in \"%s\" must be text, or a list of "
+                     "sub-items under the bullet before it, not %s"),
                      f->key, bc_value_kind_article(item->kind));
         } else if (bullets->count == 0) {
-            error_at(r, item, "sub-items in \"%s\" need a bullet before "
-                              "them",
+            error_at(r, item, _("sub-items in \"%s\" need a bullet before "
+                              "them"),
                      f->key);
         } else {
             bc_schema_read_texts(r, f->key, item, true,
@@ -101,7 +102,7 @@ static void keep_rows(bc_schema_reader *r, const bc_field *f,
     if (v->kind != BC_VALUE_SEQ)
         bc_schema_wrong_type(r, f->key, "a list of rows", v);
     else if (v->as.seq.count == 0)
-        error_at(r, v, "\"%s\" must not be empty", f->key);
+        error_at(r, v, _("\"%s\" must not be empty"), f->key);
     else
         *(const bc_value **)slot = v;
 }
@@ -228,7 +229,7 @@ static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
     size_t n = t->columns.count;
     if (row->kind != BC_VALUE_SEQ || row->as.seq.count != n) {
         error_at(r, row,
-                 "row %zu must be a list of %zu values, one a column, not %s",
+                 _("row %zu must be a list of %zu values, one a column, not %s"),
                  index + 1, n,
                  row->kind == BC_VALUE_SEQ ? "a list of another length"
                                            : bc_value_kind_article(row->kind));
@@ -241,7 +242,7 @@ static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
         const bc_column *column = &t->columns.items[c];
         const bc_value *v = row->as.seq.items[c];
         if (!read_cell(r, column, v, &out->items[c]))
-            error_at(r, v, "in column \"%s\", row %zu: the value must be %s",
+            error_at(r, v, _("in column \"%s\", row %zu: the value must be %s"),
                      column->title.s, index + 1, cell_rule[column->type]);
     }
 }
@@ -260,8 +261,8 @@ static void check_totals(bc_schema_reader *r, const bc_table *t,
             int64_t x = t->rows.items[i].items[c].integer;
             if ((x > 0 && sum > BC_TABLE_MAX_TOTAL - x) ||
                 (x < 0 && sum < -BC_TABLE_MAX_TOTAL - x)) {
-                error_at(r, v, "the total of column \"%s\" passes 10^15, "
-                               "more than a total can hold",
+                error_at(r, v, _("the total of column \"%s\" passes 10^15, "
+                               "more than a total can hold"),
                          column->title.s);
                 break;
             }
@@ -311,10 +312,10 @@ static void refuse_pipe_table(bc_schema_reader *r, const bc_value *v,
         while (j < t->len && (t->s[j] == ' ' || t->s[j] == ':'))
             j++;
         if (j + 3 <= t->len && !memcmp(t->s + j, "---", 3)) {
-            error_at(r, v, "this text holds a table written with \"|\" and "
+            error_at(r, v, _("this text holds a table written with \"|\" and "
                            "\"---\", which bcreport does not read as a "
                            "table; write it as a table block: - table: "
-                           "{columns: [...], rows: [[...], ...]}%s",
+                           "{columns: [...], rows: [[...], ...]}%s"),
                      "");
             return;
         }
@@ -332,10 +333,10 @@ static bool read_block(bc_schema_reader *r, const bc_field *f,
             refuse_pipe_table(r, item, &b->text);
     } else if (item->kind == BC_VALUE_MAP && bc_value_map_get(item, "table")) {
         if (item->as.map.count != 1)
-            error_at(r, item, "a table block holds only \"table\"%s", "");
+            error_at(r, item, _("a table block holds only \"table\"%s"), "");
         read_table(r, bc_value_map_get(item, "table"), b);
     } else if (item->kind == BC_VALUE_SEQ && item->as.seq.count == 0) {
-        error_at(r, item, "a list of bullets in \"%s\" must not be empty",
+        error_at(r, item, _("a list of bullets in \"%s\" must not be empty"),
                  f->key);
     } else if (item->kind == BC_VALUE_SEQ) {
         read_bullets(r, f, item, b);
@@ -344,8 +345,8 @@ static bool read_block(bc_schema_reader *r, const bc_field *f,
         b->kind = BC_BLOCK_NOTE;
     } else {
         error_at(r, item,
-                 "an item of \"%s\" must be a paragraph (text), a list of "
-                 "bullets, or a note with label and text; not %s",
+                 _("an item of \"%s\" must be a paragraph (text), a list of "
+                 "bullets, or a note with label and text; not %s"),
                  f->key, bc_value_kind_article(item->kind));
         return false;
     }
@@ -372,7 +373,7 @@ static void read_blocks(bc_schema_reader *r, const bc_field *f,
         out->count += read_block(r, f, v->as.seq.items[i],
                                  &out->items[out->count]);
     if ((f->flags & BC_NONEMPTY) && v->as.seq.count == 0)
-        error_at(r, v, "\"%s\" must not be empty", f->key);
+        error_at(r, v, _("\"%s\" must not be empty"), f->key);
 }
 
 /* ---- the texts, in order ---- */

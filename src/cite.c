@@ -1,5 +1,6 @@
 /* cite.c - citations of registered documents (see cite.h). */
 #include "bcreport/cite.h"
+#include "bcreport/i18n.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -158,9 +159,9 @@ static bool within_budget(expansion *x, const bc_buf *out)
     c->spent = true;
     x->where = x->outer;
     x->at = x->outer_at;
-    cite_error(x, "[@%.*s] makes the citations of this document print more "
+    cite_error(x, _("[@%.*s] makes the citations of this document print more "
                   "than %u bytes (the limit); does a title cite other titles "
-                  "many times?",
+                  "many times?"),
                (int)x->outer_id_len, x->outer_id, BC_CITE_MAX_EXPANDED);
     return false;
 }
@@ -201,7 +202,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
     const bc_citation *d = c->doc;
     if (parts & PART_EFFECTIVE) { /* the date alone: "từ ngày [@x effective]" */
         if (parts != PART_EFFECTIVE || !d->effective.set) {
-            cite_error(x, "[@%s effective] %s", d->id.s,
+            cite_error(x, _("[@%s effective] %s"), d->id.s,
                        parts != PART_EFFECTIVE
                            ? "stands alone: it gives only the date the "
                              "document took effect"
@@ -239,7 +240,7 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
     }
     if ((parts & PART_DEFINE) && !x->heading) {
         if (!d->short_name.s) {
-            cite_error(x, "[@%s define] needs a short_name for \"%s\"",
+            cite_error(x, _("[@%s define] needs a short_name for \"%s\""),
                        d->id.s, d->id.s);
             return false;
         }
@@ -327,9 +328,9 @@ static bool parse_parts(expansion *x, const char *s, size_t len,
             bc_buf word = BC_BUF_INIT;
             bc_diag_excerpt(&word, s + start, i - start, 30);
             cite_error(x,
-                       "unknown part \"%s\" in a citation of \"%s\"; the "
+                       _("unknown part \"%s\" in a citation of \"%s\"; the "
                        "parts are number, date, issuer, title, short, define "
-                       "and effective",
+                       "and effective"),
                        word.ptr, id);
             bc_buf_fini(&word);
             return false;
@@ -346,13 +347,13 @@ static bool syntax_ok(expansion *x, const char *s, const bc_cite_token *tok)
         return true;
     x->at = tok->error_at;
     if (tok->syntax == BC_CITE_UNCLOSED)
-        cite_error(x, "a citation \"[@\" has no closing \"]\"");
+        cite_error(x, _("a citation \"[@\" has no closing \"]\""));
     else if (s[tok->error_at + 1] == '@')
-        cite_error(x, "a citation inside a citation; close the first with "
-                      "\"]\" before the next \"[@\"");
+        cite_error(x, _("a citation inside a citation; close the first with "
+                      "\"]\" before the next \"[@\""));
     else
-        cite_error(x, "\"[\" inside a citation; write the part cited "
-                      "without brackets, as in [@nd80, khoản 2 Điều 8]");
+        cite_error(x, _("\"[\" inside a citation; write the part cited "
+                      "without brackets, as in [@nd80, khoản 2 Điều 8]"));
     return false;
 }
 
@@ -421,12 +422,12 @@ static bool put_appendix(expansion *x, const char *s,
 {
     if (tok->words_len && strspn(s + tok->words, " \t\n\r") !=
                               tok->words_len) {
-        cite_error(x, "[@%s] names an appendix: it takes no parts", id);
+        cite_error(x, _("[@%s] names an appendix: it takes no parts"), id);
         return false;
     }
     if (tok->has_locator) {
-        cite_error(x, "[@%s] names an appendix: it takes nothing after a "
-                      "comma",
+        cite_error(x, _("[@%s] names an appendix: it takes nothing after a "
+                      "comma"),
                    id);
         return false;
     }
@@ -447,19 +448,19 @@ static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
     unsigned parts = 0;
     bool ok = false;
     if (!*id)
-        cite_error(x, "a citation needs an id right after \"[@\", as in "
-                      "[@kh92]");
+        cite_error(x, _("a citation needs an id right after \"[@\", as in "
+                      "[@kh92]"));
     else if (!c && appendix_of(x->citer->report, id) != SIZE_MAX)
         ok = put_appendix(x, s, tok, id, out);
     else if (!c)
-        cite_error(x, "unknown citation [@%s]; declare it under "
-                      "\"citations\"",
+        cite_error(x, _("unknown citation [@%s]; declare it under "
+                      "\"citations\""),
                    id);
     else if (!parse_parts(x, s + tok->words, tok->words_len, id, &parts))
         ;
     else if (tok->has_locator && tok->locator_len == 0)
-        cite_error(x, "the part cited is missing after the comma in "
-                      "[@%s, ...]",
+        cite_error(x, _("the part cited is missing after the comma in "
+                      "[@%s, ...]"),
                    id);
     else
         ok = true;
@@ -500,8 +501,8 @@ static bool expand_outer(expansion *x, const char *s,
 static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
 {
     if (++x->depth > MAX_NESTING) {
-        cite_error(x, "citations nest too deep (a title that cites "
-                      "itself?)");
+        cite_error(x, _("citations nest too deep (a title that cites "
+                      "itself?)"));
         return false;
     }
     size_t done = 0;
@@ -550,8 +551,8 @@ bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
     if (!c->spent) {
         bc_pos pos = {c->report->file, t->line, t->col};
         bc_diag_error(diags, pos,
-                      "%s, past the limit of %u bytes that citations and "
-                      "repeated text may print in a document",
+                      _("%s, past the limit of %u bytes that citations and "
+                      "repeated text may print in a document"),
                       what, BC_CITE_MAX_EXPANDED);
         c->spent = true;
     }

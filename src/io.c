@@ -1,5 +1,6 @@
 /* io.c - reading input files (see io.h). */
 #include "bcreport/io.h"
+#include "bcreport/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -118,15 +119,15 @@ char *bc_read_file(const char *path, size_t max_size, size_t *len,
         return bc_buf_detach(&b, len);
     case BC_READ_MISSING:
     case BC_READ_CANNOT_OPEN:
-        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, pos, "cannot open: %s",
+        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, pos, _("cannot open: %s"),
                     strerror(error_number));
         break;
     case BC_READ_TOO_LARGE:
-        bc_diag_error(diags, pos, "file is larger than the limit of %zu bytes",
+        bc_diag_error(diags, pos, _("file is larger than the limit of %zu bytes"),
                       max_size);
         break;
     case BC_READ_FAILED:
-        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, "cannot read: %s",
+        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, _("cannot read: %s"),
                     strerror(error_number));
         break;
     }

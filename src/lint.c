@@ -1,5 +1,6 @@
 /* lint.c - the checks of `bcreport check` (see lint.h). */
 #include "bcreport/lint.h"
+#include "bcreport/i18n.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -559,7 +560,7 @@ static void warn_year_order(linter *l, bc_pos pos, const char *number,
     bc_buf d = BC_BUF_INIT;
     bc_vn_date_short(&d, date);
     warn_at(l, pos,
-            "the number %.*s carries the year %d, later than its date %s",
+            _("the number %.*s carries the year %d, later than its date %s"),
             (int)len, number, number_year(number, len), d.ptr);
     bc_buf_fini(&d);
 }
@@ -575,8 +576,8 @@ static void check_against_registry(linter *l, const mention *m,
     bool date_ok = !m->has_date || same_date(m->date, d->date.value);
     if (!number_ok || !date_ok)
         warn_at(l, mention_pos(l, m),
-                "\"%s\" disagrees with the registered \"%s\" [@%s]; cite it "
-                "as [@%s]",
+                _("\"%s\" disagrees with the registered \"%s\" [@%s]; cite it "
+                "as [@%s]"),
                 got.ptr, want.ptr, d->id.s, d->id.s);
     bc_buf_fini(&want);
     bc_buf_fini(&got);
@@ -647,7 +648,7 @@ static void check_against_earlier(linter *l, const mention *m)
     describe_mention(m, &a);
     describe_mention(e, &b);
     bc_pos first = mention_pos(l, e);
-    warn_at(l, mention_pos(l, m), "\"%s\" disagrees with \"%s\" at %d:%d",
+    warn_at(l, mention_pos(l, m), _("\"%s\" disagrees with \"%s\" at %d:%d"),
             a.ptr, b.ptr, first.line, first.col);
     bc_buf_fini(&a);
     bc_buf_fini(&b);
@@ -776,7 +777,7 @@ static void warn_misnamed(linter *l, const mention *m, const candidate *c)
     if (c->id)
         bc_buf_printf(&hint, " or cite it as [@%s]", c->id);
     warn_at(l, mention_pos(l, m),
-            "\"%.*s\" is not how the document is named: write \"%.*s\"%s",
+            _("\"%.*s\" is not how the document is named: write \"%.*s\"%s"),
             (int)m->len, m->text->s + m->offset, (int)c->name_len, c->name,
             hint.ptr);
     bc_buf_fini(&hint);
@@ -791,7 +792,7 @@ static void warn_unknown(linter *l, const mention *m, const first_few *near)
         bc_buf_printf(&hint, "%s%.*s\"", k ? " or \"" : "; did you mean \"",
                       (int)hints[k]->name_len, hints[k]->name);
     bc_buf_puts(&hint, "?");
-    warn_at(l, mention_pos(l, m), "no document \"%.*s\" is known%s",
+    warn_at(l, mention_pos(l, m), _("no document \"%.*s\" is known%s"),
             (int)m->len, m->text->s + m->offset, hint.ptr);
     bc_buf_fini(&hint);
 }
@@ -852,7 +853,7 @@ static void check_registry(linter *l)
                             d->number.len, d->date.value);
         if (!l->cites->uses[k].printed)
             warn_at(l, text_pos(l, &d->id),
-                    "\"%s\" is registered but never cited with [@%s]",
+                    _("\"%s\" is registered but never cited with [@%s]"),
                     d->id.s, d->id.s);
     }
 }
@@ -873,9 +874,9 @@ static void check_repeats(linter *l)
         bc_buf what = BC_BUF_INIT;
         describe(d, false, &what);
         warn_at(l, place_pos(l, &r->place),
-                "\"%s\" is cited in full again (first in full at %d:%d); "
+                _("\"%s\" is cited in full again (first in full at %d:%d); "
                 "Decree 30 cites a document in full once: write [@%s] "
-                "here, which gives its short form",
+                "here, which gives its short form"),
                 what.ptr, first.line, first.col, d->id.s);
         bc_buf_fini(&what);
     }
@@ -915,7 +916,7 @@ static void check_replaced(linter *l)
         }
         warn_at(l, use->first.text.s ? place_pos(l, &use->first)
                                      : text_pos(l, &d->id),
-                "\"%s\" was replaced by \"%s\"%s; cite what is in force%s",
+                _("\"%s\" was replaced by \"%s\"%s; cite what is in force%s"),
                 what.ptr, by.ptr, when.ptr,
                 next ? "" : " (register the new document too)");
         bc_buf_fini(&what);
@@ -966,23 +967,23 @@ static void check_distribution(linter *l)
             archived = true; /* not "Lưu: VTLT" */
             if (item_len(t) == n) /* Decree 30: "Lưu: VT, <unit>." */
                 warn_at(l, text_pos(l, t),
-                        "write the drafting unit after \"Lưu: VT\", as in "
-                        "\"Lưu: VT, VP.\"");
+                        _("write the drafting unit after \"Lưu: VT\", as in "
+                        "\"Lưu: VT, VP.\""));
         }
         else if (starts_with(t, "Lưu"))
             warn_at(l, text_pos(l, t),
-                    "write the records-office copy as \"Lưu: VT\" (then the "
-                    "drafting unit)");
+                    _("write the records-office copy as \"Lưu: VT\" (then the "
+                    "drafting unit)"));
         const bc_text *first = seen_item(&seen, t);
         if (first)
             warn_at(l, text_pos(l, t),
-                    "\"%.*s\" is twice in Nơi nhận (first at %d:%d)",
+                    _("\"%.*s\" is twice in Nơi nhận (first at %d:%d)"),
                     (int)t->len, t->s, first->line, first->col);
     }
     bc_strmap_fini(&seen);
     if (!archived && items->count && !starts_with(&items->items[items->count - 1], "Lưu"))
         warn_at(l, text_pos(l, &items->items[items->count - 1]),
-                "Nơi nhận has no copy for the records office (\"Lưu: VT\")");
+                _("Nơi nhận has no copy for the records office (\"Lưu: VT\")"));
 }
 
 static void check_final(linter *l)
@@ -991,14 +992,14 @@ static void check_final(linter *l)
     bc_pos at_symbol = text_pos(l, &d->symbol);
     if (!d->number.s || d->number.len == 0)
         final_error(l, d->number.s ? text_pos(l, &d->number) : at_symbol,
-                    "--final: the number is blank; the records office "
-                    "numbers the document before it is issued");
+                    _("--final: the number is blank; the records office "
+                    "numbers the document before it is issued"));
     if (!d->date.set) {
         bc_pos pos = d->date.line ? (bc_pos){l->report->file, d->date.line,
                                             d->date.col}
                                   : at_symbol;
-        final_error(l, pos, "--final: the date is blank; fill in the date "
-                            "of signature");
+        final_error(l, pos, _("--final: the date is blank; fill in the date "
+                            "of signature"));
         return;
     }
     /* The documents it cites: with [@id], or typed by hand with a date. */
@@ -1011,8 +1012,8 @@ static void check_final(linter *l)
         bc_buf what = BC_BUF_INIT;
         describe(c, true, &what);
         final_error(l, pos,
-                    "--final: the document is dated before \"%s\", which it "
-                    "cites",
+                    _("--final: the document is dated before \"%s\", which it "
+                    "cites"),
                     what.ptr);
         bc_buf_fini(&what);
     }
@@ -1023,8 +1024,8 @@ static void check_final(linter *l)
         bc_buf what = BC_BUF_INIT;
         describe_mention(m, &what);
         final_error(l, pos,
-                    "--final: the document is dated before \"%s\", which it "
-                    "cites",
+                    _("--final: the document is dated before \"%s\", which it "
+                    "cites"),
                     what.ptr);
         bc_buf_fini(&what);
     }

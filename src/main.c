@@ -188,7 +188,7 @@ static int unknown_option(char **argv)
     const char *arg = argv[optind - 1];
     char shown[3] = {'-', (char)optopt, '\0'};
     bool is_long = strncmp(arg, "--", 2) == 0;
-    return usage_error("unknown option \"%s\"",
+    return usage_error(_("unknown option \"%s\""),
                        is_long || !optopt ? arg : shown);
 }
 
@@ -196,7 +196,7 @@ static int unknown_option(char **argv)
 static int option_error(int ch, char **argv)
 {
     if (ch == ':')
-        return usage_error("option \"%s\" needs a value", argv[optind - 1]);
+        return usage_error(_("option \"%s\" needs a value"), argv[optind - 1]);
     return unknown_option(argv);
 }
 
@@ -262,7 +262,7 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
     if (stop >= 0)
         return stop;
     if (argc - optind != 1)
-        return usage_error("%s", argc - optind == 0
+        return usage_error(_("%s"), argc - optind == 0
                                      ? "dump needs a FILE (\"-\" for standard input)"
                                      : "dump takes one FILE");
     bc_diags diags;
@@ -326,13 +326,13 @@ static int parse_render_args(const command *self, int argc, char **argv,
     }
     int n = argc - optind;
     if (n < 1 || n > 2)
-        return usage_error("%s", n < 1 ? "render needs a TEMPLATE"
+        return usage_error(_("%s"), n < 1 ? "render needs a TEMPLATE"
                                        : "render takes a TEMPLATE and at "
                                          "most one DATA file");
     a->template_path = argv[optind];
     a->data_path = n == 2 ? argv[optind + 1] : NULL;
     if (stdin_twice(n, argv + optind))
-        return usage_error("%s", STDIN_TWICE);
+        return usage_error(_("%s"), STDIN_TWICE);
     if (!escape)
         a->escape = ends_with(a->template_path, ".md") ||
                             ends_with(a->template_path, ".md.mustache")
@@ -345,8 +345,8 @@ static int parse_render_args(const command *self, int argc, char **argv,
     else if (!strcmp(escape, "none"))
         a->escape = bc_escape_none;
     else
-        return usage_error("--escape takes html, markdown or none, not "
-                           "\"%s\"", escape);
+        return usage_error(_("--escape takes html, markdown or none, not "
+                           "\"%s\""), escape);
     return -1;
 }
 
@@ -382,31 +382,31 @@ static int choose_format(const char *named, build_args *a)
 {
     bc_format by_f = BC_FORMAT_MD, by_name = BC_FORMAT_MD;
     if (named && !bc_format_named(named, &by_f))
-        return usage_error("unknown format \"%s\" (formats: %s)", named,
+        return usage_error(_("unknown format \"%s\" (formats: %s)"), named,
                            BC_FORMAT_NAMES);
     bool to_file = a->output && strcmp(a->output, "-") != 0;
     bool has_name = to_file && bc_format_of_path(a->output, &by_name);
     if (named && has_name && by_name != by_f)
-        return usage_error("-f %s but the output \"%s\" is named as %s; "
-                           "make them agree",
+        return usage_error(_("-f %s but the output \"%s\" is named as %s; "
+                           "make them agree"),
                            named, a->output, bc_format_name(by_name));
     if (!named && to_file && !has_name)
-        return usage_error("cannot tell the format of \"%s\" from its "
+        return usage_error(_("cannot tell the format of \"%s\" from its "
                            "name: end it in .md, .html, .docx or .pdf, or "
-                           "give -f (formats: %s)",
+                           "give -f (formats: %s)"),
                            a->output, BC_FORMAT_NAMES);
     a->options.format = named ? by_f : has_name ? by_name : BC_FORMAT_MD;
     const char *name = bc_format_name(a->options.format);
     bool binary = a->options.format == BC_FORMAT_DOCX ||
                   a->options.format == BC_FORMAT_PDF;
     if (binary && !to_file && isatty(STDOUT_FILENO))
-        return usage_error("%s is not text for a terminal: write it to a "
-                           "file with -o NAME.%s",
+        return usage_error(_("%s is not text for a terminal: write it to a "
+                           "file with -o NAME.%s"),
                            name, name);
     if (a->options.fragment && a->options.format != BC_FORMAT_HTML)
-        return usage_error("%s", "--fragment goes with HTML output (-f html)");
+        return usage_error(_("%s"), "--fragment goes with HTML output (-f html)");
     if (a->options.pdf_engine && a->options.format != BC_FORMAT_PDF)
-        return usage_error("%s", "--pdf-engine goes with PDF output (-f pdf)");
+        return usage_error(_("%s"), "--pdf-engine goes with PDF output (-f pdf)");
     return -1;
 }
 
@@ -450,7 +450,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
         }
     }
     if (argc - optind != 1)
-        return usage_error("%s", argc - optind == 0
+        return usage_error(_("%s"), argc - optind == 0
                                      ? "build needs a FILE (\"-\" for "
                                        "standard input)"
                                      : "build takes one FILE");
@@ -500,9 +500,9 @@ static int cmd_check(const cli *c, const command *self, int argc,
             return option_error(ch, argv);
     }
     if (optind == argc)
-        return usage_error("%s", "check needs at least one FILE");
+        return usage_error(_("%s"), "check needs at least one FILE");
     if (stdin_twice(argc - optind, argv + optind))
-        return usage_error("%s", STDIN_TWICE);
+        return usage_error(_("%s"), STDIN_TWICE);
     bc_diags diags;
     bc_diags_init(&diags);
     for (int i = optind; i < argc; i++)
@@ -528,7 +528,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
     if (stop >= 0)
         return stop;
     if (optind != argc)
-        return usage_error("%s", "schema takes no FILE");
+        return usage_error(_("%s"), "schema takes no FILE");
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
@@ -548,10 +548,10 @@ static int cmd_help(const cli *c, const command *self, int argc, char **argv)
         return BC_OK;
     }
     if (argc > 2)
-        return usage_error("%s", "help takes one COMMAND");
+        return usage_error(_("%s"), "help takes one COMMAND");
     const command *cmd = find_command(argv[1]);
     if (!cmd)
-        return usage_error("unknown command \"%s\"", argv[1]);
+        return usage_error(_("unknown command \"%s\""), argv[1]);
     fputs(cmd->help, stdout);
     return BC_OK;
 }
@@ -581,8 +581,8 @@ static int run(int argc, char **argv)
             else if (!strcmp(optarg, "never"))
                 c.colour = false;
             else if (strcmp(optarg, "auto") != 0)
-                return usage_error("--color takes auto, always or never, not "
-                                   "\"%s\"", optarg);
+                return usage_error(_("--color takes auto, always or never, not "
+                                   "\"%s\""), optarg);
             break;
         default:
             return option_error(ch, argv);
@@ -594,7 +594,7 @@ static int run(int argc, char **argv)
     }
     const command *cmd = find_command(argv[optind]);
     if (!cmd)
-        return usage_error("unknown command \"%s\"", argv[optind]);
+        return usage_error(_("unknown command \"%s\""), argv[optind]);
     return cmd->run(&c, cmd, argc - optind, argv + optind);
 }
 

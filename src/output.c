@@ -1,5 +1,6 @@
 /* output.c - writing output files safely (see output.h). */
 #include "bcreport/output.h"
+#include "bcreport/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -121,15 +122,15 @@ static void cannot_create(const char *path, const char *target,
     folder_of(target, &folder);
     if (error_number == ENOENT && is_folder(folder.ptr))
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: the folder \"%s\" does not take new "
-                    "files",
+                    _("cannot create: the folder \"%s\" does not take new "
+                    "files"),
                     folder.ptr);
     else if (error_number == ENOENT || error_number == ENOTDIR)
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: there is no folder \"%s\"", folder.ptr);
+                    _("cannot create: there is no folder \"%s\""), folder.ptr);
     else
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: %s (in the folder \"%s\")",
+                    _("cannot create: %s (in the folder \"%s\")"),
                     strerror(error_number), folder.ptr);
     bc_buf_fini(&folder);
 }
@@ -145,12 +146,12 @@ static bool target_of(const char *path, bc_buf *target, bc_diags *diags)
     if (stat(path, &st) != 0) {
         if (errno == ELOOP) {
             bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                        "cannot create: the link leads round in a loop");
+                        _("cannot create: the link leads round in a loop"));
             return false;
         }
         if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
             bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                        "cannot create: the link points nowhere");
+                        _("cannot create: the link points nowhere"));
             return false;
         }
         bc_buf_puts(target, path); /* a new file */
@@ -158,9 +159,9 @@ static bool target_of(const char *path, bc_buf *target, bc_diags *diags)
     }
     if (!S_ISREG(st.st_mode)) {
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: not a regular file; bcreport only "
+                    _("cannot create: not a regular file; bcreport only "
                     "writes files (leave out -o, or give -o -, for "
-                    "standard output)");
+                    "standard output)"));
         return false;
     }
     char *real = realpath(path, NULL);
@@ -183,15 +184,15 @@ static bool may_replace(const char *path, const char *target, bc_diags *diags)
     const char *input = bc_io_input_named(&st);
     if (input) {
         bc_diag_add(diags, BC_ERROR, BC_EX_USAGE, pos,
-                    "refusing to write the output onto an input of this "
-                    "command (%s)",
+                    _("refusing to write the output onto an input of this "
+                    "command (%s)"),
                     !strcmp(input, "<stdin>") ? "standard input" : input);
         return false;
     }
     if (access(target, W_OK) != 0 && errno == EACCES) {
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot write: the file is read-only (Permission "
-                    "denied)");
+                    _("cannot write: the file is read-only (Permission "
+                    "denied)"));
         return false;
     }
     return true;
@@ -225,7 +226,7 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
     int saved = errno;
     ok = close(fd) == 0 && ok;
     if (!ok) {
-        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, "cannot write: %s",
+        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, _("cannot write: %s"),
                     strerror(saved ? saved : errno));
         return false;
     }
@@ -237,7 +238,7 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
     block(g, SIG_UNBLOCK);
     if (!ok)
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
-                    "cannot create: %s", strerror(saved));
+                    _("cannot create: %s"), strerror(saved));
     return ok;
 }
 

@@ -1,6 +1,7 @@
 /* pdf.c - printing to PDF with headless Chromium or LibreOffice, in a
  * temporary folder removed in every case (see pdf.h). */
 #include "bcreport/pdf.h"
+#include "bcreport/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -125,8 +126,8 @@ static bool find_named(const char *const *names, bc_pdf_kind kind,
     bc_buf list = BC_BUF_INIT;
     list_names(names, &list);
     bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
-                "no PDF engine: %s %s not on PATH; install the Debian "
-                "package %s, or give --pdf-engine=PATH",
+                _("no PDF engine: %s %s not on PATH; install the Debian "
+                "package %s, or give --pdf-engine=PATH"),
                 list.ptr, names[1] ? "are" : "is", package_of(kind));
     bc_buf_fini(&list);
     return false;
@@ -140,8 +141,8 @@ static bool find_at(const char *path, bc_pdf_engine *engine,
     const char *why = not_runnable(path);
     if (why) {
         bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){path, 0, 0},
-                    "cannot run the PDF engine: %s; install the Debian "
-                    "package %s, or give --pdf-engine=PATH",
+                    _("cannot run the PDF engine: %s; install the Debian "
+                    "package %s, or give --pdf-engine=PATH"),
                     why, package_of(kind));
         return false;
     }
@@ -320,8 +321,8 @@ static bool make_folder(job *j, bc_diags *diags)
         bc_out_of_memory();
     if (!real) {
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, (bc_pos){NULL, 0, 0},
-                    "cannot create a temporary folder in %s to print the "
-                    "PDF: %s",
+                    _("cannot create a temporary folder in %s to print the "
+                    "PDF: %s"),
                     tmp, strerror(saved));
         return false;
     }
@@ -353,7 +354,7 @@ static void remove_folder(const job *j, bc_diags *diags)
     struct stat st;
     if (lstat(j->dir.ptr, &st) == 0)
         bc_diag_add(diags, BC_WARNING, BC_OK, (bc_pos){NULL, 0, 0},
-                    "cannot remove the temporary folder %s", j->dir.ptr);
+                    _("cannot remove the temporary folder %s"), j->dir.ptr);
 }
 
 static bool write_document(const job *j, const char *doc, size_t len,
@@ -369,7 +370,7 @@ static bool write_document(const job *j, const char *doc, size_t len,
     }
     if (!ok)
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, (bc_pos){j->doc.ptr, 0, 0},
-                    "cannot write the document to print: %s",
+                    _("cannot write the document to print: %s"),
                     strerror(saved));
     return ok;
 }
@@ -544,7 +545,7 @@ static bool spawn_engine(const job *j, const sig_guard *g, pid_t *pid,
     if (err)
         bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE,
                     (bc_pos){j->engine->program, 0, 0},
-                    "cannot run the PDF engine: %s", strerror(err));
+                    _("cannot run the PDF engine: %s"), strerror(err));
     return !err;
 }
 
@@ -646,11 +647,11 @@ static void engine_failed(const job *j, const char *what, bc_diags *diags)
     log_tail(j, &tail);
     if (tail.len == 0)
         bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
-                    "the PDF engine %s %s and printed nothing",
+                    _("the PDF engine %s %s and printed nothing"),
                     j->engine->program, what);
     else
         bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
-                    "the PDF engine %s %s; it printed last: %s",
+                    _("the PDF engine %s %s; it printed last: %s"),
                     j->engine->program, what, tail.ptr);
     bc_buf_fini(&tail);
 }
@@ -701,7 +702,7 @@ static bool collect_pdf(const job *j, bc_buf *out, bc_diags *diags)
     bool ok = read && pdf.len >= 5 && memcmp(pdf.ptr, "%PDF-", 5) == 0;
     if (fd >= 0 && !read)
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, (bc_pos){j->pdf.ptr, 0, 0},
-                    "cannot read the PDF printed: %s", strerror(saved));
+                    _("cannot read the PDF printed: %s"), strerror(saved));
     else if (!ok)
         engine_failed(j, "wrote no PDF", diags);
     else
@@ -726,7 +727,7 @@ static bool run_engine(const job *j, const sig_guard *g, int *fatal,
         *fatal = end;
     else if (end < 0)
         bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
-                    "the PDF engine %s did not finish within %ld s",
+                    _("the PDF engine %s did not finish within %ld s"),
                     j->engine->program, timeout);
     return end == 0 && check_status(j, status, diags);
 }

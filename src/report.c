@@ -1,5 +1,6 @@
 /* report.c - the report model's field tables and loader (see report.h). */
 #include "bcreport/report.h"
+#include "bcreport/i18n.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -450,7 +451,7 @@ static void check_ids(const bc_report *r, bc_diags *diags)
         }
         bc_pos at = bc_text_pos(first, r->file);
         bc_diag_error(diags, bc_text_pos(id, r->file),
-                      "id \"%s\" is used twice (first at %s%s%d:%d)", id->s,
+                      _("id \"%s\" is used twice (first at %s%s%d:%d)"), id->s,
                       first->src == id->src ? "" : at.file,
                       first->src == id->src ? "" : ":", at.line, at.col);
     }
@@ -505,8 +506,8 @@ static void check_aid(const bc_entry *e, void *ctx)
         bc_vn_money(&paid, p->disbursed.value);
         bc_vn_money(&total, p->amount.value);
         bc_diag_error(diags, pos,
-                      "\"disbursed\" (%s) is more than \"amount\" (%s, at "
-                      "%d:%d)",
+                      _("\"disbursed\" (%s) is more than \"amount\" (%s, at "
+                      "%d:%d)"),
                       paid.ptr, total.ptr, p->amount.line, p->amount.col);
         bc_buf_fini(&paid);
         bc_buf_fini(&total);
@@ -530,8 +531,8 @@ static void check_dates(const bc_entry *e, void *ctx)
         if (from->set && to->set && bc_date_before(to->value, from->value)) {
             bc_pos pos = {r->file, to->line, to->col};
             bc_diag_error(diags, pos,
-                          "\"to\" is before \"from\" (%d:%d): the last day "
-                          "comes after the first",
+                          _("\"to\" is before \"from\" (%d:%d): the last day "
+                          "comes after the first"),
                           from->line, from->col);
         }
     }
@@ -659,7 +660,7 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
     char *text = bc_read_file(path.ptr, BC_YAML_MAX_FILE_SIZE, &len, diags);
     if (!text) {
         bc_diag_add(diags, BC_NOTE, BC_OK, bc_text_pos(name, r->file),
-                    "the registry named here");
+                    _("the registry named here"));
         bc_buf_fini(&path);
         return;
     }

@@ -1,6 +1,7 @@
 /* schema.c - the generic, table-driven reader of typed structs (see
  * schema.h). */
 #include "bcreport/schema.h"
+#include "bcreport/i18n.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -107,7 +108,7 @@ void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
     if (v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT ||
         v->kind == BC_VALUE_BOOL)
         hint = !strcmp(expected, "text") ? " (put it in quotes)" : "";
-    bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must be %s%s, not %s", key,
+    bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be %s%s, not %s"), key,
                   expected, hint, article_kind(v->kind));
 }
 
@@ -119,7 +120,7 @@ static bool check_chars(reader *r, const char *key, const bc_value *v)
         unsigned char c = (unsigned char)v->as.string.ptr[i];
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
             bc_diag_error(r->diags, pos_of(r, v),
-                          "\"%s\" contains the control character U+%04X",
+                          _("\"%s\" contains the control character U+%04X"),
                           key, c);
             return false;
         }
@@ -141,7 +142,7 @@ bool bc_schema_take_text(reader *r, const char *key, const bc_value *v,
     if (t.s + t.len != v->as.string.ptr + v->as.string.len)
         t.s = bc_arena_strndup(r->arena, t.s, t.len); /* NUL-terminated */
     if (nonempty && t.len == 0) {
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be %s", key,
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must not be %s"), key,
                       v->as.string.len ? "blank" : "empty");
         return false;
     }
@@ -167,7 +168,7 @@ static void not_a_choice(reader *r, const bc_field *f, const bc_value *v,
     for (size_t i = 0; f->choices[i]; i++)
         bc_buf_printf(&list, "%s\"%s\"", i ? ", " : "", f->choices[i]);
     const char *near = nearest(f->choices, SIZE_MAX, s);
-    bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must be one of %s%s%s%s",
+    bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be one of %s%s%s%s"),
                   f->key, list.ptr, near ? "; did you mean \"" : "",
                   near ? near : "", near ? "\"?" : "");
     bc_buf_fini(&list);
@@ -183,7 +184,7 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
     if (!bc_schema_take_text(r, f->key, v, f->flags & BC_NONEMPTY, out))
         return;
     if (f->chars && strspn(v->as.string.ptr, f->chars) != v->as.string.len)
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s", f->key,
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" %s"), f->key,
                       f->chars_rule);
     if (f->choices && !is_choice(f->choices, out->s))
         not_a_choice(r, f, v, out->s);
@@ -201,7 +202,7 @@ void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
         const bc_value *item = v->as.seq.items[i];
         if (item->kind != BC_VALUE_STRING) {
             bc_diag_error(r->diags, pos_of(r, item),
-                          "each item of \"%s\" must be text, not %s", key,
+                          _("each item of \"%s\" must be text, not %s"), key,
                           article_kind(item->kind));
             continue;
         }
@@ -211,7 +212,7 @@ void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
                                           &out->items[out->count]);
     }
     if (nonempty && v->as.seq.count == 0)
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must not be empty"),
                       key);
 }
 
@@ -254,7 +255,7 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
     out->col = v->col;
     if (v->kind == BC_VALUE_STRING && v->as.string.len == 0) {
         if (f->flags & BC_NONEMPTY)
-            bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
+            bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must not be empty"),
                           f->key);
         return; /* a blank, to be filled in when the document is signed */
     }
@@ -271,11 +272,11 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
                   strspn(s, "0123456789-") == 10;
     if (shaped)
         bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" is not a real date: %s", f->key, s);
+                      _("\"%s\" is not a real date: %s"), f->key, s);
     else
         bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" must be a date written YYYY-MM-DD (such as "
-                      "2024-01-05), not \"%s\"",
+                      _("\"%s\" must be a date written YYYY-MM-DD (such as "
+                      "2024-01-05), not \"%s\""),
                       f->key, s);
 }
 
@@ -297,7 +298,7 @@ static void read_number(reader *r, const bc_field *f, const bc_value *v,
     if (v->kind == BC_VALUE_FLOAT) {
         char num[32];
         bc_format_double(v->as.number, num);
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must be %s, not %s",
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be %s, not %s"),
                       f->key, kind.ptr, num);
     } else if (v->kind != BC_VALUE_INT) {
         bc_schema_wrong_type(r, f->key, kind.ptr, v);
@@ -331,7 +332,7 @@ static void read_list(reader *r, const bc_field *f, const bc_value *v,
     out->items = items;
     out->count = n;
     if ((f->flags & BC_NONEMPTY) && n == 0)
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" must not be empty",
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must not be empty"),
                       f->key);
 }
 
@@ -401,7 +402,7 @@ static void unknown_key(reader *r, const bc_schema *schema,
     for (size_t i = 0; i < schema->field_count; i++)
         bc_buf_printf(&keys, "%s%s", i ? ", " : "", schema->fields[i].key);
     bc_diag_error(r->diags, pos_of(r, key),
-                  "unknown key \"%s\" in %s%s%s%s The keys here: %s.",
+                  _("unknown key \"%s\" in %s%s%s%s The keys here: %s."),
                   name, schema->name, near ? "; did you mean \"" : ".",
                   near ? near : "", near ? "\"?" : "", keys.ptr);
     bc_buf_fini(&keys);
@@ -419,8 +420,8 @@ static void check_one_of(reader *r, const bc_schema *schema,
                       schema->one_of[i]);
         if (m && first)
             bc_diag_error(r->diags, pos_of(r, m->key),
-                          "\"%s\" and \"%s\" (%d:%d) together; give one "
-                          "of them",
+                          _("\"%s\" and \"%s\" (%d:%d) together; give one "
+                          "of them"),
                           schema->one_of[i], first->key->as.string.ptr,
                           first->key->line, first->key->col);
         else if (m)
@@ -428,7 +429,7 @@ static void check_one_of(reader *r, const bc_schema *schema,
     }
     if (!first)
         bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
-                      "missing required key %s in %s", names.ptr,
+                      _("missing required key %s in %s"), names.ptr,
                       schema->name);
     bc_buf_fini(&names);
 }
@@ -443,7 +444,7 @@ static void check_together(reader *r, const bc_schema *schema,
     for (size_t i = 0; given && schema->together[i]; i++)
         if (!find_member(map, schema->together[i]))
             bc_diag_error(r->diags, pos_of(r, given->key),
-                          "\"%s\" without \"%s\" in %s; give both",
+                          _("\"%s\" without \"%s\" in %s; give both"),
                           given->key->as.string.ptr, schema->together[i],
                           schema->name);
 }
@@ -455,7 +456,7 @@ static bool read_object(reader *r, const bc_schema *schema,
 {
     if (map->kind != BC_VALUE_MAP) {
         bc_diag_error(r->diags, pos_of(r, map),
-                      "a %s must be a mapping of keys and values, not %s",
+                      _("a %s must be a mapping of keys and values, not %s"),
                       schema->name, article_kind(map->kind));
         return false;
     }
@@ -479,11 +480,11 @@ static bool read_object(reader *r, const bc_schema *schema,
         const bc_member *m = find_member(map, f->key);
         if (!m)
             bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
-                          "missing required key \"%s\" in %s", f->key,
+                          _("missing required key \"%s\" in %s"), f->key,
                           schema->name);
         else if (m->value->kind == BC_VALUE_NULL)
             bc_diag_error(r->diags, pos_of(r, m->key),
-                          "missing value for \"%s\" in %s", f->key,
+                          _("missing value for \"%s\" in %s"), f->key,
                           schema->name);
     }
     if (schema->one_of)

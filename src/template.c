@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/i18n.h"
 #include "bcreport/chars.h"
 
 #define NPOS SIZE_MAX
@@ -310,7 +311,7 @@ static bool tag_content(parser *p, const tag *t, size_t *a, size_t *b)
     *b = t->cend;
     trim(p->src, a, b);
     if (*a == *b) {
-        bc_diag_error(p->diags, pos_at(p, t->start), "empty tag");
+        bc_diag_error(p->diags, pos_at(p, t->start), _("empty tag"));
         return false;
     }
     return true;
@@ -318,7 +319,7 @@ static bool tag_content(parser *p, const tag *t, size_t *a, size_t *b)
 
 static bool bad_name(parser *p, const tag *t, size_t a, size_t b)
 {
-    bc_diag_error(p->diags, pos_at(p, t->start), "invalid name \"%.*s\"",
+    bc_diag_error(p->diags, pos_at(p, t->start), _("invalid name \"%.*s\""),
                   (int)(b - a), p->src + a);
     return false;
 }
@@ -378,11 +379,11 @@ static bool scan_tag(parser *p, size_t s, tag *t)
     if (e == NPOS) {
         if (limit < p->len)
             bc_diag_error(p->diags, pos_at(p, s),
-                          "tag longer than %d bytes (or missing \"%s\")",
+                          _("tag longer than %d bytes (or missing \"%s\")"),
                           BC_TEMPLATE_MAX_TAG, end);
         else
             bc_diag_error(p->diags, pos_at(p, s),
-                          "unclosed tag: missing \"%s\"", end);
+                          _("unclosed tag: missing \"%s\""), end);
         return false;
     }
     t->start = s;
@@ -427,14 +428,14 @@ static bool on_delims(parser *p, const tag *t)
         c++;
     if (m == a || c == b || has_space(p->src + c, b - c)) {
         bc_diag_error(p->diags, pos_at(p, t->start),
-                      "invalid set-delimiter tag: expected two delimiters "
-                      "separated by whitespace");
+                      _("invalid set-delimiter tag: expected two delimiters "
+                      "separated by whitespace"));
         return false;
     }
     if (m - a > BC_TEMPLATE_MAX_DELIM || b - c > BC_TEMPLATE_MAX_DELIM) {
         bc_diag_error(p->diags, pos_at(p, t->start),
-                      "invalid set-delimiter tag: a delimiter is longer "
-                      "than %d bytes",
+                      _("invalid set-delimiter tag: a delimiter is longer "
+                      "than %d bytes"),
                       BC_TEMPLATE_MAX_DELIM);
         return false;
     }
@@ -465,7 +466,7 @@ static bool check_nesting(parser *p, const tag *t)
     if (p->depth < BC_TEMPLATE_MAX_NESTING)
         return true;
     bc_diag_error(p->diags, pos_at(p, t->start),
-                  "sections nested deeper than %d", BC_TEMPLATE_MAX_NESTING);
+                  _("sections nested deeper than %d"), BC_TEMPLATE_MAX_NESTING);
     return false;
 }
 
@@ -629,14 +630,14 @@ static bool on_close(parser *p, const tag *t)
     container *c = top(p);
     if (p->depth == 0) {
         bc_diag_error(p->diags, pos_at(p, t->start),
-                      "closing tag \"%s\" has no open section", name.ptr);
+                      _("closing tag \"%s\" has no open section"), name.ptr);
         bc_buf_fini(&name);
         return false;
     }
     if (strcmp(name.ptr, c->close_name) != 0) {
         bc_diag_error(p->diags, pos_at(p, t->start),
-                      "closing tag \"%s\" does not match %s \"%s\" opened "
-                      "at %d:%d",
+                      _("closing tag \"%s\" does not match %s \"%s\" opened "
+                      "at %d:%d"),
                       name.ptr, kind_word(c->node->kind), c->close_name,
                       c->node->line, c->node->col);
         bc_buf_fini(&name);
@@ -726,7 +727,7 @@ static bool parse(parser *p)
     emit_text(p, p->text_start, p->len);
     if (p->depth > 0) {
         container *c = top(p);
-        bc_diag_error(p->diags, node_pos(p, c->node), "unclosed %s \"%s\"",
+        bc_diag_error(p->diags, node_pos(p, c->node), _("unclosed %s \"%s\""),
                       kind_word(c->node->kind), c->close_name);
         return false;
     }
@@ -739,7 +740,7 @@ bc_template *bc_tpl_compile(const char *name, const char *src, size_t len,
 {
     if (len > BC_TEMPLATE_MAX_SIZE) {
         bc_pos pos = {name, 0, 0};
-        bc_diag_error(diags, pos, "template larger than %u bytes",
+        bc_diag_error(diags, pos, _("template larger than %u bytes"),
                       (unsigned)BC_TEMPLATE_MAX_SIZE);
         return NULL;
     }

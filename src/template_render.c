@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/i18n.h"
 
 /* One entry of the context stack. */
 typedef struct frame {
@@ -106,7 +107,7 @@ static bool fail(state *rs, const tpl_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = message(rs, fmt, ap);
     va_end(ap);
-    bc_diag_error(rs->diags, where(rs, n), "%s", msg);
+    bc_diag_error(rs->diags, where(rs, n), _("%s"), msg);
     free(msg);
     rs->failed = true;
     return false;
@@ -137,13 +138,13 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
             return true;
         }
     }
-    bc_diag_error(rs->diags, pos, "%s", msg);
+    bc_diag_error(rs->diags, pos, _("%s"), msg);
     free(msg);
     if (++rs->complaints < BC_TEMPLATE_MAX_ERRORS)
         return true;
     bc_pos file = {pos.file, 0, 0};
     bc_diag_add(rs->diags, BC_NOTE, BC_OK, file,
-                "stopped after %d template errors", BC_TEMPLATE_MAX_ERRORS);
+                _("stopped after %d template errors"), BC_TEMPLATE_MAX_ERRORS);
     return false;
 }
 
@@ -306,12 +307,12 @@ static bool undefined(state *rs, const tpl_node *n, const tpl_name *nm,
     if (!rs->opts->strict)
         return true;
     if (bad == 0)
-        return complain(rs, n, "undefined name \"%s\"", nm->text);
+        return complain(rs, n, _("undefined name \"%s\""), nm->text);
     size_t prefix = 0;
     for (size_t i = 0; i < bad; i++)
         prefix += nm->lens[i] + (i > 0);
     return complain(rs, n,
-                    "undefined name \"%s\": \"%.*s\" has no \"%s\"",
+                    _("undefined name \"%s\": \"%.*s\" has no \"%s\""),
                 nm->text, (int)prefix, nm->text, nm->parts[bad]);
 }
 
@@ -352,7 +353,7 @@ static bool check_depth(state *rs, const tpl_node *n, const char *what,
 {
     if (rs->depth < rs->max_depth)
         return true;
-    return fail(rs, n, "%s \"%s\" nested deeper than %d levels", what, name,
+    return fail(rs, n, _("%s \"%s\" nested deeper than %d levels"), what, name,
                 rs->max_depth);
 }
 
@@ -376,7 +377,7 @@ static const char *target(state *rs, const tpl_node *n, bool *ok)
                    (v->kind == BC_VALUE_STRING && v->as.string.len == 0);
     if (!nothing && rs->opts->strict)
         *ok = complain(rs, n,
-                       "dynamic name \"%s\" is %s %s, not a template name",
+                       _("dynamic name \"%s\" is %s %s, not a template name"),
                        n->name.text,
                        v->kind == BC_VALUE_INT || v->kind == BC_VALUE_MAP
                            ? "an"
@@ -404,7 +405,7 @@ static bool load(state *rs, const tpl_node *n, const bc_template **t)
     if (res == BC_RESOLVE_ERROR)
         return false;
     if (res == BC_RESOLVE_MISSING && rs->opts->strict)
-        return complain(rs, n, "unknown %s \"%s\"", what, name);
+        return complain(rs, n, _("unknown %s \"%s\""), what, name);
     return true;
 }
 
@@ -484,7 +485,7 @@ static bool call_fn(state *rs, const tpl_node *n, const bc_template_fn_def *fn,
     rs->call_node = saved_call;
     if (!ok) {
         if (rs->diags->errors == errors)
-            fail(rs, n, "function \"%s\" failed", fn->name);
+            fail(rs, n, _("function \"%s\" failed"), fn->name);
         bc_buf_fini(&result);
         return false;
     }
@@ -567,7 +568,7 @@ static bool render_var(state *rs, const tpl_node *n)
     size_t len;
     if (!scalar_text(v, tmp, &s, &len)) {
         if (rs->opts->strict)
-            return complain(rs, n, "cannot interpolate \"%s\": it is a %s",
+            return complain(rs, n, _("cannot interpolate \"%s\": it is a %s"),
                         n->name.text, bc_value_kind_name(v->kind));
         return true;
     }

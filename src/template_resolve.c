@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/i18n.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/chars.h"
@@ -85,10 +86,10 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
             res = BC_RESOLVE_ERROR;
             if (at.file)
                 bc_diag_add(diags, BC_NOTE, BC_OK, at,
-                            "in template \"%s\" included here", name);
+                            _("in template \"%s\" included here"), name);
         }
     } else if (res == BC_RESOLVE_ERROR) {
-        bc_diag_error(diags, at, "cannot load template \"%s\": %s", name,
+        bc_diag_error(diags, at, _("cannot load template \"%s\": %s"), name,
                       error.len ? error.ptr : "unknown error");
     }
     if (res != BC_RESOLVE_ERROR)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bcreport/chars.h"
+#include "bcreport/i18n.h"
 #include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/escape.h"
@@ -125,8 +126,8 @@ static bc_value *numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
     bc_buf out = BC_BUF_INIT;
     if (!fmt(&out, n))
         bc_diag_error(b->diags, bc_text_pos(at, b->report->file),
-                      "item %d cannot be numbered: the Vietnamese letters "
-                      "a) to y) stop at %d; split the list",
+                      _("item %d cannot be numbered: the Vietnamese letters "
+                      "a) to y) stop at %d; split the list"),
                       n, BC_VN_LETTER_COUNT);
     bc_value *v = string_of(b, &out);
     bc_buf_fini(&out);
@@ -279,8 +280,8 @@ static void document_date(builder *b, bc_buf *out)
     }
     if (!bc_vn_date_long(out, date)) {
         bc_pos pos = {b->report->file, d->date.line, d->date.col};
-        bc_diag_error(b->diags, pos, "the year %lld cannot be printed in a "
-                      "date", (long long)d->year);
+        bc_diag_error(b->diags, pos, _("the year %lld cannot be printed in a "
+                      "date"), (long long)d->year);
     }
 }
 
@@ -449,7 +450,7 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
         bc_resolver_load(resolver, name, &t, where, diags);
     if (found == BC_RESOLVE_MISSING)
         bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
-                    "no template \"%s\" (%s.mustache) in the template folder",
+                    _("no template \"%s\" (%s.mustache) in the template folder"),
                     name, name);
     if (found != BC_RESOLVE_FOUND)
         return false;

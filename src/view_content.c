@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bcreport/chars.h"
+#include "bcreport/i18n.h"
 #include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 #include "view_internal.h"
@@ -338,8 +339,8 @@ static void add_to_total(activity_grid *a, size_t c, int64_t n)
     if (n > BC_TABLE_MAX_TOTAL - a->sums[c]) {
         bc_pos pos = {a->b->report->file, a->table->line, a->table->col};
         bc_diag_error(a->b->diags, pos,
-                      "the total of column \"%s\" passes 10^15, more than "
-                      "a total can hold",
+                      _("the total of column \"%s\" passes 10^15, more than "
+                      "a total can hold"),
                       a->titles[c]);
         a->failed = true;
         return;

@@ -11,6 +11,7 @@
  * event stream means nothing (syntax, limits) stop it.
  */
 #include "bcreport/yaml_load.h"
+#include "bcreport/i18n.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -135,12 +136,12 @@ static void invalid_utf8(loader *ld, bc_pos pos, size_t at)
         bc_legacy_detect_bytes(ld->text + from, to - from, NULL);
     if (legacy != BC_LEGACY_NONE)
         error_at(ld, pos,
-                 "invalid UTF-8 (byte 0x%02X): the text looks like %s; %s",
+                 _("invalid UTF-8 (byte 0x%02X): the text looks like %s; %s"),
                  (unsigned char)ld->text[at], bc_legacy_name(legacy),
                  bc_legacy_hint(legacy));
     else
         error_at(ld, pos,
-                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                 _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
                  (unsigned char)ld->text[at]);
 }
 
@@ -155,8 +156,8 @@ static bool check_legacy(loader *ld)
         return true;
     bc_pos pos = {ld->name, 0, 0};
     bc_utf8_position(ld->text, ld->len, at, &pos.line, &pos.col);
-    error_at(ld, pos, "this text is in the legacy encoding %s, not Unicode: "
-                      "%s",
+    error_at(ld, pos, _("this text is in the legacy encoding %s, not Unicode: "
+                      "%s"),
              bc_legacy_name(legacy), bc_legacy_hint(legacy));
     return false;
 }
@@ -178,7 +179,7 @@ static bool check_text(loader *ld)
         if (n == 0)
             invalid_utf8(ld, pos, i);
         else if (c == 0)
-            error_at(ld, pos, "NUL byte in the file; is it a text file?");
+            error_at(ld, pos, _("NUL byte in the file; is it a text file?"));
         else if (line_break)
             /* libyaml would count a line there that editors do not show. */
             error_at(ld, pos, "invisible line separator U+%04" PRIX32
@@ -268,7 +269,7 @@ static bc_value *new_float(loader *ld, const char *s, double d, bc_pos pos,
                            bool tagged)
 {
     if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
-        error_at(ld, pos, "number %s is out of range; %s to keep it as text",
+        error_at(ld, pos, _("number %s is out of range; %s to keep it as text"),
                  s, tagged ? "leave out the tag !!float" : "quote it");
         return NULL;
     }
@@ -328,7 +329,7 @@ static bc_value *resolve_plain(loader *ld, const char *s, size_t len,
         return bc_value_new_int(ld->arena, i);
     case NUM_RANGE:
         error_at(ld, pos,
-                 "integer %s is out of range; quote it to keep it as text",
+                 _("integer %s is out of range; quote it to keep it as text"),
                  s);
         return NULL;
     default:
@@ -378,7 +379,7 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
     else if (!strcmp(type, "float") && parse_float(s, &d) == NUM_FLOAT)
         return new_float(ld, s, d, pos, true);
     if (!v)
-        error_at(ld, pos, "%s is not a valid !!%s",
+        error_at(ld, pos, _("%s is not a valid !!%s"),
                  quoted(&ld->scratch, s, len), type);
     return v;
 }
@@ -404,7 +405,7 @@ static bool check_tag(loader *ld, const char *tag, const char *expected,
         if (fits)
             return true;
         if (is_scalar_type || !strcmp(type, "seq") || !strcmp(type, "map")) {
-            error_at(ld, pos, "tag !!%s cannot be used on a %s", type,
+            error_at(ld, pos, _("tag !!%s cannot be used on a %s"), type,
                      !strcmp(expected, "seq")   ? "sequence"
                      : !strcmp(expected, "map") ? "mapping"
                                                 : "scalar");
@@ -415,7 +416,7 @@ static bool check_tag(loader *ld, const char *tag, const char *expected,
         *keep = bc_arena_strdup(ld->arena, tag);
         return true;
     }
-    error_at(ld, pos, "unknown tag %s", short_tag(tag, shown, sizeof shown));
+    error_at(ld, pos, _("unknown tag %s"), short_tag(tag, shown, sizeof shown));
     return false;
 }
 
@@ -440,11 +441,11 @@ static bool count_expansion(loader *ld, size_t nodes, size_t bytes,
                                  "laughs\" file?)"
                                : "";
     if (nodes > ld->opts.max_nodes - ld->nodes) {
-        error_at(ld, pos, "the document %s more than %zu nodes (the limit)%s",
+        error_at(ld, pos, _("the document %s more than %zu nodes (the limit)%s"),
                  by_alias ? "expands to" : "has", ld->opts.max_nodes, why);
     } else if (bytes > ld->opts.max_text - ld->bytes) {
         error_at(ld, pos,
-                 "the document %s more than %zu bytes of text (the limit)%s",
+                 _("the document %s more than %zu bytes of text (the limit)%s"),
                  by_alias ? "expands to" : "has", ld->opts.max_text, why);
     } else {
         ld->nodes += nodes;
@@ -484,13 +485,13 @@ static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
     key->col = pos.col;
     f->key = key;
     if (plain && !strcmp(text, "<<")) {
-        error_at(ld, pos, "merge keys (<<) are not supported; write the "
-                          "keys out in full");
+        error_at(ld, pos, _("merge keys (<<) are not supported; write the "
+                          "keys out in full"));
         return key;
     }
     bc_value *first = bc_strmap_get(&f->keys, key->as.string.ptr, len);
     if (first) {
-        error_at(ld, pos, "duplicate key %s (first defined at %d:%d)",
+        error_at(ld, pos, _("duplicate key %s (first defined at %d:%d)"),
                  quoted(&ld->scratch, key->as.string.ptr, len), first->line,
                  first->col);
         return key;
@@ -546,7 +547,7 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
     const char *text = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
     if (len > ld->opts.max_scalar) {
-        error_at(ld, pos, "text is longer than the limit of %zu bytes",
+        error_at(ld, pos, _("text is longer than the limit of %zu bytes"),
                  ld->opts.max_scalar);
         stop(ld);
         return;
@@ -586,19 +587,19 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
     const char *name = (const char *)ev->data.alias.anchor;
     anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
     if (!a) {
-        error_at(ld, pos, "unknown alias *%s (no anchor &%s before it)", name,
+        error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it)"), name,
                  name);
         stop(ld);
         return;
     }
     if (a->open) {
-        error_at(ld, pos, "alias *%s refers to a collection that contains "
-                          "it (a cycle)", name);
+        error_at(ld, pos, _("alias *%s refers to a collection that contains "
+                          "it (a cycle)"), name);
         stop(ld);
         return;
     }
     if (ld->depth + a->height > ld->opts.max_depth) {
-        error_at(ld, pos, "alias *%s nests deeper than the limit of %d levels",
+        error_at(ld, pos, _("alias *%s nests deeper than the limit of %d levels"),
                  name, ld->opts.max_depth);
         stop(ld);
         return;
@@ -607,8 +608,8 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
         return;
     if (expects_key(ld)) {
         if (!a->text) {
-            error_at(ld, pos, "a mapping key must be a scalar, not a %s "
-                              "(alias *%s)",
+            error_at(ld, pos, _("a mapping key must be a scalar, not a %s "
+                              "(alias *%s)"),
                      bc_value_kind_name(a->node->kind), name);
             stop(ld);
             return;
@@ -625,13 +626,13 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
     bc_pos pos = mark_pos(ld, ev->start_mark);
     /* Checked first: libyaml's parser slows quadratically with depth. */
     if (ld->depth >= ld->opts.max_depth) {
-        error_at(ld, pos, "nesting is deeper than the limit of %d levels",
+        error_at(ld, pos, _("nesting is deeper than the limit of %d levels"),
                  ld->opts.max_depth);
         stop(ld);
         return;
     }
     if (expects_key(ld)) {
-        error_at(ld, pos, "a mapping key must be a scalar, not a %s",
+        error_at(ld, pos, _("a mapping key must be a scalar, not a %s"),
                  is_map ? "mapping" : "sequence");
         stop(ld);
         return;
@@ -686,8 +687,8 @@ static void on_document_start(loader *ld, bc_pos pos)
     ld->doc_pos = pos;
     if (++ld->documents > 1) {
         error_at(ld, pos,
-                 "a second YAML document starts here; a bcreport file "
-                 "holds one document");
+                 _("a second YAML document starts here; a bcreport file "
+                 "holds one document"));
         stop(ld);
     }
 }
@@ -695,7 +696,7 @@ static void on_document_start(loader *ld, bc_pos pos)
 static void on_stream_end(loader *ld)
 {
     if (ld->empty_root) {
-        error_at(ld, ld->doc_pos, "the document is empty");
+        error_at(ld, ld->doc_pos, _("the document is empty"));
         return;
     }
     if (ld->documents > 0)
@@ -742,7 +743,7 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
     if (parser->error == YAML_READER_ERROR) {
         bc_utf8_position(ld->text, ld->len, parser->problem_offset,
                          &pos.line, &pos.col);
-        error_at(ld, pos, "%s", parser->problem);
+        error_at(ld, pos, _("%s"), parser->problem);
         return;
     }
     pos = mark_pos(ld, parser->problem_mark);
@@ -768,11 +769,11 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
         parser->context_mark.line == parser->problem_mark.line &&
         parser->context_mark.column == parser->problem_mark.column;
     if (parser->context && !same_place) {
-        error_at(ld, pos, "%s%s (%s that started at %d:%d)", problem, hint,
+        error_at(ld, pos, _("%s%s (%s that started at %d:%d)"), problem, hint,
                  parser->context, (int)parser->context_mark.line + 1,
                  (int)parser->context_mark.column + 1);
     } else {
-        error_at(ld, pos, "%s%s", problem, hint);
+        error_at(ld, pos, _("%s%s"), problem, hint);
     }
 }
 
@@ -889,12 +890,12 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
     }
     bc_pos start = {name, 1, 1};
     if (len > ld.opts.max_file_size) {
-        error_at(&ld, start, "file is larger than the limit of %zu bytes",
+        error_at(&ld, start, _("file is larger than the limit of %zu bytes"),
                  ld.opts.max_file_size);
     } else if (len >= 2 && ((unsigned char)data[0] == 0xFF ||
                             (unsigned char)data[0] == 0xFE) &&
                ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
-        error_at(&ld, start, "the file is UTF-16; save it as UTF-8");
+        error_at(&ld, start, _("the file is UTF-16; save it as UTF-8"));
     } else if (check_text(&ld)) {
         normalise_text(&ld);
         if (check_legacy(&ld))

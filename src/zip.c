@@ -1,6 +1,7 @@
 /* zip.c - a reproducible ZIP archive in memory, with libzip (see
  * zip.h). */
 #include "bcreport/zip.h"
+#include "bcreport/i18n.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void zip_failed(bc_diags *diags, const char *what, zip_error_t *e)
     bool memory = zip_error_code_zip(e) == ZIP_ER_MEMORY;
     bc_pos nowhere = {NULL, 0, 0};
     bc_diag_add(diags, BC_ERROR, memory ? BC_EX_OSERR : BC_EX_SOFTWARE,
-                nowhere, "cannot make the ZIP archive (%s): %s", what,
+                nowhere, _("cannot make the ZIP archive (%s): %s"), what,
                 zip_error_strerror(e));
 }
 

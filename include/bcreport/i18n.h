@@ -30,12 +30,14 @@
  * Call once, first. */
 void bc_i18n_init(const char *argv0);
 
-/* msgid in the user's language, or as it is. */
-const char *bc_gettext(const char *msgid);
+/* msgid in the user's language, or as it is.  (format_arg: the compiler
+ * checks a printf format given through _() against its arguments.) */
+const char *bc_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* singular or plural in the user's language, for n. */
 const char *bc_ngettext(const char *singular, const char *plural,
-                        unsigned long n);
+                        unsigned long n) __attribute__((format_arg(1)))
+    __attribute__((format_arg(2)));
 
 /* True when messages are in Vietnamese. */
 bool bc_i18n_vietnamese(void);
