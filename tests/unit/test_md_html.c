@@ -207,12 +207,138 @@ static void test_markup_limit(void **state)
     bc_md_parts_fini(&p);
 }
 
+/* ---- libcmark's safe mode: raw HTML and dangerous links never pass ---- */
+
+/* Straight to cmark: raw HTML blocks and inline tags become comments,
+ * javascript: and data: links lose their target. */
+static void test_markdown_to_html_is_safe(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "<script>alert(1)</script>\n\nx <b>bold</b> [l](javascript:alert(2)) "
+        "![i](data:x) <a href=\"javascript:alert(3)\">a</a>\n";
+    bc_buf html = BC_BUF_INIT;
+    bc_markdown_to_html(md, strlen(md), &html);
+    assert_string_equal(html.ptr,
+                        "<!-- raw HTML omitted -->\n"
+                        "<p>x <!-- raw HTML omitted -->bold<!-- raw HTML "
+                        "omitted --> <a href=\"\">l</a> <img src=\"\" "
+                        "alt=\"i\" /> <!-- raw HTML omitted -->a<!-- raw HTML "
+                        "omitted --></p>\n");
+    bc_buf_fini(&html);
+}
+
+/* Converts parts the way a build does. */
+static void parts_html(const bc_md_parts *p, bc_buf *html)
+{
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_pos where = {"t.yaml", 0, 0};
+    assert_true(bc_md_parts_to_html(p, html, where, &diags));
+    assert_int_equal(diags.count, 0);
+    bc_diags_fini(&diags);
+}
+
+/* A template of one's own with raw HTML: the whole body goes through
+ * libcmark, still in its safe mode. */
+static void test_parts_template_raw_html_is_dropped(void **state)
+{
+    (void)state;
+    bc_md_parts p;
+    bc_md_parts_init(&p);
+    bc_buf_puts(&p.skeleton, "<div onclick=\"alert(1)\">\n\nKính gửi: ");
+    bc_md_parts_add(&p, "Sở Ngoại vụ", strlen("Sở Ngoại vụ"), true);
+    bc_buf_puts(&p.skeleton, " [x](javascript:alert(2))\n");
+    bc_buf html = BC_BUF_INIT;
+    parts_html(&p, &html);
+    assert_string_equal(html.ptr, "<!-- raw HTML omitted -->\n"
+                                  "<p>Kính gửi: Sở Ngoại vụ <a href=\"\">x</a>"
+                                  "</p>\n");
+    bc_buf_fini(&html);
+    bc_md_parts_fini(&p);
+}
+
+/* A value written unescaped ({{{x}}}) with raw HTML in it. */
+static void test_parts_value_raw_html_is_dropped(void **state)
+{
+    (void)state;
+    bc_md_parts p;
+    bc_md_parts_init(&p);
+    bc_buf_puts(&p.skeleton, "Kính gửi: ");
+    static const char v[] = "<script>alert(1)</script>";
+    bc_md_parts_add(&p, v, strlen(v), false);
+    bc_buf_puts(&p.skeleton, "\n");
+    bc_buf html = BC_BUF_INIT;
+    parts_html(&p, &html);
+    assert_string_equal(html.ptr, "<p>Kính gửi: <!-- raw HTML omitted -->"
+                                  "alert(1)<!-- raw HTML omitted --></p>\n");
+    bc_buf_fini(&html);
+    bc_md_parts_fini(&p);
+}
+
+/* A body that goes through libcmark whole with a value of n "[": 2 n + 2
+ * characters of markup, and one more with a final line break. */
+static void bracket_body(bc_md_parts *p, int n, bool line_break)
+{
+    bc_md_parts_init(p);
+    bc_buf v = BC_BUF_INIT;
+    for (int i = 0; i < n; i++)
+        bc_buf_putc(&v, '[');
+    bc_buf_puts(&p->skeleton, "[");
+    bc_md_parts_add(p, v.ptr, v.len, true);
+    bc_buf_puts(&p->skeleton, line_break ? "](http://x)\n" : "](http://x)");
+    bc_buf_fini(&v);
+}
+
+/* Exactly the limit of markup is converted... */
+static void test_markup_of_the_limit(void **state)
+{
+    (void)state;
+    bc_md_parts p;
+    bracket_body(&p, (BC_MD_HTML_MAX_MARKUP - 2) / 2, false);
+    bc_buf html = BC_BUF_INIT;
+    parts_html(&p, &html);
+    assert_true(strncmp(html.ptr, "<p><a href=\"http://x\">[[[", 25) == 0);
+    bc_buf_fini(&html);
+    bc_md_parts_fini(&p);
+}
+
+/* ...one character more is not. */
+static void test_markup_past_the_limit(void **state)
+{
+    (void)state;
+    bc_md_parts p;
+    bracket_body(&p, (BC_MD_HTML_MAX_MARKUP - 2) / 2, true);
+    bc_buf html = BC_BUF_INIT;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_pos where = {"t.yaml", 0, 0};
+    assert_false(bc_md_parts_to_html(&p, &html, where, &diags));
+    assert_int_equal(html.len, 0);
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&diags.items[0], &line);
+    assert_string_equal(line.ptr,
+                        "t.yaml: error: the HTML would need the whole body "
+                        "converted at once (its template puts a value where "
+                        "it is not plain text), and it has 250001 characters "
+                        "of markup, more than the limit of 250000");
+    bc_buf_fini(&line);
+    bc_diags_fini(&diags);
+    bc_buf_fini(&html);
+    bc_md_parts_fini(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parts_give_cmark_html),
         cmocka_unit_test(test_data_cannot_avoid_fast_way),
         cmocka_unit_test(test_markup_limit),
+        cmocka_unit_test(test_markup_of_the_limit),
+        cmocka_unit_test(test_markup_past_the_limit),
+        cmocka_unit_test(test_markdown_to_html_is_safe),
+        cmocka_unit_test(test_parts_template_raw_html_is_dropped),
+        cmocka_unit_test(test_parts_value_raw_html_is_dropped),
     };
     return cmocka_run_group_tests_name("md_html", tests, NULL, NULL);
 }
