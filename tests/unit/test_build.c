@@ -560,6 +560,16 @@ static void test_blanks_at_edges_dropped(void **state)
     expect_built("md", edits, wanted);
 }
 
+/* A placeholder of punctuation only ("...", a recipient not decided yet)
+ * is kept as typed, the layout's "." after it. */
+static void test_punctuation_placeholder_kept(void **state)
+{
+    (void)state;
+    const char *edits[] = {RECIPIENTS, "recipients: [\"...\"]", NULL};
+    const char *wanted[] = {"Kính gửi: ....\n", NULL};
+    expect_built("md", edits, wanted);
+}
+
 /* A blank parent agency is no parent: no stray line break above the
  * agency. */
 static void test_blank_parent_is_none(void **state)
@@ -827,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_closing_and_proposals_not_doubled),
         cmocka_unit_test(test_numbers_in_lists_stay_text_markdown),
         cmocka_unit_test(test_numbers_in_lists_stay_text_html),
+        cmocka_unit_test(test_punctuation_placeholder_kept),
         cmocka_unit_test(test_blanks_at_edges_dropped),
         cmocka_unit_test(test_blank_parent_is_none),
         cmocka_unit_test(test_empty_signature_line),

@@ -11,6 +11,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/value.h"
 
@@ -543,6 +544,68 @@ static void test_diag_excerpt_whole_text(void **state)
     bc_buf_fini(&out);
 }
 
+/* ---- reading files ---- */
+
+/* A file of exactly the size limit is read whole... */
+static void test_read_file_of_the_limit(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("0123456789", 10, ".txt");
+    bc_diags d;
+    bc_diags_init(&d);
+    size_t len = 0;
+    char *text = bc_read_file(path, 10, &len, &d);
+    assert_non_null(text);
+    assert_int_equal(len, 10);
+    assert_string_equal(text, "0123456789");
+    assert_int_equal(d.count, 0);
+    free(text);
+    bc_diags_fini(&d);
+    remove(path);
+    free(path);
+}
+
+/* ...one byte more is too large: status 65, at the file. */
+static void test_read_file_past_the_limit(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("0123456789", 10, ".txt");
+    bc_diags d;
+    bc_diags_init(&d);
+    size_t len = 0;
+    assert_null(bc_read_file(path, 9, &len, &d));
+    assert_int_equal(d.status, BC_EX_DATAERR);
+    bc_buf line = BC_BUF_INIT, want = BC_BUF_INIT;
+    bc_diag_format(&d.items[0], &line);
+    bc_buf_printf(&want, "%s: error: file is larger than the limit of 9 "
+                         "bytes", path);
+    assert_string_equal(line.ptr, want.ptr);
+    bc_buf_fini(&line);
+    bc_buf_fini(&want);
+    bc_diags_fini(&d);
+    remove(path);
+    free(path);
+}
+
+/* A path through a file names nothing, as a missing file does. */
+static void test_read_path_through_a_file(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("x", 1, ".txt");
+    bc_buf inside = BC_BUF_INIT, out = BC_BUF_INIT;
+    bc_buf_printf(&inside, "%s/x", path);
+    int error_number = 0;
+    assert_int_equal(bc_read_into(inside.ptr, 100, &out, &error_number),
+                     BC_READ_MISSING);
+    assert_int_equal(bc_read_into("/nonexistent/x", 100, &out,
+                                  &error_number),
+                     BC_READ_MISSING);
+    bc_buf_fini(&inside);
+    bc_buf_fini(&out);
+    remove(path);
+    free(path);
+}
+
 /* ---- colour: a file is no terminal, a pseudo-terminal is ---- */
 
 static void test_colour_auto_not_a_terminal(void **state)
@@ -647,6 +710,9 @@ int main(void)
         cmocka_unit_test(test_diag_escapes_every_control),
         cmocka_unit_test(test_diag_excerpt_cuts_between_characters),
         cmocka_unit_test(test_diag_excerpt_whole_text),
+        cmocka_unit_test(test_read_file_of_the_limit),
+        cmocka_unit_test(test_read_file_past_the_limit),
+        cmocka_unit_test(test_read_path_through_a_file),
         cmocka_unit_test(test_colour_auto_not_a_terminal),
         cmocka_unit_test(test_colour_auto_terminal),
         cmocka_unit_test(test_colour_auto_no_color),

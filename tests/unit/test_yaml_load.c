@@ -476,6 +476,22 @@ static bc_yaml_options small_limits(void)
     return opts;
 }
 
+/* An alias whose collection ends exactly at the depth limit is fine. */
+static void test_alias_at_the_depth_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.max_depth = 4;
+    static const char text[] = "a: &a [[[1]]]\nb: *a\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), &opts, &diags);
+    assert_string_equal(diags, "");
+    assert_ptr_equal(bc_value_map_get(root, "b"), bc_value_map_get(root, "a"));
+    free(diags);
+    bc_arena_free(arena);
+}
+
 static void test_file_past_the_size_limit(void **state)
 {
     (void)state;
@@ -680,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_billion_laughs),
         cmocka_unit_test(test_depth_limit_stops_early),
         cmocka_unit_test(test_alias_cannot_bypass_depth),
+        cmocka_unit_test(test_alias_at_the_depth_limit),
         cmocka_unit_test(test_file_past_the_size_limit),
         cmocka_unit_test(test_file_of_the_size_limit),
         cmocka_unit_test(test_scalar_past_the_size_limit),
