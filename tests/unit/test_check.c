@@ -51,15 +51,21 @@ static void test_example_findings(void **state)
         if (!strstr(r.err, expected[i]))
             fail_msg("missing: %s", expected[i]);
     tu_result_fini(&r);
-    /* --werror: the same findings, as errors, and status 65. */
+    free(want);
+}
+
+/* --werror: the same findings, as errors, and status 65. */
+static void test_example_findings_werror(void **state)
+{
+    (void)state;
     static const char *const werror[] = {"check", "--werror",
                                          "example-2023.yaml", NULL};
+    tu_result r;
     run_check("tests/fixtures/check", werror, &r);
     assert_int_equal(r.status, 65);
     assert_non_null(strstr(r.err, "example-2023.yaml:80:42: error: "));
     assert_non_null(strstr(r.err, "1 file checked: 8 errors, 0 warnings\n"));
     tu_result_fini(&r);
-    free(want);
 }
 
 static void test_examples_pass_werror(void **state)
@@ -117,26 +123,41 @@ static void expect_findings(const char *from, const char *to,
     free(path);
 }
 
-static void test_lint_rules(void **state)
+/* The minimal file is clean. */
+static void test_minimal_is_clean(void **state)
 {
     (void)state;
-    /* The minimal file is clean. */
     static const char *const none[] = {NULL};
     expect_findings("A", "A", NULL, 0, none);
-    /* A registered document never cited. */
+}
+
+/* A registered document never cited. */
+static void test_registered_never_cited(void **state)
+{
+    (void)state;
     static const char *const unused[] = {
         "14:10: warning: \"nd80\" is registered but never cited with "
         "[@nd80]\n",
         NULL};
     expect_findings("legal_basis: \"[@nd80]\"", "legal_basis: \"theo luật\"",
                     NULL, 0, unused);
-    /* A registered number whose year is later than its date. */
+}
+
+/* A registered number whose year is later than its date. */
+static void test_registered_year_after_date(void **state)
+{
+    (void)state;
     static const char *const year[] = {
         "14:43: warning: the number 80/2021/NĐ-CP carries the year 2021, "
         "later than its date 08/7/2020\n",
         NULL};
     expect_findings("80/2020/NĐ-CP", "80/2021/NĐ-CP", NULL, 0, year);
-    /* A hand-typed date that disagrees with the registry. */
+}
+
+/* A hand-typed date that disagrees with the registry. */
+static void test_hand_typed_date_disagrees(void **state)
+{
+    (void)state;
     static const char *const hand[] = {
         "15:16: warning: \"Nghị định số 80/2020/NĐ-CP ngày 09/7/2020\" "
         "disagrees with the registered \"Nghị định số 80/2020/NĐ-CP ngày "
@@ -146,7 +167,12 @@ static void test_lint_rules(void **state)
                     "preamble: [\"Mở Nghị định số 80/2020/NĐ-CP ngày 09/7/2020 "
                     "đầu.\"]",
                     NULL, 0, hand);
-    /* The year may end the number. */
+}
+
+/* The year may end the number. */
+static void test_year_ending_the_number(void **state)
+{
+    (void)state;
     static const char *const year_last[] = {
         "15:16: warning: the number 5/2020 carries the year 2020, later "
         "than its date 10/02/2019\n",
@@ -154,7 +180,13 @@ static void test_lint_rules(void **state)
     expect_findings("preamble: [\"Mở đầu.\"]",
                     "preamble: [\"Mở Quyết định số 5/2020 ngày 10/02/2019.\"]",
                     NULL, 0, year_last);
-    /* A no-break space or an invisible character inside a text. */
+}
+
+/* A no-break space or an invisible character inside a text: one warning,
+ * at the first, counting the others. */
+static void test_invisible_characters(void **state)
+{
+    (void)state;
     static const char *const invisible[] = {
         "11:20: warning: invisible character U+00A0 (no-break space) (and 1 "
         "more in this text); type a plain space, or nothing\n",
@@ -162,7 +194,24 @@ static void test_lint_rules(void **state)
     expect_findings("subject: \"Kết quả năm 2025\"",
                     "subject: \"Kết quả\\u00A0năm\\u200B 2025\"", NULL, 0,
                     invisible);
-    /* Nơi nhận: a duplicate, and no copy for the records office. */
+}
+
+static void test_one_invisible_character(void **state)
+{
+    (void)state;
+    static const char *const invisible[] = {
+        "11:24: warning: invisible character U+200B (zero-width space); "
+        "type a plain space, or nothing\n",
+        NULL};
+    expect_findings("subject: \"Kết quả năm 2025\"",
+                    "subject: \"Kết quả năm\\u200B 2025\"", NULL, 0,
+                    invisible);
+}
+
+/* Nơi nhận: a duplicate, and no copy for the records office. */
+static void test_distribution_rules(void **state)
+{
+    (void)state;
     static const char *const dist[] = {
         "29:28: warning: \"Như trên;\" is twice in Nơi nhận (first at "
         "29:16)\n",
@@ -172,6 +221,19 @@ static void test_lint_rules(void **state)
     expect_findings("distribution: [\"Lưu: VT, VP\"]",
                     "distribution: [\"Như trên\", \"Như trên;\"]", NULL, 0,
                     dist);
+}
+
+/* A mention in brackets is read like any other. */
+static void test_mention_in_brackets(void **state)
+{
+    (void)state;
+    static const char *const informal[] = {
+        "15:21: warning: \"Nghị định 80\" is not how the document is named: "
+        "write \"Nghị định số 80/2020/NĐ-CP\" or cite it as [@nd80]\n",
+        NULL};
+    expect_findings("preamble: [\"Mở đầu.\"]",
+                    "preamble: [\"Mở đầu (Nghị định 80).\"]", NULL, 0,
+                    informal);
 }
 
 /* Prose that only looks like a citation, and citations that differ only in
@@ -199,10 +261,10 @@ static void test_no_false_findings(void **state)
     }
 }
 
-static void test_more_findings(void **state)
+/* A small type word and a long date are read too. */
+static void test_small_type_word_and_long_date(void **state)
 {
     (void)state;
-    /* A small type word and a long date are read too. */
     static const char *const lower[] = {
         "15:25: warning: \"nghị định số 80/2020/NĐ-CP ngày 09 tháng 7 năm "
         "2020\" disagrees with the registered \"Nghị định số 80/2020/NĐ-CP "
@@ -212,16 +274,24 @@ static void test_more_findings(void **state)
                     "preamble: [\"Mở đầu theo nghị định số 80/2020/NĐ-CP ngày 09 "
                     "tháng 7 năm 2020.\"]",
                     NULL, 0, lower);
-    /* "số 81" resembles the registered number 80? No: a short number that
-     * matches nothing resembles nothing.  "Nghị định 80" is the short
-     * form without "số". */
+}
+
+/* "Nghị định 80" is the short form without "số". */
+static void test_short_form_without_so(void **state)
+{
+    (void)state;
     static const char *const informal[] = {
         "15:18: warning: \"Nghị định 80\" is not how the document is named: "
         "write \"Nghị định số 80/2020/NĐ-CP\" or cite it as [@nd80]\n",
         NULL};
     expect_findings("preamble: [\"Mở đầu.\"]",
                     "preamble: [\"Theo Nghị định 80.\"]", NULL, 0, informal);
-    /* A citation error does not hide the lint findings of the file. */
+}
+
+/* A citation error does not hide the lint findings of the file. */
+static void test_citation_error_keeps_findings(void **state)
+{
+    (void)state;
     static const char *const both[] = {
         "15:16: error: unknown citation [@zz]; declare it under "
         "\"citations\"\n",
@@ -597,10 +667,10 @@ static void test_many_distribution_entries_in_linear_time(void **state)
     bc_buf_fini(&to);
 }
 
-static void test_final(void **state)
+/* A draft: no number, no date. */
+static void test_final_draft(void **state)
 {
     (void)state;
-    /* A draft: no number, no date. */
     static const char *const draft[] = {
         "7:11: error: --final: the number is blank; the records office "
         "numbers the document before it is issued\n",
@@ -608,7 +678,27 @@ static void test_final(void **state)
         "signature\n",
         NULL};
     expect_findings("A", "A", "--final", 65, draft);
-    /* Dated before a document it cites. */
+}
+
+/* Without --final, a draft is fine. */
+static void test_draft_without_final(void **state)
+{
+    (void)state;
+    char *path = variant("A", "A");
+    const char *args[] = {"check", path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "1 file checked: 0 errors, 0 warnings\n");
+    tu_result_fini(&r);
+    remove(path);
+    free(path);
+}
+
+/* Dated before a document it cites. */
+static void test_final_dated_before_a_citation(void **state)
+{
+    (void)state;
     static const char *const early[] = {
         "8:9: error: --final: the document is dated before \"Nghị định số "
         "80/2020/NĐ-CP ngày 08/7/2020\", which it cites\n",
@@ -617,7 +707,29 @@ static void test_final(void **state)
                     "  number: \"3\"\n  date: 2020-07-01\n  symbol: "
                     "\"BC-UBND\"",
                     "--final", 65, early);
-    /* A document typed by hand with its date counts as cited too. */
+}
+
+/* Dated the same day as a document it cites: fine. */
+static void test_final_dated_the_same_day(void **state)
+{
+    (void)state;
+    char *path = variant("  symbol: \"BC-UBND\"",
+                         "  number: \"3\"\n  date: 2020-07-08\n  symbol: "
+                         "\"BC-UBND\"");
+    const char *args[] = {"check", "--final", path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "1 file checked: 0 errors, 0 warnings\n");
+    tu_result_fini(&r);
+    remove(path);
+    free(path);
+}
+
+/* A document typed by hand with its date counts as cited too. */
+static void test_final_dated_before_a_hand_typed_document(void **state)
+{
+    (void)state;
     static const char *const by_hand[] = {
         "13:9: error: --final: the document is dated before \"Quyết định "
         "số 5/QĐ-UBND ngày 10/02/2025\", which it cites\n",
@@ -626,12 +738,18 @@ static void test_final(void **state)
                     "  subject: \"Kết quả theo Quyết định số 5/QĐ-UBND ngày "
                     "10/02/2025\"\n  number: \"3\"\n  date: 2025-01-05",
                     "--final", 65, by_hand);
-    /* The signed commune report is final. */
+}
+
+/* The signed commune report is final. */
+static void test_signed_report_is_final(void **state)
+{
+    (void)state;
     static const char *const args[] = {"check", "--final", "--werror",
                                        "data/2025-xa.yaml", NULL};
     tu_result r;
     tu_run(&r, NULL, 0, args);
     assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "1 file checked: 0 errors, 0 warnings\n");
     tu_result_fini(&r);
 }
 
@@ -721,7 +839,8 @@ static void test_replaced_document(void **state)
                     NULL, 0, want);
 }
 
-static void test_errors_and_usage(void **state)
+/* The data's errors, then the summary, over several files. */
+static void test_data_errors_and_summary(void **state)
 {
     (void)state;
     static const char *const args[] = {"check", "bad-date.yaml",
@@ -734,13 +853,30 @@ static void test_errors_and_usage(void **state)
                         "date: 2020-02-30\n"
                         "2 files checked: 1 error, 0 warnings\n");
     tu_result_fini(&r);
+}
+
+static void test_check_needs_a_file(void **state)
+{
+    (void)state;
+    tu_result r;
     static const char *const none[] = {"check", NULL};
     tu_run(&r, NULL, 0, none);
     assert_int_equal(r.status, 64);
+    assert_string_equal(r.err, "bcreport: error: check needs at least one "
+                               "FILE\nTry 'bcreport --help'.\n");
     tu_result_fini(&r);
+}
+
+static void test_check_missing_file(void **state)
+{
+    (void)state;
+    tu_result r;
     static const char *const missing[] = {"check", "nope.yaml", NULL};
     tu_run(&r, NULL, 0, missing);
     assert_int_equal(r.status, 66);
+    assert_string_equal(r.err, "nope.yaml: error: cannot open: No such file "
+                               "or directory\n"
+                               "1 file checked: 1 error, 0 warnings\n");
     tu_result_fini(&r);
 }
 
@@ -748,10 +884,21 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example_findings),
+        cmocka_unit_test(test_example_findings_werror),
         cmocka_unit_test(test_examples_pass_werror),
-        cmocka_unit_test(test_lint_rules),
+        cmocka_unit_test(test_minimal_is_clean),
+        cmocka_unit_test(test_registered_never_cited),
+        cmocka_unit_test(test_registered_year_after_date),
+        cmocka_unit_test(test_hand_typed_date_disagrees),
+        cmocka_unit_test(test_year_ending_the_number),
+        cmocka_unit_test(test_invisible_characters),
+        cmocka_unit_test(test_one_invisible_character),
+        cmocka_unit_test(test_distribution_rules),
+        cmocka_unit_test(test_mention_in_brackets),
         cmocka_unit_test(test_no_false_findings),
-        cmocka_unit_test(test_more_findings),
+        cmocka_unit_test(test_small_type_word_and_long_date),
+        cmocka_unit_test(test_short_form_without_so),
+        cmocka_unit_test(test_citation_error_keeps_findings),
         cmocka_unit_test(test_disagreement_names_the_first_mention),
         cmocka_unit_test(test_disagreement_names_the_first_other_number),
         cmocka_unit_test(test_disagreement_names_the_first_other_date),
@@ -765,12 +912,19 @@ int main(void)
         cmocka_unit_test(test_many_short_references_in_linear_time),
         cmocka_unit_test(test_many_registered_documents_in_linear_time),
         cmocka_unit_test(test_many_distribution_entries_in_linear_time),
-        cmocka_unit_test(test_final),
+        cmocka_unit_test(test_final_draft),
+        cmocka_unit_test(test_draft_without_final),
+        cmocka_unit_test(test_final_dated_before_a_citation),
+        cmocka_unit_test(test_final_dated_the_same_day),
+        cmocka_unit_test(test_final_dated_before_a_hand_typed_document),
+        cmocka_unit_test(test_signed_report_is_final),
         cmocka_unit_test(test_findings_follow_what_is_printed),
         cmocka_unit_test(test_cited_in_full_again),
         cmocka_unit_test(test_records_copy_needs_the_unit),
         cmocka_unit_test(test_replaced_document),
-        cmocka_unit_test(test_errors_and_usage),
+        cmocka_unit_test(test_data_errors_and_summary),
+        cmocka_unit_test(test_check_needs_a_file),
+        cmocka_unit_test(test_check_missing_file),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

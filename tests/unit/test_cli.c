@@ -99,6 +99,22 @@ static const cli_case cases[] = {
      NULL, 0,
      "# Báo cáo \\*năm\\* 2023\n\n\\# not a heading \\& \\<b>not "
      "html\\</b>\n", ""},
+    {"render: markdown escaping for a template named *.md",
+     {"render", "tests/fixtures/render/body.md",
+      "tests/fixtures/render/data.yaml"},
+     NULL, 0, "\\# not a heading \\& \\<b>not html\\</b>\n", ""},
+    {"render: HTML escaping for any other template",
+     {"render", "tests/fixtures/render/report.mustache", "-"},
+     "recipient: \"<b>\"\nsigner: \"'x'\"\nitems: []\n", 0,
+     "Kính gửi: &lt;b&gt;.\r\n&#39;x&#39;\n", ""},
+    {"render with two DATA files",
+     {"render", "tests/fixtures/render/report.mustache",
+      "tests/fixtures/render/data.yaml", "tests/fixtures/render/data.yaml"},
+     NULL, 64, "",
+     "bcreport: error: render takes a TEMPLATE and at most one DATA file\n"
+     "Try 'bcreport --help'.\n"},
+    {"a file that cannot be read", {"dump", "/proc/self/mem"}, NULL, 74, "",
+     "/proc/self/mem: error: cannot read: Input/output error\n"},
     {"render: --escape=none",
      {"render", "--escape=none", "tests/fixtures/render/note.md.mustache",
       "tests/fixtures/render/data.yaml"},
@@ -164,7 +180,7 @@ static void assert_contains(const char *haystack, const char *needle)
         fail_msg("\"%s\" not found in:\n%s", needle, haystack);
 }
 
-/* Help lists only the commands that work, and each has its own help. */
+/* Help lists only the commands that work, however it is asked for. */
 static void test_help(void **state)
 {
     (void)state;
@@ -184,16 +200,22 @@ static void test_help(void **state)
         assert_string_equal(r.err, "");
         tu_result_fini(&r);
     }
+}
+
+/* Each command has its own help. */
+static void test_help_of_a_command(void **state)
+{
+    (void)state;
     static const char *const dump_help[] = {"help", "dump", NULL};
     tu_result r;
     tu_run(&r, NULL, 0, dump_help);
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "Usage: bcreport dump FILE");
+    assert_string_equal(r.err, "");
     tu_result_fini(&r);
 }
 
-/* The committed schema is the current one, and the examples point to it
- * for editors. */
+/* The committed schema is the current one. */
 static void test_schema_is_committed(void **state)
 {
     (void)state;
@@ -209,6 +231,12 @@ static void test_schema_is_committed(void **state)
                  "output: run 'make golden'");
     free(committed);
     tu_result_fini(&r);
+}
+
+/* The examples point to the schema, for editors. */
+static void test_examples_point_to_the_schema(void **state)
+{
+    (void)state;
     static const char *const data[] = {"data/2023.yaml", "data/2025-xa.yaml",
                                        "data/2026-xa.yaml"};
     for (size_t i = 0; i < sizeof data / sizeof data[0]; i++) {
@@ -220,44 +248,89 @@ static void test_schema_is_committed(void **state)
             fail_msg("%s does not start with the schema comment", data[i]);
         free(text);
     }
+}
+
+static void test_schema_takes_no_file(void **state)
+{
+    (void)state;
     static const char *const extra[] = {"schema", "x", NULL};
+    tu_result r;
     tu_run(&r, NULL, 0, extra);
     assert_int_equal(r.status, 64);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "bcreport: error: schema takes no FILE\n"
+                               "Try 'bcreport --help'.\n");
     tu_result_fini(&r);
+}
+
+static const char dump_yaml[] = "tên: \"Bình Sơn\"\nsố: 92\n";
+static const char dump_json[] = "{\n  \"tên\": \"Bình Sơn\",\n  \"số\": 92\n}\n";
+
+static void test_dump_file(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file(dump_yaml, strlen(dump_yaml), ".yaml");
+    const char *by_file[] = {"dump", path, NULL};
+    tu_result a;
+    tu_run(&a, NULL, 0, by_file);
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, dump_json);
+    assert_string_equal(a.err, "");
+    remove(path);
+    free(path);
+    tu_result_fini(&a);
 }
 
 static void test_dump_file_matches_stdin(void **state)
 {
     (void)state;
-    static const char yaml[] = "tên: \"Bình Sơn\"\nsố: 92\n";
-    char *path = tu_temp_file(yaml, strlen(yaml), ".yaml");
+    char *path = tu_temp_file(dump_yaml, strlen(dump_yaml), ".yaml");
     const char *by_file[] = {"dump", path, NULL};
     const char *by_stdin[] = {"dump", "-", NULL};
-    tu_result a, b, again;
+    tu_result a, b;
     tu_run(&a, NULL, 0, by_file);
-    tu_run(&b, yaml, strlen(yaml), by_stdin);
-    tu_run(&again, NULL, 0, by_file);
-    assert_int_equal(a.status, 0);
-    assert_string_equal(a.out, "{\n  \"tên\": \"Bình Sơn\",\n  \"số\": 92\n}\n");
+    tu_run(&b, dump_yaml, strlen(dump_yaml), by_stdin);
+    assert_int_equal(b.status, 0);
     assert_string_equal(a.out, b.out);
-    assert_string_equal(a.out, again.out); /* deterministic */
-    /* A file's errors name the file. */
+    remove(path);
+    free(path);
+    tu_result_fini(&a), tu_result_fini(&b);
+}
+
+/* The same bytes on every run. */
+static void test_dump_is_deterministic(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file(dump_yaml, strlen(dump_yaml), ".yaml");
+    const char *by_file[] = {"dump", path, NULL};
+    tu_result a, again;
+    tu_run(&a, NULL, 0, by_file);
+    tu_run(&again, NULL, 0, by_file);
+    assert_int_equal(a.out_len, again.out_len);
+    assert_memory_equal(a.out, again.out, a.out_len);
+    remove(path);
+    free(path);
+    tu_result_fini(&a), tu_result_fini(&again);
+}
+
+/* A file's errors name the file. */
+static void test_dump_errors_name_the_file(void **state)
+{
+    (void)state;
     static const char bad[] = "a: 1\na: 2\n";
     char *bad_path = tu_temp_file(bad, strlen(bad), ".yaml");
     const char *dump_bad[] = {"dump", bad_path, NULL};
     tu_result e;
     tu_run(&e, NULL, 0, dump_bad);
     assert_int_equal(e.status, 65);
+    assert_string_equal(e.out, "");
     bc_buf want = BC_BUF_INIT;
     bc_buf_printf(&want, "%s:2:1: error: duplicate key \"a\" (first defined "
                          "at 1:1)\n", bad_path);
     assert_string_equal(e.err, want.ptr);
     bc_buf_fini(&want);
-    remove(path);
     remove(bad_path);
-    free(path);
     free(bad_path);
-    tu_result_fini(&a), tu_result_fini(&b), tu_result_fini(&again);
     tu_result_fini(&e);
 }
 
@@ -289,7 +362,7 @@ static void test_every_load_error_exits_65(void **state)
     }
 }
 
-static void test_hostile_input_exits_65(void **state)
+static void test_deep_nesting_exits_65(void **state)
 {
     (void)state;
     static const char *const args[] = {"dump", "-", NULL};
@@ -303,12 +376,18 @@ static void test_hostile_input_exits_65(void **state)
                                "the limit of 64 levels\n");
     tu_result_fini(&r);
     bc_buf_fini(&deep);
+}
 
+static void test_billion_laughs_exits_65(void **state)
+{
+    (void)state;
+    static const char *const args[] = {"dump", "-", NULL};
     bc_buf laughs = BC_BUF_INIT;
     bc_buf_puts(&laughs, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (char c = 'b'; c <= 'z'; c++)
         bc_buf_printf(&laughs, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c]\n", c,
                       c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+    tu_result r;
     tu_run(&r, laughs.ptr, laughs.len, args);
     assert_int_equal(r.status, 65);
     assert_non_null(strstr(r.err, "error: the document expands to more than "
@@ -355,18 +434,51 @@ static void test_citation_fan_out_exits_65(void **state)
     bc_buf_fini(&yaml);
 }
 
-static void test_write_error_is_74(void **state)
+/* A write that fails (here /dev/full) is status 74, never silent. */
+static void require_dev_full(void)
+{
+    if (access("/dev/full", W_OK) != 0) {
+        fprintf(stderr, "\n*** SKIPPED: no /dev/full ***\n\n");
+        skip();
+    }
+}
+
+static void test_dump_write_error_is_74(void **state)
 {
     (void)state;
-    if (access("/dev/full", W_OK) != 0)
-        skip();
+    require_dev_full();
     assert_int_equal(tu_sh("%s", "echo 'a: 1' | \"$BCREPORT\" dump - "
                                ">/dev/full 2>/dev/null"),
                      74);
+}
+
+static void test_help_write_error_is_74(void **state)
+{
+    (void)state;
+    require_dev_full();
     assert_int_equal(tu_sh("%s", "\"$BCREPORT\" --help >/dev/full 2>/dev/null"),
                      74);
+}
+
+static void test_version_write_error_is_74(void **state)
+{
+    (void)state;
+    require_dev_full();
     assert_int_equal(
         tu_sh("%s", "\"$BCREPORT\" --version >/dev/full 2>/dev/null"), 74);
+}
+
+/* The failure is reported once, with its cause. */
+static void test_write_error_is_reported_once(void **state)
+{
+    (void)state;
+    require_dev_full();
+    tu_result r;
+    tu_shell(&r, "%s", "echo 'a: 1' | \"$BCREPORT\" dump - >/dev/full");
+    assert_int_equal(r.status, 74);
+    assert_string_equal(r.err, "bcreport: error: cannot write to standard "
+                               "output: No space left on device\n");
+    tu_result_fini(&r);
 }
 
 static void test_out_of_memory_is_71(void **state)
@@ -406,23 +518,36 @@ static void test_out_of_memory_is_71(void **state)
 
 int main(void)
 {
+    static const struct CMUnitTest more[] = {
+        cmocka_unit_test(test_help),
+        cmocka_unit_test(test_help_of_a_command),
+        cmocka_unit_test(test_dump_file),
+        cmocka_unit_test(test_dump_file_matches_stdin),
+        cmocka_unit_test(test_dump_is_deterministic),
+        cmocka_unit_test(test_dump_errors_name_the_file),
+        cmocka_unit_test(test_dump_write_error_is_74),
+        cmocka_unit_test(test_help_write_error_is_74),
+        cmocka_unit_test(test_version_write_error_is_74),
+        cmocka_unit_test(test_write_error_is_reported_once),
+        cmocka_unit_test(test_out_of_memory_is_71),
+        cmocka_unit_test(test_every_load_error_exits_65),
+        cmocka_unit_test(test_deep_nesting_exits_65),
+        cmocka_unit_test(test_billion_laughs_exits_65),
+        cmocka_unit_test(test_schema_is_committed),
+        cmocka_unit_test(test_examples_point_to_the_schema),
+        cmocka_unit_test(test_schema_takes_no_file),
+        cmocka_unit_test(test_citation_fan_out_exits_65),
+    };
     size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n + 8, sizeof *tests);
+    size_t m = sizeof more / sizeof more[0];
+    struct CMUnitTest *tests = calloc(n + m, sizeof *tests);
     for (size_t i = 0; i < n; i++) {
         tests[i].name = cases[i].name;
         tests[i].test_func = run_case;
         tests[i].initial_state = (void *)&cases[i];
     }
-    tests[n] = (struct CMUnitTest)cmocka_unit_test(test_help);
-    tests[n + 1] = (struct CMUnitTest)cmocka_unit_test(test_dump_file_matches_stdin);
-    tests[n + 2] = (struct CMUnitTest)cmocka_unit_test(test_write_error_is_74);
-    tests[n + 3] = (struct CMUnitTest)cmocka_unit_test(test_out_of_memory_is_71);
-    tests[n + 4] = (struct CMUnitTest)cmocka_unit_test(test_every_load_error_exits_65);
-    tests[n + 5] = (struct CMUnitTest)cmocka_unit_test(test_hostile_input_exits_65);
-    tests[n + 6] = (struct CMUnitTest)cmocka_unit_test(test_schema_is_committed);
-    tests[n + 7] =
-        (struct CMUnitTest)cmocka_unit_test(test_citation_fan_out_exits_65);
-    int failed = _cmocka_run_group_tests("cli", tests, n + 8, NULL, NULL);
+    memcpy(tests + n, more, sizeof more);
+    int failed = _cmocka_run_group_tests("cli", tests, n + m, NULL, NULL);
     free(tests);
     return failed;
 }

@@ -1,18 +1,24 @@
 /* test_core.c - buffers, arenas, the string map and diagnostics. */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/value.h"
 
-static void test_buf(void **state)
+/* ---- buffers ---- */
+
+/* Appending in many small pieces grows the buffer, with its NUL kept. */
+static void test_buf_printf_grows(void **state)
 {
     (void)state;
     bc_buf b = BC_BUF_INIT;
@@ -20,91 +26,281 @@ static void test_buf(void **state)
         bc_buf_printf(&b, "%d,", i % 10);
     assert_int_equal(b.len, 20000);
     assert_memory_equal(b.ptr + 19996, "8,9,", 5); /* with the NUL */
+    bc_buf_fini(&b);
+}
+
+static void test_buf_append_keeps_nul_bytes(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "ab");
     bc_buf_append(&b, "\0x", 2);
-    assert_int_equal(b.len, 20002);
+    assert_int_equal(b.len, 4);
+    assert_memory_equal(b.ptr, "ab\0x", 5); /* with the NUL */
+    bc_buf_fini(&b);
+}
+
+/* Detaching hands over the contents and leaves an empty string behind. */
+static void test_buf_detach(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    for (int i = 0; i < 10000; i++)
+        bc_buf_printf(&b, "%d,", i % 10);
+    bc_buf_append(&b, "\0x", 2);
     size_t len;
     char *s = bc_buf_detach(&b, &len);
     assert_int_equal(len, 20002);
+    assert_memory_equal(s + 19996, "8,9,\0x", 7);
     assert_string_equal(b.ptr, ""); /* a string at once, never NULL */
     assert_int_equal(b.len, 0);
     free(s);
-    bc_buf fresh = BC_BUF_INIT;
-    assert_string_equal(fresh.ptr, "");
-    bc_buf_clear(&fresh);
-    bc_buf_fini(&fresh);
-    assert_string_equal(fresh.ptr, "");
-    /* Detaching an empty buffer gives an empty string, never NULL. */
-    s = bc_buf_detach(&b, &len);
+    bc_buf_fini(&b);
+}
+
+/* Detaching an empty buffer gives an empty string, never NULL. */
+static void test_buf_detach_empty(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    size_t len = 99;
+    char *s = bc_buf_detach(&b, &len);
     assert_string_equal(s, "");
     assert_int_equal(len, 0);
     free(s);
     bc_buf_fini(&b);
 }
 
-static void test_arena(void **state)
+/* A fresh buffer is a string from the start, and stays one once cleared
+ * and finished. */
+static void test_buf_fresh_is_empty_string(void **state)
+{
+    (void)state;
+    bc_buf fresh = BC_BUF_INIT;
+    assert_string_equal(fresh.ptr, "");
+    bc_buf_clear(&fresh);
+    assert_string_equal(fresh.ptr, "");
+    bc_buf_fini(&fresh);
+    assert_string_equal(fresh.ptr, "");
+    bc_buf init;
+    bc_buf_init(&init);
+    assert_string_equal(init.ptr, "");
+    assert_int_equal(init.len, 0);
+}
+
+/* A cleared buffer is the empty string, not its old text. */
+static void test_buf_clear_empties_the_string(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "Bình Sơn");
+    bc_buf_clear(&b);
+    assert_int_equal(b.len, 0);
+    assert_string_equal(b.ptr, "");
+    bc_buf_puts(&b, "x");
+    assert_string_equal(b.ptr, "x");
+    bc_buf_fini(&b);
+}
+
+/* ---- arenas ---- */
+
+/* A large piece does not take the place of the small ones around it. */
+static void test_arena_big_piece_keeps_small_ones(void **state)
 {
     (void)state;
     bc_arena *a = bc_arena_new();
     char *small = bc_arena_alloc(a, 3);
     memcpy(small, "ab", 3);
-    /* A large piece does not waste the space left in the current block. */
     char *big = bc_arena_calloc(a, 1, 1 << 20);
     assert_int_equal(big[(1 << 20) - 1], 0);
     char *after = bc_arena_strdup(a, "Độc lập");
     assert_string_equal(small, "ab");
     assert_string_equal(after, "Độc lập");
-    assert_int_equal((uintptr_t)after % _Alignof(max_align_t), 0);
-    assert_true(bc_arena_used(a) >= (1 << 20) + 3 + sizeof "Độc lập");
-    for (int i = 0; i < 100000; i++)
-        bc_arena_alloc(a, 24);
+    assert_int_equal(big[(1 << 20) - 1], 0);
     bc_arena_free(a);
-    bc_arena_free(NULL);
 }
 
-static void test_strmap(void **state)
+/* A large piece asked for first: what follows does not land on it. */
+static void test_arena_big_first_piece_is_kept(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    size_t n = 64 * 1024;
+    char *big = bc_arena_alloc(a, n);
+    memset(big, 'x', n);
+    char *small = bc_arena_strdup(a, "Độc lập");
+    for (size_t i = 0; i < n; i++)
+        if (big[i] != 'x')
+            fail_msg("byte %zu of the first piece was overwritten", i);
+    assert_string_equal(small, "Độc lập");
+    assert_true(small + sizeof "Độc lập" <= big || small >= big + n);
+    bc_arena_free(a);
+}
+
+static void test_arena_pieces_are_aligned(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_arena_alloc(a, 3);
+    bc_arena_calloc(a, 1, 1 << 20);
+    char *after = bc_arena_strdup(a, "Độc lập");
+    assert_int_equal((uintptr_t)after % _Alignof(max_align_t), 0);
+    assert_int_equal((uintptr_t)bc_arena_alloc(a, 1) % _Alignof(max_align_t),
+                     0);
+    bc_arena_free(a);
+}
+
+static void test_arena_used_counts_every_piece(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    assert_int_equal(bc_arena_used(a), 0);
+    bc_arena_alloc(a, 3);
+    bc_arena_calloc(a, 1, 1 << 20);
+    bc_arena_strdup(a, "Độc lập");
+    assert_true(bc_arena_used(a) >= (1 << 20) + 3 + sizeof "Độc lập");
+    bc_arena_free(a);
+}
+
+static void test_arena_strndup_terminates(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    for (int i = 0; i < 1000; i++) {
+        char *junk = bc_arena_alloc(a, 16);
+        memset(junk, 'z', 16);
+    }
+    char *s = bc_arena_strndup(a, "abcdef", 3);
+    assert_string_equal(s, "abc");
+    bc_arena_free(a);
+}
+
+static void test_arena_many_pieces_then_free(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    for (int i = 0; i < 100000; i++)
+        bc_arena_alloc(a, 24);
+    assert_true(bc_arena_used(a) >= 100000 * 24);
+    bc_arena_free(a);
+    bc_arena_free(NULL); /* a no-op */
+}
+
+/* ---- the string map ---- */
+
+static void test_strmap_empty_has_nothing(void **state)
 {
     (void)state;
     bc_strmap m = BC_STRMAP_INIT;
     assert_null(bc_strmap_get(&m, "x", 1));
-    static char keys[5000][16];
-    for (int i = 0; i < 5000; i++) {
-        snprintf(keys[i], sizeof keys[i], "k%d", i);
-        bc_strmap_put(&m, keys[i], strlen(keys[i]), &keys[i]);
-    }
-    assert_int_equal(m.count, 5000);
-    for (int i = 0; i < 5000; i++)
-        assert_ptr_equal(bc_strmap_get(&m, keys[i], strlen(keys[i])), &keys[i]);
-    bc_strmap_put(&m, "k7", 2, NULL);
-    assert_int_equal(m.count, 5000);
-    assert_null(bc_strmap_get(&m, "k7", 2));
-    assert_null(bc_strmap_get(&m, "k", 1));
     bc_strmap_fini(&m);
 }
 
-static void test_value_builders(void **state)
+static char strmap_keys[5000][16];
+
+static void fill_strmap(bc_strmap *m)
+{
+    for (int i = 0; i < 5000; i++) {
+        snprintf(strmap_keys[i], sizeof strmap_keys[i], "k%d", i);
+        bc_strmap_put(m, strmap_keys[i], strlen(strmap_keys[i]),
+                      &strmap_keys[i]);
+    }
+}
+
+static void test_strmap_finds_every_key(void **state)
+{
+    (void)state;
+    bc_strmap m = BC_STRMAP_INIT;
+    fill_strmap(&m);
+    assert_int_equal(m.count, 5000);
+    for (int i = 0; i < 5000; i++)
+        assert_ptr_equal(bc_strmap_get(&m, strmap_keys[i],
+                                       strlen(strmap_keys[i])),
+                         &strmap_keys[i]);
+    bc_strmap_fini(&m);
+}
+
+/* Storing under a key again replaces its value: no second entry. */
+static void test_strmap_put_again_replaces(void **state)
+{
+    (void)state;
+    bc_strmap m = BC_STRMAP_INIT;
+    fill_strmap(&m);
+    bc_strmap_put(&m, "k7", 2, NULL);
+    assert_int_equal(m.count, 5000);
+    assert_null(bc_strmap_get(&m, "k7", 2));
+    bc_strmap_fini(&m);
+}
+
+/* A key is its bytes and its length: a prefix is another key. */
+static void test_strmap_prefix_is_another_key(void **state)
+{
+    (void)state;
+    bc_strmap m = BC_STRMAP_INIT;
+    fill_strmap(&m);
+    assert_null(bc_strmap_get(&m, "k", 1));
+    assert_null(bc_strmap_get(&m, "k49999", 6)); /* "k4999" and more */
+    /* The length counts: the first two bytes of "k12" are the key "k1". */
+    assert_ptr_equal(bc_strmap_get(&m, "k12", 2), &strmap_keys[1]);
+    bc_strmap_fini(&m);
+}
+
+/* ---- values ---- */
+
+static void test_value_seq_push(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *seq = bc_value_new_seq(a);
+    for (int i = 0; i < 100; i++)
+        bc_value_seq_push(a, seq, bc_value_new_int(a, i));
+    assert_int_equal(seq->as.seq.count, 100);
+    assert_int_equal(seq->as.seq.items[99]->as.integer, 99);
+    assert_int_equal(seq->as.seq.items[0]->as.integer, 0);
+    bc_arena_free(a);
+}
+
+static void test_value_map_get(void **state)
 {
     (void)state;
     bc_arena *a = bc_arena_new();
     bc_value *map = bc_value_new_map(a);
     bc_value *seq = bc_value_new_seq(a);
-    for (int i = 0; i < 100; i++)
-        bc_value_seq_push(a, seq, bc_value_new_int(a, i));
     bc_value_map_set(a, map, "items", seq);
     bc_value_map_set(a, map, "name", bc_value_new_cstring(a, "Sở Ngoại vụ"));
-    assert_int_equal(bc_value_map_get(map, "items")->as.seq.count, 100);
-    assert_int_equal(seq->as.seq.items[99]->as.integer, 99);
+    assert_ptr_equal(bc_value_map_get(map, "items"), seq);
     assert_string_equal(bc_value_map_get(map, "name")->as.string.ptr,
                         "Sở Ngoại vụ");
     assert_null(bc_value_map_get(map, "nam"));
-    assert_null(bc_value_map_get(seq, "name"));
-    assert_string_equal(bc_value_kind_name(BC_VALUE_MAP), "mapping");
     bc_arena_free(a);
 }
 
-static void test_map_index(void **state)
+static void test_value_map_get_on_a_sequence(void **state)
 {
     (void)state;
     bc_arena *a = bc_arena_new();
+    bc_value *seq = bc_value_new_seq(a);
+    bc_value_seq_push(a, seq, bc_value_new_cstring(a, "name"));
+    assert_null(bc_value_map_get(seq, "name"));
+    assert_null(bc_value_map_get(NULL, "name"));
+    bc_arena_free(a);
+}
+
+static void test_value_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(bc_value_kind_name(BC_VALUE_NULL), "null");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_BOOL), "boolean");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_INT), "integer");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_FLOAT), "number");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_STRING), "string");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_SEQ), "sequence");
+    assert_string_equal(bc_value_kind_name(BC_VALUE_MAP), "mapping");
+}
+
+/* A mapping of 1000 members and a duplicate of k7, indexed. */
+static bc_value *indexed_map(bc_arena *a)
+{
     bc_value *map = bc_value_new_map(a);
     char key[16];
     for (int i = 0; i < 1000; i++) {
@@ -113,14 +309,50 @@ static void test_map_index(void **state)
     }
     bc_value_map_set(a, map, "k7", bc_value_new_int(a, -7)); /* a duplicate */
     bc_value_map_index(a, map);
+    return map;
+}
+
+static void test_map_index_finds_every_key(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = indexed_map(a);
     assert_non_null(map->as.map.index);
+    char key[16];
     for (int i = 0; i < 1000; i++) {
         snprintf(key, sizeof key, "k%d", i);
         assert_int_equal(bc_value_map_get(map, key)->as.integer, i);
     }
+    bc_arena_free(a);
+}
+
+static void test_map_index_misses(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = indexed_map(a);
     assert_null(bc_value_map_get(map, "k1000"));
     assert_null(bc_value_map_get(map, ""));
-    /* Adding a member drops the index; lookups still find everything. */
+    bc_arena_free(a);
+}
+
+/* Of two members with one key, the first is the one found, indexed or
+ * not. */
+static void test_map_index_duplicate_keeps_first(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = indexed_map(a);
+    assert_int_equal(bc_value_map_get(map, "k7")->as.integer, 7);
+    bc_arena_free(a);
+}
+
+/* Adding a member drops the index; lookups still find everything. */
+static void test_map_index_dropped_on_add(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = indexed_map(a);
     bc_value_map_set(a, map, "new", bc_value_new_int(a, 1));
     assert_null(map->as.map.index);
     assert_int_equal(bc_value_map_get(map, "new")->as.integer, 1);
@@ -128,34 +360,114 @@ static void test_map_index(void **state)
     bc_arena_free(a);
 }
 
-static void test_diags(void **state)
+/* ---- diagnostics ---- */
+
+static const bc_pos here = {"data/2023.yaml", 12, 5};
+static const bc_pos file_only = {"x.yaml", 0, 0};
+static const bc_pos nowhere = {NULL, 0, 0};
+
+static void test_diag_warning_keeps_status_ok(void **state)
 {
     (void)state;
     bc_diags d;
     bc_diags_init(&d);
-    bc_pos here = {"data/2023.yaml", 12, 5};
-    bc_pos file_only = {"x.yaml", 0, 0};
-    bc_pos nowhere = {NULL, 0, 0};
     bc_diag_add(&d, BC_WARNING, BC_OK, here, "unused citation \"%s\"", "kh12");
+    bc_diag_add(&d, BC_NOTE, BC_OK, nowhere, "see the README");
     assert_int_equal(d.status, BC_OK);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.count, 2);
+    bc_diags_fini(&d);
+}
+
+/* The first error's status is the program's. */
+static void test_diag_status_is_the_first_errors(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_diag_add(&d, BC_WARNING, BC_OK, here, "unused citation \"%s\"", "kh12");
+    bc_diag_add(&d, BC_ERROR, BC_EX_NOINPUT, file_only, "cannot open");
+    bc_diag_error(&d, here, "duplicate key \"%s\"", "year");
+    assert_int_equal(d.status, BC_EX_NOINPUT);
+    assert_int_equal(d.items[2].status, BC_EX_DATAERR);
+    bc_diags_fini(&d);
+}
+
+static void test_diag_counts_errors(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_diag_add(&d, BC_WARNING, BC_OK, here, "unused citation \"%s\"", "kh12");
     bc_diag_add(&d, BC_ERROR, BC_EX_NOINPUT, file_only, "cannot open");
     bc_diag_error(&d, here, "duplicate key \"%s\"", "year");
     bc_diag_add(&d, BC_NOTE, BC_OK, nowhere, "see the README");
     assert_int_equal(d.errors, 2);
-    assert_int_equal(d.status, BC_EX_NOINPUT); /* the first error's */
+    assert_int_equal(bc_diags_count(&d, BC_ERROR), 2);
+    assert_int_equal(bc_diags_count(&d, BC_WARNING), 1);
+    assert_int_equal(bc_diags_count(&d, BC_NOTE), 1);
+    bc_diags_fini(&d);
+}
 
+/* An error added without an error status is a bug in bcreport: 70. */
+static void test_diag_error_without_status_is_internal(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_diag_add(&d, BC_ERROR, BC_OK, here, "oops");
+    assert_int_equal(d.status, BC_EX_SOFTWARE);
+    bc_diags_fini(&d);
+}
+
+/* The four diagnostics of the printing tests, in order. */
+static void four_diags(bc_diags *d)
+{
+    bc_diags_init(d);
+    bc_diag_add(d, BC_WARNING, BC_OK, here, "unused citation \"%s\"", "kh12");
+    bc_diag_add(d, BC_ERROR, BC_EX_NOINPUT, file_only, "cannot open");
+    bc_diag_error(d, here, "duplicate key \"%s\"", "year");
+    bc_diag_add(d, BC_NOTE, BC_OK, nowhere, "see the README");
+}
+
+/* What bc_diags_print writes to a file. */
+static char *printed(const bc_diags *d, bool colour)
+{
     char *path = tu_temp_file("", 0, ".txt");
     FILE *f = fopen(path, "w+");
-    bc_diags_print(&d, f, false);
-    bc_diags_print(&d, f, true);
+    assert_non_null(f);
+    bc_diags_print(d, f, colour);
     fclose(f);
     char *text = tu_read_file(path, NULL);
+    remove(path);
+    free(path);
+    return text;
+}
+
+static void test_diags_print_plain(void **state)
+{
+    (void)state;
+    bc_diags d;
+    four_diags(&d);
+    char *text = printed(&d, false);
+    assert_string_equal(text,
+                        "data/2023.yaml:12:5: warning: unused citation "
+                        "\"kh12\"\n"
+                        "x.yaml: error: cannot open\n"
+                        "data/2023.yaml:12:5: error: duplicate key \"year\"\n"
+                        "bcreport: note: see the README\n");
+    free(text);
+    bc_diags_fini(&d);
+}
+
+static void test_diags_print_colour(void **state)
+{
+    (void)state;
+    bc_diags d;
+    four_diags(&d);
+    char *text = printed(&d, true);
     assert_string_equal(
         text,
-        "data/2023.yaml:12:5: warning: unused citation \"kh12\"\n"
-        "x.yaml: error: cannot open\n"
-        "data/2023.yaml:12:5: error: duplicate key \"year\"\n"
-        "bcreport: note: see the README\n"
         "\033[1mdata/2023.yaml:12:5:\033[0m \033[1;35mwarning:\033[0m "
         "unused citation \"kh12\"\n"
         "\033[1mx.yaml:\033[0m \033[1;31merror:\033[0m cannot open\n"
@@ -163,8 +475,21 @@ static void test_diags(void **state)
         "duplicate key \"year\"\n"
         "\033[1mbcreport:\033[0m \033[1;36mnote:\033[0m see the README\n");
     free(text);
-    remove(path);
-    free(path);
+    bc_diags_fini(&d);
+}
+
+/* A known line without a known column: FILE:LINE:, never ":0". */
+static void test_diag_line_without_column(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_pos line_only = {"t.yaml", 7, 0};
+    bc_diag_error(&d, line_only, "x");
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&d.items[0], &line);
+    assert_string_equal(line.ptr, "t.yaml:7: error: x");
+    bc_buf_fini(&line);
     bc_diags_fini(&d);
 }
 
@@ -184,52 +509,214 @@ static void test_diag_escapes_user_text(void **state)
     bc_diags_fini(&diags);
 }
 
+/* Every control character is escaped, the first and the last of C0 and
+ * the carriage return among them. */
+static void test_diag_escapes_every_control(void **state)
+{
+    (void)state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_diag_error(&diags, nowhere, "%s", "a\x01" "b\x1f" "c\rd ~");
+    assert_string_equal(diags.items[0].message, "a\\x01b\\x1Fc\\rd ~");
+    bc_diags_fini(&diags);
+}
+
 /* Shortened text is cut between characters, never inside one. */
-static void test_diag_excerpt(void **state)
+static void test_diag_excerpt_cuts_between_characters(void **state)
 {
     (void)state;
     bc_buf out = BC_BUF_INIT;
     bc_diag_excerpt(&out, "Kết quả", strlen("Kết quả"), 2);
     assert_string_equal(out.ptr, "Kế...");
-    bc_buf_clear(&out);
-    bc_diag_excerpt(&out, "ab", 2, 2);
-    assert_string_equal(out.ptr, "ab");
     bc_buf_fini(&out);
 }
 
-static void test_colour_auto(void **state)
+/* Text that fits is not marked as shortened. */
+static void test_diag_excerpt_whole_text(void **state)
+{
+    (void)state;
+    bc_buf out = BC_BUF_INIT;
+    bc_diag_excerpt(&out, "ab", 2, 2);
+    assert_string_equal(out.ptr, "ab");
+    bc_buf_clear(&out);
+    bc_diag_excerpt(&out, "Kết", strlen("Kết"), 3);
+    assert_string_equal(out.ptr, "Kết");
+    bc_buf_fini(&out);
+}
+
+/* ---- reading files ---- */
+
+/* A file of exactly the size limit is read whole... */
+static void test_read_file_of_the_limit(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("0123456789", 10, ".txt");
+    bc_diags d;
+    bc_diags_init(&d);
+    size_t len = 0;
+    char *text = bc_read_file(path, 10, &len, &d);
+    assert_non_null(text);
+    assert_int_equal(len, 10);
+    assert_string_equal(text, "0123456789");
+    assert_int_equal(d.count, 0);
+    free(text);
+    bc_diags_fini(&d);
+    remove(path);
+    free(path);
+}
+
+/* ...one byte more is too large: status 65, at the file. */
+static void test_read_file_past_the_limit(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("0123456789", 10, ".txt");
+    bc_diags d;
+    bc_diags_init(&d);
+    size_t len = 0;
+    assert_null(bc_read_file(path, 9, &len, &d));
+    assert_int_equal(d.status, BC_EX_DATAERR);
+    bc_buf line = BC_BUF_INIT, want = BC_BUF_INIT;
+    bc_diag_format(&d.items[0], &line);
+    bc_buf_printf(&want, "%s: error: file is larger than the limit of 9 "
+                         "bytes", path);
+    assert_string_equal(line.ptr, want.ptr);
+    bc_buf_fini(&line);
+    bc_buf_fini(&want);
+    bc_diags_fini(&d);
+    remove(path);
+    free(path);
+}
+
+/* A path through a file names nothing, as a missing file does. */
+static void test_read_path_through_a_file(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file("x", 1, ".txt");
+    bc_buf inside = BC_BUF_INIT, out = BC_BUF_INIT;
+    bc_buf_printf(&inside, "%s/x", path);
+    int error_number = 0;
+    assert_int_equal(bc_read_into(inside.ptr, 100, &out, &error_number),
+                     BC_READ_MISSING);
+    assert_int_equal(bc_read_into("/nonexistent/x", 100, &out,
+                                  &error_number),
+                     BC_READ_MISSING);
+    bc_buf_fini(&inside);
+    bc_buf_fini(&out);
+    remove(path);
+    free(path);
+}
+
+/* ---- colour: a file is no terminal, a pseudo-terminal is ---- */
+
+static void test_colour_auto_not_a_terminal(void **state)
 {
     (void)state;
     char *path = tu_temp_file("", 0, ".txt");
     FILE *f = fopen(path, "w");
     unsetenv("NO_COLOR");
-    assert_false(bc_diag_colour_auto(f)); /* not a terminal */
+    assert_false(bc_diag_colour_auto(f));
     fclose(f);
     remove(path);
     free(path);
-    FILE *tty = fopen("/dev/tty", "w");
-    if (tty) {
-        assert_true(bc_diag_colour_auto(tty));
-        setenv("NO_COLOR", "1", 1);
-        assert_false(bc_diag_colour_auto(tty));
-        setenv("NO_COLOR", "", 1); /* empty: no effect, as no-color.org says */
-        assert_true(bc_diag_colour_auto(tty));
-        fclose(tty);
+}
+
+/* The terminal side of a new pseudo-terminal, as a stream (or a skip
+ * where the system has none). */
+static FILE *open_terminal(int *master)
+{
+    *master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (*master < 0 || grantpt(*master) != 0 || unlockpt(*master) != 0) {
+        fprintf(stderr, "\n*** SKIPPED: no pseudo-terminal here ***\n\n");
+        if (*master >= 0)
+            close(*master);
+        if (tu_in_ci())
+            fail_msg("CI=true: a pseudo-terminal is required");
+        skip();
     }
+    FILE *tty = fopen(ptsname(*master), "w");
+    assert_non_null(tty);
+    return tty;
+}
+
+static bool colour_auto_on_terminal(const char *no_color)
+{
+    int master;
+    FILE *tty = open_terminal(&master);
+    if (no_color)
+        setenv("NO_COLOR", no_color, 1);
+    else
+        unsetenv("NO_COLOR");
+    bool colour = bc_diag_colour_auto(tty);
+    unsetenv("NO_COLOR");
+    fclose(tty);
+    close(master);
+    return colour;
+}
+
+static void test_colour_auto_terminal(void **state)
+{
+    (void)state;
+    assert_true(colour_auto_on_terminal(NULL));
+}
+
+static void test_colour_auto_no_color(void **state)
+{
+    (void)state;
+    assert_false(colour_auto_on_terminal("1"));
+}
+
+/* An empty NO_COLOR has no effect, as no-color.org says. */
+static void test_colour_auto_empty_no_color(void **state)
+{
+    (void)state;
+    assert_true(colour_auto_on_terminal(""));
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_buf),
-        cmocka_unit_test(test_arena),
-        cmocka_unit_test(test_strmap),
-        cmocka_unit_test(test_value_builders),
-        cmocka_unit_test(test_map_index),
-        cmocka_unit_test(test_diags),
-        cmocka_unit_test(test_colour_auto),
+        cmocka_unit_test(test_buf_printf_grows),
+        cmocka_unit_test(test_buf_append_keeps_nul_bytes),
+        cmocka_unit_test(test_buf_detach),
+        cmocka_unit_test(test_buf_detach_empty),
+        cmocka_unit_test(test_buf_fresh_is_empty_string),
+        cmocka_unit_test(test_buf_clear_empties_the_string),
+        cmocka_unit_test(test_arena_big_piece_keeps_small_ones),
+        cmocka_unit_test(test_arena_big_first_piece_is_kept),
+        cmocka_unit_test(test_arena_pieces_are_aligned),
+        cmocka_unit_test(test_arena_used_counts_every_piece),
+        cmocka_unit_test(test_arena_strndup_terminates),
+        cmocka_unit_test(test_arena_many_pieces_then_free),
+        cmocka_unit_test(test_strmap_empty_has_nothing),
+        cmocka_unit_test(test_strmap_finds_every_key),
+        cmocka_unit_test(test_strmap_put_again_replaces),
+        cmocka_unit_test(test_strmap_prefix_is_another_key),
+        cmocka_unit_test(test_value_seq_push),
+        cmocka_unit_test(test_value_map_get),
+        cmocka_unit_test(test_value_map_get_on_a_sequence),
+        cmocka_unit_test(test_value_kind_names),
+        cmocka_unit_test(test_map_index_finds_every_key),
+        cmocka_unit_test(test_map_index_misses),
+        cmocka_unit_test(test_map_index_duplicate_keeps_first),
+        cmocka_unit_test(test_map_index_dropped_on_add),
+        cmocka_unit_test(test_diag_warning_keeps_status_ok),
+        cmocka_unit_test(test_diag_status_is_the_first_errors),
+        cmocka_unit_test(test_diag_counts_errors),
+        cmocka_unit_test(test_diag_error_without_status_is_internal),
+        cmocka_unit_test(test_diags_print_plain),
+        cmocka_unit_test(test_diags_print_colour),
+        cmocka_unit_test(test_diag_line_without_column),
         cmocka_unit_test(test_diag_escapes_user_text),
-        cmocka_unit_test(test_diag_excerpt),
+        cmocka_unit_test(test_diag_escapes_every_control),
+        cmocka_unit_test(test_diag_excerpt_cuts_between_characters),
+        cmocka_unit_test(test_diag_excerpt_whole_text),
+        cmocka_unit_test(test_read_file_of_the_limit),
+        cmocka_unit_test(test_read_file_past_the_limit),
+        cmocka_unit_test(test_read_path_through_a_file),
+        cmocka_unit_test(test_colour_auto_not_a_terminal),
+        cmocka_unit_test(test_colour_auto_terminal),
+        cmocka_unit_test(test_colour_auto_no_color),
+        cmocka_unit_test(test_colour_auto_empty_no_color),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

@@ -91,42 +91,82 @@ static void check_golden(const char *data, const char *golden)
     tu_result_fini(&r);
 }
 
-static void test_golden_pages(void **state)
+static void test_golden_page_2023(void **state)
 {
     (void)state;
     check_golden("data/2023.yaml", "tests/golden/2023.html");
+}
+
+static void test_golden_page_commune_2025(void **state)
+{
+    (void)state;
     check_golden("data/2025-xa.yaml", "tests/golden/2025-xa.html");
+}
+
+static void test_golden_page_commune_2026(void **state)
+{
+    (void)state;
     check_golden("data/2026-xa.yaml", "tests/golden/2026-xa.html");
 }
 
-static void test_standalone_page(void **state)
+/* The page of 2023, built once for the tests of its parts. */
+static tu_result page_2023;
+
+static const char *page(void)
+{
+    if (!page_2023.out)
+        build_html("data/2023.yaml", NULL, &page_2023);
+    return page_2023.out;
+}
+
+static void test_page_is_vietnamese_html5(void **state)
 {
     (void)state;
-    tu_result r;
-    build_html("data/2023.yaml", NULL, &r);
-    const char *page = r.out;
-    assert_true(strncmp(page, "<!DOCTYPE html>\n<html lang=\"vi\">", 31) == 0);
-    assert_contains(page, "<meta charset=\"utf-8\" />");
-    /* Nothing outside the file: no stylesheet, script, image or font. */
-    assert_null(strstr(page, "<link"));
-    assert_null(strstr(page, "<script"));
-    assert_null(strstr(page, "src="));
-    assert_null(strstr(page, "url("));
-    assert_contains(page, "size: A4;");
-    assert_contains(page, "margin: 20mm 15mm 20mm 30mm;");
-    assert_contains(page, "font-family: \"Times New Roman\", \"Liberation "
-                          "Serif\", Tinos, serif;");
-    /* The header's pieces, and the body from the Markdown via cmark. */
-    /* The blanks are no-break spaces: no browser squeezes them. */
-    assert_contains(page, "<p class=\"bc-number\">Số:" BLANK "/BC-UBND</p>");
-    assert_contains(page, "<p class=\"bc-place-date\">Bình Sơn, ngày" BLANK
-                          "tháng" BLANK "năm 2023</p>");
-    assert_contains(page, "<h1 class=\"bc-type\">BÁO CÁO</h1>");
-    assert_contains(page, "<h2>I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN</h2>");
-    assert_contains(page, "(<em>sau đây gọi tắt là Kế hoạch số 92</em>)");
-    assert_contains(page, "<li>Lưu: VT, VPH.</li>");
-    assert_contains(page, "<p class=\"bc-signer\">Phạm Quang Sự</p>");
-    tu_result_fini(&r);
+    assert_true(strncmp(page(), "<!DOCTYPE html>\n<html lang=\"vi\">", 31) ==
+                0);
+    assert_contains(page(), "<meta charset=\"utf-8\" />");
+}
+
+/* Nothing outside the file: no stylesheet, script, image or font. */
+static void test_page_needs_nothing_outside(void **state)
+{
+    (void)state;
+    assert_null(strstr(page(), "<link"));
+    assert_null(strstr(page(), "<script"));
+    assert_null(strstr(page(), "src="));
+    assert_null(strstr(page(), "url("));
+}
+
+/* A4, the margins and the font of Decree 30. */
+static void test_page_layout_of_the_decree(void **state)
+{
+    (void)state;
+    assert_contains(page(), "size: A4;");
+    assert_contains(page(), "margin: 20mm 15mm 20mm 30mm;");
+    assert_contains(page(), "font-family: \"Times New Roman\", \"Liberation "
+                            "Serif\", Tinos, serif;");
+}
+
+/* The header's pieces; the blanks are no-break spaces, which no browser
+ * squeezes. */
+static void test_page_header(void **state)
+{
+    (void)state;
+    assert_contains(page(), "<p class=\"bc-number\">Số:" BLANK
+                            "/BC-UBND</p>");
+    assert_contains(page(), "<p class=\"bc-place-date\">Bình Sơn, ngày" BLANK
+                            "tháng" BLANK "năm 2023</p>");
+    assert_contains(page(), "<h1 class=\"bc-type\">BÁO CÁO</h1>");
+    assert_contains(page(), "<p class=\"bc-signer\">Phạm Quang Sự</p>");
+}
+
+/* The body from the Markdown, through cmark. */
+static void test_page_body_from_markdown(void **state)
+{
+    (void)state;
+    assert_contains(page(), "<h2>I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN</h2>");
+    assert_contains(page(), "(<em>sau đây gọi tắt là Kế hoạch số 92</em>)");
+    assert_contains(page(), "<li>Lưu: VT, VPH.</li>");
 }
 
 static void test_fragment(void **state)
@@ -143,17 +183,26 @@ static void test_fragment(void **state)
     assert_contains(r.out, "<li>Sở Ngoại vụ tỉnh Quảng Ngãi;</li>\n"
                            "<li>Đảng ủy xã Tịnh Khê.</li>");
     tu_result_fini(&r);
-    /* --fragment is for HTML only. */
+}
+
+/* --fragment is for HTML only. */
+static void test_fragment_needs_html(void **state)
+{
+    (void)state;
+    tu_result r;
     const char *md[] = {"build", "--fragment", "data/2023.yaml", NULL};
     tu_run(&r, NULL, 0, md);
     assert_int_equal(r.status, 64);
+    assert_string_equal(r.err, "bcreport: error: --fragment goes with HTML "
+                               "output (-f html)\nTry 'bcreport --help'.\n");
+    assert_string_equal(r.out, "");
     tu_result_fini(&r);
 }
 
-static void test_output_name_chooses_html(void **state)
+/* Without -f, an output named *.html or *.htm is HTML. */
+static void check_output_name_chooses_html(const char *suffix)
 {
-    (void)state;
-    char *path = tu_temp_file("", 0, ".html");
+    char *path = tu_temp_file("", 0, suffix);
     const char *args[] = {"build", "data/2025-xa.yaml", "-o", path, NULL};
     tu_result r;
     tu_run(&r, NULL, 0, args);
@@ -169,30 +218,52 @@ static void test_output_name_chooses_html(void **state)
     tu_result_fini(&r);
 }
 
+static void test_output_name_chooses_html(void **state)
+{
+    (void)state;
+    check_output_name_chooses_html(".html");
+}
+
+static void test_output_name_htm_chooses_html(void **state)
+{
+    (void)state;
+    check_output_name_chooses_html(".htm");
+}
+
 /* A real parser: the page is well-formed XML (polyglot markup), and the
  * HTML parser finds nothing wrong but the HTML5 sectioning elements that
  * libxml2 2.9 (Debian 12) predates (section: an appendix). */
-static void test_parses_cleanly(void **state)
+static const char *const golden_pages[] = {"tests/golden/2023.html",
+                                           "tests/golden/2025-xa.html",
+                                           "tests/golden/2026-xa.html"};
+
+static void test_golden_pages_are_well_formed_xml(void **state)
 {
     (void)state;
     require("xmllint", "libxml2-utils");
-    static const char *const golden[] = {"tests/golden/2023.html",
-                                         "tests/golden/2025-xa.html",
-                                         "tests/golden/2026-xa.html"};
-    for (size_t i = 0; i < sizeof golden / sizeof golden[0]; i++) {
+    for (size_t i = 0; i < BC_COUNT(golden_pages); i++) {
         bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
-        bc_buf_printf(&cmd, "xmllint --noout %s", golden[i]);
+        bc_buf_printf(&cmd, "xmllint --noout %s", golden_pages[i]);
         if (shell(cmd.ptr, &out) != 0 || out.len)
-            fail_msg("%s is not well-formed:\n%s", golden[i], out.ptr);
-        bc_buf_clear(&cmd);
+            fail_msg("%s is not well-formed:\n%s", golden_pages[i], out.ptr);
+        bc_buf_fini(&cmd);
+        bc_buf_fini(&out);
+    }
+}
+
+static void test_golden_pages_pass_the_html_parser(void **state)
+{
+    (void)state;
+    require("xmllint", "libxml2-utils");
+    for (size_t i = 0; i < BC_COUNT(golden_pages); i++) {
+        bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
         bc_buf_printf(&cmd,
                       "xmllint --html --noout %s 2>&1 | grep 'error' | "
                       "grep -v -E 'Tag (article|header|footer|section) invalid'",
-                      golden[i]);
-        bc_buf_clear(&out);
+                      golden_pages[i]);
         shell(cmd.ptr, &out);
         if (out.len)
-            fail_msg("%s: HTML parser errors:\n%s", golden[i], out.ptr);
+            fail_msg("%s: HTML parser errors:\n%s", golden_pages[i], out.ptr);
         bc_buf_fini(&cmd);
         bc_buf_fini(&out);
     }
@@ -236,16 +307,25 @@ static const char hostile_yaml[] =
     "signature: {lines: [\"<b>TM.</b>\"], title: \"<u>T</u>\", name: "
     "\"</p></article><script>alert(18)</script>\"}\n";
 
-static void test_injection(void **state)
+/* The hostile page, built once. */
+static tu_result hostile;
+
+static const char *hostile_page(void)
+{
+    if (!hostile.out) {
+        const char *args[] = {"build", "-f", "html", "-", NULL};
+        tu_run(&hostile, hostile_yaml, strlen(hostile_yaml), args);
+        if (hostile.status != 0)
+            fail_msg("status %d: %s", hostile.status, hostile.err);
+    }
+    return hostile.out;
+}
+
+/* No element, handler or link came from the data. */
+static void test_injection_adds_no_markup(void **state)
 {
     (void)state;
-    tu_result r;
-    const char *args[] = {"build", "-f", "html", "-", NULL};
-    tu_run(&r, hostile_yaml, strlen(hostile_yaml), args);
-    if (r.status != 0)
-        fail_msg("status %d: %s", r.status, r.err);
-    const char *page = r.out;
-    /* No element, handler or link came from the data. */
+    const char *page = hostile_page();
     static const char *const never[] = {
         "<script", "<img", "<iframe", "<svg", "<div onclick", "<i>", "<u>",
         "<b>", "<a ", "href=\"", "src=\"", "<style>body",
@@ -253,7 +333,13 @@ static void test_injection(void **state)
     for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
         if (strstr(page, never[i]))
             fail_msg("found \"%s\" in the page", never[i]);
-    /* The text is all there, escaped. */
+}
+
+/* The text is all there, escaped. */
+static void test_injected_text_is_shown(void **state)
+{
+    (void)state;
+    const char *page = hostile_page();
     assert_contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;");
     assert_contains(page, "A &amp; B &lt;b&gt;");
     assert_contains(page, "&quot;quoted&quot;");
@@ -263,18 +349,59 @@ static void test_injection(void **state)
     assert_contains(page, "&lt;svg onload=alert(15)&gt;");
     assert_contains(page, "&amp;lt;script&amp;gt;");
     assert_contains(page, "&lt;/p&gt;&lt;/article&gt;&lt;script&gt;");
-    /* And the page is still well formed. */
-    if (have("xmllint")) {
-        char *path = tu_temp_file(r.out, r.out_len, ".html");
-        bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
-        bc_buf_printf(&cmd, "xmllint --noout %s", path);
-        if (shell(cmd.ptr, &out) != 0 || out.len)
-            fail_msg("the hostile page is not well-formed:\n%s", out.ptr);
-        remove(path);
-        free(path);
-        bc_buf_fini(&cmd);
-        bc_buf_fini(&out);
-    }
+}
+
+/* And the page is still well formed. */
+static void test_injected_page_is_well_formed(void **state)
+{
+    (void)state;
+    require("xmllint", "libxml2-utils");
+    const char *page = hostile_page();
+    char *path = tu_temp_file(page, strlen(page), ".html");
+    bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
+    bc_buf_printf(&cmd, "xmllint --noout %s", path);
+    if (shell(cmd.ptr, &out) != 0 || out.len)
+        fail_msg("the hostile page is not well-formed:\n%s", out.ptr);
+    remove(path);
+    free(path);
+    bc_buf_fini(&cmd);
+    bc_buf_fini(&out);
+}
+
+/* A template folder of one's own (-T): its own markup is the author's and
+ * is printed as written, but it cannot unescape the data.  The writer
+ * escapes each value for HTML before any template sees it, so {{x}},
+ * {{{x}}} and {{&x}} all print the same escaped text. */
+static void test_own_template_cannot_unescape_data(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bctest-html-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/report.html.mustache", dir);
+    FILE *f = fopen(path.ptr, "wb");
+    assert_non_null(f);
+    fputs("<div onclick=\"alert(0)\">{{subject}}|{{{subject}}}|{{&subject}}"
+          "</div>\n{{#recipients}}<p>{{{.}}}</p>{{/recipients}}\n"
+          "<p>{{{signature.name}}}</p>\n",
+          f);
+    assert_int_equal(fclose(f), 0);
+    const char *args[] = {"build", "-f", "html", "-T", dir, "-", NULL};
+    tu_result r;
+    tu_run(&r, hostile_yaml, strlen(hostile_yaml), args);
+    remove(path.ptr);
+    rmdir(dir);
+    bc_buf_fini(&path);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+#define SUBJECT "[x](javascript:alert(4)) &lt;javascript:alert(5)&gt;"
+    assert_string_equal(r.out,
+                        "<div onclick=\"alert(0)\">" SUBJECT "|" SUBJECT "|"
+                        SUBJECT "</div>\n"
+                        "<p>&lt;script&gt;alert(6)&lt;/script&gt;.</p>\n"
+                        "<p>&lt;/p&gt;&lt;/article&gt;&lt;script&gt;alert(18)"
+                        "&lt;/script&gt;</p>\n");
+#undef SUBJECT
     tu_result_fini(&r);
 }
 
@@ -532,18 +659,32 @@ static char *print_repo_file(const char *html)
     return pdf;
 }
 
-static void test_prints_in_browser(void **state)
+/* The golden page of 2023 printed, once for the tests that read it. */
+static char *pdf_2023;
+
+static const char *printed_2023(void)
 {
-    (void)state;
     require("chromium", "chromium");
     require("pdfinfo", "poppler-utils");
-    char *pdf = print_repo_file("tests/golden/2023.html");
-    int pages = page_count(pdf);
+    if (!pdf_2023)
+        pdf_2023 = print_repo_file("tests/golden/2023.html");
+    return pdf_2023;
+}
+
+static void test_printed_page_count(void **state)
+{
+    (void)state;
+    const char *pdf = printed_2023();
     char *golden = tu_read_file("tests/golden/2023.pages", NULL);
     assert_non_null(golden);
-    assert_int_equal(pages, atoi(golden));
+    assert_int_equal(page_count(pdf), atoi(golden));
     free(golden);
+}
 
+static void test_printed_text(void **state)
+{
+    (void)state;
+    const char *pdf = printed_2023();
     bc_buf out = BC_BUF_INIT;
     run_tool("pdftotext -layout %s -", pdf, &out);
     static const char *const texts[] = {
@@ -556,13 +697,25 @@ static void test_prints_in_browser(void **state)
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if (!strstr(out.ptr, texts[i]))
             fail_msg("\"%s\" is not in the printed PDF", texts[i]);
+    bc_buf_fini(&out);
+}
 
+static void test_printed_layout(void **state)
+{
+    (void)state;
+    const char *pdf = printed_2023();
     words ws;
     read_words(pdf, &ws);
-    check_layout(&ws, pages, NULL);
+    check_layout(&ws, page_count(pdf), NULL);
     free(ws.items);
+}
 
-    /* One serif family, embedded, and no Type 3 fallback glyphs. */
+/* One serif family, embedded, and no Type 3 fallback glyphs. */
+static void test_printed_fonts(void **state)
+{
+    (void)state;
+    const char *pdf = printed_2023();
+    bc_buf out = BC_BUF_INIT;
     run_tool("pdffonts %s | tail -n +3", pdf, &out);
     assert_true(out.len > 0);
     assert_null(strstr(out.ptr, "Type 3"));
@@ -582,14 +735,11 @@ static void test_prints_in_browser(void **state)
                      family, name);
         line = end ? end + 1 : line + strlen(line);
     }
-    remove(pdf);
-    free(pdf);
     bc_buf_fini(&out);
 }
 
-/* The commune's page, and the same with its end pushed to a page break:
- * the closing sentence, Nơi nhận and the signature move together. */
-static void test_end_kept_together(void **state)
+/* The commune's page printed keeps the layout too. */
+static void test_printed_commune_layout(void **state)
 {
     (void)state;
     require("chromium", "chromium");
@@ -601,7 +751,16 @@ static void test_end_kept_together(void **state)
     free(ws.items);
     remove(pdf);
     free(pdf);
+}
 
+/* The commune's page with its end pushed to a page break: the closing
+ * sentence, Nơi nhận and the signature move together. */
+static void test_end_kept_together(void **state)
+{
+    (void)state;
+    require("chromium", "chromium");
+    require("pdfinfo", "poppler-utils");
+    words ws;
     char *data = tu_read_file("data/2025-xa.yaml", NULL);
     const char *anchor = "các buổi sinh hoạt khu dân cư.\n";
     char *at = strstr(data, anchor);
@@ -619,7 +778,7 @@ static void test_end_kept_together(void **state)
     tu_run(&r, yaml.ptr, yaml.len, args);
     assert_int_equal(r.status, 0);
     tu_result_fini(&r);
-    pdf = tu_temp_file("", 0, ".pdf");
+    char *pdf = tu_temp_file("", 0, ".pdf");
     print_pdf(html, pdf);
     read_words(pdf, &ws);
     const word *closing = find_word(&ws, 0, "cáo./.");
@@ -1199,16 +1358,48 @@ static void test_appendix_prints(void **state)
     free(pdf);
 }
 
+/* Drops what the tests built once. */
+static int teardown_group(void **state)
+{
+    (void)state;
+    if (page_2023.out)
+        tu_result_fini(&page_2023);
+    if (hostile.out)
+        tu_result_fini(&hostile);
+    if (pdf_2023) {
+        remove(pdf_2023);
+        free(pdf_2023);
+        pdf_2023 = NULL;
+    }
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_golden_pages),
-        cmocka_unit_test(test_standalone_page),
+        cmocka_unit_test(test_golden_page_2023),
+        cmocka_unit_test(test_golden_page_commune_2025),
+        cmocka_unit_test(test_golden_page_commune_2026),
+        cmocka_unit_test(test_page_is_vietnamese_html5),
+        cmocka_unit_test(test_page_needs_nothing_outside),
+        cmocka_unit_test(test_page_layout_of_the_decree),
+        cmocka_unit_test(test_page_header),
+        cmocka_unit_test(test_page_body_from_markdown),
         cmocka_unit_test(test_fragment),
+        cmocka_unit_test(test_fragment_needs_html),
         cmocka_unit_test(test_output_name_chooses_html),
-        cmocka_unit_test(test_parses_cleanly),
-        cmocka_unit_test(test_injection),
-        cmocka_unit_test(test_prints_in_browser),
+        cmocka_unit_test(test_output_name_htm_chooses_html),
+        cmocka_unit_test(test_golden_pages_are_well_formed_xml),
+        cmocka_unit_test(test_golden_pages_pass_the_html_parser),
+        cmocka_unit_test(test_injection_adds_no_markup),
+        cmocka_unit_test(test_injected_text_is_shown),
+        cmocka_unit_test(test_injected_page_is_well_formed),
+        cmocka_unit_test(test_own_template_cannot_unescape_data),
+        cmocka_unit_test(test_printed_page_count),
+        cmocka_unit_test(test_printed_text),
+        cmocka_unit_test(test_printed_layout),
+        cmocka_unit_test(test_printed_fonts),
+        cmocka_unit_test(test_printed_commune_layout),
         cmocka_unit_test(test_end_kept_together),
         cmocka_unit_test(test_appendix_prints),
         cmocka_unit_test(test_recipients_under_colon),
@@ -1218,5 +1409,5 @@ int main(void)
         cmocka_unit_test(test_html_memory_follows_markdown),
         cmocka_unit_test(test_aliased_text_limit),
     };
-    return cmocka_run_group_tests_name("html", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("html", tests, NULL, teardown_group);
 }

@@ -32,6 +32,25 @@ static void test_raw_html_is_omitted(void **state)
     free(html);
 }
 
+/* Straight to cmark: raw HTML blocks and inline tags become comments,
+ * javascript: and data: links lose their target. */
+static void test_markdown_to_html_is_safe(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "<script>alert(1)</script>\n\nx <b>bold</b> [l](javascript:alert(2)) "
+        "![i](data:x) <a href=\"javascript:alert(3)\">a</a>\n";
+    bc_buf html = BC_BUF_INIT;
+    bc_markdown_to_html(md, strlen(md), &html);
+    assert_string_equal(html.ptr,
+                        "<!-- raw HTML omitted -->\n"
+                        "<p>x <!-- raw HTML omitted -->bold<!-- raw HTML "
+                        "omitted --> <a href=\"\">l</a> <img src=\"\" "
+                        "alt=\"i\" /> <!-- raw HTML omitted -->a<!-- raw HTML "
+                        "omitted --></p>\n");
+    bc_buf_fini(&html);
+}
+
 /* What a sink hears, as a string: [b] [/b] [i] [/i] around the text. */
 static void log_text(void *user, const char *s, size_t len)
 {
@@ -189,6 +208,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_raw_html_is_omitted),
+        cmocka_unit_test(test_markdown_to_html_is_safe),
         cmocka_unit_test(test_inline_emphasis),
         cmocka_unit_test(test_rich_text),
         cmocka_unit_test(test_rich_text_stays_inline),

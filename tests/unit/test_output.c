@@ -220,6 +220,71 @@ static void test_long_name(void **state)
     bc_buf_fini(&path);
 }
 
+/* The temporary file is ".NAME.XXXXXX" while that fits in 255 bytes: up
+ * to a name of 247 bytes; from 248 on, ".bcreport.XXXXXX".  strace shows
+ * the name given to rename. */
+static void expect_temporary_name(const fixture *fx, int len,
+                                  const char *temp_pattern)
+{
+    if (!have("strace"))
+        skip();
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    bc_buf cmd = BC_BUF_INIT;
+    bc_buf_printf(&cmd,
+                  "n=$(printf '%%0%dd' 0 | tr 0 a).md && "
+                  "ASAN_OPTIONS=detect_leaks=0 strace -o trace "
+                  "-e trace=rename \"$BCREPORT\" build d.yaml -o \"$n\" && "
+                  "grep -q \"^rename(\\\"%s\\.[A-Za-z0-9]\\{6\\}\\\", "
+                  "\\\"$n\\\") = 0\" trace && cmp -s \"$n\" '%s/tests/golden/"
+                  "2023.md'",
+                  len - 3, temp_pattern, cwd);
+    expect_shell(fx, 0, "", cmd.ptr);
+    bc_buf_fini(&cmd);
+}
+
+static void test_temporary_name_of_a_long_name(void **state)
+{
+    expect_temporary_name(*state, 247, "\\.$n");
+}
+
+static void test_temporary_name_past_the_limit(void **state)
+{
+    expect_temporary_name(*state, 248, "\\.bcreport");
+}
+
+/* The temporary file reaches the disk before it takes the old one's
+ * place: fsync, then rename. */
+static void test_flushed_before_rename(void **state)
+{
+    fixture *fx = *state;
+    if (!have("strace"))
+        skip();
+    expect_shell(fx, 0, "",
+                 "ASAN_OPTIONS=detect_leaks=0 strace -o trace "
+                 "-e trace=fsync,rename \"$BCREPORT\" build d.yaml -o bc.md "
+                 "&& grep -o '^[a-z]*' trace | tr '\\n' ' ' > calls && "
+                 "test \"$(cat calls)\" = 'fsync rename '");
+}
+
+/* A signal that was ignored (nohup, a background job) stays ignored: the
+ * interrupted rename is an error, the old file stays, nothing is left. */
+static void test_ignored_signal_stays_ignored(void **state)
+{
+    fixture *fx = *state;
+    if (!have("strace"))
+        skip();
+    write_file(fx->out.ptr, "old\n", 4);
+    expect_shell(fx, 73, "bc.md: error: cannot create: Interrupted system "
+                         "call\n",
+                 "trap '' TERM; ASAN_OPTIONS=detect_leaks=0 strace -o "
+                 "/dev/null -e trace=rename "
+                 "-e inject=rename:error=EINTR:signal=TERM "
+                 "\"$BCREPORT\" build d.yaml -o bc.md");
+    assert_file_is(fx->out.ptr, "old\n", 4);
+    assert_listing(fx, "bc.md\nd.yaml\n");
+}
+
 /* ---- never onto an input ---- */
 
 static void test_refuses_the_input_by_another_path(void **state)
@@ -446,6 +511,10 @@ int main(void)
         T(test_read_only_file),
         T(test_link_is_followed),
         T(test_long_name),
+        T(test_temporary_name_of_a_long_name),
+        T(test_temporary_name_past_the_limit),
+        T(test_flushed_before_rename),
+        T(test_ignored_signal_stays_ignored),
         T(test_refuses_the_input_by_another_path),
         T(test_refuses_standard_input),
         T(test_refuses_dev_stdin),

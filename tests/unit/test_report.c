@@ -189,6 +189,153 @@ static void test_citation_cycle(void **state)
                       "title that cites itself?)");
 }
 
+/* A report whose citations c0 ... c(n-1) each cite the next one's title
+ * in their own; expands "[@c0 title]" and returns whether that worked,
+ * with the first diagnostic in *first (malloc'd, "" for none). */
+static bool expand_title_chain(int n, char **first)
+{
+    bc_buf yaml = BC_BUF_INIT;
+    const char *cites = strstr(base_yaml, "citations:\n");
+    bc_buf_append(&yaml, base_yaml, (size_t)(cites - base_yaml));
+    bc_buf_puts(&yaml, "citations:\n");
+    for (int i = 0; i < n; i++) {
+        bc_buf_printf(&yaml,
+                      "  - {id: c%d, type: Quyết định, number: %d/QĐ-UBND, "
+                      "date: 2022-01-05, issuer: UBND, title: \"t%d",
+                      i, i + 1, i);
+        if (i + 1 < n)
+            bc_buf_printf(&yaml, " [@c%d title]", i + 1);
+        bc_buf_puts(&yaml, "\"}\n");
+    }
+    bc_buf_puts(&yaml, strstr(base_yaml, "preamble:"));
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = bc_report_parse("t.yaml", yaml.ptr, yaml.len, arena,
+                                   &diags);
+    assert_non_null(r);
+    bc_citer *c = bc_citer_new(r);
+    bc_buf out = BC_BUF_INIT, line = BC_BUF_INIT;
+    bc_text t = {"[@c0 title]", 11, 3, 7, NULL};
+    bool ok = bc_cite_expand(c, &t, &out, &diags);
+    if (diags.count)
+        bc_diag_format(&diags.items[0], &line);
+    *first = bc_buf_detach(&line, NULL);
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    bc_buf_fini(&yaml);
+    return ok;
+}
+
+/* Titles citing titles: seven deep is fine (the text and seven titles
+ * make eight levels)... */
+static void test_titles_nest_seven_deep(void **state)
+{
+    (void)state;
+    char *first;
+    assert_true(expand_title_chain(7, &first));
+    assert_string_equal(first, "");
+    free(first);
+}
+
+/* ...eight is taken for a cycle. */
+static void test_titles_nest_no_deeper(void **state)
+{
+    (void)state;
+    char *first;
+    assert_false(expand_title_chain(8, &first));
+    assert_string_equal(first, "t.yaml:17:90: error: citations nest too "
+                               "deep (a title that cites itself?)");
+    free(first);
+}
+
+/* The record of what is printed: every citation counts as printed; in
+ * full only with its date, not its short name, and only in a text of the
+ * data file (not one bcreport made). */
+static void test_citer_records_what_it_prints(void **state)
+{
+    fixture *f = *state;
+    const bc_source *data = f->report->document.subject.src;
+    assert_non_null(data);
+    bc_citer *c = bc_citer_new(f->report);
+    bc_buf out = BC_BUF_INIT;
+    bc_cite_record rec;
+    bc_text short_date = {"[@kh92 short date]", 18, 3, 7, data};
+    assert_true(bc_cite_expand(c, &short_date, &out, &f->diags));
+    assert_string_equal(out.ptr, "\x03Kế hoạch số 92\x04");
+    bc_citer_record(c, f->arena, &rec);
+    assert_int_equal(rec.uses[0].printed, 1);
+    assert_int_equal(rec.uses[0].full, 0);
+    bc_text dated = {"[@kh92 number date]", 19, 3, 7, data};
+    assert_true(bc_cite_expand(c, &dated, &out, &f->diags));
+    bc_citer_record(c, f->arena, &rec);
+    assert_int_equal(rec.uses[0].printed, 2);
+    assert_int_equal(rec.uses[0].full, 1);
+    /* Text bcreport made is printed, but is no mention. */
+    bc_text made = {"[@kh92 number date]", 19, 3, 7, NULL};
+    assert_true(bc_cite_expand(c, &made, &out, &f->diags));
+    bc_citer_record(c, f->arena, &rec);
+    assert_int_equal(rec.uses[0].printed, 3);
+    assert_int_equal(rec.uses[0].full, 1);
+    /* The subject's citations are printed, never in full. */
+    bc_text subject = {"[@ct12]", 7, 3, 7, data};
+    assert_true(bc_cite_expand_heading(c, &subject, &out, &f->diags));
+    bc_citer_record(c, f->arena, &rec);
+    assert_int_equal(rec.uses[1].printed, 1);
+    assert_int_equal(rec.uses[1].full, 0);
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+}
+
+/* The budget of what citations print may be spent to the last byte by
+ * text printed again... */
+static void test_charge_to_the_last_byte(void **state)
+{
+    fixture *f = *state;
+    bc_citer *c = bc_citer_new(f->report);
+    bc_text t = {"x", 1, 3, 7, NULL};
+    assert_true(bc_cite_charge(c, &t, "this", BC_CITE_MAX_EXPANDED,
+                               &f->diags));
+    assert_int_equal(f->diags.count, 0);
+    assert_false(bc_cite_charge(c, &t, "this", 1, &f->diags));
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&f->diags.items[0], &line);
+    assert_string_equal(line.ptr, "t.yaml:3:7: error: this, past the limit "
+                                  "of 1048576 bytes that citations and "
+                                  "repeated text may print in a document");
+    bc_buf_fini(&line);
+    bc_citer_free(c);
+}
+
+/* ...or by a citation. */
+static void test_citation_to_the_last_byte(void **state)
+{
+    fixture *f = *state;
+    /* With its marks: literal text, the number unbroken. */
+    static const char ct12[] = "\x03" "Chỉ thị số \x05" "12-CT/TW\x06\x04";
+    bc_citer *c = bc_citer_new(f->report);
+    bc_text t = {"[@ct12 number]", 14, 3, 7, NULL};
+    assert_true(bc_cite_charge(c, &t, "this",
+                               BC_CITE_MAX_EXPANDED - strlen(ct12),
+                               &f->diags));
+    bc_buf out = BC_BUF_INIT;
+    assert_true(bc_cite_expand(c, &t, &out, &f->diags));
+    assert_string_equal(out.ptr, ct12);
+    assert_int_equal(f->diags.count, 0);
+    assert_false(bc_cite_expand(c, &t, &out, &f->diags));
+    bc_buf line = BC_BUF_INIT;
+    bc_diag_format(&f->diags.items[0], &line);
+    assert_string_equal(line.ptr, "t.yaml:3:7: error: [@ct12] makes the "
+                                  "citations of this document print more "
+                                  "than 1048576 bytes (the limit); does a "
+                                  "title cite other titles many times?");
+    bc_buf_fini(&line);
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+}
+
 /* text with the first from replaced by to; malloc'd. */
 static char *replaced(const char *text, const char *from, const char *to)
 {
@@ -242,6 +389,17 @@ static void test_suggestions(void **state)
     assert_null(bc_schema_suggest(doc, "x"));
     assert_string_equal(bc_schema_suggest(&bc_report_schema, "citation"),
                         "citations");
+}
+
+/* A typo may change up to a third of the key (at least one edit): two
+ * edits in a key of seven, not three in a key of eight. */
+static void test_suggestion_allows_a_third_of_the_key(void **state)
+{
+    (void)state;
+    const bc_schema *doc = bc_report_schema.fields[0].schema;
+    assert_string_equal(bc_schema_suggest(doc, "subjcet"), "subject");
+    assert_string_equal(bc_schema_suggest(doc, "recipeints"), "recipients");
+    assert_null(bc_schema_suggest(doc, "sbujcte"));
 }
 
 /* Loads base_yaml with one substitution and returns the diagnostics. */
@@ -373,6 +531,42 @@ static void test_schema_errors(void **state)
          "t.yaml:10:58: error: \"date\" must not be empty\n"},
         {"issuer: {", "issuer: [",
          NULL}, /* a YAML error: not this test's business */
+        /* Texts may hold tabs and line breaks. */
+        {"place: A", "place: \"A\\tB\\nC\"", ""},
+        /* Years: four digits, 1000 to 9999. */
+        {"year: 2025", "year: 1000", ""},
+        {"year: 2025", "year: 9999", ""},
+        {"year: 2025", "year: 999",
+         "t.yaml:5:9: error: \"year\" must be a year written with four "
+         "digits, such as 2025, not 999\n"},
+        {"year: 2025", "year: 10000",
+         "t.yaml:5:9: error: \"year\" must be a year written with four "
+         "digits, such as 2025, not 10000\n"},
+        /* Amounts: whole numbers from 0 to 10^15 đồng. */
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: 0, legal_basis: L, "
+         "status: đã hoàn thành}]}]", ""},
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: 1000000000000000, legal_basis: L, "
+         "status: đã hoàn thành}]}]", ""},
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: 1000000000000001, legal_basis: L, "
+         "status: đã hoàn thành}]}]",
+         "t.yaml:16:96: error: \"amount\" is more than 10^15 đồng, beyond "
+         "what can be written in words: 1000000000000001\n"},
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: -1, legal_basis: L, "
+         "status: đã hoàn thành}]}]",
+         "t.yaml:16:96: error: \"amount\" cannot be negative: -1\n"},
+        /* All of the amount may be disbursed, not more. */
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: 5, disbursed: 5, legal_basis: L, "
+         "status: đã hoàn thành}]}]", ""},
+        {"items: [{title: a}]", "items: [{title: a, aid_projects: [{donor: D, "
+         "project: P, place: Q, amount: 5, disbursed: 6, legal_basis: L, "
+         "status: đã hoàn thành}]}]",
+         "t.yaml:16:110: error: \"disbursed\" (6 đồng) is more than "
+         "\"amount\" (5 đồng, at 16:96)\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         if (!cases[i].errors)
@@ -591,7 +785,16 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_citation_cycle, setup, teardown),
         cmocka_unit_test(test_short_name_blanks_trimmed),
+        cmocka_unit_test(test_titles_nest_seven_deep),
+        cmocka_unit_test_setup_teardown(test_citer_records_what_it_prints,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_charge_to_the_last_byte, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_citation_to_the_last_byte, setup,
+                                        teardown),
+        cmocka_unit_test(test_titles_nest_no_deeper),
         cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_suggestion_allows_a_third_of_the_key),
         cmocka_unit_test(test_schema_errors),
         cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),

@@ -117,99 +117,157 @@ static void use_table(fixture *f, const bc_template_entry *e, size_t n)
 
 /* ---- compile errors --------------------------------------------------- */
 
+static const struct {
+    const char *src;
+    const char *diag;
+} compile_errors[] = {
+    {"a\n{{#items}}x", "template:2:1: error: unclosed section \"items\""},
+    {"a\n  {{#a}}{{/b}}",
+     "template:2:9: error: closing tag \"b\" does not match section \"a\" "
+     "opened at 2:3"},
+    {"x {{/a}}",
+     "template:1:3: error: closing tag \"a\" has no open section"},
+    {"ab{{x", "template:1:3: error: unclosed tag: missing \"}}\""},
+    {"{{{x}}", "template:1:1: error: unclosed tag: missing \"}}}\""},
+    {"\n\n {{}}", "template:3:2: error: empty tag"},
+    {"{{# }}", "template:1:1: error: empty tag"},
+    {"{{a b}}", "template:1:1: error: invalid name \"a b\""},
+    {"{{a..b}}", "template:1:1: error: invalid name \"a..b\""},
+    {"{{>a b}}", "template:1:1: error: invalid name \"a b\""},
+    {"x {{=<% %>}}", "template:1:3: error: unclosed tag: missing \"=}}\""},
+    {"{{=<%=}}",
+     "template:1:1: error: invalid set-delimiter tag: expected two "
+     "delimiters separated by whitespace"},
+    {"{{=<% %> x=}}",
+     "template:1:1: error: invalid set-delimiter tag: expected two "
+     "delimiters separated by whitespace"},
+    {"{{=<<<<<<<<<<<<<<<<< >=}}",
+     "template:1:1: error: invalid set-delimiter tag: a delimiter is longer "
+     "than 16 bytes"},
+    /* Positions count characters, not bytes. */
+    {"Số tiền: đồng {{#x}}", "template:1:15: error: unclosed section \"x\""},
+    {"{{=<% %>=}}\n<%#a%>\n<%/b%>",
+     "template:3:1: error: closing tag \"b\" does not match section \"a\" "
+     "opened at 2:1"},
+    {"{{<p}}{{$b}}{{/p}}",
+     "template:1:13: error: closing tag \"p\" does not match block \"b\" "
+     "opened at 1:7"},
+    {"{{<p}}", "template:1:1: error: unclosed parent \"p\""},
+};
+
 static void test_compile_errors(void **state)
 {
     fixture *f = *state;
-    expect_error(f, "a\n{{#items}}x", NULL,
-                 "template:2:1: error: unclosed section \"items\"");
-    expect_error(f, "a\n  {{#a}}{{/b}}", NULL,
-                 "template:2:9: error: closing tag \"b\" does not match "
-                 "section \"a\" opened at 2:3");
-    expect_error(f, "x {{/a}}", NULL,
-                 "template:1:3: error: closing tag \"a\" has no open "
-                 "section");
-    expect_error(f, "ab{{x", NULL,
-                 "template:1:3: error: unclosed tag: missing \"}}\"");
-    expect_error(f, "{{{x}}", NULL,
-                 "template:1:1: error: unclosed tag: missing \"}}}\"");
-    expect_error(f, "\n\n {{}}", NULL, "template:3:2: error: empty tag");
-    expect_error(f, "{{# }}", NULL, "template:1:1: error: empty tag");
-    expect_error(f, "{{a b}}", NULL,
-                 "template:1:1: error: invalid name \"a b\"");
-    expect_error(f, "{{a..b}}", NULL,
-                 "template:1:1: error: invalid name \"a..b\"");
-    expect_error(f, "{{>a b}}", NULL,
-                 "template:1:1: error: invalid name \"a b\"");
-    expect_error(f, "x {{=<% %>}}", NULL,
-                 "template:1:3: error: unclosed tag: missing \"=}}\"");
-    expect_error(f, "{{=<%=}}", NULL,
-                 "template:1:1: error: invalid set-delimiter tag: expected "
-                 "two delimiters separated by whitespace");
-    expect_error(f, "{{=<% %> x=}}", NULL,
-                 "template:1:1: error: invalid set-delimiter tag: expected "
-                 "two delimiters separated by whitespace");
-    expect_error(f, "{{=<<<<<<<<<<<<<<<<< >=}}", NULL,
-                 "template:1:1: error: invalid set-delimiter tag: a "
-                 "delimiter is longer than 16 bytes");
-    /* Positions count characters, not bytes. */
-    expect_error(f, "Số tiền: đồng {{#x}}", NULL,
-                 "template:1:15: error: unclosed section \"x\"");
-    expect_error(f, "{{=<% %>=}}\n<%#a%>\n<%/b%>", NULL,
-                 "template:3:1: error: closing tag \"b\" does not match "
-                 "section \"a\" opened at 2:1");
-    expect_error(f, "{{<p}}{{$b}}{{/p}}", NULL,
-                 "template:1:13: error: closing tag \"p\" does not match "
-                 "block \"b\" opened at 1:7");
-    expect_error(f, "{{<p}}", NULL,
-                 "template:1:1: error: unclosed parent \"p\"");
+    for (size_t i = 0; i < sizeof compile_errors / sizeof *compile_errors;
+         i++) {
+        bc_diags_fini(&f->diags);
+        bc_diags_init(&f->diags);
+        if (render(f, compile_errors[i].src, NULL))
+            fail_msg("\"%s\" compiled", compile_errors[i].src);
+        char *got = first_diag(f);
+        if (strcmp(got, compile_errors[i].diag) != 0)
+            fail_msg("\"%s\": got \"%s\", want \"%s\"", compile_errors[i].src,
+                     got, compile_errors[i].diag);
+        assert_int_equal(f->diags.status, BC_EX_DATAERR);
+        free(got);
+    }
 }
 
-static void test_compile_limits(void **state)
+/* A tag of src_prefix, "{{", n letters and "}}". */
+static void long_tag(bc_buf *src, const char *prefix, int n)
+{
+    bc_buf_clear(src);
+    bc_buf_puts(src, prefix);
+    bc_buf_puts(src, "{{");
+    for (int i = 0; i < n; i++)
+        bc_buf_putc(src, 'a');
+    bc_buf_puts(src, "}}");
+}
+
+/* Tag length: exactly the limit passes... */
+static void test_tag_of_the_limit(void **state)
 {
     fixture *f = *state;
-    /* Tag length: exactly the limit passes, one more byte fails. */
     bc_buf src = BC_BUF_INIT;
-    bc_buf_puts(&src, "{{");
-    for (int i = 0; i < BC_TEMPLATE_MAX_TAG; i++)
-        bc_buf_putc(&src, 'a');
-    bc_buf_puts(&src, "}}");
+    long_tag(&src, "", BC_TEMPLATE_MAX_TAG);
     expect_output(f, src.ptr, NULL, "");
-    bc_buf_clear(&src);
-    bc_buf_puts(&src, "x\n{{");
-    for (int i = 0; i <= BC_TEMPLATE_MAX_TAG; i++)
-        bc_buf_putc(&src, 'a');
-    bc_buf_puts(&src, "}}");
+    bc_buf_fini(&src);
+}
+
+/* ...one more byte fails. */
+static void test_tag_past_the_limit(void **state)
+{
+    fixture *f = *state;
+    bc_buf src = BC_BUF_INIT;
+    long_tag(&src, "x\n", BC_TEMPLATE_MAX_TAG + 1);
     expect_error(f, src.ptr, NULL,
                  "template:2:1: error: tag longer than 1024 bytes (or "
                  "missing \"}}\")");
-    /* Comments may be long. */
-    bc_buf_clear(&src);
+    bc_buf_fini(&src);
+}
+
+/* Comments may be long. */
+static void test_long_comment(void **state)
+{
+    fixture *f = *state;
+    bc_buf src = BC_BUF_INIT;
     bc_buf_puts(&src, "{{!");
     for (int i = 0; i < 3 * BC_TEMPLATE_MAX_TAG; i++)
         bc_buf_putc(&src, 'c');
     bc_buf_puts(&src, "}}ok");
     expect_output(f, src.ptr, NULL, "ok");
+    bc_buf_fini(&src);
+}
 
-    /* Nesting. */
-    bc_buf_clear(&src);
-    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
-        bc_buf_puts(&src, "{{#a}}");
-    for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
-        bc_buf_puts(&src, "{{/a}}");
+static void nested_sections(bc_buf *src, int open, int close)
+{
+    bc_buf_clear(src);
+    for (int i = 0; i < open; i++)
+        bc_buf_puts(src, "{{#a}}");
+    for (int i = 0; i < close; i++)
+        bc_buf_puts(src, "{{/a}}");
+}
+
+static void test_nesting_of_the_limit(void **state)
+{
+    fixture *f = *state;
+    bc_buf src = BC_BUF_INIT;
+    nested_sections(&src, BC_TEMPLATE_MAX_NESTING, BC_TEMPLATE_MAX_NESTING);
     expect_output(f, src.ptr, NULL, "");
-    bc_buf_clear(&src);
-    for (int i = 0; i <= BC_TEMPLATE_MAX_NESTING; i++)
-        bc_buf_puts(&src, "{{#a}}");
+    bc_buf_fini(&src);
+}
+
+static void test_nesting_past_the_limit(void **state)
+{
+    fixture *f = *state;
+    bc_buf src = BC_BUF_INIT;
+    nested_sections(&src, BC_TEMPLATE_MAX_NESTING + 1, 0);
     expect_error(f, src.ptr, NULL,
                  "template:1:193: error: sections nested deeper than 32");
     bc_buf_fini(&src);
+}
 
-    /* Size. */
+/* A template of exactly the size limit compiles... */
+static void test_template_of_the_size_limit(void **state)
+{
+    fixture *f = *state;
+    size_t n = BC_TEMPLATE_MAX_SIZE;
+    char *huge = bc_xmalloc(n);
+    memset(huge, 'x', n);
+    bc_template *t = bc_template_compile("big", huge, n, &f->diags);
+    assert_non_null(t);
+    assert_int_equal(f->diags.count, 0);
+    bc_template_free(t);
+    free(huge);
+}
+
+/* ...one byte more does not. */
+static void test_template_past_the_size_limit(void **state)
+{
+    fixture *f = *state;
     size_t big = BC_TEMPLATE_MAX_SIZE + 1u;
     char *huge = bc_xmalloc(big);
     memset(huge, 'x', big);
-    bc_diags_fini(&f->diags);
-    bc_diags_init(&f->diags);
     assert_null(bc_template_compile("big", huge, big, &f->diags));
     char *got = first_diag(f);
     assert_string_equal(got,
@@ -220,21 +278,35 @@ static void test_compile_limits(void **state)
 
 /* ---- strict mode and partials ----------------------------------------- */
 
-static void test_partial_depth(void **state)
+static const bc_template_entry recursive[] = {
+    {"r", "x{{>r}}", 0}, {"deep", "{{#a}}{{>deep}}{{/a}}", 0}};
+
+/* Endless recursion stops at the default depth... */
+static void test_partial_depth_default(void **state)
 {
     fixture *f = *state;
-    static const bc_template_entry e[] = {{"r", "x{{>r}}", 0},
-                                          {"deep", "{{#a}}{{>deep}}{{/a}}",
-                                           0}};
-    use_table(f, e, 2);
+    use_table(f, recursive, 2);
     expect_error(f, "{{>r}}", NULL,
                  "r:1:2: error: partial \"r\" nested deeper than 64 levels");
+}
+
+/* ...or at the depth asked for, partials and parents alike. */
+static void test_partial_depth_chosen(void **state)
+{
+    fixture *f = *state;
+    use_table(f, recursive, 2);
     f->opts.max_partial_depth = 3;
     expect_error(f, "{{>r}}", NULL,
                  "r:1:2: error: partial \"r\" nested deeper than 3 levels");
     expect_error(f, "{{<r}}{{/r}}", NULL,
                  "r:1:2: error: partial \"r\" nested deeper than 3 levels");
-    /* The deepest nesting at the largest depth stays within the stack. */
+}
+
+/* The deepest nesting at the largest depth stays within the stack, which
+ * caps the depth asked for. */
+static void test_partial_depth_capped(void **state)
+{
+    fixture *f = *state;
     bc_buf deep = BC_BUF_INIT;
     for (int i = 0; i < BC_TEMPLATE_MAX_NESTING; i++)
         bc_buf_puts(&deep, "{{#t}}");
@@ -248,8 +320,13 @@ static void test_partial_depth(void **state)
                  "nest:1:193: error: partial \"nest\" nested deeper than "
                  "256 levels");
     bc_buf_fini(&deep);
-    use_table(f, e, 2);
-    /* Recursion that ends is fine. */
+}
+
+/* Recursion that ends is fine (depth 0: the default). */
+static void test_recursion_that_ends(void **state)
+{
+    fixture *f = *state;
+    use_table(f, recursive, 2);
     f->opts.max_partial_depth = 0;
     const bc_value *c = ctx(f, "a: {a: {a: false}}");
     expect_output(f, "{{>deep}}", c, "");
@@ -264,7 +341,12 @@ static void test_block_inside_its_override(void **state)
     use_table(f, e, 1);
     expect_output(f, "{{<p}}{{$b}}[{{$b}}inner{{/b}}]{{/b}}{{/p}}", NULL,
                   "<[inner]>");
-    /* Blocks count towards the depth limit like partials and parents. */
+}
+
+/* Blocks count towards the depth limit like partials and parents. */
+static void test_blocks_count_towards_depth(void **state)
+{
+    fixture *f = *state;
     static const bc_template_entry r[] = {{"q", "{{$b}}{{<q}}{{/q}}{{/b}}", 0}};
     use_table(f, r, 1);
     f->opts.max_partial_depth = 4;
@@ -272,21 +354,39 @@ static void test_block_inside_its_override(void **state)
                  "q:1:7: error: parent \"q\" nested deeper than 4 levels");
 }
 
-static void test_strict(void **state)
+static const bc_template_entry strict_partials[] = {{"p", "[{{x}}]", 0}};
+
+static const bc_value *strict_context(fixture *f)
+{
+    use_table(f, strict_partials, 1);
+    return ctx(f, "x: null\na: {b: 1}\nn: null\nlist: [1]\nname: dynamic\n"
+                  "num: 3");
+}
+
+/* Not strict: the spec's behaviour, unknown names are nothing. */
+static void test_not_strict_unknown_is_nothing(void **state)
 {
     fixture *f = *state;
-    static const bc_template_entry e[] = {{"p", "[{{x}}]", 0}};
-    use_table(f, e, 1);
-    const bc_value *c =
-        ctx(f, "x: null\na: {b: 1}\nn: null\nlist: [1]\nname: dynamic\n"
-               "num: 3");
-
-    /* Not strict: the spec's behaviour. */
+    const bc_value *c = strict_context(f);
     expect_output(f, "({{nope}})({{>nope}})({{a.c}})({{>*nope}})", c,
                   "()()()()");
+}
+
+/* Strict: null is defined, and so is a dotted name through null. */
+static void test_strict_defined_names(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
     f->opts.strict = true;
     expect_output(f, "{{x}}{{#x}}y{{/x}}{{^x}}n{{/x}}{{n.deep}}", c, "n");
     expect_output(f, "{{>p}}{{a.b}}", c, "[]1");
+}
+
+static void test_strict_undefined_names(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
+    f->opts.strict = true;
     expect_error(f, "line\n  {{nope}}", c,
                  "template:2:3: error: undefined name \"nope\"");
     expect_error(f, "{{#a}}\n{{#missing}}{{/missing}}{{/a}}", c,
@@ -299,10 +399,24 @@ static void test_strict(void **state)
     expect_error(f, "{{a.b.c}}", c,
                  "template:1:1: error: undefined name \"a.b.c\": \"a.b\" "
                  "has no \"c\"");
+}
+
+static void test_strict_unknown_templates(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
+    f->opts.strict = true;
     expect_error(f, "a\nb {{>nope}}", c,
                  "template:2:3: error: unknown partial \"nope\"");
     expect_error(f, "{{<nope}}{{/nope}}", c,
                  "template:1:1: error: unknown parent \"nope\"");
+}
+
+static void test_strict_dynamic_names(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
+    f->opts.strict = true;
     expect_error(f, "{{>*name}}", c,
                  "template:1:1: error: unknown partial \"dynamic\"");
     expect_error(f, "{{>*missing}}", c,
@@ -310,86 +424,197 @@ static void test_strict(void **state)
     expect_error(f, "{{>*num}}", c,
                  "template:1:1: error: dynamic name \"num\" is an integer, "
                  "not a template name");
+}
+
+static void test_strict_cannot_interpolate_a_list(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
+    f->opts.strict = true;
     expect_error(f, "{{list}}", c,
                  "template:1:1: error: cannot interpolate \"list\": it is a "
                  "sequence");
-    /* Rendering goes on after such errors: each faulty tag is reported
-     * once, however often a loop reaches it, up to a limit. */
+}
+
+/* Rendering goes on after such errors: each faulty tag is reported once,
+ * however often a loop reaches it. */
+static void test_strict_each_faulty_tag_once(void **state)
+{
+    fixture *f = *state;
+    f->opts.strict = true;
     const bc_value *three = ctx(f, "l: [1, 2, 3]");
     expect_error(f, "{{#l}}{{a}}\n{{b}}{{/l}}{{c}}", three,
                  "template:1:7: error: undefined name \"a\"");
     assert_int_equal(f->diags.count, 3);
-    char *second = NULL;
     bc_buf b = BC_BUF_INIT;
     bc_diag_format(&f->diags.items[2], &b);
-    second = bc_buf_detach(&b, NULL);
-    assert_string_equal(second, "template:2:12: error: undefined name \"c\"");
-    free(second);
-    bc_buf_clear(&b);
+    assert_string_equal(b.ptr, "template:2:12: error: undefined name \"c\"");
+    bc_buf_fini(&b);
+}
+
+/* ...up to a limit, then a note. */
+static void test_strict_stops_after_the_error_limit(void **state)
+{
+    fixture *f = *state;
+    f->opts.strict = true;
+    const bc_value *three = ctx(f, "l: [1, 2, 3]");
+    bc_buf b = BC_BUF_INIT;
     for (int i = 0; i < BC_TEMPLATE_MAX_ERRORS + 5; i++)
         bc_buf_printf(&b, "{{u%d}}", i);
     expect_error(f, b.ptr, three,
                  "template:1:1: error: undefined name \"u0\"");
     assert_int_equal(f->diags.count, BC_TEMPLATE_MAX_ERRORS + 1);
     assert_int_equal(f->diags.items[BC_TEMPLATE_MAX_ERRORS].level, BC_NOTE);
+    bc_buf_clear(&b);
+    bc_diag_format(&f->diags.items[BC_TEMPLATE_MAX_ERRORS], &b);
+    assert_string_equal(b.ptr, "template: note: stopped after 20 template "
+                               "errors");
     bc_buf_fini(&b);
-    /* An undefined name inside a partial points into the partial. */
+}
+
+/* An undefined name inside a partial points into the partial. */
+static void test_strict_error_inside_a_partial(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = strict_context(f);
+    f->opts.strict = true;
     static const bc_template_entry e2[] = {{"p", "ok\n {{y}}", 0}};
     use_table(f, e2, 1);
     expect_error(f, "{{>p}}", c, "p:2:2: error: undefined name \"y\"");
 }
 
-static void test_dir_resolver(void **state)
+/* A folder of templates for the resolver tests; dir is filled in. */
+static const struct {
+    const char *name, *text;
+} dir_files[] = {{"a.mustache", "A{{x}}"},
+                 {"b", "B"},
+                 {"sub/c.mustache", "C{{>b}}"},
+                 {"bad.mustache", "{{#x}}"},
+                 {"both.mustache", "with suffix"},
+                 {"both", "without"},
+                 {"folder.mustache/x", "in a folder"}};
+
+static void make_template_dir(fixture *f, char *dir)
+{
+    assert_non_null(mkdtemp(dir));
+    bc_buf path = BC_BUF_INIT;
+    static const char *const subs[] = {"sub", "folder.mustache"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, subs[i]);
+        assert_int_equal(mkdir(path.ptr, 0700), 0);
+    }
+    for (size_t i = 0; i < sizeof dir_files / sizeof *dir_files; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, dir_files[i].name);
+        FILE *fp = fopen(path.ptr, "w");
+        assert_non_null(fp);
+        fputs(dir_files[i].text, fp);
+        fclose(fp);
+    }
+    bc_buf_fini(&path);
+    f->opts.resolver = bc_resolver_new_dir(dir);
+}
+
+static void remove_template_dir(const char *dir)
+{
+    bc_buf path = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof dir_files / sizeof *dir_files; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, dir_files[i].name);
+        unlink(path.ptr);
+    }
+    static const char *const subs[] = {"sub", "folder.mustache"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_buf_clear(&path);
+        bc_buf_printf(&path, "%s/%s", dir, subs[i]);
+        rmdir(path.ptr);
+    }
+    rmdir(dir);
+    bc_buf_fini(&path);
+}
+
+/* name.mustache, then name; subfolders; a missing one is nothing. */
+static void test_dir_resolver_finds_templates(void **state)
 {
     fixture *f = *state;
     char dir[] = "/tmp/bctmpl-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    bc_buf path = BC_BUF_INIT;
-    struct {
-        const char *name, *text;
-    } files[] = {{"a.mustache", "A{{x}}"},
-                 {"b", "B"},
-                 {"sub/c.mustache", "C{{>b}}"},
-                 {"bad.mustache", "{{#x}}"}};
-    bc_buf_printf(&path, "%s/sub", dir);
-    assert_int_equal(mkdir(path.ptr, 0700), 0);
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        bc_buf_clear(&path);
-        bc_buf_printf(&path, "%s/%s", dir, files[i].name);
-        FILE *fp = fopen(path.ptr, "w");
-        assert_non_null(fp);
-        fputs(files[i].text, fp);
-        fclose(fp);
-    }
-    f->opts.resolver = bc_resolver_new_dir(dir);
+    make_template_dir(f, dir);
     const bc_value *c = ctx(f, "x: 1");
     expect_output(f, "{{>a}}|{{>b}}|{{>sub/c}}|{{>none}}", c, "A1|B|CB|");
+    remove_template_dir(dir);
+}
 
-    bc_buf msg = BC_BUF_INIT;
-    expect_error(f, "\n {{>../etc/passwd}}", c,
+/* name.mustache comes before name. */
+static void test_dir_resolver_prefers_the_suffix(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    expect_output(f, "{{>both}}", NULL, "with suffix");
+    remove_template_dir(dir);
+}
+
+/* A folder named like a template, or a path through a file, is no
+ * template: nothing, or in strict mode an unknown partial. */
+static void test_dir_resolver_skips_what_is_no_file(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    expect_output(f, "({{>folder}})({{>b/x}})", NULL, "()()");
+    f->opts.strict = true;
+    expect_error(f, "{{>folder}}", NULL,
+                 "template:1:1: error: unknown partial \"folder\"");
+    expect_error(f, "{{>a.mustache/x}}", NULL,
+                 "template:1:1: error: unknown partial \"a.mustache/x\"");
+    remove_template_dir(dir);
+}
+
+static void test_dir_resolver_refuses_parent_parts(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    expect_error(f, "\n {{>../etc/passwd}}", NULL,
                  "template:2:2: error: cannot load template "
                  "\"../etc/passwd\": a template name must not contain "
                  "empty, \".\" or \"..\" parts");
-    expect_error(f, "{{>/etc/passwd}}", c,
+    expect_error(f, "{{>sub/../a}}", NULL,
+                 "template:1:1: error: cannot load template "
+                 "\"sub/../a\": a template name must not contain "
+                 "empty, \".\" or \"..\" parts");
+    remove_template_dir(dir);
+}
+
+static void test_dir_resolver_refuses_absolute_names(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    expect_error(f, "{{>/etc/passwd}}", NULL,
                  "template:1:1: error: cannot load template \"/etc/passwd\": "
                  "a template name must be a relative path");
+    remove_template_dir(dir);
+}
+
+/* A partial that does not compile: its error, then a note at the tag;
+ * asked for again, the error is given again (errors are not cached). */
+static void test_dir_resolver_reports_bad_templates(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    bc_buf msg = BC_BUF_INIT;
     bc_buf_printf(&msg, "%s/bad.mustache:1:1: error: unclosed section \"x\"",
                   dir);
-    expect_error(f, "{{>bad}}", c, msg.ptr);
+    expect_error(f, "{{>bad}}", NULL, msg.ptr);
     assert_int_equal(f->diags.count, 2); /* and a note at the tag */
     assert_int_equal(f->diags.items[1].level, BC_NOTE);
-
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        bc_buf_clear(&path);
-        bc_buf_printf(&path, "%s/%s", dir, files[i].name);
-        unlink(path.ptr);
-    }
-    bc_buf_clear(&path);
-    bc_buf_printf(&path, "%s/sub", dir);
-    rmdir(path.ptr);
-    rmdir(dir);
-    bc_buf_fini(&path);
+    expect_error(f, "{{>bad}}", NULL, msg.ptr);
+    assert_int_equal(f->diags.count, 2);
     bc_buf_fini(&msg);
+    remove_template_dir(dir);
 }
 
 /* A resolver compiles each template once, across renders. */
@@ -408,7 +633,7 @@ static bc_resolve_result counting_find(void *user, const char *name,
     return BC_RESOLVE_FOUND;
 }
 
-static void test_resolver_cache(void **state)
+static void test_resolver_compiles_once(void **state)
 {
     fixture *f = *state;
     f->opts.resolver = bc_resolver_new(counting_find, NULL);
@@ -417,6 +642,13 @@ static void test_resolver_cache(void **state)
     expect_output(f, "{{#l}}{{>item}}{{>none}}{{/l}}", c, "<1><2><3>");
     expect_output(f, "{{#l}}{{>item}}{{/l}}", c, "<1><2><3>");
     assert_int_equal(lookups, 2);
+}
+
+/* A template found by a resolver is named as the resolver shows it. */
+static void test_resolver_names_what_it_found(void **state)
+{
+    fixture *f = *state;
+    f->opts.resolver = bc_resolver_new(counting_find, NULL);
     const bc_template *t;
     bc_pos nowhere = {NULL, 0, 0};
     assert_int_equal(bc_resolver_load(f->opts.resolver, "item", &t, nowhere,
@@ -479,43 +711,102 @@ static bool fn_fail(void *user, const bc_fn_call *call, bc_buf *out)
 static char tag_text[] = "<b>{{x}}</b>";
 static char broken_text[] = "{{#x}}";
 
-static void test_functions(void **state)
+static bc_template_fn_def fns[] = {
+    {"money", fn_money, NULL, 0},
+    {"tag", fn_raw, tag_text, 0},
+    {"expand", fn_raw, tag_text, BC_FN_EXPAND},
+    {"upper", fn_upper, NULL, 0},
+    {"fail", fn_fail, NULL, 0},
+    {"broken", fn_raw, broken_text, BC_FN_EXPAND},
+};
+
+static const bc_value *with_functions(fixture *f)
 {
-    fixture *f = *state;
-    bc_template_fn_def fns[] = {
-        {"money", fn_money, NULL, 0},
-        {"tag", fn_raw, tag_text, 0},
-        {"expand", fn_raw, tag_text, BC_FN_EXPAND},
-        {"upper", fn_upper, NULL, 0},
-        {"fail", fn_fail, NULL, 0},
-        {"broken", fn_raw, broken_text, BC_FN_EXPAND},
-    };
     fns[0].user = f->arena;
     f->opts.fns = fns;
     f->opts.fn_count = sizeof fns / sizeof *fns;
-    const bc_value *c =
-        ctx(f, "total: 115000000\nx: '&'\nname: lan\nmoney: shadowed\n"
-               "rows: [{v: 1000}, {v: 25}]\nbad: text");
+    return ctx(f, "total: 115000000\nx: '&'\nname: lan\nmoney: shadowed\n"
+                  "rows: [{v: 1000}, {v: 25}]\nbad: text");
+}
+
+/* A function reads the value on top of the context. */
+static void test_function_of_the_context(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_output(f, "{{#total}}{{money}}{{/total}}", c, "115.000.000 đồng");
-    expect_output(f, "{{#money}}total{{/money}}", c, "115.000.000 đồng");
     expect_output(f, "{{#rows}}{{#v}}{{money}}{{/v}};{{/rows}}", c,
                   "1.000 đồng;25 đồng;");
-    /* Literal results are escaped (interpolation) and never parsed. */
+}
+
+/* A function as a section gets the section's text. */
+static void test_function_of_its_section(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
+    expect_output(f, "{{#money}}total{{/money}}", c, "115.000.000 đồng");
+}
+
+/* Literal results are escaped (interpolation) and never parsed. */
+static void test_function_literal_results(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_output(f, "{{tag}}|{{{tag}}}|{{#tag}}x{{/tag}}|{{^tag}}no{{/tag}}",
                   c,
                   "&lt;b&gt;{{x}}&lt;/b&gt;|<b>{{x}}</b>|<b>{{x}}</b>|");
-    /* Expanded results are rendered, then escaped. */
+}
+
+/* Expanded results are rendered, then escaped. */
+static void test_function_expanded_results(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_output(f, "{{expand}}|{{{expand}}}", c,
                   "&lt;b&gt;&amp;amp;&lt;/b&gt;|<b>&amp;</b>");
+}
+
+/* A function can render its section and change the result. */
+static void test_function_renders_its_section(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_output(f, "{{#upper}}hi {{name}}{{/upper}}", c, "HI LAN");
+}
+
+/* A function's own error, at its tag. */
+static void test_function_error(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_error(f, "\n  {{#bad}}{{money}}{{/bad}}", c,
                  "template:2:11: error: money: expected an integer amount");
+}
+
+/* A function that fails without saying why. */
+static void test_function_failed(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_error(f, "{{fail}}", c,
                  "template:1:1: error: function \"fail\" failed");
+}
+
+static void test_function_returns_a_bad_template(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     expect_error(f, "ab {{broken}}", c,
                  "template:1:4: error: function \"broken\" returned an "
                  "invalid template: unclosed section \"x\" (at 1:1 of its "
                  "result)");
+}
+
+/* Without the function, the name is the data's again. */
+static void test_function_not_registered(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = with_functions(f);
     f->opts.fns = NULL;
     f->opts.fn_count = 0;
     expect_output(f, "{{money}}", c, "shadowed");
@@ -523,28 +814,60 @@ static void test_functions(void **state)
 
 /* ---- loop names ------------------------------------------------------- */
 
-static void test_loop_names(void **state)
+static const bc_value *loop_context(fixture *f)
+{
+    return ctx(f, "items: [a, b, c]\none: [x]\nnested: [[1, 2], [3]]\n"
+                  "maps: [{n: p}, {n: q, -last: own}]");
+}
+
+static void test_loop_last(void **state)
 {
     fixture *f = *state;
-    const bc_value *c =
-        ctx(f, "items: [a, b, c]\none: [x]\nnested: [[1, 2], [3]]\n"
-               "maps: [{n: p}, {n: q, -last: own}]");
     expect_output(f,
                   "{{#items}}{{.}}{{^-last}}; {{/-last}}{{#-last}}.{{/-last}}"
                   "{{/items}}",
-                  c, "a; b; c.");
+                  loop_context(f), "a; b; c.");
+}
+
+static void test_loop_index_and_first(void **state)
+{
+    fixture *f = *state;
     expect_output(f, "{{#items}}{{-index}}{{#-first}}F{{/-first}} {{/items}}",
-                  c, "1F 2 3 ");
-    expect_output(f, "{{#one}}{{-first}}{{-last}}{{-index}}{{/one}}", c,
-                  "truetrue1");
+                  loop_context(f), "1F 2 3 ");
+}
+
+/* The only item is the first and the last. */
+static void test_loop_of_one(void **state)
+{
+    fixture *f = *state;
+    expect_output(f, "{{#one}}{{-first}}{{-last}}{{-index}}{{/one}}",
+                  loop_context(f), "truetrue1");
+}
+
+/* In a loop in a loop, the names are the inner loop's. */
+static void test_loop_nested(void **state)
+{
+    fixture *f = *state;
     expect_output(f,
                   "{{#nested}}[{{-index}}:{{#.}}{{-index}}{{.}}"
                   "{{#-last}}.{{/-last}}{{/.}}]{{/nested}}",
-                  c, "[1:1122.][2:13.]");
-    /* Inside a section pushed in the loop, the item's names still show;
-     * the list frame answers first, even before the item's own keys. */
-    expect_output(f, "{{#maps}}{{n}}{{-index}}{{-last}};{{/maps}}", c,
-                  "p1false;q2true;");
+                  loop_context(f), "[1:1122.][2:13.]");
+}
+
+/* The list frame answers first, even before the item's own keys. */
+static void test_loop_names_before_item_keys(void **state)
+{
+    fixture *f = *state;
+    expect_output(f, "{{#maps}}{{n}}{{-index}}{{-last}};{{/maps}}",
+                  loop_context(f), "p1false;q2true;");
+}
+
+/* Outside a loop they are undefined: nothing, or in strict mode an
+ * error. */
+static void test_loop_names_outside_a_loop(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = loop_context(f);
     expect_output(f, "{{-first}}|{{#items}}{{/items}}{{-index}}", c, "|");
     f->opts.strict = true;
     expect_error(f, "{{-first}}", c,
@@ -639,17 +962,34 @@ static void test_escapers(void **state)
     bc_buf_fini(&b);
 }
 
-static void test_escape_modes(void **state)
+static const bc_value *escape_context(fixture *f)
+{
+    return ctx(f, "v: '*a* & <b>'\nn: 1.210\ni: -7\nt: true");
+}
+
+/* Markdown escaping for {{x}}, none for {{{x}}} and {{&x}}; numbers and
+ * booleans as they print. */
+static void test_escape_mode_markdown(void **state)
 {
     fixture *f = *state;
-    const bc_value *c = ctx(f, "v: '*a* & <b>'\nn: 1.210\ni: -7\nt: true");
     f->opts.escape = bc_escape_markdown;
-    expect_output(f, "- {{v}} / {{{v}}} / {{&v}} {{n}} {{i}} {{t}}\n", c,
+    expect_output(f, "- {{v}} / {{{v}}} / {{&v}} {{n}} {{i}} {{t}}\n",
+                  escape_context(f),
                   "- \\*a\\* \\& \\<b> / *a* & <b> / *a* & <b> 1.21 -7 true\n");
+}
+
+static void test_escape_mode_none(void **state)
+{
+    fixture *f = *state;
     f->opts.escape = bc_escape_none;
-    expect_output(f, "{{v}}", c, "*a* & <b>");
+    expect_output(f, "{{v}}", escape_context(f), "*a* & <b>");
+}
+
+static void test_escape_mode_html(void **state)
+{
+    fixture *f = *state;
     f->opts.escape = bc_escape_html;
-    expect_output(f, "{{v}}", c, "*a* &amp; &lt;b&gt;");
+    expect_output(f, "{{v}}", escape_context(f), "*a* &amp; &lt;b&gt;");
 }
 
 /* ---- truthiness ------------------------------------------------------- */
@@ -672,39 +1012,56 @@ static void test_truthiness(void **state)
 
 /* ---- scale and reuse -------------------------------------------------- */
 
+/* A list of n mappings {n: i}. */
+static bc_value *large_list(fixture *f, int n)
+{
+    bc_value *root = bc_value_new_map(f->arena);
+    bc_value *items = bc_value_new_seq(f->arena);
+    for (int i = 0; i < n; i++) {
+        bc_value *item = bc_value_new_map(f->arena);
+        bc_value_map_set(f->arena, item, "n", bc_value_new_int(f->arena, i));
+        bc_value_seq_push(f->arena, items, item);
+    }
+    bc_value_map_set(f->arena, root, "items", items);
+    return root;
+}
+
+static const char large_src[] = "{{#items}}<{{-index}}:{{n}}>{{^-last}},"
+                                "{{/-last}}{{/items}}";
+
 static void test_large_list(void **state)
 {
     fixture *f = *state;
     enum { N = 100000 };
-    bc_value *root = bc_value_new_map(f->arena);
-    bc_value *items = bc_value_new_seq(f->arena);
-    size_t want = 0;
-    char tmp[32];
-    for (int i = 0; i < N; i++) {
-        bc_value *item = bc_value_new_map(f->arena);
-        bc_value_map_set(f->arena, item, "n", bc_value_new_int(f->arena, i));
-        bc_value_seq_push(f->arena, items, item);
-        want += (size_t)snprintf(tmp, sizeof tmp, "%d", i) + 8 + 1;
-    }
-    bc_value_map_set(f->arena, root, "items", items);
-    const char *src = "{{#items}}<{{-index}}:{{n}}>{{^-last}},{{/-last}}"
-                      "{{/items}}";
-    bc_template *t =
-        bc_template_compile("big", src, strlen(src), &f->diags);
+    bc_value *root = large_list(f, N);
+    bc_template *t = bc_template_compile("big", large_src, strlen(large_src),
+                                         &f->diags);
     assert_non_null(t);
     assert_true(bc_template_render(t, root, &f->opts, &f->out, &f->diags));
     /* "<i+1:i>," per item, the index one digit longer at powers of ten */
-    size_t index_digits = 0;
+    char tmp[32];
+    size_t index_digits = 0, n_digits = 0;
     for (int i = 1; i <= N; i++)
         index_digits += (size_t)snprintf(tmp, sizeof tmp, "%d", i);
-    size_t n_digits = want - (size_t)N * 9;
+    for (int i = 0; i < N; i++)
+        n_digits += (size_t)snprintf(tmp, sizeof tmp, "%d", i);
     size_t expect_len = (size_t)N * 3 + index_digits + n_digits + (N - 1);
     assert_int_equal(f->out.len, expect_len);
     assert_memory_equal(f->out.ptr, "<1:0>,<2:1>,", 12);
     assert_non_null(strstr(f->out.ptr, ",<50001:50000>,"));
     assert_string_equal(f->out.ptr + f->out.len - 15, ",<100000:99999>");
+    bc_template_free(t);
+}
 
-    /* The same template renders again to the same output. */
+/* The same template renders again to the same output. */
+static void test_compiled_template_renders_again(void **state)
+{
+    fixture *f = *state;
+    bc_value *root = large_list(f, 1000);
+    bc_template *t = bc_template_compile("big", large_src, strlen(large_src),
+                                         &f->diags);
+    assert_non_null(t);
+    assert_true(bc_template_render(t, root, &f->opts, &f->out, &f->diags));
     char *first = bc_buf_detach(&f->out, NULL);
     assert_true(bc_template_render(t, root, &f->opts, &f->out, &f->diags));
     assert_string_equal(f->out.ptr, first);
@@ -735,51 +1092,114 @@ static void test_render_twice(void **state)
     assert_int_equal(f->diags.count, 0);
 }
 
-static void test_indentation(void **state)
+static const bc_template_entry indented[] = {
+    {"block", "{{$b}}x{{/b}}\ny\n", 0},
+    {"detail", "line 1\n{{>more}}\n", 0},
+    {"more", "{{v}}\n", 0}};
+
+/* A block opening a line of an indented partial is indented too. */
+static void test_indented_partial_block(void **state)
 {
     fixture *f = *state;
-    static const bc_template_entry e[] = {
-        {"block", "{{$b}}x{{/b}}\ny\n", 0},
-        {"detail", "line 1\n{{>more}}\n", 0},
-        {"more", "{{v}}\n", 0}};
-    use_table(f, e, 3);
-    const bc_value *c = ctx(f, "v: \"a\\nb\"");
-    /* A block opening a line of an indented partial is indented too. */
-    expect_output(f, "  {{>block}}\n", c, "  x\n  y\n");
-    /* Nested standalone partials add up; data lines are not indented. */
-    expect_output(f, "- item\n  {{>detail}}\nend\n", c,
-                  "- item\n  line 1\n  a\nb\nend\n");
-    /* An inline partial takes no indentation. */
-    expect_output(f, "- {{>detail}}|", c, "- line 1\na\nb\n|");
+    use_table(f, indented, 3);
+    expect_output(f, "  {{>block}}\n", ctx(f, "v: \"a\\nb\""),
+                  "  x\n  y\n");
 }
 
-static void test_null_context(void **state)
+/* Nested standalone partials add up; data lines are not indented. */
+static void test_indented_partials_nest(void **state)
+{
+    fixture *f = *state;
+    use_table(f, indented, 3);
+    expect_output(f, "- item\n  {{>detail}}\nend\n", ctx(f, "v: \"a\\nb\""),
+                  "- item\n  line 1\n  a\nb\nend\n");
+}
+
+/* An inline partial takes no indentation. */
+static void test_inline_partial_not_indented(void **state)
+{
+    fixture *f = *state;
+    use_table(f, indented, 3);
+    expect_output(f, "- {{>detail}}|", ctx(f, "v: \"a\\nb\""),
+                  "- line 1\na\nb\n|");
+}
+
+static void test_empty_template(void **state)
 {
     fixture *f = *state;
     expect_output(f, "", NULL, "");
+}
+
+/* Without a context, every name is undefined. */
+static void test_null_context(void **state)
+{
+    fixture *f = *state;
     expect_output(f, "a{{x}}b{{#x}}c{{/x}}{{^x}}d{{/x}}", NULL, "abd");
 }
 
 int main(void)
 {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_compile_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_compile_limits, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_partial_depth, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_block_inside_its_override, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_strict, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dir_resolver, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_resolver_cache, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_functions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_loop_names, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_escapers, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_escape_modes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_truthiness, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_large_list, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_render_twice, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_indentation, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_null_context, setup, teardown),
+        T(test_compile_errors),
+        T(test_tag_of_the_limit),
+        T(test_tag_past_the_limit),
+        T(test_long_comment),
+        T(test_nesting_of_the_limit),
+        T(test_nesting_past_the_limit),
+        T(test_template_of_the_size_limit),
+        T(test_template_past_the_size_limit),
+        T(test_partial_depth_default),
+        T(test_partial_depth_chosen),
+        T(test_partial_depth_capped),
+        T(test_recursion_that_ends),
+        T(test_block_inside_its_override),
+        T(test_blocks_count_towards_depth),
+        T(test_not_strict_unknown_is_nothing),
+        T(test_strict_defined_names),
+        T(test_strict_undefined_names),
+        T(test_strict_unknown_templates),
+        T(test_strict_dynamic_names),
+        T(test_strict_cannot_interpolate_a_list),
+        T(test_strict_each_faulty_tag_once),
+        T(test_strict_stops_after_the_error_limit),
+        T(test_strict_error_inside_a_partial),
+        T(test_dir_resolver_finds_templates),
+        T(test_dir_resolver_prefers_the_suffix),
+        T(test_dir_resolver_skips_what_is_no_file),
+        T(test_dir_resolver_refuses_parent_parts),
+        T(test_dir_resolver_refuses_absolute_names),
+        T(test_dir_resolver_reports_bad_templates),
+        T(test_resolver_compiles_once),
+        T(test_resolver_names_what_it_found),
+        T(test_function_of_the_context),
+        T(test_function_of_its_section),
+        T(test_function_literal_results),
+        T(test_function_expanded_results),
+        T(test_function_renders_its_section),
+        T(test_function_error),
+        T(test_function_failed),
+        T(test_function_returns_a_bad_template),
+        T(test_function_not_registered),
+        T(test_loop_last),
+        T(test_loop_index_and_first),
+        T(test_loop_of_one),
+        T(test_loop_nested),
+        T(test_loop_names_before_item_keys),
+        T(test_loop_names_outside_a_loop),
+        T(test_escapers),
+        T(test_escape_mode_markdown),
+        T(test_escape_mode_none),
+        T(test_escape_mode_html),
+        T(test_truthiness),
+        T(test_large_list),
+        T(test_compiled_template_renders_again),
+        T(test_render_twice),
+        T(test_indented_partial_block),
+        T(test_indented_partials_nest),
+        T(test_inline_partial_not_indented),
+        T(test_empty_template),
+        T(test_null_context),
     };
     return cmocka_run_group_tests_name("template", tests, NULL, NULL);
 }

@@ -297,6 +297,19 @@ static void test_tcvn3_mojibake(void **state)
     assert_int_equal(at, 4);
 }
 
+/* Evidence must be two words, or one word with two legacy characters:
+ * one word that one legacy character turns Vietnamese is not enough. */
+static void test_one_word_is_not_enough(void **state)
+{
+    (void)state;
+    static const char one[] = "Céng";
+    assert_int_equal(bc_legacy_detect(one, strlen(one), NULL),
+                     BC_LEGACY_NONE);
+    static const char two[] = "Céng hoµ";
+    assert_int_equal(bc_legacy_detect(two, strlen(two), NULL),
+                     BC_LEGACY_TCVN3);
+}
+
 static void test_vni_mojibake(void **state)
 {
     (void)state;
@@ -533,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_is_nfc),
         cmocka_unit_test(test_tables_match_known_samples),
         cmocka_unit_test(test_tcvn3_mojibake),
+        cmocka_unit_test(test_one_word_is_not_enough),
         cmocka_unit_test(test_vni_mojibake),
         cmocka_unit_test(test_raw_bytes),
         cmocka_unit_test(test_no_false_positives),

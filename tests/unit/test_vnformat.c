@@ -16,29 +16,65 @@
         assert_string_equal((buf).ptr, text);            \
     } while (0)
 
-static void test_dates(void **state)
+/* Short dates: the day always with two digits, the month with two for
+ * January and February only (so "01" cannot become "11" or "12"). */
+static void test_date_short(void **state)
+{
+    (void)state;
+    static const struct {
+        bc_date d;
+        const char *text;
+    } cases[] = {
+        {{2022, 1, 5}, "05/01/2022"},  {{2022, 6, 3}, "03/6/2022"},
+        {{2023, 11, 9}, "09/11/2023"}, {{2020, 2, 29}, "29/02/2020"},
+        {{2023, 3, 10}, "10/3/2023"},  {{2023, 12, 31}, "31/12/2023"},
+    };
+    bc_buf b = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_buf_clear(&b);
+        assert_true(bc_vn_date_short(&b, cases[i].d));
+        if (strcmp(b.ptr, cases[i].text) != 0)
+            fail_msg("\"%s\", expected \"%s\"", b.ptr, cases[i].text);
+    }
+    bc_buf_fini(&b);
+}
+
+/* Long dates follow the same padding: "ngày 05 tháng 01 năm 2024". */
+static void test_date_long(void **state)
 {
     (void)state;
     bc_buf b = BC_BUF_INIT;
-    bc_date d = {2022, 1, 5};
-    EXPECT(b, bc_vn_date_short(&b, d), "05/01/2022");
-    d = (bc_date){2022, 6, 3};
-    EXPECT(b, bc_vn_date_short(&b, d), "03/6/2022");
-    d = (bc_date){2023, 11, 9};
-    EXPECT(b, bc_vn_date_short(&b, d), "09/11/2023");
-    d = (bc_date){2020, 2, 29};
-    EXPECT(b, bc_vn_date_short(&b, d), "29/02/2020");
-    d = (bc_date){2024, 1, 5};
+    bc_date d = {2024, 1, 5};
     EXPECT(b, bc_vn_date_long(&b, d), "ngày 05 tháng 01 năm 2024");
     d = (bc_date){2019, 6, 29};
     EXPECT(b, bc_vn_date_long(&b, d), "ngày 29 tháng 6 năm 2019");
-    d = (bc_date){2023, 0, 0};
+    d = (bc_date){2020, 2, 9};
+    EXPECT(b, bc_vn_date_long(&b, d), "ngày 09 tháng 02 năm 2020");
+    bc_buf_fini(&b);
+}
+
+/* A date not signed yet: blanks (no-break spaces) for the day and month. */
+static void test_date_long_blank(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_date d = {2023, 0, 0};
     EXPECT(b, bc_vn_date_long(&b, d),
            "ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0"
            "\u00a0\u00a0\u00a0năm 2023");
-    bc_buf_clear(&b);
-    d = (bc_date){2023, 2, 29};
+    bc_buf_fini(&b);
+}
+
+/* A date not in the calendar is refused, with nothing written. */
+static void test_date_invalid_writes_nothing(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_date d = {2023, 2, 29};
     assert_false(bc_vn_date_short(&b, d));
+    assert_false(bc_vn_date_long(&b, d));
+    assert_int_equal(b.len, 0);
+    d = (bc_date){10000, 0, 0}; /* a blank date of a year too long */
     assert_false(bc_vn_date_long(&b, d));
     assert_int_equal(b.len, 0);
     bc_buf_fini(&b);
@@ -56,6 +92,8 @@ static void test_date_parse(void **state)
         {"2023-13-01", false}, {"2023-00-10", false}, {"2023-01-00", false},
         {"2023-1-05", false},  {"05/01/2024", false}, {"2023-01-05x", false},
         {"", false},           {"0999-01-01", false}, {"2023-01-+5", false},
+        {"2023-01-31", true},  {"2023-04-30", true},  {"1000-01-01", true},
+        {"9999-12-31", true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_date d = {0, 0, 0};
@@ -63,6 +101,11 @@ static void test_date_parse(void **state)
         if (ok != cases[i].ok)
             fail_msg("%s: %d", cases[i].text, ok);
     }
+}
+
+static void test_date_parse_fields(void **state)
+{
+    (void)state;
     bc_date d;
     assert_true(bc_date_parse("2022-06-03", 10, &d));
     assert_int_equal(d.year, 2022);
@@ -70,7 +113,42 @@ static void test_date_parse(void **state)
     assert_int_equal(d.day, 3);
 }
 
-static void test_numbers(void **state)
+/* A refused date leaves the caller's date as it was. */
+static void test_date_parse_failure_keeps_date(void **state)
+{
+    (void)state;
+    bc_date d = {2001, 2, 3};
+    assert_false(bc_date_parse("2023-02-30", 10, &d));
+    assert_int_equal(d.year, 2001);
+    assert_int_equal(d.month, 2);
+    assert_int_equal(d.day, 3);
+}
+
+/* Years 1000 to 9999, as date.h says, whoever asks. */
+static void test_date_valid_years(void **state)
+{
+    (void)state;
+    assert_true(bc_date_valid(1000, 1, 1));
+    assert_true(bc_date_valid(9999, 12, 31));
+    assert_false(bc_date_valid(999, 12, 31));
+    assert_false(bc_date_valid(10000, 1, 1));
+    assert_false(bc_date_valid(12024, 1, 5));
+}
+
+/* Earlier by year, then month, then day; a date is not before itself. */
+static void test_date_before(void **state)
+{
+    (void)state;
+    bc_date a = {2023, 5, 10};
+    assert_true(bc_date_before(a, (bc_date){2023, 5, 11}));
+    assert_true(bc_date_before(a, (bc_date){2023, 6, 1}));
+    assert_true(bc_date_before(a, (bc_date){2024, 1, 1}));
+    assert_false(bc_date_before(a, a));
+    assert_false(bc_date_before(a, (bc_date){2023, 5, 9}));
+    assert_false(bc_date_before(a, (bc_date){2022, 12, 31}));
+}
+
+static void test_group_thousands(void **state)
 {
     (void)state;
     bc_buf b = BC_BUF_INIT;
@@ -80,6 +158,7 @@ static void test_numbers(void **state)
     } cases[] = {{0, "0"},
                  {999, "999"},
                  {1000, "1.000"},
+                 {12345, "12.345"},
                  {115000000, "115.000.000"},
                  {1000000000000000, "1.000.000.000.000.000"},
                  {-1234567, "-1.234.567"},
@@ -89,7 +168,13 @@ static void test_numbers(void **state)
         bc_vn_group_thousands(&b, cases[i].n);
         assert_string_equal(b.ptr, cases[i].text);
     }
-    bc_buf_clear(&b);
+    bc_buf_fini(&b);
+}
+
+static void test_money(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
     bc_vn_money(&b, 115000000);
     assert_string_equal(b.ptr, "115.000.000 đồng");
     bc_buf_fini(&b);
@@ -196,28 +281,49 @@ static void test_money_words(void **state)
     EXPECT(b, bc_vn_money_words(&b, 1005),
            "Một nghìn không trăm linh năm đồng");
     EXPECT(b, bc_vn_money_words(&b, BC_VN_WORDS_MAX), "Một triệu tỷ đồng");
-    /* Only the amount's own first letter is capitalised. */
-    bc_buf_clear(&b);
+    bc_buf_fini(&b);
+}
+
+/* Only the amount's own first letter is capitalised. */
+static void test_money_words_capitalise_their_own_start(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
     bc_buf_puts(&b, "bằng chữ: ");
     assert_true(bc_vn_money_words(&b, 7000));
     assert_string_equal(b.ptr, "bằng chữ: Bảy nghìn đồng");
     bc_buf_fini(&b);
 }
 
-static void test_words_out_of_range(void **state)
+static const int64_t out_of_range[] = {-1, BC_VN_WORDS_MAX + 1, INT64_MIN,
+                                       INT64_MAX};
+
+/* Amounts that have no reading are refused, the buffer left as it was. */
+static void test_number_words_out_of_range(void **state)
 {
     (void)state;
-    static const int64_t bad[] = {-1, BC_VN_WORDS_MAX + 1, INT64_MIN,
-                                  INT64_MAX};
     bc_buf b = BC_BUF_INIT;
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    for (size_t i = 0; i < sizeof out_of_range / sizeof out_of_range[0]; i++) {
         bc_buf_clear(&b);
-        assert_false(bc_vn_number_words(&b, bad[i]));
-        assert_false(bc_vn_money_words(&b, bad[i]));
+        assert_false(bc_vn_number_words(&b, out_of_range[i]));
         assert_int_equal(b.len, 0);
         bc_buf_puts(&b, "x");
-        assert_false(bc_vn_number_words(&b, bad[i]));
-        assert_false(bc_vn_money_words(&b, bad[i]));
+        assert_false(bc_vn_number_words(&b, out_of_range[i]));
+        assert_string_equal(b.ptr, "x");
+    }
+    bc_buf_fini(&b);
+}
+
+static void test_money_words_out_of_range(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    for (size_t i = 0; i < sizeof out_of_range / sizeof out_of_range[0]; i++) {
+        bc_buf_clear(&b);
+        assert_false(bc_vn_money_words(&b, out_of_range[i]));
+        assert_int_equal(b.len, 0);
+        bc_buf_puts(&b, "x");
+        assert_false(bc_vn_money_words(&b, out_of_range[i]));
         assert_string_equal(b.ptr, "x");
     }
     bc_buf_fini(&b);
@@ -355,24 +461,44 @@ static void check_round_trip(bc_buf *b, int64_t n)
                  back);
 }
 
-static void test_number_words_round_trip(void **state)
+/* The reader of the round trips agrees with the table... */
+static void test_words_reader_reads_the_table(void **state)
 {
     (void)state;
-    bc_buf b = BC_BUF_INIT;
-    /* The reader itself must agree with the table. */
     size_t count = sizeof number_words_cases / sizeof number_words_cases[0];
     for (size_t i = 0; i < count; i++)
-        assert_true(parse_words(number_words_cases[i].text) ==
-                    number_words_cases[i].n);
+        if (parse_words(number_words_cases[i].text) != number_words_cases[i].n)
+            fail_msg("\"%s\" does not read back as %" PRId64,
+                     number_words_cases[i].text, number_words_cases[i].n);
+}
+
+/* ...and refuses the forms the rules forbid. */
+static void test_words_reader_refuses_wrong_forms(void **state)
+{
+    (void)state;
     assert_true(parse_words("hai mươi một") < 0);
     assert_true(parse_words("mười mốt") < 0);
     assert_true(parse_words("một trăm linh tư") < 0);
     assert_true(parse_words("một nghìn linh năm") < 0);
     assert_true(parse_words("một trăm năm") < 0);
-    /* Every amount to 1 100 000, then amounts up to 10^15 made of
-     * the digits that change the reading (0 1 4 5) and a plain one. */
+}
+
+/* Every amount to 1 100 000 reads back. */
+static void test_number_words_round_trip_small(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
     for (int64_t n = 0; n <= 1100000; n++)
         check_round_trip(&b, n);
+    bc_buf_fini(&b);
+}
+
+/* Amounts up to 10^15 made of the digits that change the reading (0 1 4
+ * 5) and a plain one read back. */
+static void test_number_words_round_trip_large(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
     static const int pick[] = {0, 0, 0, 1, 4, 5, 7};
     uint32_t seed = 12345;
     for (int i = 0; i < 100000; i++) {
@@ -398,23 +524,37 @@ static void test_roman(void **state)
     EXPECT(b, bc_vn_roman(&b, 14), "XIV");
     EXPECT(b, bc_vn_roman(&b, 1994), "MCMXCIV");
     EXPECT(b, bc_vn_roman(&b, 3999), "MMMCMXCIX");
-    bc_buf_clear(&b);
-    assert_false(bc_vn_roman(&b, 0));
-    assert_false(bc_vn_roman(&b, 4000));
     bc_buf_fini(&b);
 }
 
+static void test_roman_out_of_range(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    assert_false(bc_vn_roman(&b, 0));
+    assert_false(bc_vn_roman(&b, 4000));
+    assert_int_equal(b.len, 0);
+    bc_buf_fini(&b);
+}
+
+/* The 23 letters of Vietnamese numbering: đ, but no f, j, w or z. */
 static void test_letters(void **state)
 {
     (void)state;
     bc_buf b = BC_BUF_INIT;
     for (int i = 1; i <= BC_VN_LETTER_COUNT; i++) {
-        bc_vn_letter(&b, i);
+        assert_true(bc_vn_letter(&b, i));
         bc_buf_putc(&b, ' ');
     }
     assert_string_equal(b.ptr, "a b c d đ e g h i k l m n o p q r s t u v "
                                "x y ");
-    bc_buf_clear(&b);
+    bc_buf_fini(&b);
+}
+
+static void test_letters_out_of_range(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
     assert_false(bc_vn_letter(&b, 24));
     assert_false(bc_vn_letter(&b, 0));
     assert_int_equal(b.len, 0);
@@ -424,13 +564,30 @@ static void test_letters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates),   cmocka_unit_test(test_date_parse),
-        cmocka_unit_test(test_numbers), cmocka_unit_test(test_roman),
+        cmocka_unit_test(test_date_short),
+        cmocka_unit_test(test_date_long),
+        cmocka_unit_test(test_date_long_blank),
+        cmocka_unit_test(test_date_invalid_writes_nothing),
+        cmocka_unit_test(test_date_parse),
+        cmocka_unit_test(test_date_parse_fields),
+        cmocka_unit_test(test_date_parse_failure_keeps_date),
+        cmocka_unit_test(test_date_valid_years),
+        cmocka_unit_test(test_date_before),
+        cmocka_unit_test(test_group_thousands),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_roman),
+        cmocka_unit_test(test_roman_out_of_range),
         cmocka_unit_test(test_letters),
+        cmocka_unit_test(test_letters_out_of_range),
         cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_money_words),
-        cmocka_unit_test(test_words_out_of_range),
-        cmocka_unit_test(test_number_words_round_trip),
+        cmocka_unit_test(test_money_words_capitalise_their_own_start),
+        cmocka_unit_test(test_number_words_out_of_range),
+        cmocka_unit_test(test_money_words_out_of_range),
+        cmocka_unit_test(test_words_reader_reads_the_table),
+        cmocka_unit_test(test_words_reader_refuses_wrong_forms),
+        cmocka_unit_test(test_number_words_round_trip_small),
+        cmocka_unit_test(test_number_words_round_trip_large),
     };
     return cmocka_run_group_tests_name("vnformat", tests, NULL, NULL);
 }

@@ -35,38 +35,70 @@ static void assert_pos(const bc_value *v, int line, int col)
     assert_int_equal(v->col, col);
 }
 
-static void test_tree_shape_and_marks(void **state)
+static const char tree_text[] = "# a comment\n"
+                                "year: 2023\n"
+                                "agency:\n"
+                                "  name: \"UBND huyện Bình Sơn\"\n"
+                                "  recipients:\n"
+                                "    - Sở Ngoại vụ\n"
+                                "    - {id: vt, copies: 2}\n"
+                                "empty: []\n";
+
+/* The tree of tree_text, in arena; no diagnostics. */
+static bc_value *load_tree(bc_arena *arena)
+{
+    char *diags;
+    bc_value *root = load(arena, tree_text, strlen(tree_text), NULL, &diags);
+    assert_string_equal(diags, "");
+    free(diags);
+    assert_non_null(root);
+    return root;
+}
+
+/* The root mapping stands at its first key, past the comment. */
+static void test_root_mapping(void **state)
 {
     (void)state;
-    static const char text[] = "# a comment\n"
-                               "year: 2023\n"
-                               "agency:\n"
-                               "  name: \"UBND huyện Bình Sơn\"\n"
-                               "  recipients:\n"
-                               "    - Sở Ngoại vụ\n"
-                               "    - {id: vt, copies: 2}\n"
-                               "empty: []\n";
     bc_arena *arena = bc_arena_new();
-    char *diags;
-    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
-    assert_string_equal(diags, "");
-    assert_non_null(root);
+    bc_value *root = load_tree(arena);
     assert_int_equal(root->kind, BC_VALUE_MAP);
     assert_pos(root, 2, 1);
     assert_int_equal(root->as.map.count, 3);
+    bc_arena_free(arena);
+}
 
-    /* Keys keep file order and their own marks. */
+/* Keys keep file order and their own marks. */
+static void test_keys_keep_order_and_marks(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *root = load_tree(arena);
     assert_string_equal(root->as.map.members[0].key->as.string.ptr, "year");
     assert_pos(root->as.map.members[0].key, 2, 1);
     assert_string_equal(root->as.map.members[1].key->as.string.ptr, "agency");
+    assert_pos(root->as.map.members[1].key, 3, 1);
     assert_string_equal(root->as.map.members[2].key->as.string.ptr, "empty");
+    assert_pos(root->as.map.members[2].key, 8, 1);
+    bc_arena_free(arena);
+}
 
-    bc_value *year = bc_value_map_get(root, "year");
+static void test_scalar_value_and_mark(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *year = bc_value_map_get(load_tree(arena), "year");
     assert_int_equal(year->kind, BC_VALUE_INT);
     assert_int_equal(year->as.integer, 2023);
     assert_pos(year, 2, 7);
+    bc_arena_free(arena);
+}
 
-    bc_value *agency = bc_value_map_get(root, "agency");
+/* A block mapping stands at its first key; a quoted string at its quote. */
+static void test_nested_mapping(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *agency = bc_value_map_get(load_tree(arena), "agency");
     assert_int_equal(agency->kind, BC_VALUE_MAP);
     assert_pos(agency, 4, 3);
     bc_value *name = bc_value_map_get(agency, "name");
@@ -74,36 +106,70 @@ static void test_tree_shape_and_marks(void **state)
     assert_string_equal(name->as.string.ptr, "UBND huyện Bình Sơn");
     assert_int_equal(name->as.string.len, strlen("UBND huyện Bình Sơn"));
     assert_pos(name, 4, 9);
+    bc_arena_free(arena);
+}
 
+/* Columns count characters, not bytes: "Sở" is one column per letter. */
+static void test_sequence_marks(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *agency = bc_value_map_get(load_tree(arena), "agency");
     bc_value *rec = bc_value_map_get(agency, "recipients");
     assert_int_equal(rec->kind, BC_VALUE_SEQ);
     assert_int_equal(rec->as.seq.count, 2);
     assert_pos(rec, 6, 5);
-    /* Columns count characters, not bytes: "Sở" is one column per letter. */
     assert_string_equal(rec->as.seq.items[0]->as.string.ptr, "Sở Ngoại vụ");
     assert_pos(rec->as.seq.items[0], 6, 7);
-    bc_value *flow = rec->as.seq.items[1];
+    bc_arena_free(arena);
+}
+
+static void test_flow_mapping_marks(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *agency = bc_value_map_get(load_tree(arena), "agency");
+    bc_value *flow = bc_value_map_get(agency, "recipients")->as.seq.items[1];
     assert_int_equal(flow->kind, BC_VALUE_MAP);
     assert_pos(flow, 7, 7);
     assert_pos(bc_value_map_get(flow, "copies"), 7, 24);
     assert_int_equal(bc_value_map_get(flow, "copies")->as.integer, 2);
+    bc_arena_free(arena);
+}
 
-    bc_value *empty = bc_value_map_get(root, "empty");
+static void test_empty_sequence(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    bc_value *empty = bc_value_map_get(load_tree(arena), "empty");
     assert_int_equal(empty->kind, BC_VALUE_SEQ);
     assert_int_equal(empty->as.seq.count, 0);
+    bc_arena_free(arena);
+}
+
+static const char crlf_text[] = "tên: Quảng Ngãi\r\nsố: 92\r\n";
+
+/* After multibyte characters, a column counts characters. */
+static void test_marks_after_multibyte(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, crlf_text, strlen(crlf_text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_pos(bc_value_map_get(root, "tên"), 1, 6);
     free(diags);
     bc_arena_free(arena);
 }
 
-static void test_marks_after_multibyte_and_crlf(void **state)
+/* "\r\n" ends one line. */
+static void test_marks_after_crlf(void **state)
 {
     (void)state;
-    static const char text[] = "tên: Quảng Ngãi\r\nsố: 92\r\n";
     bc_arena *arena = bc_arena_new();
     char *diags;
-    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    bc_value *root = load(arena, crlf_text, strlen(crlf_text), NULL, &diags);
     assert_string_equal(diags, "");
-    assert_pos(bc_value_map_get(root, "tên"), 1, 6);
     assert_pos(bc_value_map_get(root, "số"), 2, 5);
     assert_pos(root->as.map.members[1].key, 2, 1);
     free(diags);
@@ -223,9 +289,9 @@ static void test_string_with_nul_escape_keeps_length(void **state)
     bc_arena_free(arena);
 }
 
-/* Decomposed marks (as some systems type them) become NFC, in values and
- * keys alike, so "Việt" typed two ways is one key. */
-static void test_text_is_nfc(void **state)
+/* Decomposed marks (as some systems type them) become NFC in keys, so
+ * "Việt" typed two ways is one key. */
+static void test_keys_are_nfc(void **state)
 {
     (void)state;
     static const char text[] = "Vie\xCC\xA3\xCC\x82t: \"Vie\xCC\xA3\xCC\x82t "
@@ -237,8 +303,16 @@ static void test_text_is_nfc(void **state)
     assert_string_equal(diags, "t.yaml:2:1: error: duplicate key \"Việt\" "
                                "(first defined at 1:1)\n");
     free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_values_are_nfc(void **state)
+{
+    (void)state;
+    bc_arena *arena = bc_arena_new();
+    char *diags;
     static const char value[] = "a: \"Vie\xCC\xA3\xCC\x82t Nam\"\n";
-    root = load(arena, value, strlen(value), NULL, &diags);
+    bc_value *root = load(arena, value, strlen(value), NULL, &diags);
     assert_string_equal(diags, "");
     assert_string_equal(bc_value_map_get(root, "a")->as.string.ptr,
                         "Việt Nam");
@@ -246,7 +320,22 @@ static void test_text_is_nfc(void **state)
     bc_arena_free(arena);
 }
 
-static void test_scalar_root_and_bom(void **state)
+static void test_scalar_root(void **state)
+{
+    (void)state;
+    static const char text[] = "hello\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    assert_int_equal(root->kind, BC_VALUE_STRING);
+    assert_string_equal(root->as.string.ptr, "hello");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+/* A byte-order mark is skipped and takes no column. */
+static void test_byte_order_mark(void **state)
 {
     (void)state;
     static const char text[] = "\xEF\xBB\xBFhello\n";
@@ -254,9 +343,8 @@ static void test_scalar_root_and_bom(void **state)
     char *diags;
     bc_value *root = load(arena, text, strlen(text), NULL, &diags);
     assert_string_equal(diags, "");
-    assert_int_equal(root->kind, BC_VALUE_STRING);
     assert_string_equal(root->as.string.ptr, "hello");
-    assert_pos(root, 1, 1); /* the byte-order mark takes no column */
+    assert_pos(root, 1, 1);
     free(diags);
     bc_arena_free(arena);
 }
@@ -380,23 +468,82 @@ static void test_alias_cannot_bypass_depth(void **state)
     bc_arena_free(arena);
 }
 
-static void test_size_limits(void **state)
+static bc_yaml_options small_limits(void)
 {
-    (void)state;
     bc_yaml_options opts = bc_yaml_default_options();
     opts.max_file_size = 16;
     opts.max_scalar = 8;
+    return opts;
+}
+
+/* An alias whose collection ends exactly at the depth limit is fine. */
+static void test_alias_at_the_depth_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.max_depth = 4;
+    static const char text[] = "a: &a [[[1]]]\nb: *a\n";
     bc_arena *arena = bc_arena_new();
     char *diags;
-    static const char big[] = "a: 0123456789abcdef\n";
+    bc_value *root = load(arena, text, strlen(text), &opts, &diags);
+    assert_string_equal(diags, "");
+    assert_ptr_equal(bc_value_map_get(root, "b"), bc_value_map_get(root, "a"));
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_file_past_the_size_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = small_limits();
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    static const char big[] = "a: 0123456789abc\n"; /* 17 bytes */
     assert_null(load(arena, big, strlen(big), &opts, &diags));
     assert_string_equal(diags, "t.yaml:1:1: error: file is larger than the "
                                "limit of 16 bytes\n");
     free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_file_of_the_size_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = small_limits();
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    static const char text[] = "[1, 2, 3, 4, 5]\n"; /* 16 bytes */
+    bc_value *root = load(arena, text, strlen(text), &opts, &diags);
+    assert_string_equal(diags, "");
+    assert_non_null(root);
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_scalar_past_the_size_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = small_limits();
+    bc_arena *arena = bc_arena_new();
+    char *diags;
     static const char long_scalar[] = "a: 123456789\n";
     assert_null(load(arena, long_scalar, strlen(long_scalar), &opts, &diags));
     assert_string_equal(diags, "t.yaml:1:4: error: text is longer than the "
                                "limit of 8 bytes\n");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+static void test_scalar_of_the_size_limit(void **state)
+{
+    (void)state;
+    bc_yaml_options opts = small_limits();
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    static const char text[] = "a: 12345678\n";
+    bc_value *root = load(arena, text, strlen(text), &opts, &diags);
+    assert_string_equal(diags, "");
+    assert_int_equal(bc_value_map_get(root, "a")->as.integer, 12345678);
     free(diags);
     bc_arena_free(arena);
 }
@@ -442,18 +589,31 @@ static void test_text_budget_counts_aliased_strings(void **state)
     bc_arena_free(arena);
 }
 
+/* An anchored key, aliased as a value, gives its text. */
 static void test_anchor_on_key(void **state)
 {
     (void)state;
-    static const char text[] = "&k name: 1\nother: *k\nn: &n 01\n*n : x\n";
+    static const char text[] = "&k name: 1\nother: *k\n";
     bc_arena *arena = bc_arena_new();
     char *diags;
     bc_value *root = load(arena, text, strlen(text), NULL, &diags);
     assert_string_equal(diags, "");
     assert_string_equal(bc_value_map_get(root, "other")->as.string.ptr,
                         "name");
+    free(diags);
+    bc_arena_free(arena);
+}
+
+/* The alias key keeps the anchored text, as a plain key would. */
+static void test_alias_as_key(void **state)
+{
+    (void)state;
+    static const char text[] = "n: &n 01\n*n : x\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
     assert_int_equal(bc_value_map_get(root, "n")->as.integer, 1);
-    /* The alias key keeps the anchored text, as a plain key would. */
     assert_string_equal(bc_value_map_get(root, "01")->as.string.ptr, "x");
     free(diags);
     bc_arena_free(arena);
@@ -478,7 +638,7 @@ static void test_large_mapping(void **state)
     bc_arena_free(arena);
 }
 
-static void test_load_file_errors(void **state)
+static void test_load_missing_file(void **state)
 {
     (void)state;
     bc_diags diags;
@@ -488,8 +648,18 @@ static void test_load_file_errors(void **state)
     assert_int_equal(diags.status, BC_EX_NOINPUT);
     assert_string_equal(diags.items[0].message,
                         "cannot open: No such file or directory");
+    assert_string_equal(diags.items[0].file, "/nonexistent/x.yaml");
     bc_diags_fini(&diags);
+    bc_arena_free(arena);
+}
 
+/* A file's errors name the file. */
+static void test_load_file_errors_name_it(void **state)
+{
+    (void)state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_arena *arena = bc_arena_new();
     static const char text[] = "a: [1,\n";
     char *path = tu_temp_file(text, strlen(text), ".yaml");
     assert_null(bc_yaml_load_file(arena, path, NULL, &diags));
@@ -505,24 +675,39 @@ static void test_load_file_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tree_shape_and_marks),
-        cmocka_unit_test(test_marks_after_multibyte_and_crlf),
+        cmocka_unit_test(test_root_mapping),
+        cmocka_unit_test(test_keys_keep_order_and_marks),
+        cmocka_unit_test(test_scalar_value_and_mark),
+        cmocka_unit_test(test_nested_mapping),
+        cmocka_unit_test(test_sequence_marks),
+        cmocka_unit_test(test_flow_mapping_marks),
+        cmocka_unit_test(test_empty_sequence),
+        cmocka_unit_test(test_marks_after_multibyte),
+        cmocka_unit_test(test_marks_after_crlf),
         cmocka_unit_test(test_core_schema),
         cmocka_unit_test(test_string_with_nul_escape_keeps_length),
-        cmocka_unit_test(test_text_is_nfc),
-        cmocka_unit_test(test_scalar_root_and_bom),
+        cmocka_unit_test(test_keys_are_nfc),
+        cmocka_unit_test(test_values_are_nfc),
+        cmocka_unit_test(test_scalar_root),
+        cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_alias_shares_node),
         cmocka_unit_test(test_unknown_tags_kept_on_request),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_billion_laughs),
         cmocka_unit_test(test_depth_limit_stops_early),
         cmocka_unit_test(test_alias_cannot_bypass_depth),
-        cmocka_unit_test(test_size_limits),
+        cmocka_unit_test(test_alias_at_the_depth_limit),
+        cmocka_unit_test(test_file_past_the_size_limit),
+        cmocka_unit_test(test_file_of_the_size_limit),
+        cmocka_unit_test(test_scalar_past_the_size_limit),
+        cmocka_unit_test(test_scalar_of_the_size_limit),
         cmocka_unit_test(test_node_limit_counts_plain_nodes),
         cmocka_unit_test(test_text_budget_counts_aliased_strings),
         cmocka_unit_test(test_anchor_on_key),
+        cmocka_unit_test(test_alias_as_key),
         cmocka_unit_test(test_large_mapping),
-        cmocka_unit_test(test_load_file_errors),
+        cmocka_unit_test(test_load_missing_file),
+        cmocka_unit_test(test_load_file_errors_name_it),
     };
     return cmocka_run_group_tests_name("yaml_load", tests, NULL, NULL);
 }
