@@ -490,9 +490,9 @@ static bool expand_outer(expansion *x, const char *s,
     x->outer_id_len = tok->id_len;
     x->outer_start = out->len;
     bc_buf_putc(out, BC_MARK_LITERAL_OPEN); /* never the data's markup */
-    bool ok = within_budget(x, out) && expand_one(x, s, tok, out) &&
-              within_budget(x, out);
+    bool ok = within_budget(x, out) && expand_one(x, s, tok, out);
     bc_buf_putc(out, BC_MARK_LITERAL_CLOSE);
+    ok = ok && within_budget(x, out); /* the closing mark counts too */
     if (ok)
         x->citer->printed += out->len - x->outer_start;
     return ok;
@@ -544,7 +544,8 @@ bool bc_cite_expand_heading(bc_citer *c, const bc_text *t, bc_buf *out,
 bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
                     size_t len, bc_diags *diags)
 {
-    if (!c->spent && len <= BC_CITE_MAX_EXPANDED - c->printed) {
+    if (!c->spent && c->printed <= BC_CITE_MAX_EXPANDED &&
+        len <= BC_CITE_MAX_EXPANDED - c->printed) {
         c->printed += len;
         return true;
     }

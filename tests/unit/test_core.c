@@ -521,6 +521,21 @@ static void test_diag_escapes_every_control(void **state)
     bc_diags_fini(&diags);
 }
 
+/* C1 controls (U+009B is CSI, which starts a terminal escape) and the
+ * line separators are escaped too; other text, Vietnamese included, is
+ * not.  Templates and file names can carry them, though data cannot. */
+static void test_diag_escapes_c1_and_separators(void **state)
+{
+    (void)state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_diag_error(&diags, nowhere, "%s",
+                  "a\xc2\x9b" "31m\xc2\x80\xe2\x80\xa8" "b\xe2\x80\xa9" "Việt");
+    assert_string_equal(diags.items[0].message,
+                        "a\\u009B31m\\u0080\\u2028b\\u2029Việt");
+    bc_diags_fini(&diags);
+}
+
 /* Shortened text is cut between characters, never inside one. */
 static void test_diag_excerpt_cuts_between_characters(void **state)
 {
@@ -708,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_diag_line_without_column),
         cmocka_unit_test(test_diag_escapes_user_text),
         cmocka_unit_test(test_diag_escapes_every_control),
+        cmocka_unit_test(test_diag_escapes_c1_and_separators),
         cmocka_unit_test(test_diag_excerpt_cuts_between_characters),
         cmocka_unit_test(test_diag_excerpt_whole_text),
         cmocka_unit_test(test_read_file_of_the_limit),

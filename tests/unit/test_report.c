@@ -336,6 +336,26 @@ static void test_citation_to_the_last_byte(void **state)
     bc_citer_free(c);
 }
 
+/* One byte more than the budget leaves is refused, closing mark
+ * included: the budget once took the citation's last byte for free, and
+ * then every charge after it (the limit's subtraction wrapped round). */
+static void test_citation_one_byte_past_the_budget(void **state)
+{
+    fixture *f = *state;
+    static const char ct12[] = "\x03" "Chỉ thị số \x05" "12-CT/TW\x06\x04";
+    bc_citer *c = bc_citer_new(f->report);
+    bc_text t = {"[@ct12 number]", 14, 3, 7, NULL};
+    assert_true(bc_cite_charge(c, &t, "this",
+                               BC_CITE_MAX_EXPANDED - strlen(ct12) + 1,
+                               &f->diags));
+    bc_buf out = BC_BUF_INIT;
+    assert_false(bc_cite_expand(c, &t, &out, &f->diags));
+    assert_int_equal(f->diags.errors, 1);
+    assert_false(bc_cite_charge(c, &t, "this", 1, &f->diags));
+    bc_buf_fini(&out);
+    bc_citer_free(c);
+}
+
 /* text with the first from replaced by to; malloc'd. */
 static char *replaced(const char *text, const char *from, const char *to)
 {
@@ -792,6 +812,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_citation_to_the_last_byte, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_citation_one_byte_past_the_budget,
+                                        setup, teardown),
         cmocka_unit_test(test_titles_nest_no_deeper),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_suggestion_allows_a_third_of_the_key),
