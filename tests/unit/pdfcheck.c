@@ -10,9 +10,7 @@
 
 #include <utf8proc.h>
 
-/* Runs a shell command, its standard output (and error) into out when
- * out is not NULL; returns its exit status. */
-static int shell(const char *cmd, bc_buf *out)
+int pc_shell(const char *cmd, bc_buf *out)
 {
     bc_buf full = BC_BUF_INIT;
     bc_buf_printf(&full, "(%s) 2>&1", cmd);
@@ -32,7 +30,7 @@ void pc_require(const char *tool, const char *package)
 {
     bc_buf cmd = BC_BUF_INIT;
     bc_buf_printf(&cmd, "command -v %s >/dev/null", tool);
-    bool found = shell(cmd.ptr, NULL) == 0;
+    bool found = pc_shell(cmd.ptr, NULL) == 0;
     bc_buf_fini(&cmd);
     if (found)
         return;
@@ -44,13 +42,12 @@ void pc_require(const char *tool, const char *package)
     skip();
 }
 
-/* fmt with the PDF's path in it, run; its output in out. */
-static void run_tool(const char *fmt, const char *pdf, bc_buf *out)
+void pc_run_tool(const char *fmt, const char *pdf, bc_buf *out)
 {
     bc_buf cmd = BC_BUF_INIT;
     bc_buf_printf(&cmd, fmt, pdf);
     bc_buf_clear(out);
-    if (shell(cmd.ptr, out) != 0)
+    if (pc_shell(cmd.ptr, out) != 0)
         fail_msg("%s failed:\n%s", cmd.ptr, out->ptr);
     bc_buf_fini(&cmd);
 }
@@ -70,7 +67,7 @@ static void add_word(pc_words *ws, size_t *cap, const pc_word *w)
 void pc_read_words(const char *pdf, pc_words *out)
 {
     bc_buf xml = BC_BUF_INIT;
-    run_tool("pdftotext -bbox '%s' -", pdf, &xml);
+    pc_run_tool("pdftotext -bbox '%s' -", pdf, &xml);
     out->items = NULL;
     out->count = 0;
     int page = 0;
@@ -135,7 +132,7 @@ bool pc_near(double a, double b, double tolerance)
 int pc_page_count(const char *pdf)
 {
     bc_buf out = BC_BUF_INIT;
-    run_tool("pdfinfo '%s'", pdf, &out);
+    pc_run_tool("pdfinfo '%s'", pdf, &out);
     /* Chromium: 594.96 x 841.92; LibreOffice: 595.304 x 841.89 */
     if (!strstr(out.ptr, "(A4)"))
         fail_msg("not A4:\n%s", out.ptr);
@@ -222,7 +219,7 @@ size_t pc_read_rules(const char *pdf, int page, pc_rule *rules, size_t max)
 {
     bc_buf svg = BC_BUF_INIT, cmd = BC_BUF_INIT;
     bc_buf_printf(&cmd, "pdftocairo -svg -f %d -l %d '%%s' -", page, page);
-    run_tool(cmd.ptr, pdf, &svg);
+    pc_run_tool(cmd.ptr, pdf, &svg);
     const char *body = strstr(svg.ptr, "</defs>");
     size_t n = 0;
     for (const char *p = body ? body : svg.ptr; (p = strstr(p, "<path "));) {
@@ -254,7 +251,7 @@ size_t pc_read_rules(const char *pdf, int page, pc_rule *rules, size_t max)
 void pc_fonts(const char *pdf, bc_buf *out)
 {
     bc_buf list = BC_BUF_INIT;
-    run_tool("pdffonts '%s'", pdf, &list);
+    pc_run_tool("pdffonts '%s'", pdf, &list);
     bc_buf_clear(out);
     char *line = strchr(list.ptr, '\n'); /* the heading and its rule */
     line = line ? strchr(line + 1, '\n') : NULL;
@@ -564,7 +561,7 @@ static void markdown_text(const char *md, bc_buf *out)
 void pc_check_text_order(const char *pdf, const char *md)
 {
     bc_buf text = BC_BUF_INIT, plain = BC_BUF_INIT;
-    run_tool("pdftotext -raw '%s' -", pdf, &text);
+    pc_run_tool("pdftotext -raw '%s' -", pdf, &text);
     markdown_text(md, &plain);
     size_t np, nm;
     char **printed = split_words(text.ptr, "", &np);

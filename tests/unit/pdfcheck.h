@@ -20,6 +20,14 @@
 #define PC_TOP (20 * PC_MM)
 #define PC_MIDDLE ((PC_LEFT + PC_RIGHT) / 2)
 
+/* Runs a shell command, its standard output and error into out when out
+ * is not NULL; returns its exit status (128 when it did not exit). */
+int pc_shell(const char *cmd, bc_buf *out);
+
+/* Runs fmt with the PDF's path put in its %s, its output into out (the
+ * test fails when the command does). */
+void pc_run_tool(const char *fmt, const char *pdf, bc_buf *out);
+
 /* A tool the test needs: a missing one skips the test loudly, and fails it
  * under CI=true. */
 void pc_require(const char *tool, const char *package);

@@ -10,49 +10,10 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/chars.h"
+#include "pdfcheck.h"
 
 #define NBSP "\xC2\xA0"
 #define BLANK NBSP NBSP NBSP NBSP NBSP NBSP
-
-/* Runs a shell command, capturing its standard output (and standard error
- * with it); returns the exit status. */
-static int shell(const char *cmd, bc_buf *out)
-{
-    bc_buf full = BC_BUF_INIT;
-    bc_buf_printf(&full, "(%s) 2>&1", cmd);
-    FILE *p = popen(full.ptr, "r");
-    assert_non_null(p);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-        if (out)
-            bc_buf_append(out, chunk, n);
-    int status = pclose(p);
-    bc_buf_fini(&full);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
-static bool have(const char *tool)
-{
-    bc_buf cmd = BC_BUF_INIT;
-    bc_buf_printf(&cmd, "command -v %s >/dev/null", tool);
-    bool found = shell(cmd.ptr, NULL) == 0;
-    bc_buf_fini(&cmd);
-    return found;
-}
-
-/* A missing tool skips the test loudly, and fails it in CI. */
-static void require(const char *tool, const char *package)
-{
-    if (have(tool))
-        return;
-    fprintf(stderr, "\n*** SKIPPED: %s not found; apt-get install %s ***\n\n",
-            tool, package);
-    if (tu_in_ci())
-        fail_msg("CI=true: %s (Debian package %s) is required", tool,
-                 package);
-    skip();
-}
 
 static void build_html(const char *data, const char *extra, tu_result *r)
 {
@@ -240,11 +201,11 @@ static const char *const golden_pages[] = {"tests/golden/2023.html",
 static void test_golden_pages_are_well_formed_xml(void **state)
 {
     (void)state;
-    require("xmllint", "libxml2-utils");
+    pc_require("xmllint", "libxml2-utils");
     for (size_t i = 0; i < BC_COUNT(golden_pages); i++) {
         bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
         bc_buf_printf(&cmd, "xmllint --noout %s", golden_pages[i]);
-        if (shell(cmd.ptr, &out) != 0 || out.len)
+        if (pc_shell(cmd.ptr, &out) != 0 || out.len)
             fail_msg("%s is not well-formed:\n%s", golden_pages[i], out.ptr);
         bc_buf_fini(&cmd);
         bc_buf_fini(&out);
@@ -254,14 +215,14 @@ static void test_golden_pages_are_well_formed_xml(void **state)
 static void test_golden_pages_pass_the_html_parser(void **state)
 {
     (void)state;
-    require("xmllint", "libxml2-utils");
+    pc_require("xmllint", "libxml2-utils");
     for (size_t i = 0; i < BC_COUNT(golden_pages); i++) {
         bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
         bc_buf_printf(&cmd,
                       "xmllint --html --noout %s 2>&1 | grep 'error' | "
                       "grep -v -E 'Tag (article|header|footer|section) invalid'",
                       golden_pages[i]);
-        shell(cmd.ptr, &out);
+        pc_shell(cmd.ptr, &out);
         if (out.len)
             fail_msg("%s: HTML parser errors:\n%s", golden_pages[i], out.ptr);
         bc_buf_fini(&cmd);
@@ -355,12 +316,12 @@ static void test_injected_text_is_shown(void **state)
 static void test_injected_page_is_well_formed(void **state)
 {
     (void)state;
-    require("xmllint", "libxml2-utils");
+    pc_require("xmllint", "libxml2-utils");
     const char *page = hostile_page();
     char *path = tu_temp_file(page, strlen(page), ".html");
     bc_buf cmd = BC_BUF_INIT, out = BC_BUF_INIT;
     bc_buf_printf(&cmd, "xmllint --noout %s", path);
-    if (shell(cmd.ptr, &out) != 0 || out.len)
+    if (pc_shell(cmd.ptr, &out) != 0 || out.len)
         fail_msg("the hostile page is not well-formed:\n%s", out.ptr);
     remove(path);
     free(path);
@@ -422,229 +383,19 @@ static void print_pdf(const char *html_path, const char *pdf_path)
                   "timeout 120 chromium %s --user-data-dir=%s "
                   "--print-to-pdf=%s file://%s",
                   chromium_flags, profile, pdf_path, html_path);
-    int status = shell(cmd.ptr, &out);
+    int status = pc_shell(cmd.ptr, &out);
     if (status != 0 || access(pdf_path, R_OK) != 0)
         fail_msg("chromium failed (%d):\n%s", status, out.ptr);
     bc_buf_clear(&cmd);
     bc_buf_printf(&cmd, "rm -rf %s", profile);
-    shell(cmd.ptr, NULL);
+    pc_shell(cmd.ptr, NULL);
     bc_buf_fini(&cmd);
     bc_buf_fini(&out);
 }
 
-static void run_tool(const char *fmt, const char *pdf, bc_buf *out)
-{
-    bc_buf cmd = BC_BUF_INIT;
-    bc_buf_printf(&cmd, fmt, pdf);
-    bc_buf_clear(out);
-    if (shell(cmd.ptr, out) != 0)
-        fail_msg("%s failed:\n%s", cmd.ptr, out->ptr);
-    bc_buf_fini(&cmd);
-}
-
-/* A word of `pdftotext -bbox`, in points from the page's top left. */
-typedef struct word {
-    int page;
-    double x0, y0, x1, y1;
-    char text[128];
-} word;
-
-typedef struct words {
-    word *items;
-    size_t count;
-} words;
-
-static void read_words(const char *pdf, words *out)
-{
-    bc_buf xml = BC_BUF_INIT;
-    run_tool("pdftotext -bbox %s -", pdf, &xml);
-    out->items = NULL;
-    out->count = 0;
-    int page = 0;
-    size_t cap = 0;
-    for (char *line = xml.ptr; line && *line;) {
-        char *end = strchr(line, '\n');
-        if (end)
-            *end = '\0';
-        if (strstr(line, "<page "))
-            page++;
-        word w = {page, 0, 0, 0, 0, ""};
-        char *text = strchr(line, '>');
-        if (strstr(line, "<word ") && text &&
-            sscanf(strstr(line, "xMin"), "xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" "
-                                         "yMax=\"%lf\"",
-                   &w.x0, &w.y0, &w.x1, &w.y1) == 4) {
-            char *close = strstr(text, "</word>");
-            size_t n = close ? (size_t)(close - text - 1) : 0;
-            if (n >= sizeof w.text)
-                n = sizeof w.text - 1;
-            memcpy(w.text, text + 1, n);
-            w.text[n] = '\0';
-            if (out->count == cap) {
-                cap = cap ? cap * 2 : 256;
-                out->items = realloc(out->items, cap * sizeof(word));
-            }
-            out->items[out->count++] = w;
-        }
-        line = end ? end + 1 : NULL;
-    }
-    bc_buf_fini(&xml);
-}
-
-static const word *find_word(const words *ws, int page, const char *text)
-{
-    for (size_t i = 0; i < ws->count; i++)
-        if ((page == 0 || ws->items[i].page == page) &&
-            !strcmp(ws->items[i].text, text))
-            return &ws->items[i];
-    return NULL;
-}
-
-#define MM (72.0 / 25.4)
-#define LEFT (30 * MM)
-#define RIGHT ((210 - 15) * MM)
-#define TOP (20 * MM)
 /* The advance of ":" in Times New Roman and the fonts of its metrics
  * (Liberation Serif, Tinos): 569/2048 em. */
 #define COLON_EM (569.0 / 2048.0)
-
-static double centre(const word *w)
-{
-    return (w->x0 + w->x1) / 2;
-}
-
-static bool near(double a, double b, double tolerance)
-{
-    return a - b <= tolerance && b - a <= tolerance;
-}
-
-/* The index of the first word of page (any page: 0) that is text, or -1. */
-static long word_index(const words *ws, int page, const char *text)
-{
-    for (size_t i = 0; i < ws->count; i++)
-        if ((page == 0 || ws->items[i].page == page) &&
-            !strcmp(ws->items[i].text, text))
-            return (long)i;
-    return -1;
-}
-
-/* The Quốc hiệu: its eight words in a row, on one baseline, in 12 pt.
- * pdftotext's word boxes are as tall as the font's ascent and descent,
- * in proportion to its size: the Tên loại ("BÁO", 14 pt) gives the
- * scale. */
-static void check_country(const words *ws)
-{
-    static const char *const country[] = {"CỘNG", "HÒA", "XÃ", "HỘI",
-                                          "CHỦ", "NGHĨA", "VIỆT", "NAM"};
-    long at = word_index(ws, 1, "CỘNG");
-    const word *type = find_word(ws, 1, "BÁO");
-    assert_true(at >= 0);
-    assert_non_null(type);
-    assert_true((size_t)at + 8 <= ws->count);
-    const word *first = &ws->items[at];
-    for (size_t i = 0; i < 8; i++) {
-        const word *w = &ws->items[(size_t)at + i];
-        if (strcmp(w->text, country[i]) != 0 || w->page != 1)
-            fail_msg("the Quốc hiệu reads \"%s\" where \"%s\" belongs",
-                     w->text, country[i]);
-        if (!near(w->y1, first->y1, 0.3) || !near(w->y0, first->y0, 0.3))
-            fail_msg("\"%s\" of the Quốc hiệu is off its line: %.2f, not "
-                     "%.2f", w->text, w->y1, first->y1);
-    }
-    double size = 14 * (first->y1 - first->y0) / (type->y1 - type->y0);
-    if (!near(size, 12, 0.15))
-        fail_msg("the Quốc hiệu in %.2f pt, not 12 (Decree 30: 12 to 13, "
-                 "the example 12)", size);
-}
-
-/* The lines of the trích yếu are evenly spaced (a number in it once had
- * a rule of its own under it, which pushed the next line down). */
-static void check_subject(const words *ws)
-{
-    long from = word_index(ws, 1, "BÁO"), to = word_index(ws, 1, "Kính");
-    assert_true(from >= 0 && to > from);
-    double line[16];
-    size_t lines = 0;
-    for (long i = from + 2; i < to; i++) { /* after "BÁO CÁO" */
-        double y = ws->items[i].y0;
-        if (lines == 0 || !near(y, line[lines - 1], 1)) {
-            assert_true(lines < 16);
-            line[lines++] = y;
-        }
-    }
-    for (size_t i = 2; i < lines; i++)
-        if (!near(line[i] - line[i - 1], line[1] - line[0], 1))
-            fail_msg("the subject's lines are %.2f and %.2f pt apart",
-                     line[1] - line[0], line[i] - line[i - 1]);
-}
-
-/* What Decree 30 asks of the printed page, measured on the PDF.  numbers
- * gives the number printed on each page (0: none); NULL: the document's
- * own, from 2, none on page 1. */
-static void check_layout(const words *ws, int pages, const int *numbers)
-{
-    double widest = 0;
-    for (int p = 1; p <= pages; p++) {
-        double x0 = 1e9, x1 = 0;
-        const word *number = NULL;
-        int expected = numbers ? numbers[p - 1] : p == 1 ? 0 : p;
-        for (size_t i = 0; i < ws->count; i++) {
-            const word *w = &ws->items[i];
-            if (w->page != p)
-                continue;
-            if (w->y0 < TOP) { /* the top margin: the page number alone */
-                char text[16];
-                snprintf(text, sizeof text, "%d", expected);
-                if (strcmp(w->text, text) != 0)
-                    fail_msg("page %d: \"%s\" in the top margin, not %d", p,
-                             w->text, expected);
-                number = w;
-                continue;
-            }
-            x0 = w->x0 < x0 ? w->x0 : x0;
-            x1 = w->x1 > x1 ? w->x1 : x1;
-        }
-        /* Text starts at the left margin and stays inside the right one. */
-        if (x0 < LEFT - 1 || x0 > LEFT + 2 || x1 > RIGHT + 1)
-            fail_msg("page %d: text from %.1f to %.1f mm, not 30 to 195 mm",
-                     p, x0 / MM, x1 / MM);
-        widest = x1 > widest ? x1 : widest;
-        if (expected == 0) {
-            if (number)
-                fail_msg("page %d shows a number", p);
-        } else {
-            if (!number)
-                fail_msg("page %d has no number, %d expected", p, expected);
-            if (!near(centre(number), (LEFT + RIGHT) / 2, 3))
-                fail_msg("page %d: its number is not centred (%.1f mm)", p,
-                         centre(number) / MM);
-        }
-    }
-    /* Justified lines reach the right margin. */
-    if (widest < RIGHT - 3)
-        fail_msg("no line reaches the right margin (%.1f mm)", widest / MM);
-    /* The Quốc hiệu on one line; Số level with the place and date. */
-    check_country(ws);
-    check_subject(ws);
-    const word *so = find_word(ws, 1, "Số:"), *ngay = find_word(ws, 1, "ngày");
-    assert_non_null(so);
-    assert_non_null(ngay);
-    if (so->y0 - ngay->y0 > 2 || ngay->y0 - so->y0 > 2)
-        fail_msg("\"Số:\" at %.1f mm, the date at %.1f mm: not one row",
-                 so->y0 / MM, ngay->y0 / MM);
-}
-
-static int page_count(const char *pdf)
-{
-    bc_buf out = BC_BUF_INIT;
-    run_tool("pdfinfo %s", pdf, &out);
-    assert_non_null(strstr(out.ptr, "(A4)")); /* Chromium: 594.96 x 841.92 */
-    char *pages = strstr(out.ptr, "Pages:");
-    assert_non_null(pages);
-    int n = (int)strtol(pages + 6, NULL, 10);
-    bc_buf_fini(&out);
-    return n;
-}
 
 /* Prints an HTML file given relative to the repository. */
 static char *print_repo_file(const char *html)
@@ -664,8 +415,8 @@ static char *pdf_2023;
 
 static const char *printed_2023(void)
 {
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     if (!pdf_2023)
         pdf_2023 = print_repo_file("tests/golden/2023.html");
     return pdf_2023;
@@ -675,9 +426,11 @@ static void test_printed_page_count(void **state)
 {
     (void)state;
     const char *pdf = printed_2023();
-    char *golden = tu_read_file("tests/golden/2023.pages", NULL);
+    char *golden = tu_read_file("tests/golden/2023.pdf-pages", NULL);
     assert_non_null(golden);
-    assert_int_equal(page_count(pdf), atoi(golden));
+    assert_non_null(strstr(golden, "chromium "));
+    assert_int_equal(pc_page_count(pdf),
+                     atoi(strstr(golden, "chromium ") + strlen("chromium ")));
     free(golden);
 }
 
@@ -686,7 +439,7 @@ static void test_printed_text(void **state)
     (void)state;
     const char *pdf = printed_2023();
     bc_buf out = BC_BUF_INIT;
-    run_tool("pdftotext -layout %s -", pdf, &out);
+    pc_run_tool("pdftotext -layout %s -", pdf, &out);
     static const char *const texts[] = {
         "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "HUYỆN BÌNH SƠN", "BÁO CÁO",
@@ -704,9 +457,9 @@ static void test_printed_layout(void **state)
 {
     (void)state;
     const char *pdf = printed_2023();
-    words ws;
-    read_words(pdf, &ws);
-    check_layout(&ws, page_count(pdf), NULL);
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    pc_check_layout(&ws, pc_page_count(pdf), NULL);
     free(ws.items);
 }
 
@@ -716,7 +469,7 @@ static void test_printed_fonts(void **state)
     (void)state;
     const char *pdf = printed_2023();
     bc_buf out = BC_BUF_INIT;
-    run_tool("pdffonts %s | tail -n +3", pdf, &out);
+    pc_run_tool("pdffonts %s | tail -n +3", pdf, &out);
     assert_true(out.len > 0);
     assert_null(strstr(out.ptr, "Type 3"));
     char family[64] = "";
@@ -742,12 +495,12 @@ static void test_printed_fonts(void **state)
 static void test_printed_commune_layout(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     char *pdf = print_repo_file("tests/golden/2025-xa.html");
-    words ws;
-    read_words(pdf, &ws);
-    check_layout(&ws, page_count(pdf), NULL);
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    pc_check_layout(&ws, pc_page_count(pdf), NULL);
     free(ws.items);
     remove(pdf);
     free(pdf);
@@ -758,9 +511,9 @@ static void test_printed_commune_layout(void **state)
 static void test_end_kept_together(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
-    words ws;
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
+    pc_words ws;
     char *data = tu_read_file("data/2025-xa.yaml", NULL);
     const char *anchor = "các buổi sinh hoạt khu dân cư.\n";
     char *at = strstr(data, anchor);
@@ -780,10 +533,10 @@ static void test_end_kept_together(void **state)
     tu_result_fini(&r);
     char *pdf = tu_temp_file("", 0, ".pdf");
     print_pdf(html, pdf);
-    read_words(pdf, &ws);
-    const word *closing = find_word(&ws, 0, "cáo./.");
-    const word *label = find_word(&ws, 0, "nhận:");
-    const word *signer = find_word(&ws, 0, "An");
+    pc_read_words(pdf, &ws);
+    const pc_word *closing = pc_find_word(&ws, 0, "cáo./.");
+    const pc_word *label = pc_find_word(&ws, 0, "nhận:");
+    const pc_word *signer = pc_find_word(&ws, 0, "An");
     assert_non_null(closing);
     assert_non_null(label);
     assert_non_null(signer);
@@ -792,7 +545,7 @@ static void test_end_kept_together(void **state)
                  "signer on %d",
                  closing->page, label->page, signer->page);
     assert_true(label->page > 1); /* the test does reach a page break */
-    check_layout(&ws, page_count(pdf), NULL);
+    pc_check_layout(&ws, pc_page_count(pdf), NULL);
     free(ws.items);
     remove(pdf);
     remove(html);
@@ -837,7 +590,7 @@ typedef struct runs {
 static void read_runs(const char *pdf, runs *out)
 {
     bc_buf xml = BC_BUF_INIT;
-    run_tool("pdftohtml -xml -i -stdout -zoom 1 %s", pdf, &xml);
+    pc_run_tool("pdftohtml -xml -i -stdout -zoom 1 %s", pdf, &xml);
     out->items = NULL;
     out->count = 0;
     size_t cap = 0;
@@ -893,7 +646,7 @@ static void read_runs(const char *pdf, runs *out)
     bc_buf_fini(&xml);
 }
 
-/* The first run that starts with the words of text (cells side by side
+/* The first run that starts with the pc_words of text (cells side by side
  * may share a run). */
 static const run *find_run(const runs *rs, const char *text)
 {
@@ -909,27 +662,27 @@ static const run *find_run(const runs *rs, const char *text)
 /* "Kính gửi:" with several recipients ends its line; each recipient
  * stands on a line of its own after a dash, the dashes under the colon
  * (Decree 30, Phụ lục I, II.9.d), ";" after each and "." after the last. */
-static void check_recipients(const words *ws, size_t count)
+static void check_recipients(const pc_words *ws, size_t count)
 {
-    long at = word_index(ws, 1, "gửi:");
+    long at = pc_word_index(ws, 1, "gửi:");
     assert_true(at > 0);
-    const word *to = &ws->items[at];
+    const pc_word *to = &ws->items[at];
     assert_string_equal(ws->items[at - 1].text, "Kính");
     double colon = to->x1 - COLON_EM * 14;
     size_t i = (size_t)at + 1;
-    if (i < ws->count && near(ws->items[i].y0, to->y0, 1))
+    if (i < ws->count && pc_near(ws->items[i].y0, to->y0, 1))
         fail_msg("\"%s\" shares the line of \"Kính gửi:\"",
                  ws->items[i].text);
     for (size_t n = 0; n < count; n++) {
         assert_true(i < ws->count);
-        const word *dash = &ws->items[i];
+        const pc_word *dash = &ws->items[i];
         if (strcmp(dash->text, "-") != 0)
             fail_msg("recipient %zu starts with \"%s\", not a dash", n + 1,
                      dash->text);
-        if (!near(dash->x0, colon, 1))
+        if (!pc_near(dash->x0, colon, 1))
             fail_msg("recipient %zu: its dash at %.2f pt, the colon at "
                      "%.2f pt", n + 1, dash->x0, colon);
-        while (i + 1 < ws->count && near(ws->items[i + 1].y0, dash->y0, 1))
+        while (i + 1 < ws->count && pc_near(ws->items[i + 1].y0, dash->y0, 1))
             i++;
         const char *last = ws->items[i].text;
         char end = n + 1 < count ? ';' : '.';
@@ -943,8 +696,8 @@ static void check_recipients(const words *ws, size_t count)
 static void test_recipients_under_colon(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     static const struct {
         const char *data;
         size_t count;
@@ -952,8 +705,8 @@ static void test_recipients_under_colon(void **state)
                  {"data/2025-xa.yaml", 2}};
     for (size_t c = 0; c < BC_COUNT(cases); c++) {
         char *pdf = print_data(cases[c].data);
-        words ws;
-        read_words(pdf, &ws);
+        pc_words ws;
+        pc_read_words(pdf, &ws);
         check_recipients(&ws, cases[c].count);
         free(ws.items);
         remove(pdf);
@@ -961,20 +714,20 @@ static void test_recipients_under_colon(void **state)
     }
     /* One recipient: on the line of "Kính gửi:", centred. */
     char *pdf = print_repo_file("tests/golden/2023.html");
-    words ws;
-    read_words(pdf, &ws);
-    long at = word_index(&ws, 1, "Kính");
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    long at = pc_word_index(&ws, 1, "Kính");
     assert_true(at >= 0 && (size_t)at + 4 < ws.count);
     static const char *const line[] = {"Kính", "gửi:", "Sở", "Ngoại", "vụ."};
     for (size_t i = 0; i < 5; i++) {
-        const word *w = &ws.items[at + (long)i];
+        const pc_word *w = &ws.items[at + (long)i];
         assert_string_equal(w->text, line[i]);
-        assert_true(near(w->y0, ws.items[at].y0, 0.5));
+        assert_true(pc_near(w->y0, ws.items[at].y0, 0.5));
     }
     double middle = (ws.items[at].x0 + ws.items[at + 4].x1) / 2;
-    if (!near(middle, (LEFT + RIGHT) / 2, 1))
+    if (!pc_near(middle, (PC_LEFT + PC_RIGHT) / 2, 1))
         fail_msg("\"Kính gửi: Sở Ngoại vụ.\" centred on %.1f mm, not %.1f",
-                 middle / MM, (LEFT + RIGHT) / 2 / MM);
+                 middle / PC_MM, (PC_LEFT + PC_RIGHT) / 2 / PC_MM);
     free(ws.items);
     remove(pdf);
     free(pdf);
@@ -1023,8 +776,8 @@ static int occurrences(const char *text, const char *needle)
 static void test_numbers_never_break(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     tu_result r;
     build_html("tests/fixtures/html/nobreak.yaml", NULL, &r);
     static const char rule[] = ".bc-nb { white-space: nowrap; }";
@@ -1038,7 +791,7 @@ static void test_numbers_never_break(void **state)
     bc_buf text = BC_BUF_INIT;
 
     print_pdf(bare, pdf);
-    run_tool("pdftotext -layout %s -", pdf, &text);
+    pc_run_tool("pdftotext -layout %s -", pdf, &text);
     bool kh = strstr(text.ptr, "92/KH-\n") != NULL;
     bool nd = strstr(text.ptr, "80/2020/NĐ-\n") != NULL;
     if (!kh || !nd)
@@ -1047,16 +800,16 @@ static void test_numbers_never_break(void **state)
                  kh ? "80/2020/NĐ-CP" : "92/KH-UBND");
 
     print_pdf(html, pdf);
-    run_tool("pdftotext -layout %s -", pdf, &text);
+    pc_run_tool("pdftotext -layout %s -", pdf, &text);
     const char *part = broken_number(text.ptr);
     if (part)
         fail_msg("a line ends with \"%s\":\n%s", part, text.ptr);
     /* And the numbers are there, whole, twice each. */
     assert_int_equal(occurrences(text.ptr, "92/KH-UBND"), 2);
     assert_int_equal(occurrences(text.ptr, "80/2020/NĐ-CP"), 2);
-    words ws;
-    read_words(pdf, &ws);
-    check_layout(&ws, page_count(pdf), NULL);
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    pc_check_layout(&ws, pc_page_count(pdf), NULL);
     free(ws.items);
 
     remove(pdf);
@@ -1070,44 +823,44 @@ static void test_numbers_never_break(void **state)
 
 /* The wide table: inside the text width, its header bold and centred,
  * figures right-aligned, the total bold. */
-static void check_table(const words *ws, const runs *rs)
+static void check_table(const pc_words *ws, const runs *rs)
 {
-    long first = word_index(ws, 0, "STT");
-    long last = word_index(ws, 0, "1.156.790.011.246");
+    long first = pc_word_index(ws, 0, "STT");
+    long last = pc_word_index(ws, 0, "1.156.790.011.246");
     assert_true(first >= 0 && last > first);
     for (long i = first; i <= last; i++) {
-        const word *w = &ws->items[i];
-        if (w->y0 < TOP) /* a page number */
+        const pc_word *w = &ws->items[i];
+        if (w->y0 < PC_TOP) /* a page number */
             continue;
-        if (w->x0 < LEFT - 0.5 || w->x1 > RIGHT + 0.5)
+        if (w->x0 < PC_LEFT - 0.5 || w->x1 > PC_RIGHT + 0.5)
             fail_msg("\"%s\" of the table stands from %.1f to %.1f mm, "
-                     "outside 30 to 195 mm", w->text, w->x0 / MM, w->x1 / MM);
+                     "outside 30 to 195 mm", w->text, w->x0 / PC_MM, w->x1 / PC_MM);
     }
     /* A column of figures of different widths: right edges in line, the
      * total's too. */
     static const char *const figures[] = {
         "987.654.321.000", "123.456.789.012", "45.678.901.234",
         "1.156.790.011.246"};
-    const word *total = find_word(ws, 0, figures[3]);
+    const pc_word *total = pc_find_word(ws, 0, figures[3]);
     for (size_t i = 0; i < BC_COUNT(figures); i++) {
-        const word *w = find_word(ws, 0, figures[i]);
+        const pc_word *w = pc_find_word(ws, 0, figures[i]);
         assert_non_null(w);
-        if (!near(w->x1, total->x1, 0.5))
+        if (!pc_near(w->x1, total->x1, 0.5))
             fail_msg("%s ends at %.2f pt, the total at %.2f", figures[i],
                      w->x1, total->x1);
     }
     /* Headers centred over their columns: STT over the numbers of the
      * rows; "(đồng)" over the widest figure, which fills its column. */
-    const word *stt = find_word(ws, 0, "STT"), *one = find_word(ws, 0, "1");
+    const pc_word *stt = pc_find_word(ws, 0, "STT"), *one = pc_find_word(ws, 0, "1");
     assert_non_null(one);
-    if (!near(centre(stt), centre(one), 1))
-        fail_msg("STT centred on %.2f pt, its column on %.2f", centre(stt),
-                 centre(one));
-    long unit = word_index(ws, 0, "(đồng)");
+    if (!pc_near(pc_centre(stt), pc_centre(one), 1))
+        fail_msg("STT centred on %.2f pt, its column on %.2f", pc_centre(stt),
+                 pc_centre(one));
+    long unit = pc_word_index(ws, 0, "(đồng)");
     assert_true(unit >= 0);
-    if (!near(centre(&ws->items[unit]), centre(total), 1.5))
+    if (!pc_near(pc_centre(&ws->items[unit]), pc_centre(total), 1.5))
         fail_msg("\"(đồng)\" centred on %.2f pt, its column on %.2f",
-                 centre(&ws->items[unit]), centre(total));
+                 pc_centre(&ws->items[unit]), pc_centre(total));
     /* Bold: the header and the total; the figures of the rows are not. */
     assert_true(find_run(rs, "STT")->bold);
     assert_true(find_run(rs, "Tổng cộng")->bold);
@@ -1119,22 +872,22 @@ static void check_table(const words *ws, const runs *rs)
  * bold and centred, its title bold, the "Kèm theo" line italic; and it
  * is numbered on its own (Decree 30, Phụ lục I, III.1.đ), its first page
  * without a number like the document's. */
-static void check_appendix(const words *ws, const runs *rs, const char *label,
+static void check_appendix(const pc_words *ws, const runs *rs, const char *label,
                            const char *title)
 {
     const run *l = find_run(rs, label);
-    const word *first = NULL;
+    const pc_word *first = NULL;
     for (size_t i = 0; i < ws->count; i++) {
-        const word *w = &ws->items[i];
-        if (w->page == l->page && w->y0 >= TOP &&
+        const pc_word *w = &ws->items[i];
+        if (w->page == l->page && w->y0 >= PC_TOP &&
             (!first || w->y0 < first->y0 - 0.5))
             first = w;
     }
     assert_non_null(first);
-    if (strcmp(first->text, "Phụ") != 0 || !near(first->y0, l->top, 1.5))
+    if (strcmp(first->text, "Phụ") != 0 || !pc_near(first->y0, l->top, 1.5))
         fail_msg("page %d begins with \"%s\", not \"%s\"", l->page,
                  first->text, label);
-    if (!l->bold || !near(l->left + l->width / 2, (LEFT + RIGHT) / 2, 1.5))
+    if (!l->bold || !pc_near(l->left + l->width / 2, (PC_LEFT + PC_RIGHT) / 2, 1.5))
         fail_msg("\"%s\" is not bold and centred", label);
     const run *t = find_run(rs, title);
     assert_int_equal(t->page, l->page);
@@ -1152,42 +905,42 @@ static void check_appendix(const words *ws, const runs *rs, const char *label,
 /* Two signers: the blocks side by side from one top, the lead agency
  * (first in the data) on the right, the names on one line; Nơi nhận
  * under them on the left.  The end stays on one page. */
-static void check_signers(const words *ws)
+static void check_signers(const pc_words *ws)
 {
-    long a = word_index(ws, 0, "TM."), b = -1;
+    long a = pc_word_index(ws, 0, "TM."), b = -1;
     assert_true(a >= 0);
     for (size_t i = (size_t)a + 1; i < ws->count && b < 0; i++)
         if (!strcmp(ws->items[i].text, "TM."))
             b = (long)i;
     assert_true(b > 0);
-    const word *left = &ws->items[a], *right = &ws->items[b];
+    const pc_word *left = &ws->items[a], *right = &ws->items[b];
     if (left->x0 > right->x0) {
-        const word *t = left;
+        const pc_word *t = left;
         left = right;
         right = t;
     }
-    if (!near(left->y0, right->y0, 0.5))
+    if (!pc_near(left->y0, right->y0, 0.5))
         fail_msg("the signature blocks start at %.2f and %.2f pt", left->y0,
                  right->y0);
-    const word *lead = find_word(ws, 0, "An");
-    const word *other = find_word(ws, 0, "Bình");
-    long at = word_index(ws, 0, "nhận:");
+    const pc_word *lead = pc_find_word(ws, 0, "An");
+    const pc_word *other = pc_find_word(ws, 0, "Bình");
+    long at = pc_word_index(ws, 0, "nhận:");
     assert_non_null(lead);
     assert_non_null(other);
     assert_true(at > 0);
-    const word *label = &ws->items[at - 1]; /* "Nơi" */
+    const pc_word *label = &ws->items[at - 1]; /* "Nơi" */
     assert_string_equal(label->text, "Nơi");
-    if (lead->x0 < (LEFT + RIGHT) / 2 || other->x1 > (LEFT + RIGHT) / 2 ||
-        right->x0 < (LEFT + RIGHT) / 2)
+    if (lead->x0 < (PC_LEFT + PC_RIGHT) / 2 || other->x1 > (PC_LEFT + PC_RIGHT) / 2 ||
+        right->x0 < (PC_LEFT + PC_RIGHT) / 2)
         fail_msg("the lead's block is not on the right: its name at %.1f "
-                 "mm, the other's at %.1f mm", lead->x0 / MM, other->x0 / MM);
-    if (!near(lead->y0, other->y0, 0.5))
+                 "mm, the other's at %.1f mm", lead->x0 / PC_MM, other->x0 / PC_MM);
+    if (!pc_near(lead->y0, other->y0, 0.5))
         fail_msg("the names stand at %.2f and %.2f pt", lead->y0, other->y0);
-    if (label->y0 < lead->y1 || !near(label->x0, LEFT, 1) ||
+    if (label->y0 < lead->y1 || !pc_near(label->x0, PC_LEFT, 1) ||
         label->page != lead->page || left->page != lead->page)
         fail_msg("Nơi nhận is not under the signatures on the left (%.1f, "
-                 "%.1f mm)", label->x0 / MM, label->y0 / MM);
-    const word *closing = find_word(ws, 0, "cáo./.");
+                 "%.1f mm)", label->x0 / PC_MM, label->y0 / PC_MM);
+    const pc_word *closing = pc_find_word(ws, 0, "cáo./.");
     assert_non_null(closing);
     assert_int_equal(closing->page, lead->page);
 }
@@ -1195,18 +948,18 @@ static void check_signers(const words *ws)
 static void test_report_with_everything(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     char *pdf = print_data("tests/fixtures/html/layout.yaml");
-    int pages = page_count(pdf);
+    int pages = pc_page_count(pdf);
     /* The report, then appendix I on two pages and appendix II on one. */
     static const int numbers[] = {0, 2, 0, 2, 0};
     assert_int_equal(pages, (int)BC_COUNT(numbers));
-    words ws;
+    pc_words ws;
     runs rs;
-    read_words(pdf, &ws);
+    pc_read_words(pdf, &ws);
     read_runs(pdf, &rs);
-    check_layout(&ws, pages, numbers);
+    pc_check_layout(&ws, pages, numbers);
     check_table(&ws, &rs);
     check_appendix(&ws, &rs, "Phụ lục I",
                    "DANH MỤC CÁC DỰ ÁN VIỆN TRỢ NĂM 2025");
@@ -1286,7 +1039,7 @@ static void test_html_memory_follows_markdown(void **state)
                       "ulimit -v 300000; \"%s\" build -f %s '%s' >'%s.out' "
                       "&& wc -c <'%s.out'; s=$?; rm -f '%s.out'; exit $s",
                       tu_bin(), formats[i], path, path, path, path);
-        int status = shell(cmd.ptr, &out);
+        int status = pc_shell(cmd.ptr, &out);
         if (status != 0 || strtoul(out.ptr, NULL, 10) < 15u * 1024 * 1024)
             fail_msg("build -f %s under ulimit -v 300000: status %d, %s",
                      formats[i], status, out.ptr);
@@ -1324,34 +1077,34 @@ static void test_aliased_text_limit(void **state)
  * the others; the appendix, made from the aid projects, starts on a page
  * of its own after the signer and keeps its table, totals included, inside
  * the margins (its text starts inside the cells, not at the margin, so
- * check_layout's left edge does not apply to it). */
+ * pc_check_layout's left edge does not apply to it). */
 static void test_appendix_prints(void **state)
 {
     (void)state;
-    require("chromium", "chromium");
-    require("pdfinfo", "poppler-utils");
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
     char *pdf = print_repo_file("tests/golden/2026-xa.html");
-    int pages = page_count(pdf);
-    words ws;
-    read_words(pdf, &ws);
-    const word *signer = find_word(&ws, 0, "Thu");
-    const word *title = find_word(&ws, 0, "DANH");
+    int pages = pc_page_count(pdf);
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    const pc_word *signer = pc_find_word(&ws, 0, "Thu");
+    const pc_word *title = pc_find_word(&ws, 0, "DANH");
     assert_non_null(signer);
     assert_non_null(title);
     if (title->page <= signer->page)
         fail_msg("the appendix starts on page %d, the signer is on page %d",
                  title->page, signer->page);
     assert_int_equal(title->page, pages); /* one appendix, one page */
-    check_layout(&ws, title->page - 1, NULL);
-    assert_non_null(find_word(&ws, title->page, "255.000.000"));
-    assert_non_null(find_word(&ws, title->page, "225.000.000"));
-    const double left = 30 * MM, right = (210 - 15) * MM;
+    pc_check_layout(&ws, title->page - 1, NULL);
+    assert_non_null(pc_find_word(&ws, title->page, "255.000.000"));
+    assert_non_null(pc_find_word(&ws, title->page, "225.000.000"));
+    const double left = 30 * PC_MM, right = (210 - 15) * PC_MM;
     for (size_t i = 0; i < ws.count; i++) {
-        const word *w = &ws.items[i];
+        const pc_word *w = &ws.items[i];
         if (w->page == title->page && (w->x0 < left - 1 || w->x1 > right + 1))
             fail_msg("appendix: \"%s\" from %.1f to %.1f mm, outside 30 to "
                      "195 mm",
-                     w->text, w->x0 / MM, w->x1 / MM);
+                     w->text, w->x0 / PC_MM, w->x1 / PC_MM);
     }
     free(ws.items);
     remove(pdf);
