@@ -11,6 +11,7 @@
 
 #include "bcreport/schema_json.h"
 #include "bcreport/chars.h"
+#include "bcreport/vnformat.h"
 #include "bcreport/value.h"
 
 /* ---- reading ---- */
@@ -187,6 +188,19 @@ static bool text_cell(bc_schema_reader *r, const char *key,
     return true;
 }
 
+/* A whole number in a cell: an integer, or text as a clerk writes it
+ * ("1.250.000", with the unit when there is one: vnformat.h). */
+static bool whole_cell(const bc_value *v, const char *unit, int64_t *n)
+{
+    if (v->kind == BC_VALUE_INT) {
+        *n = v->as.integer;
+        return true;
+    }
+    return v->kind == BC_VALUE_STRING &&
+           bc_vn_read_number(v->as.string.ptr, v->as.string.len, unit, n) ==
+               BC_VN_NUMBER_OK;
+}
+
 /* Reads one cell as its column's type says; false when it is not one. */
 static bool read_cell(bc_schema_reader *r, const bc_column *column,
                       const bc_value *v, bc_cell *cell)
@@ -200,16 +214,14 @@ static bool read_cell(bc_schema_reader *r, const bc_column *column,
     case BC_COLUMN_TEXT:
         return text_cell(r, "cell", v, cell);
     case BC_COLUMN_INTEGER:
-        cell->integer = v->as.integer;
-        return v->kind == BC_VALUE_INT;
+        return whole_cell(v, NULL, &cell->integer);
     case BC_COLUMN_AMOUNT:
-        cell->integer = v->as.integer;
-        return v->kind == BC_VALUE_INT && v->as.integer >= 0 &&
-               v->as.integer <= BC_TABLE_MAX_TOTAL;
+        return whole_cell(v, "đồng", &cell->integer) && cell->integer >= 0 &&
+               cell->integer <= BC_TABLE_MAX_TOTAL;
     case BC_COLUMN_DATE:
         return v->kind == BC_VALUE_STRING &&
-               bc_date_parse(v->as.string.ptr, v->as.string.len,
-                             &cell->date);
+               bc_date_read(v->as.string.ptr, v->as.string.len,
+                            &cell->date) == BC_DATE_OK;
     case BC_COLUMN_PERCENT:
         cell->percent = v->kind == BC_VALUE_INT ? (double)v->as.integer
                                                 : v->as.number;
@@ -221,7 +233,7 @@ static bool read_cell(bc_schema_reader *r, const bc_column *column,
 /* What a cell of each column type must be, for messages. */
 static const char *const cell_rule[] = {
     "text", "a whole number", "a whole number of đồng from 0 to 10^15",
-    "a date written YYYY-MM-DD", "a number (the percentage)"};
+    "a date written YYYY-MM-DD or DD/MM/YYYY", "a number (the percentage)"};
 
 static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
                      size_t index)

@@ -10,6 +10,7 @@
 
 #include "bcreport/chars.h"
 #include "bcreport/utf8.h"
+#include "bcreport/vnformat.h"
 
 struct bc_schema_reader {
     const char *file;
@@ -263,21 +264,31 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
         bc_schema_wrong_type(r, f->key, "a date written YYYY-MM-DD", v);
         return;
     }
-    if (bc_date_parse(v->as.string.ptr, v->as.string.len, &out->value)) {
+    const char *s = v->as.string.ptr;
+    bc_date read = {0, 0, 0};
+    switch (bc_date_read(s, v->as.string.len, &read)) {
+    case BC_DATE_OK:
+        out->value = read;
         out->set = true;
         return;
-    }
-    const char *s = v->as.string.ptr;
-    bool shaped = v->as.string.len == 10 && s[4] == '-' && s[7] == '-' &&
-                  strspn(s, "0123456789-") == 10;
-    if (shaped)
+    case BC_DATE_NOT_REAL:
         bc_diag_error(r->diags, pos_of(r, v),
                       _("\"%s\" is not a real date: %s"), f->key, s);
-    else
+        return;
+    case BC_DATE_MONTH_FIRST:
         bc_diag_error(r->diags, pos_of(r, v),
-                      _("\"%s\" must be a date written YYYY-MM-DD (such as "
-                      "2024-01-05), not \"%s\""),
-                      f->key, s);
+                      _("\"%s\": %s puts the month first; in Vietnam the "
+                        "day comes first: write %d/%d/%d, or %04d-%02d-%02d"),
+                      f->key, s, read.day, read.month, read.year, read.year,
+                      read.month, read.day);
+        return;
+    case BC_DATE_NOT_A_DATE:
+        break;
+    }
+    bc_diag_error(r->diags, pos_of(r, v),
+                  _("\"%s\" must be a date written YYYY-MM-DD or DD/MM/YYYY "
+                    "(such as 2024-01-05 or 05/01/2024), not \"%s\""),
+                  f->key, s);
 }
 
 /* "a whole number of đồng", or "a whole number" without a unit. */
@@ -288,6 +299,50 @@ static void number_kind(const bc_field *f, bc_buf *out)
         bc_buf_printf(out, " of %s", f->unit);
 }
 
+/* The whole number v holds: an integer, or text as a clerk writes it
+ * ("1.250.000.000 đồng", vnformat.h); false after an error. */
+static bool number_value(reader *r, const bc_field *f, const bc_value *v,
+                         const char *kind, int64_t *n)
+{
+    if (v->kind == BC_VALUE_INT) {
+        *n = v->as.integer;
+        return true;
+    }
+    if (v->kind == BC_VALUE_FLOAT) {
+        char num[32];
+        bc_format_double(v->as.number, num);
+        bc_diag_error(r->diags, pos_of(r, v),
+                      _("\"%s\" must be %s, not %s: write it without dots "
+                        "(1250000), or in quotes with a dot between "
+                        "thousands (\"1.250.000\")"),
+                      f->key, kind, num);
+        return false;
+    }
+    if (v->kind != BC_VALUE_STRING) {
+        bc_schema_wrong_type(r, f->key, kind, v);
+        return false;
+    }
+    switch (bc_vn_read_number(v->as.string.ptr, v->as.string.len, f->unit,
+                              n)) {
+    case BC_VN_NUMBER_OK:
+        return true;
+    case BC_VN_NUMBER_DECIMAL:
+        bc_diag_error(r->diags, pos_of(r, v),
+                      _("\"%s\" must be %s, not \"%s\": a comma, or a dot "
+                        "that does not stand between thousands, makes it "
+                        "a fraction; write 1250000 or \"1.250.000\""),
+                      f->key, kind, v->as.string.ptr);
+        return false;
+    case BC_VN_NUMBER_TOO_LARGE:
+        *n = INT64_MAX; /* past any field's max: the max's message */
+        return true;
+    case BC_VN_NUMBER_NOT_A_NUMBER:
+        break;
+    }
+    bc_schema_wrong_type(r, f->key, kind, v);
+    return false;
+}
+
 static void read_number(reader *r, const bc_field *f, const bc_value *v,
                         bc_number *out)
 {
@@ -295,22 +350,17 @@ static void read_number(reader *r, const bc_field *f, const bc_value *v,
     out->col = v->col;
     bc_buf kind = BC_BUF_INIT;
     number_kind(f, &kind);
-    if (v->kind == BC_VALUE_FLOAT) {
-        char num[32];
-        bc_format_double(v->as.number, num);
-        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be %s, not %s"),
-                      f->key, kind.ptr, num);
-    } else if (v->kind != BC_VALUE_INT) {
-        bc_schema_wrong_type(r, f->key, kind.ptr, v);
-    } else if (v->as.integer < 0) {
+    int64_t n;
+    if (!number_value(r, f, v, kind.ptr, &n)) {
+        /* reported */
+    } else if (n < 0) {
         bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" cannot be negative: %" PRId64, f->key,
-                      v->as.integer);
-    } else if (v->as.integer > f->max) {
+                      "\"%s\" cannot be negative: %" PRId64, f->key, n);
+    } else if (n > f->max) {
         bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s: %" PRId64, f->key,
-                      f->max_rule, v->as.integer);
+                      f->max_rule, n);
     } else {
-        out->value = v->as.integer;
+        out->value = n;
         out->set = true;
     }
     bc_buf_fini(&kind);

@@ -86,9 +86,16 @@ static void jw_bool(jw *w, const char *key, bool b)
     "^[ \\t\\n\\r\\u000b\\u000c" BLANKS_BEYOND_ASCII "]*"                     \
     "[^\\u0000-\\u0020\\u007f" BLANKS_BEYOND_ASCII "]"                          \
     "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$"
-/* The shape bc_date_parse takes (years 1000 to 9999); "format": "date"
- * then rejects days not in the calendar, such as 2020-02-30. */
+/* The shapes bc_date_read takes (years 1000 to 9999): YYYY-MM-DD, where
+ * "format": "date" then rejects days not in the calendar, such as
+ * 2020-02-30; and the day first, DD/MM/YYYY or DD-MM-YYYY, where a month
+ * over 12 (12/31/2026, written month first) is refused too. */
 #define PATTERN_DATE "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$"
+#define PATTERN_DATE_DAY_FIRST                                                \
+    "^(0?[1-9]|[12][0-9]|3[01])([/-])(0?[1-9]|1[0-2])\\2[1-9][0-9]{3}$"
+/* Whole numbers as text (bc_vn_read_number): dots between thousands, the
+ * unit after them. */
+#define PATTERN_WHOLE "[0-9]+|[0-9]{1,3}(\\.[0-9]{3})+"
 
 /* Texts of a few characters only (bc_field.chars) are written as "not":
  * {"pattern": "[^...]"} rather than "^[...]*$", which Python's re would
@@ -325,12 +332,33 @@ static void write_date_rules(ctx *c, bool nonempty)
         jw_close(&c->w, '}');
         jw_open(&c->w, NULL, '{');
     }
+    jw_open(&c->w, "anyOf", '[');
+    jw_open(&c->w, NULL, '{');
     jw_string(&c->w, "pattern", PATTERN_DATE);
     jw_string(&c->w, "format", "date");
+    jw_close(&c->w, '}');
+    jw_open(&c->w, NULL, '{');
+    jw_string(&c->w, "pattern", PATTERN_DATE_DAY_FIRST);
+    jw_close(&c->w, '}');
+    jw_close(&c->w, ']');
     if (!nonempty) {
         jw_close(&c->w, '}');
         jw_close(&c->w, ']');
     }
+}
+
+/* read_number: an integer, or text "1.250.000" (with the unit). */
+static void write_number_rules(ctx *c, const bc_field *f, bool nullable)
+{
+    write_type(c, "integer", "string", nullable);
+    jw_int(&c->w, "minimum", 0); /* numbers only */
+    jw_int(&c->w, "maximum", f->max);
+    bc_buf pattern = BC_BUF_INIT; /* strings only */
+    bc_buf_printf(&pattern, "^(" PATTERN_WHOLE ")%s%s%s$",
+                  f->unit ? "( ?" : "", f->unit ? f->unit : "",
+                  f->unit ? ")?" : "");
+    jw_string(&c->w, "pattern", pattern.ptr);
+    bc_buf_fini(&pattern);
 }
 
 static void write_choices(ctx *c, const char *const *choices, bool nullable)
@@ -383,9 +411,7 @@ static void write_field_rules(ctx *c, const bc_field *f)
         write_date_rules(c, nonempty);
         break;
     case BC_FIELD_NUMBER:
-        write_type(c, "integer", NULL, nullable);
-        jw_int(&c->w, "minimum", 0);
-        jw_int(&c->w, "maximum", f->max);
+        write_number_rules(c, f, nullable);
         break;
     case BC_FIELD_OBJECT:
         write_ref_or_null(c, def_of(c, f->schema), nullable);

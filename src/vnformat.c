@@ -201,3 +201,47 @@ bool bc_vn_letter(bc_buf *out, int n)
     bc_buf_puts(out, letters[n - 1]);
     return true;
 }
+
+/* The unit at the end of s (after blanks), taken off *len. */
+static void drop_unit(const char *s, size_t *len, const char *unit)
+{
+    size_t u = unit ? strlen(unit) : 0;
+    if (u && *len >= u && !memcmp(s + *len - u, unit, u)) {
+        *len -= u;
+        while (*len > 0 && s[*len - 1] == ' ')
+            (*len)--;
+    }
+}
+
+bc_vn_number_reading bc_vn_read_number(const char *s, size_t len,
+                                       const char *unit, int64_t *out)
+{
+    drop_unit(s, &len, unit);
+    if (len == 0)
+        return BC_VN_NUMBER_NOT_A_NUMBER;
+    bool dots = memchr(s, '.', len) != NULL;
+    int64_t v = 0;
+    size_t group = 0; /* digits since the last dot */
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ',')
+            return BC_VN_NUMBER_DECIMAL;
+        if (c == '.') {
+            /* a dot comes after 1 to 3 digits, then 3 between dots */
+            if (group == 0 || group > 3 || (i > group && group != 3))
+                return BC_VN_NUMBER_DECIMAL;
+            group = 0;
+            continue;
+        }
+        if (c < '0' || c > '9')
+            return BC_VN_NUMBER_NOT_A_NUMBER;
+        if (v > (INT64_MAX - (c - '0')) / 10)
+            return BC_VN_NUMBER_TOO_LARGE;
+        v = v * 10 + (c - '0');
+        group++;
+    }
+    if (dots && group != 3)
+        return BC_VN_NUMBER_DECIMAL;
+    *out = v;
+    return BC_VN_NUMBER_OK;
+}

@@ -34,6 +34,22 @@ bool bc_vn_date_long(bc_buf *out, bc_date date);
  * negative numbers. */
 void bc_vn_group_thousands(bc_buf *out, int64_t n);
 
+/* What bc_vn_read_number found in a number written as text. */
+typedef enum bc_vn_number_reading {
+    BC_VN_NUMBER_OK,
+    BC_VN_NUMBER_DECIMAL, /* "1,5", "1.5", "1.2345": not a whole number
+                           * with dots between thousands */
+    BC_VN_NUMBER_TOO_LARGE, /* past INT64_MAX */
+    BC_VN_NUMBER_NOT_A_NUMBER
+} bc_vn_number_reading;
+
+/* Reads a whole number as a clerk writes it: "1250000000" or with dots
+ * between thousands, "1.250.000.000", then, when unit is not NULL, the
+ * unit after a space or not ("1.250.000.000 đồng").  One meaning each: a
+ * comma, or dots that do not group thousands, are BC_VN_NUMBER_DECIMAL. */
+bc_vn_number_reading bc_vn_read_number(const char *s, size_t len,
+                                       const char *unit, int64_t *out);
+
 /* An amount of money: "115.000.000 đồng". */
 void bc_vn_money(bc_buf *out, int64_t dong);
 
