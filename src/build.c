@@ -84,12 +84,39 @@ typedef struct prepared {
     bc_cite_record cites; /* what its citations print */
 } prepared;
 
+/* A report with errors in its fields still has its citations checked,
+ * so that one run reports every mistake (an impossible date does not
+ * hide an unknown citation). */
+typedef struct citation_check {
+    bc_citer *citer;
+    bc_diags *diags;
+} citation_check;
+
+static void check_citation(void *ctx, const bc_text *t)
+{
+    citation_check *c = ctx;
+    bc_cite_check(c->citer, t, c->diags);
+}
+
+static void check_citations(const bc_report *r, bc_diags *diags)
+{
+    citation_check c = {bc_citer_new(r), diags};
+    bc_report_visit_texts(r, check_citation, &c);
+    bc_citer_free(c.citer);
+}
+
 static void prepare(const char *path, const bc_writer *writer,
                     bc_arena *arena, prepared *p, bc_diags *diags)
 {
-    p->report = bc_report_load(path, arena, diags);
+    size_t errors = diags->errors;
+    p->report = bc_report_load_all(path, arena, diags);
     p->view = NULL;
     memset(&p->cites, 0, sizeof p->cites);
+    if (p->report && diags->errors != errors) {
+        if (!p->report->citations_incomplete)
+            check_citations(p->report, diags);
+        p->report = NULL;
+    }
     if (!p->report)
         return;
     p->view = bc_view_build(p->report, writer, arena, &p->cites, diags);

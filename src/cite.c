@@ -1,6 +1,7 @@
 /* cite.c - citations of registered documents (see cite.h). */
 #include "bcreport/cite.h"
 #include "bcreport/i18n.h"
+#include "bcreport/suggest.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -60,7 +61,8 @@ bc_citer *bc_citer_new(const bc_report *report)
     for (size_t i = 0; i < n; i++) {
         const bc_citation *doc = &report->citations.items[i];
         c->docs[i].doc = doc;
-        bc_strmap_put(&c->by_id, doc->id.s, doc->id.len, &c->docs[i]);
+        if (doc->id.s) /* a report read with errors may lack one */
+            bc_strmap_put(&c->by_id, doc->id.s, doc->id.len, &c->docs[i]);
     }
     return c;
 }
@@ -117,6 +119,7 @@ typedef struct expansion {
     bc_diags *diags;
     int depth;
     bool heading; /* the subject: full forms, no "sau đây gọi tắt" */
+    bool check_only; /* ids, parts and syntax only: nothing is printed */
     /* The outermost citation under way: where it stands, its id, and the
      * length of the output when it began (what it prints counts). */
     const bc_text *outer;
@@ -437,6 +440,29 @@ static bool put_appendix(expansion *x, const char *s,
 }
 
 /* Expands the citation tok of s. */
+/* An id that is neither a document nor an appendix: the nearest of
+ * those, when one is close enough to be a typo (suggest.h). */
+static void unknown_citation(expansion *x, const char *id)
+{
+    const bc_report *r = x->citer->report;
+    size_t n = r->citations.count + r->appendices.count;
+    const char **ids = bc_xcalloc(n + 1, sizeof *ids);
+    for (size_t i = 0; i < r->citations.count; i++)
+        ids[i] = r->citations.items[i].id.s ? r->citations.items[i].id.s : "";
+    for (size_t i = 0; i < r->appendices.count; i++)
+        ids[r->citations.count + i] =
+            r->appendices.items[i].id.s ? r->appendices.items[i].id.s : "";
+    const char *near = bc_suggest(ids, n, id);
+    if (near)
+        cite_error(x, _("unknown citation [@%s]; did you mean [@%s]?"), id,
+                   near);
+    else
+        cite_error(x, _("unknown citation [@%s]; declare it under "
+                        "\"citations\""),
+                   id);
+    free(ids);
+}
+
 static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
                        bc_buf *out)
 {
@@ -453,9 +479,7 @@ static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
     else if (!c && appendix_of(x->citer->report, id) != SIZE_MAX)
         ok = put_appendix(x, s, tok, id, out);
     else if (!c)
-        cite_error(x, _("unknown citation [@%s]; declare it under "
-                      "\"citations\""),
-                   id);
+        unknown_citation(x, id);
     else if (!parse_parts(x, s + tok->words, tok->words_len, id, &parts))
         ;
     else if (tok->has_locator && tok->locator_len == 0)
@@ -464,7 +488,7 @@ static bool expand_one(expansion *x, const char *s, const bc_cite_token *tok,
                    id);
     else
         ok = true;
-    if (ok && c) {
+    if (ok && c && !x->check_only) {
         if (tok->has_locator) { /* "khoản 2 Điều 8 của ..." */
             bc_buf_append(out, s + tok->locator, tok->locator_len);
             bc_buf_puts(out, " của ");
@@ -525,8 +549,17 @@ static bool expand(expansion *x, const char *s, size_t len, bc_buf *out)
 static bool expand_text(bc_citer *c, const bc_text *t, bool heading,
                         bc_buf *out, bc_diags *diags)
 {
-    expansion x = {c, t, 0, diags, 0, heading, t, 0, "", 0, 0};
+    expansion x = {c, t, 0, diags, 0, heading, false, t, 0, "", 0, 0};
     return t->s ? expand(&x, t->s, t->len, out) : true;
+}
+
+bool bc_cite_check(bc_citer *c, const bc_text *t, bc_diags *diags)
+{
+    expansion x = {c, t, 0, diags, 0, false, true, t, 0, "", 0, 0};
+    bc_buf out = BC_BUF_INIT;
+    bool ok = t->s ? expand(&x, t->s, t->len, &out) : true;
+    bc_buf_fini(&out);
+    return ok;
 }
 
 bool bc_cite_expand(bc_citer *c, const bc_text *t, bc_buf *out,

@@ -1,5 +1,6 @@
 /* diag.c - diagnostics sink and printing (see diag.h). */
 #include "bcreport/diag.h"
+#include "bcreport/i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -201,16 +202,79 @@ void bc_diag_format(const bc_diag *diag, bc_buf *out)
     format_diag(diag, false, out);
 }
 
+/* A diagnostic's place in file order (bc_diags_print). */
+typedef struct ranked {
+    size_t file; /* the order its file first appears in */
+    int line, col;
+    size_t added;
+} ranked;
+
+static int by_place(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->added < y->added ? -1 : x->added > y->added;
+}
+
+/* The order of the file of diagnostic i among the files seen before. */
+static size_t file_rank(const bc_diags *diags, size_t i)
+{
+    const char *file = diags->items[i].file;
+    for (size_t j = 0; j < i; j++) {
+        const char *other = diags->items[j].file;
+        if (other == file || (other && file && !strcmp(other, file)))
+            return j;
+    }
+    return i;
+}
+
+/* "and 3 more errors", "and 3 more errors and 2 more warnings". */
+static void put_rest(const bc_diags *diags, const ranked *order, size_t from,
+                     bc_buf *out)
+{
+    size_t errors = 0, warnings = 0;
+    for (size_t i = from; i < diags->count; i++) {
+        bc_level level = diags->items[order[i].added].level;
+        errors += level == BC_ERROR;
+        warnings += level == BC_WARNING;
+    }
+    if (warnings == 0)
+        bc_buf_printf(out, bc_ngettext("and %zu more error\n",
+                                       "and %zu more errors\n", errors),
+                      errors);
+    else
+        bc_buf_printf(out, _("and %zu more errors and %zu more warnings\n"),
+                      errors, warnings);
+}
+
 void bc_diags_print(const bc_diags *diags, FILE *stream, bool colour)
 {
+    ranked *order = bc_xcalloc(diags->count ? diags->count : 1,
+                               sizeof *order);
+    for (size_t i = 0; i < diags->count; i++)
+        order[i] = (ranked){file_rank(diags, i), diags->items[i].line,
+                            diags->items[i].col, i};
+    qsort(order, diags->count, sizeof *order, by_place);
+    size_t shown = diags->count < BC_DIAG_MAX_SHOWN ? diags->count
+                                                     : BC_DIAG_MAX_SHOWN;
     bc_buf line = BC_BUF_INIT;
-    for (size_t i = 0; i < diags->count; i++) {
+    for (size_t i = 0; i < shown; i++) {
         bc_buf_clear(&line);
-        format_diag(&diags->items[i], colour, &line);
+        format_diag(&diags->items[order[i].added], colour, &line);
         bc_buf_putc(&line, '\n');
         fwrite(line.ptr, 1, line.len, stream);
     }
+    bc_buf_clear(&line);
+    if (shown < diags->count)
+        put_rest(diags, order, shown, &line);
+    fwrite(line.ptr, 1, line.len, stream);
     bc_buf_fini(&line);
+    free(order);
     fflush(stream);
 }
 

@@ -662,6 +662,7 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
         bc_diag_add(diags, BC_NOTE, BC_OK, bc_text_pos(name, r->file),
                     _("the registry named here"));
         bc_buf_fini(&path);
+        r->citations_incomplete = true;
         return;
     }
     bc_yaml_source src;
@@ -670,8 +671,10 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
                                          &src);
     free(text);
     bc_buf_fini(&path);
-    if (!root)
+    if (!root) {
+        r->citations_incomplete = true;
         return;
+    }
     bc_source *source = bc_arena_calloc(arena, 1, sizeof *source);
     source->file = file;
     source->locator = bc_locator_new(arena, file, src.text, src.len);
@@ -689,10 +692,11 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
     r->citations.count = n;
 }
 
-bc_report *bc_report_parse(const char *file, const char *text, size_t len,
-                           bc_arena *arena, bc_diags *diags)
+/* The report read from text, even when some of its fields have errors
+ * (they are left unset); NULL when there is no report at all. */
+static bc_report *parse_all(const char *file, const char *text, size_t len,
+                            bc_arena *arena, bc_diags *diags)
 {
-    size_t errors = diags->errors;
     bc_yaml_source source;
     bc_value *root = bc_yaml_load_source(arena, file, text, len, NULL, diags,
                                          &source);
@@ -710,6 +714,9 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     bc_schema_read(&bc_report_schema, root, r, src, arena, diags);
     if (root->kind != BC_VALUE_MAP)
         return NULL;
+    const bc_value *declared = bc_value_map_get(root, "citations");
+    if (declared && declared->kind != BC_VALUE_SEQ)
+        r->citations_incomplete = true;
     if (r->registry.s)
         read_registry(r, arena, diags);
     settle_signers(r, root, arena);
@@ -718,20 +725,35 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
     checking ck = {r, diags};
     bc_report_each_entry(r, check_aid, &ck);
     bc_report_each_entry(r, check_dates, &ck);
+    return r;
+}
+
+bc_report *bc_report_parse(const char *file, const char *text, size_t len,
+                           bc_arena *arena, bc_diags *diags)
+{
+    size_t errors = diags->errors;
+    bc_report *r = parse_all(file, text, len, arena, diags);
     return diags->errors == errors ? r : NULL;
 }
 
-bc_report *bc_report_load(const char *path, bc_arena *arena,
-                          bc_diags *diags)
+bc_report *bc_report_load_all(const char *path, bc_arena *arena,
+                              bc_diags *diags)
 {
     size_t len;
     char *text = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &len, diags);
     if (!text)
         return NULL;
-    bc_report *r = bc_report_parse(bc_display_name(path), text, len, arena,
-                                   diags);
+    bc_report *r = parse_all(bc_display_name(path), text, len, arena, diags);
     free(text);
     return r;
+}
+
+bc_report *bc_report_load(const char *path, bc_arena *arena,
+                          bc_diags *diags)
+{
+    size_t errors = diags->errors;
+    bc_report *r = bc_report_load_all(path, arena, diags);
+    return diags->errors == errors ? r : NULL;
 }
 
 void bc_report_visit_texts(const bc_report *r, bc_text_visitor fn, void *ctx)

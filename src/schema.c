@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bcreport/chars.h"
+#include "bcreport/suggest.h"
 #include "bcreport/utf8.h"
 #include "bcreport/vnformat.h"
 
@@ -46,8 +47,6 @@ bc_diags *bc_schema_diags(const bc_schema_reader *r)
 static bool read_object(reader *r, const bc_schema *schema,
                         const bc_value *map, void *out,
                         const bc_value *owner);
-static const char *nearest(const char *const *words, size_t n,
-                           const char *key);
 
 static const char *article_kind(bc_value_kind kind)
 {
@@ -168,7 +167,7 @@ static void not_a_choice(reader *r, const bc_field *f, const bc_value *v,
     bc_buf list = BC_BUF_INIT;
     for (size_t i = 0; f->choices[i]; i++)
         bc_buf_printf(&list, "%s\"%s\"", i ? ", " : "", f->choices[i]);
-    const char *near = nearest(f->choices, SIZE_MAX, s);
+    const char *near = bc_suggest(f->choices, SIZE_MAX, s);
     bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be one of %s%s%s%s"),
                   f->key, list.ptr, near ? "; did you mean \"" : "",
                   near ? near : "", near ? "\"?" : "");
@@ -610,58 +609,11 @@ void bc_schema_visit_texts(const bc_schema *schema, const void *obj,
 
 /* ---- suggestions ---- */
 
-/* Levenshtein distance over bytes, for short keys. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return SIZE_MAX;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-/* The word of words (n of them, or up to a NULL) nearest to key, when
- * close enough to be a typo: a third of the key, at least one edit. */
-static const char *nearest(const char *const *words, size_t n,
-                           const char *key)
-{
-    const char *best = NULL;
-    size_t best_distance = SIZE_MAX;
-    for (size_t i = 0; i < n && words[i]; i++) {
-        size_t d = edit_distance(key, words[i]);
-        if (d < best_distance) {
-            best_distance = d;
-            best = words[i];
-        }
-    }
-    size_t allowed = strlen(key) / 3;
-    if (allowed < 1)
-        allowed = 1;
-    return best_distance <= allowed ? best : NULL;
-}
-
 const char *bc_schema_suggest(const bc_schema *schema, const char *key)
 {
     const char *keys[64];
     size_t n = 0;
     for (size_t i = 0; i < schema->field_count && n < BC_COUNT(keys); i++)
         keys[n++] = schema->fields[i].key;
-    return nearest(keys, n, key);
+    return bc_suggest(keys, n, key);
 }

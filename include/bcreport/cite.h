@@ -128,6 +128,13 @@ bool bc_citer_check_titles(bc_citer *c, bc_diags *diags);
 void bc_citer_record(const bc_citer *c, bc_arena *arena,
                      bc_cite_record *record);
 
+/* Checks the citations of t as bc_cite_expand would (the ids, declared
+ * or an appendix's, with the nearest suggested for an unknown one; the
+ * parts; the syntax) without printing them: for a report whose other
+ * fields have errors, so that one run reports every mistake.  False
+ * after errors. */
+bool bc_cite_check(bc_citer *c, const bc_text *t, bc_diags *diags);
+
 /* Appends text t with its citations expanded to out.  Returns false after
  * adding an error (unknown id, unknown part, unclosed bracket, a citation
  * cycle through titles, the budget spent) at t's position. */

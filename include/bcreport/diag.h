@@ -94,8 +94,16 @@ size_t bc_diags_count(const bc_diags *diags, bc_level level);
 /* Formats one diagnostic, without colour and without a newline. */
 void bc_diag_format(const bc_diag *diag, bc_buf *out);
 
-/* Prints every diagnostic, one a line, in the order they were added.
- * With colour, the location is bold and the level coloured as gcc does. */
+/* The most diagnostics printed in one run: past them, a clerk fixes the
+ * first ones and runs again. */
+#define BC_DIAG_MAX_SHOWN 50
+
+/* Prints the diagnostics one a line in file order: the files in the order
+ * they first appear, in each by line and column (those without a line
+ * first), the order they were added kept among equals.  At most
+ * BC_DIAG_MAX_SHOWN, then a line that says how many more errors (and
+ * warnings) there are.  With colour, the location is bold and the level
+ * coloured as gcc does. */
 void bc_diags_print(const bc_diags *diags, FILE *stream, bool colour);
 
 /* Whether to colour diagnostics on stream: only on a terminal, and never

@@ -174,6 +174,10 @@ typedef struct bc_report {
     struct bc_locator *locator; /* positions in source (locate.h) */
     bc_document document;
     bc_text registry; /* a file whose citations this one takes too */
+    /* The documents declared could not all be read (the registry is
+     * missing, "citations" is not a list): any id may be unknown for that
+     * reason alone, so citations are not checked for unknown ids. */
+    bool citations_incomplete;
     BC_LIST_OF(bc_citation) citations;
     bc_blocks preamble;
     bc_part results, assessment, plans, proposals;
@@ -209,6 +213,15 @@ bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
 
 /* The schema of a whole data file (for `bcreport schema` too). */
 extern const bc_schema bc_report_schema;
+
+/* Loads and checks path like bc_report_load, but returns the report even
+ * after errors in its fields (they are left unset), so that the checks
+ * that come later (its citations) report their mistakes in the same run;
+ * NULL only when there is no report at all (the file cannot be read, is
+ * not YAML, or is not a mapping).  Check diags->errors before using it
+ * for anything else. */
+bc_report *bc_report_load_all(const char *path, bc_arena *arena,
+                              bc_diags *diags);
 
 /* Loads and checks path ("-" for standard input).  Returns NULL after
  * adding errors to diags. */

@@ -453,9 +453,44 @@ static void test_diags_print_plain(void **state)
     assert_string_equal(text,
                         "data/2023.yaml:12:5: warning: unused citation "
                         "\"kh12\"\n"
-                        "x.yaml: error: cannot open\n"
                         "data/2023.yaml:12:5: error: duplicate key \"year\"\n"
+                        "x.yaml: error: cannot open\n"
                         "bcreport: note: see the README\n");
+    free(text);
+    bc_diags_fini(&d);
+}
+
+/* In file order: each file where it first appears, by line and column
+ * in it, the order added among equals; past 50, how many more. */
+static void test_diags_print_in_file_order_capped(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_diag_error(&d, (bc_pos){"b.yaml", 9, 1}, "b9");
+    bc_diag_error(&d, (bc_pos){"a.yaml", 7, 2}, "a7.2");
+    bc_diag_error(&d, (bc_pos){"b.yaml", 2, 5}, "b2");
+    bc_diag_error(&d, (bc_pos){"a.yaml", 7, 1}, "a7.1");
+    bc_diag_add(&d, BC_NOTE, BC_OK, (bc_pos){"b.yaml", 2, 5}, "b2 again");
+    char *text = printed(&d, false);
+    assert_string_equal(text, "b.yaml:2:5: error: b2\n"
+                              "b.yaml:2:5: note: b2 again\n"
+                              "b.yaml:9:1: error: b9\n"
+                              "a.yaml:7:1: error: a7.1\n"
+                              "a.yaml:7:2: error: a7.2\n");
+    free(text);
+    for (int i = 5; i < 60; i++)
+        bc_diag_error(&d, (bc_pos){"c.yaml", i, 1}, "c");
+    bc_diag_add(&d, BC_WARNING, BC_OK, (bc_pos){"c.yaml", 99, 1}, "w");
+    text = printed(&d, false);
+    const char *last = strrchr(text, '\n');
+    while (last > text && last[-1] != '\n')
+        last--;
+    assert_string_equal(last, "and 10 more errors and 1 more warnings\n");
+    size_t lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, BC_DIAG_MAX_SHOWN + 1);
     free(text);
     bc_diags_fini(&d);
 }
@@ -470,9 +505,9 @@ static void test_diags_print_colour(void **state)
         text,
         "\033[1mdata/2023.yaml:12:5:\033[0m \033[1;35mwarning:\033[0m "
         "unused citation \"kh12\"\n"
-        "\033[1mx.yaml:\033[0m \033[1;31merror:\033[0m cannot open\n"
         "\033[1mdata/2023.yaml:12:5:\033[0m \033[1;31merror:\033[0m "
         "duplicate key \"year\"\n"
+        "\033[1mx.yaml:\033[0m \033[1;31merror:\033[0m cannot open\n"
         "\033[1mbcreport:\033[0m \033[1;36mnote:\033[0m see the README\n");
     free(text);
     bc_diags_fini(&d);
@@ -720,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_diag_error_without_status_is_internal),
         cmocka_unit_test(test_diags_print_plain),
         cmocka_unit_test(test_diags_print_colour),
+        cmocka_unit_test(test_diags_print_in_file_order_capped),
         cmocka_unit_test(test_diag_line_without_column),
         cmocka_unit_test(test_diag_escapes_user_text),
         cmocka_unit_test(test_diag_escapes_every_control),

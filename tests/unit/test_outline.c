@@ -184,14 +184,14 @@ static void test_table_errors(void **state)
                        "        - [x, 1.5]\n"
                        "        - [x, 1]\n"
                        "      total: yes\n" TAIL,
-                  "<stdin>:17:14: error: \"total\" must be true or false, "
-                  "not text\n"
                   "<stdin>:13:11: error: row 1 must be a list of 2 values, "
                   "one a column, not a list of another length\n"
                   "<stdin>:14:15: error: in column \"B\", row 2: the value "
                   "must be a whole number of đồng from 0 to 10^15\n"
                   "<stdin>:15:15: error: in column \"B\", row 3: the value "
-                  "must be a whole number of đồng from 0 to 10^15\n");
+                  "must be a whole number of đồng from 0 to 10^15\n"
+                  "<stdin>:17:14: error: \"total\" must be true or false, "
+                  "not text\n");
     expect_errors(HEAD "preamble:\n"
                        "  - table:\n"
                        "      columns: [{title: A, type: money}]\n"

@@ -159,7 +159,10 @@ static void test_citation_errors(void **state)
 {
     fixture *f = *state;
     expect_cite_error(f, "x [@kh12] y",
-                      "t.yaml:3:7: error: unknown citation [@kh12]; declare "
+                      "t.yaml:3:7: error: unknown citation [@kh12]; did you "
+                      "mean [@kh92]?");
+    expect_cite_error(f, "x [@cv1520] y",
+                      "t.yaml:3:7: error: unknown citation [@cv1520]; declare "
                       "it under \"citations\"");
     expect_cite_error(f, "x [@kh92 nuber]",
                       "t.yaml:3:7: error: unknown part \"nuber\" in a "
@@ -488,8 +491,8 @@ static void test_schema_errors(void **state)
          * title that is cited from elsewhere, or never cited. */
         {"title: \"về thực hiện [@ct12 number]\"",
          "title: \"về thực hiện [@ct13 number]\"",
-         "t.yaml:10:121: error: unknown citation [@ct13]; declare it under "
-         "\"citations\"\n"},
+         "t.yaml:10:121: error: unknown citation [@ct13]; did you mean "
+         "[@ct12]?\n"},
         {"preamble: [Mở đầu.]", "preamble: [\"Mở [@kh92] và\\n [@kh92 "
          "dat]\"]",
          "t.yaml:12:29: error: unknown part \"dat\" in a citation of "
