@@ -108,8 +108,23 @@ void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
     if (v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT ||
         v->kind == BC_VALUE_BOOL)
         hint = !strcmp(expected, "text") ? " (put it in quotes)" : "";
-    bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be %s%s, not %s"), key,
-                  expected, hint, article_kind(v->kind));
+    /* "-b": a list item without the space after its dash reads as text */
+    bool dash = v->kind == BC_VALUE_STRING && v->as.string.len > 1 &&
+                v->as.string.ptr[0] == '-' &&
+                !bc_is_space(v->as.string.ptr[1]) &&
+                !bc_is_digit(v->as.string.ptr[1]) && strstr(expected, "list");
+    if (dash) {
+        bc_buf item = BC_BUF_INIT;
+        bc_diag_excerpt(&item, v->as.string.ptr + 1, v->as.string.len - 1,
+                        20);
+        bc_diag_error(r->diags, pos_of(r, v),
+                      _("\"%s\" must be %s, not text: a \"-\" starts a list "
+                        "item only with a space after it (\"- %s\")"),
+                      key, expected, item.ptr);
+        bc_buf_fini(&item);
+    } else
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be %s%s, not %s"),
+                      key, expected, hint, article_kind(v->kind));
 }
 
 /* Text may hold line breaks and tabs but no other control characters:

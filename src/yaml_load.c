@@ -93,6 +93,8 @@ static bc_pos mark_pos(const loader *ld, yaml_mark_t mark)
     return p;
 }
 
+static bool quoted_line(const loader *ld, size_t at, bc_buf *out);
+static size_t mark_offset(const loader *ld, yaml_mark_t mark);
 static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
     BC_PRINTF(3, 4);
 static void error_at(loader *ld, bc_pos pos, const char *fmt, ...)
@@ -586,9 +588,17 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
     bc_pos pos = mark_pos(ld, ev->start_mark);
     const char *name = (const char *)ev->data.alias.anchor;
     anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
+    bc_buf fix = BC_BUF_INIT;
+    if (!a && quoted_line(ld, mark_offset(ld, ev->start_mark), &fix))
+        error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it); "
+                            "if the text only starts with *, put it in "
+                            "double quotes: %s"),
+                 name, name, fix.ptr);
+    else if (!a)
+        error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it)"),
+                 name, name);
+    bc_buf_fini(&fix);
     if (!a) {
-        error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it)"), name,
-                 name);
         stop(ld);
         return;
     }
@@ -712,8 +722,9 @@ static void on_stream_end(loader *ld)
 
 /* ---- libyaml's own errors ---- */
 
-/* The character at a libyaml mark, found again by line and column. */
-static uint32_t char_at(const loader *ld, yaml_mark_t mark)
+/* The byte offset of a libyaml mark (whose index counts characters),
+ * found again by line and column; the text's length past its end. */
+static size_t mark_offset(const loader *ld, yaml_mark_t mark)
 {
     const unsigned char *p = (const unsigned char *)ld->text;
     size_t i = 0, line = 0, col = 0;
@@ -727,12 +738,143 @@ static uint32_t char_at(const loader *ld, yaml_mark_t mark)
         while (i < ld->len && (p[i] & 0xC0) == 0x80)
             i++;
         if (line > mark.line)
-            return 0;
+            return ld->len;
     }
+    return i;
+}
+
+/* The character at a libyaml mark; 0 past the text's end. */
+static uint32_t char_at(const loader *ld, yaml_mark_t mark)
+{
+    size_t i = mark_offset(ld, mark);
     uint32_t c = 0;
-    if (i < ld->len && !bc_utf8_decode(p + i, ld->len - i, &c))
+    if (i < ld->len &&
+        !bc_utf8_decode((const unsigned char *)ld->text + i, ld->len - i, &c))
         c = 0;
     return c;
+}
+
+/* The line of the text that holds byte offset at: its start and end. */
+static void line_around(const loader *ld, size_t at, size_t *start,
+                        size_t *end)
+{
+    if (at > ld->len)
+        at = ld->len;
+    *start = at;
+    while (*start > 0 && ld->text[*start - 1] != '\n')
+        (*start)--;
+    *end = at;
+    while (*end < ld->len && ld->text[*end] != '\n' && ld->text[*end] != '\r')
+        (*end)++;
+}
+
+/* The line at, written with its value in double quotes: "subject: Báo cáo:
+ * kết quả" gives 'subject: "Báo cáo: kết quả"', "- [@ct12] thực hiện"
+ * gives '- "[@ct12] thực hiện"'.  False when the line has no value to
+ * quote (it already starts with a quote, or is empty). */
+static bool quoted_line(const loader *ld, size_t at, bc_buf *out)
+{
+    size_t start, end;
+    line_around(ld, at, &start, &end);
+    const char *t = ld->text;
+    size_t v = start;
+    while (v < end && t[v] == ' ')
+        v++;
+    while (v + 1 < end && t[v] == '-' && t[v + 1] == ' ') /* "- " items */
+        for (v += 2; v < end && t[v] == ' ';)
+            v++;
+    for (size_t i = v; i + 1 < end; i++) /* "key: " before the value */
+        if (t[i] == ':' && t[i + 1] == ' ' && i > v &&
+            !memchr(t + v, '"', i - v) && !memchr(t + v, '\'', i - v)) {
+            for (v = i + 2; v < end && t[v] == ' ';)
+                v++;
+            break;
+        }
+    while (end > v && t[end - 1] == ' ')
+        end--;
+    if (v >= end || t[v] == '"' || t[v] == '\'')
+        return false;
+    bc_buf_append(out, t + start, v - start);
+    bc_buf_putc(out, '"');
+    for (size_t i = v; i < end; i++) {
+        if (t[i] == '"' || t[i] == '\\')
+            bc_buf_putc(out, '\\');
+        bc_buf_putc(out, t[i]);
+    }
+    bc_buf_putc(out, '"');
+    return true;
+}
+
+/* True when the line at holds "key:value" with no space after the
+ * colon (not "://", as in an address). */
+static bool colon_without_space(const loader *ld, size_t at)
+{
+    size_t start, end;
+    line_around(ld, at, &start, &end);
+    for (size_t i = start; i + 1 < end; i++)
+        if (ld->text[i] == ':' && ld->text[i + 1] != ' ' &&
+            ld->text[i + 1] != '/')
+            return true;
+    return false;
+}
+
+/* True when the text before offset at (blanks aside) ends in a quote:
+ * "a: "x" y" has text after its closing quote. */
+static bool after_quote(const loader *ld, size_t at)
+{
+    while (at > 0 && ld->text[at - 1] == ' ')
+        at--;
+    return at > 0 && (ld->text[at - 1] == '"' || ld->text[at - 1] == '\'');
+}
+
+/* The clerk's fix for what libyaml reports, in plain words; *at moves to
+ * where the fix belongs (the opening quote of an unclosed text). */
+static void syntax_hint(const loader *ld, const yaml_parser_t *parser,
+                        bc_pos *at, bc_buf *hint)
+{
+    const char *problem = parser->problem ? parser->problem : "";
+    const char *context = parser->context ? parser->context : "";
+    uint32_t c = char_at(ld, parser->problem_mark);
+    uint32_t first = char_at(ld, parser->context_mark); /* an open quote */
+    bc_buf fix = BC_BUF_INIT;
+    if (strstr(problem, "cannot start any token") && c == '\t') {
+        bc_buf_puts(hint, _("tabs cannot indent YAML: use spaces"));
+    } else if (strstr(problem, "mapping values are not allowed") &&
+               parser->problem_mark.column > 1024) {
+        bc_buf_puts(hint, _("a key can be at most 1024 characters long"));
+    } else if (strstr(context, "quoted scalar") &&
+               strstr(problem, "end of stream")) {
+        *at = mark_pos(ld, parser->context_mark);
+        bc_buf_printf(hint, _("this %s opens a text that is never closed: "
+                              "end the text with the same quote"),
+                      first == '"' ? _("double quote") : _("quote"));
+    } else if ((strstr(problem, "mapping values are not allowed") ||
+                strstr(problem, "cannot start any token") ||
+                strstr(context, "block scalar")) &&
+               quoted_line(ld, mark_offset(ld, parser->problem_mark), &fix)) {
+        bc_buf_printf(hint, _("put the text in double quotes: %s"), fix.ptr);
+    } else if (strstr(context, "flow sequence") &&
+               quoted_line(ld, mark_offset(ld, parser->context_mark), &fix)) {
+        *at = mark_pos(ld, parser->context_mark);
+        bc_buf_printf(hint, _("this [ opens a list that is never closed; "
+                              "if the text only starts with [, put it in "
+                              "double quotes: %s"),
+                      fix.ptr);
+    } else if (strstr(problem, "could not find expected ':'") &&
+               colon_without_space(ld, mark_offset(ld, parser->context_mark))) {
+        *at = mark_pos(ld, parser->context_mark);
+        bc_buf_puts(hint, _("put a space after the colon, as in "
+                            "\"place: Bình Sơn\""));
+    } else if (strstr(problem, "did not find expected key") &&
+               after_quote(ld, mark_offset(ld, parser->problem_mark))) {
+        bc_buf_puts(hint, _("text goes on after its closing quote: put "
+                            "all of it inside the quotes, writing a \" "
+                            "inside as \\\""));
+    } else if (strstr(problem, "did not find expected key")) {
+        bc_buf_puts(hint, _("this line is indented wrongly: the keys of one "
+                            "group start in the same column"));
+    }
+    bc_buf_fini(&fix);
 }
 
 static void parser_error(loader *ld, const yaml_parser_t *parser)
@@ -757,24 +899,25 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
     if (strstr(problem, "expected <document start>"))
         problem = "unexpected text after the end of the data (a stray "
                   "bracket or quote, or a line indented wrongly?)";
-    const char *hint = "";
-    if (strstr(problem, "cannot start any token") &&
-        char_at(ld, parser->problem_mark) == '\t')
-        hint = "; tabs cannot indent YAML, use spaces";
-    else if (strstr(problem, "mapping values are not allowed") &&
-             parser->problem_mark.column > 1024)
-        hint = "; a key can be at most 1024 characters long";
+    bc_buf hint = BC_BUF_INIT;
+    syntax_hint(ld, parser, &pos, &hint);
+    /* libyaml's own words follow the hint, in brackets. */
+    bc_buf words = BC_BUF_INIT;
+    bc_buf_puts(&words, problem);
     /* "while scanning for the next token" at the same place adds nothing. */
     bool same_place =
         parser->context_mark.line == parser->problem_mark.line &&
         parser->context_mark.column == parser->problem_mark.column;
-    if (parser->context && !same_place) {
-        error_at(ld, pos, _("%s%s (%s that started at %d:%d)"), problem, hint,
-                 parser->context, (int)parser->context_mark.line + 1,
-                 (int)parser->context_mark.column + 1);
-    } else {
-        error_at(ld, pos, _("%s%s"), problem, hint);
-    }
+    if (parser->context && !same_place)
+        bc_buf_printf(&words, _(" (%s that started at %d:%d)"),
+                      parser->context, (int)parser->context_mark.line + 1,
+                      (int)parser->context_mark.column + 1);
+    if (hint.len)
+        error_at(ld, pos, _("%s (libyaml: %s)"), hint.ptr, words.ptr);
+    else
+        error_at(ld, pos, "%s", words.ptr);
+    bc_buf_fini(&hint);
+    bc_buf_fini(&words);
 }
 
 static void handle_event(loader *ld, const yaml_event_t *ev)

@@ -58,8 +58,10 @@ static const cli_case cases[] = {
     {"duplicate key", {"dump", "-"}, "year: 2023\nyear: 2024\n", 65, "",
      "<stdin>:2:1: error: duplicate key \"year\" (first defined at 1:1)\n"},
     {"syntax error", {"dump", "-"}, "a: [1\n", 65, "",
-     "<stdin>:2:1: error: did not find expected ',' or ']' (while parsing a "
-     "flow sequence that started at 1:4)\n"},
+     "<stdin>:1:4: error: this [ opens a list that is never closed; if the "
+     "text only starts with [, put it in double quotes: a: \"[1\" (libyaml: "
+     "did not find expected ',' or ']' (while parsing a flow sequence that "
+     "started at 1:4))\n"},
     {"invalid UTF-8", {"dump", "-"}, "a: \xFF\n", 65, "",
      "<stdin>:1:4: error: invalid UTF-8 (byte 0xFF); save the file as "
      "UTF-8\n"},

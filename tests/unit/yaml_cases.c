@@ -16,20 +16,54 @@ const yaml_error_case yaml_error_cases[] = {
     {"quoted and plain keys are the same key", "1: a\n\"1\": b\n", 0,
      "t.yaml:2:1: error: duplicate key \"1\" (first defined at 1:1)\n"},
     {"tab indentation", "a:\n\t- b\n", 0,
-     "t.yaml:2:1: error: found character that cannot start any token; "
-     "tabs cannot indent YAML, use spaces\n"},
+     "t.yaml:2:1: error: tabs cannot indent YAML: use spaces (libyaml: found "
+     "character that cannot start any token)\n"},
     {"unclosed flow sequence", "a: [1, 2\nb: 3\n", 0,
-     "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
-     "flow sequence that started at 1:4)\n"},
+     "t.yaml:1:4: error: this [ opens a list that is never closed; if the "
+     "text only starts with [, put it in double quotes: a: \"[1, 2\" "
+     "(libyaml: did not find expected ',' or ']' (while parsing a flow "
+     "sequence that started at 1:4))\n"},
     {"bad indentation", "a:\n  b: 1\n c: 2\n", 0,
-     "t.yaml:3:2: error: did not find expected key (while parsing a block "
-     "mapping that started at 1:1)\n"},
+     "t.yaml:3:2: error: this line is indented wrongly: the keys of one "
+     "group start in the same column (libyaml: did not find expected key "
+     "(while parsing a block mapping that started at 1:1))\n"},
     {"unclosed quote", "a: \"abc\n", 0,
-     "t.yaml:2:1: error: found unexpected end of stream (while scanning a "
-     "quoted scalar that started at 1:4)\n"},
+     "t.yaml:1:4: error: this double quote opens a text that is never "
+     "closed: end the text with the same quote (libyaml: found unexpected "
+     "end of stream (while scanning a quoted scalar that started at "
+     "1:4))\n"},
     {"key longer than 1024 characters", NULL, 0,
-     "t.yaml:1:1026: error: mapping values are not allowed in this context; "
-     "a key can be at most 1024 characters long\n"},
+     "t.yaml:1:1026: error: a key can be at most 1024 characters long "
+     "(libyaml: mapping values are not allowed in this context)\n"},
+    {"a colon and a space in unquoted text",
+     "subject: Báo cáo: kết quả năm 2025\n", 0,
+     "t.yaml:1:17: error: put the text in double quotes: subject: \"Báo "
+     "cáo: kết quả năm 2025\" (libyaml: mapping values are not allowed in "
+     "this context)\n"},
+    {"a list item starting with a citation",
+     "preamble:\n  - [@cv1520] thực hiện\n", 0,
+     "t.yaml:2:6: error: put the text in double quotes:   - \"[@cv1520] "
+     "thực hiện\" (libyaml: found character that cannot start any "
+     "token)\n"},
+    {"a value starting with @", "a: @nd80 là\n", 0,
+     "t.yaml:1:4: error: put the text in double quotes: a: \"@nd80 là\" "
+     "(libyaml: found character that cannot start any token)\n"},
+    {"a value starting with |", "a: |x\n", 0,
+     "t.yaml:1:5: error: put the text in double quotes: a: \"|x\" "
+     "(libyaml: did not find expected comment or line break (while "
+     "scanning a block scalar that started at 1:4))\n"},
+    {"no space after a colon", "a: 1\nplace:A\nb: 2\n", 0,
+     "t.yaml:2:1: error: put a space after the colon, as in \"place: Bình "
+     "Sơn\" (libyaml: could not find expected ':' (while scanning a simple "
+     "key that started at 2:1))\n"},
+    {"text after a closing quote", "a: \"Kết quả \"tốt\" nhất\"\n", 0,
+     "t.yaml:1:14: error: text goes on after its closing quote: put all of "
+     "it inside the quotes, writing a \" inside as \\\" (libyaml: did not "
+     "find expected key (while parsing a block mapping that started at "
+     "1:1))\n"},
+    {"an unknown alias that is text", "a: *x y\n", 0,
+     "t.yaml:1:4: error: unknown alias *x (no anchor &x before it); if the "
+     "text only starts with *, put it in double quotes: a: \"*x y\"\n"},
     {"invalid UTF-8 byte", "a: b\xFF\n", 0,
      "t.yaml:1:5: error: invalid UTF-8 (byte 0xFF); save the file as "
      "UTF-8\n"},
@@ -81,7 +115,8 @@ const yaml_error_case yaml_error_cases[] = {
      "t.yaml:1:3: error: a mapping key must be a scalar, not a mapping\n"},
     {"unknown alias", "a: *nowhere\n", 0,
      "t.yaml:1:4: error: unknown alias *nowhere (no anchor &nowhere before "
-     "it)\n"},
+     "it); if the text only starts with *, put it in double quotes: "
+     "a: \"*nowhere\"\n"},
     {"alias cycle", "a: &x [1, *x]\n", 0,
      "t.yaml:1:11: error: alias *x refers to a collection that contains it "
      "(a cycle)\n"},
