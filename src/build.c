@@ -199,6 +199,40 @@ void bc_check_file(const char *data_path, const bc_lint_options *options,
     bc_arena_free(arena);
 }
 
+static const char *const agency_levels[] = {
+    [BC_AGENCY_XA] = "xa", [BC_AGENCY_TINH] = "tinh", [BC_AGENCY_SO] = "so"};
+
+bool bc_agency_level_named(const char *name, bc_agency_level *level)
+{
+    for (size_t i = 0; i < BC_COUNT(agency_levels); i++)
+        if (!strcmp(name, agency_levels[i])) {
+            *level = (bc_agency_level)i;
+            return true;
+        }
+    return false;
+}
+
+bool bc_new_file(const bc_new_options *options, bc_buf *out,
+                 bc_diags *diags)
+{
+    bc_arena *arena = bc_arena_new();
+    bc_value *data = bc_value_new_map(arena);
+    for (size_t i = 0; i < BC_COUNT(agency_levels); i++)
+        bc_value_map_set(arena, data, agency_levels[i],
+                         bc_value_new_bool(arena, i == options->level));
+    bc_value_map_set(arena, data, "year",
+                     bc_value_new_int(arena, options->year));
+    bc_value_map_set(arena, data, "next_year",
+                     bc_value_new_int(arena, options->year + 1));
+    bc_build_options source = {.template_dir = options->template_dir};
+    bc_resolver *resolver = template_source(&source);
+    bool ok = bc_view_render(resolver, BC_TEMPLATE_NEW, data,
+                             options->template_dir, out, diags);
+    bc_resolver_free(resolver);
+    bc_arena_free(arena);
+    return ok;
+}
+
 /* The folder part of path ("." when there is none); malloc'd. */
 static char *folder_of(const char *path)
 {

@@ -129,6 +129,21 @@ void bc_diags_promote_warnings(bc_diags *diags)
     }
 }
 
+void bc_diags_keep_errors(bc_diags *diags)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        bc_diag *d = &diags->items[i];
+        if (d->level == BC_ERROR) {
+            diags->items[kept++] = *d;
+            continue;
+        }
+        free(d->file);
+        free(d->message);
+    }
+    diags->count = kept;
+}
+
 size_t bc_diags_count(const bc_diags *diags, bc_level level)
 {
     size_t n = 0;
@@ -141,13 +156,13 @@ static const char *level_name(bc_level level)
 {
     switch (level) {
     case BC_NOTE:
-        return "note";
+        return _("note");
     case BC_WARNING:
-        return "warning";
+        return _("warning");
     case BC_ERROR:
-        return "error";
+        return _("error");
     }
-    return "error";
+    return _("error");
 }
 
 /* gcc's colours: bold location, red errors, magenta warnings, cyan notes. */

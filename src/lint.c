@@ -111,6 +111,7 @@ typedef struct linter {
     bc_strmap earlier_full;  /* full key -> earlier formal full numbers */
     candidates cands;
     bc_pos *positions; /* per mention once located (line 0: not yet) */
+    bool final;        /* check --final */
 } linter;
 
 /* A finding: a warning, or with --final an error. */
@@ -511,6 +512,42 @@ static void check_invisible(void *ctx, const bc_text *t)
             "or nothing",
             first_cp, invisible_name(first_cp), more.ptr);
     bc_buf_fini(&more);
+}
+
+/* ---- places still to fill in ---- */
+
+/* «...» marks what bcreport new left for the clerk to write: each is
+ * "not filled in" at its place, a warning while drafting and an error
+ * with --final, so that no «Tên xã» reaches a signed document. */
+static const char *find_pair(const char *s, const char *end,
+                             const char pair[2])
+{
+    for (; s + 1 < end; s++)
+        if (s[0] == pair[0] && s[1] == pair[1])
+            return s;
+    return NULL;
+}
+
+static void check_placeholders(void *ctx, const bc_text *t)
+{
+    static const char open[] = "\u00AB", close[] = "\u00BB";
+    linter *l = ctx;
+    const char *s = t->s, *end = t->s ? t->s + t->len : NULL;
+    while (s && s < end) {
+        const char *from = find_pair(s, end, open);
+        if (!from)
+            break;
+        const char *to = find_pair(from + 2, end, close);
+        size_t len = to ? (size_t)(to + 2 - from) : (size_t)(end - from);
+        bc_buf shown = BC_BUF_INIT;
+        bc_diag_excerpt(&shown, from, len, 60);
+        report_at(l, l->final ? BC_ERROR : BC_WARNING,
+                  bc_report_locate(l->report, t, (size_t)(from - t->s), len),
+                  _("not filled in: %s; write the text in its place"),
+                  shown.ptr);
+        bc_buf_fini(&shown);
+        s = from + len;
+    }
 }
 
 /* ---- comparing ---- */
@@ -1068,6 +1105,8 @@ void bc_lint(const bc_report *report, const bc_cite_record *cites,
     check_replaced(&l);
     check_distribution(&l);
     bc_report_visit_texts(report, check_invisible, &l);
+    l.final = options && options->final;
+    bc_report_visit_texts(report, check_placeholders, &l);
     if (options && options->final)
         check_final(&l);
     free_linter(&l);

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bcreport/buf.h"
@@ -22,11 +24,13 @@
 #include "bcreport/lint.h"
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
+#include "bcreport/suggest.h"
 #include "bcreport/version.h"
 #include "bcreport/chars.h"
 
 typedef struct cli {
     bool colour; /* colour diagnostics on stderr */
+    bool quiet;  /* errors only */
 } cli;
 
 typedef struct command {
@@ -39,6 +43,23 @@ typedef struct command {
 
 static int cmd_build(const cli *c, const command *self, int argc,
                      char **argv);
+/* "2 files checked: 1 error, 3 warnings", each count in its own plural. */
+static void print_check_summary(int files, size_t errors, size_t warnings)
+{
+    bc_buf line = BC_BUF_INIT;
+    bc_buf_printf(&line, bc_ngettext("%d file checked", "%d files checked",
+                                     (unsigned long)files),
+                  files);
+    bc_buf_puts(&line, ": ");
+    bc_buf_printf(&line, bc_ngettext("%zu error", "%zu errors", errors),
+                  errors);
+    bc_buf_puts(&line, ", ");
+    bc_buf_printf(&line, bc_ngettext("%zu warning", "%zu warnings", warnings),
+                  warnings);
+    fprintf(stderr, "%s\n", line.ptr);
+    bc_buf_fini(&line);
+}
+
 static int cmd_check(const cli *c, const command *self, int argc,
                      char **argv);
 static int cmd_dump(const cli *c, const command *self, int argc, char **argv);
@@ -47,125 +68,151 @@ static int cmd_render(const cli *c, const command *self, int argc,
 static int cmd_schema(const cli *c, const command *self, int argc,
                       char **argv);
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
+static int cmd_new(const cli *c, const command *self, int argc, char **argv);
 
+/* Summaries and help are N_(): translated where they are printed. */
 static const command commands[] = {
-    {"build", "write the report of a data file (Markdown, HTML, Word, PDF)",
-     "Usage: bcreport build [OPTIONS] FILE\n"
-     "\n"
-     "Checks the data file FILE (\"-\" for standard input) and writes its\n"
-     "report (BÁO CÁO) in the official layout, as Markdown, a print-ready\n"
-     "HTML page, a Word document or a PDF, to standard output or to the\n"
-     "file given with -o.  Every mistake in the data is reported as\n"
-     "FILE:LINE:COLUMN: error: ... and nothing is written.\n"
-     "\n"
-     "Options:\n"
-     "  -f, --format=FORMAT    md (Markdown, the default), html (one\n"
-     "                         standalone page, A4, CSS inline), docx (Word)\n"
-     "                         or pdf; without -f, the extension of OUT\n"
-     "                         chooses (.md, .html, .docx, .pdf)\n"
-     "      --fragment         html: only the <article>, to embed in a page\n"
-     "  -o, --output=OUT       write to OUT instead of standard output,\n"
-     "                         through a temporary file renamed at the end:\n"
-     "                         a failed build leaves OUT as it was\n"
-     "      --pdf-engine=ENGINE  pdf: chromium (the default: chromium,\n"
-     "                         chromium-browser or google-chrome on PATH),\n"
-     "                         libreoffice (prints the DOCX), or the path of\n"
-     "                         either program\n"
-     "  -T, --templates=DIR    use the templates in DIR instead of the\n"
-     "                         built-in ones (report.md, report.html,\n"
-     "                         article.html, the docx-*.xml parts and\n"
-     "                         their partials)\n"
-     "  -h, --help             show this help\n",
+    {"new", N_("write a data file to start a report from"),
+     N_("Usage: bcreport new [OPTIONS]\n"
+        "\n"
+        "Writes a data file to start a report from: every part of the\n"
+        "report, each key explained in Vietnamese, with an example.  Write\n"
+        "your own text where the file says «...»: check lists each such\n"
+        "place as not filled in, and check --final refuses them.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=FILE   write to FILE instead of standard output; a\n"
+        "                      FILE that exists is left alone unless --force\n"
+        "                      is given\n"
+        "  -l, --level=LEVEL   the agency: xa (a commune or ward, the\n"
+        "                      default), tinh (a province) or so (a\n"
+        "                      provincial department)\n"
+        "  -y, --year=YEAR     the year reported on (default: this year)\n"
+        "      --force         replace FILE if it exists\n"
+        "  -h, --help          show this help\n"),
+     cmd_new},
+    {"build", N_("write the report of a data file (Markdown, HTML, Word, PDF)"),
+     N_("Usage: bcreport build [OPTIONS] FILE\n"
+        "\n"
+        "Checks the data file FILE (\"-\" for standard input) and writes its\n"
+        "report (BÁO CÁO) in the official layout, as Markdown, a print-ready\n"
+        "HTML page, a Word document or a PDF, to standard output or to the\n"
+        "file given with -o.  Every mistake in the data is reported as\n"
+        "FILE:LINE:COLUMN: error: ... and nothing is written.\n"
+        "\n"
+        "Options:\n"
+        "  -f, --format=FORMAT    md (Markdown, the default), html (one\n"
+        "                         standalone page, A4, CSS inline), docx (Word)\n"
+        "                         or pdf; without -f, the extension of OUT\n"
+        "                         chooses (.md, .html, .docx, .pdf)\n"
+        "      --fragment         html: only the <article>, to embed in a page\n"
+        "  -o, --output=OUT       write to OUT instead of standard output,\n"
+        "                         through a temporary file renamed at the end:\n"
+        "                         a failed build leaves OUT as it was\n"
+        "      --pdf-engine=ENGINE  pdf: chromium (the default: chromium,\n"
+        "                         chromium-browser or google-chrome on PATH),\n"
+        "                         libreoffice (prints the DOCX), or the path of\n"
+        "                         either program\n"
+        "  -T, --templates=DIR    use the templates in DIR instead of the\n"
+        "                         built-in ones (report.md, report.html,\n"
+        "                         article.html, the docx-*.xml parts and\n"
+        "                         their partials)\n"
+        "  -h, --help             show this help\n"),
      cmd_build},
-    {"check", "check data files without writing a report",
-     "Usage: bcreport check [OPTIONS] FILE...\n"
-     "\n"
-     "Loads and checks each data file as build does, then looks for the\n"
-     "mistakes that slip into official documents: a citation typed by hand\n"
-     "that disagrees with the registered document or with another mention,\n"
-     "a document number whose year is later than its date, a reference to\n"
-     "a document that is not registered (\"Kế hoạch 12\"), a registered\n"
-     "document never cited, Nơi nhận without \"Lưu: VT\" or with an entry\n"
-     "twice.  Prints every finding as FILE:LINE:COLUMN: error|warning:\n"
-     "..., then a summary line.  Exit status 0 when there is no error, 65\n"
-     "when there is.\n"
-     "\n"
-     "Options:\n"
-     "      --werror  treat warnings as errors\n"
-     "      --final   the document is about to be issued: its number and\n"
-     "                date must be filled in, and it cannot be dated before\n"
-     "                a document it cites\n"
-     "  -h, --help    show this help\n",
+    {"check", N_("check data files without writing a report"),
+     N_("Usage: bcreport check [OPTIONS] FILE...\n"
+        "\n"
+        "Loads and checks each data file as build does, then looks for the\n"
+        "mistakes that slip into official documents: a citation typed by hand\n"
+        "that disagrees with the registered document or with another mention,\n"
+        "a document number whose year is later than its date, a reference to\n"
+        "a document that is not registered (\"Kế hoạch 12\"), a registered\n"
+        "document never cited, Nơi nhận without \"Lưu: VT\" or with an entry\n"
+        "twice, a place still to fill in («...»).  Prints every finding as\n"
+        "FILE:LINE:COLUMN: error|warning: ..., then a summary line.  Exit\n"
+        "status 0 when there is no error, 65 when there is.\n"
+        "\n"
+        "Options:\n"
+        "      --werror  treat warnings as errors\n"
+        "      --final   the document is about to be issued: its number and\n"
+        "                date must be filled in, nothing left as «...», and\n"
+        "                it cannot be dated before a document it cites\n"
+        "  -h, --help    show this help\n"),
      cmd_check},
-    {"dump", "print a YAML file as JSON, exactly as bcreport reads it",
-     "Usage: bcreport dump FILE\n"
-     "\n"
-     "Loads FILE (\"-\" for standard input) as bcreport loads every data\n"
-     "file and prints it as JSON: UTF-8, keys in file order, the same\n"
-     "output every run.  Errors are printed as FILE:LINE:COLUMN: error: ...\n"
-     "\n"
-     "Options:\n"
-     "  -h, --help   show this help\n",
+    {"dump", N_("print a YAML file as JSON, exactly as bcreport reads it"),
+     N_("Usage: bcreport dump FILE\n"
+        "\n"
+        "Loads FILE (\"-\" for standard input) as bcreport loads every data\n"
+        "file and prints it as JSON: UTF-8, keys in file order, the same\n"
+        "output every run.  Errors are printed as FILE:LINE:COLUMN: error: ...\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help   show this help\n"),
      cmd_dump},
-    {"render", "render a Mustache template with YAML data",
-     "Usage: bcreport render [OPTIONS] TEMPLATE [DATA]\n"
-     "\n"
-     "Renders the Mustache template TEMPLATE with the YAML file DATA (\"-\"\n"
-     "for standard input; without DATA, an empty mapping) and writes the\n"
-     "result to standard output, byte for byte.  The whole Mustache\n"
-     "specification (v1.4.2) is followed, with inheritance and dynamic\n"
-     "names, unless --strict is given.  Nothing is written on error.\n"
-     "\n"
-     "Options:\n"
-     "  -P, --partials=DIR  where {{> name}} looks: DIR/name.mustache, then\n"
-     "                      DIR/name (default: the template's folder)\n"
-     "  -e, --escape=MODE   html (the default), markdown (the default for a\n"
-     "                      template named *.md or *.md.mustache) or none\n"
-     "      --strict        an undefined name or an unknown partial is an\n"
-     "                      error at its line and column\n"
-     "  -h, --help          show this help\n",
+    {"render", N_("render a Mustache template with YAML data"),
+     N_("Usage: bcreport render [OPTIONS] TEMPLATE [DATA]\n"
+        "\n"
+        "Renders the Mustache template TEMPLATE with the YAML file DATA (\"-\"\n"
+        "for standard input; without DATA, no data) and writes the result to\n"
+        "standard output, byte for byte.  The whole Mustache specification\n"
+        "(v1.4.2) is followed, with inheritance and dynamic names, unless\n"
+        "--strict is given.  Nothing is written on error.\n"
+        "\n"
+        "Options:\n"
+        "  -P, --partials=DIR  where {{> name}} looks: DIR/name.mustache, then\n"
+        "                      DIR/name (default: the template's folder)\n"
+        "  -e, --escape=MODE   html (the default), markdown (the default for a\n"
+        "                      template named *.md or *.md.mustache) or none\n"
+        "      --strict        an undefined name or an unknown partial is an\n"
+        "                      error at its line and column\n"
+        "  -h, --help          show this help\n"),
      cmd_render},
-    {"schema", "print the JSON Schema of the data files",
-     "Usage: bcreport schema\n"
-     "\n"
-     "Prints the JSON Schema (draft 2020-12) of bcreport's data files, with\n"
-     "Vietnamese descriptions, for editors: VS Code's YAML extension gives\n"
-     "completion and help on hover to a file that starts with\n"
-     "    # yaml-language-server: $schema=../schema/report.schema.json\n"
-     "(schema/report.schema.json in the source tree is this output).\n"
-     "\n"
-     "Options:\n"
-     "  -h, --help   show this help\n",
+    {"schema", N_("print the JSON Schema of the data files"),
+     N_("Usage: bcreport schema\n"
+        "\n"
+        "Prints the JSON Schema (draft 2020-12) of bcreport's data files, with\n"
+        "Vietnamese descriptions, for editors: VS Code's YAML extension gives\n"
+        "completion and help on hover to a file that starts with\n"
+        "    # yaml-language-server: $schema=../schema/report.schema.json\n"
+        "(schema/report.schema.json in the source tree is this output).\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help   show this help\n"),
      cmd_schema},
-    {"help", "show the help of a command",
-     "Usage: bcreport help [COMMAND]\n", cmd_help},
+    {"help", N_("show the help of a command"),
+     N_("Usage: bcreport help [COMMAND]\n"), cmd_help},
 };
 
 #define N_COMMANDS BC_COUNT(commands)
 
 static void print_usage(FILE *out)
 {
-    fputs("Usage: bcreport [OPTIONS] COMMAND [ARGS]\n"
-          "\n"
-          "Turns a YAML data file into a Vietnamese official report.\n"
-          "\n"
-          "Commands:\n",
+    fputs(_("Usage: bcreport [OPTIONS] COMMAND [ARGS]\n"
+            "\n"
+            "Turns a YAML data file into a Vietnamese official report.\n"
+            "\n"
+            "Commands:\n"),
           out);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n"
-          "Options:\n"
-          "  -h, --help          show this help\n"
-          "  -V, --version       show the version\n"
-          "      --color=WHEN    colour diagnostics: auto (the default: on a\n"
-          "                      terminal, unless NO_COLOR is set), always,\n"
-          "                      never\n"
-          "\n"
-          "Exit status: 0 success, 64 usage error, 65 bad data, 66 cannot\n"
-          "open input, 70 internal error, 71 out of memory, 73 cannot create\n"
-          "output, 74 input/output error.\n"
-          "\n"
-          "Run 'bcreport help COMMAND' for the help of one command.\n",
+        fprintf(out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fputs(_("\n"
+            "Options (also after the command):\n"
+            "  -h, --help          show this help\n"
+            "  -V, --version       show the version\n"
+            "      --color=WHEN    colour diagnostics: auto (the default: on a\n"
+            "                      terminal, unless NO_COLOR is set), always,\n"
+            "                      never\n"
+            "  -q, --quiet         print errors only: no warnings, notes or\n"
+            "                      summary\n"
+            "\n"
+            "Exit status: 0 success, 64 usage error, 65 bad data, 66 cannot\n"
+            "open input, 69 no PDF engine, 70 internal error, 71 out of\n"
+            "memory, 73 cannot create output, 74 input/output error.\n"
+            "\n"
+            "Messages are in Vietnamese when LANGUAGE, LC_ALL, LC_MESSAGES or\n"
+            "LANG starts with \"vi\" (LANG=vi_VN.UTF-8).\n"
+            "\n"
+            "Run 'bcreport help COMMAND' for the help of one command.\n"),
           out);
 }
 
@@ -174,30 +221,56 @@ static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("bcreport: error: ", stderr);
+    fprintf(stderr, "bcreport: %s: ", _("error"));
     vfprintf(stderr, fmt, ap);
-    fputs("\nTry 'bcreport --help'.\n", stderr);
+    fputs(_("\nTry 'bcreport --help'.\n"), stderr);
     va_end(ap);
     return BC_EX_USAGE;
 }
 
+/* The long option of opts nearest to the one written (without its
+ * "=value"), for "did you mean"; NULL if none is near. */
+static const char *nearest_option(const struct option *opts, const char *arg)
+{
+    const char *names[32];
+    size_t n = 0;
+    for (; opts[n].name && n < BC_COUNT(names); n++)
+        names[n] = opts[n].name;
+    char word[64];
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    if (len >= sizeof word)
+        return NULL;
+    memcpy(word, arg, len);
+    word[len] = '\0';
+    return bc_suggest(names, n, word);
+}
+
 /* Reports the option getopt_long just refused: a long one as written, a
- * short one by its letter (it may be bundled, as in "-xh"). */
-static int unknown_option(char **argv)
+ * short one by its letter (it may be bundled, as in "-xh"), with the
+ * nearest option of the command when one is near. */
+static int unknown_option(const struct option *opts, char **argv)
 {
     const char *arg = argv[optind - 1];
     char shown[3] = {'-', (char)optopt, '\0'};
     bool is_long = strncmp(arg, "--", 2) == 0;
+    const char *near = is_long ? nearest_option(opts, arg + 2) : NULL;
+    size_t len = strcspn(arg + 2, "=");
+    if (near && strlen(near) == len && !strncmp(near, arg + 2, len))
+        return usage_error(_("option \"--%s\" takes no value"), near);
+    if (near)
+        return usage_error(_("unknown option \"%s\"; did you mean \"--%s\"?"),
+                           arg, near);
     return usage_error(_("unknown option \"%s\""),
                        is_long || !optopt ? arg : shown);
 }
 
 /* getopt_long returned ':' (a value is missing) or '?' (unknown). */
-static int option_error(int ch, char **argv)
+static int option_error(int ch, const struct option *opts, char **argv)
 {
     if (ch == ':')
         return usage_error(_("option \"%s\" needs a value"), argv[optind - 1]);
-    return unknown_option(argv);
+    return unknown_option(opts, argv);
 }
 
 static const command *find_command(const char *name)
@@ -208,16 +281,36 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+static int unknown_command(const char *name)
+{
+    const char *names[N_COMMANDS];
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    const char *near = bc_suggest(names, N_COMMANDS, name);
+    if (near)
+        return usage_error(_("unknown command \"%s\"; did you mean \"%s\"?"),
+                           name, near);
+    return usage_error(_("unknown command \"%s\""), name);
+}
+
 /* Writes all of data to stdout; a failure (a full disk, a closed pipe) is
  * status 74, never a silent truncation. */
 static int write_stdout(const char *data, size_t len)
 {
     if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-        fprintf(stderr, "bcreport: error: cannot write to standard output: %s\n",
+        fprintf(stderr, _("bcreport: error: cannot write to standard output: "
+                          "%s\n"),
                 strerror(errno));
         return BC_EX_IOERR;
     }
     return BC_OK;
+}
+
+static void print_diags(const cli *c, bc_diags *diags)
+{
+    if (c->quiet)
+        bc_diags_keep_errors(diags);
+    bc_diags_print(diags, stderr, c->colour);
 }
 
 /* Ends a command: when there was no error, the output goes to the file
@@ -231,7 +324,7 @@ static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
     bool to_file = output && strcmp(output, "-") != 0;
     if (diags->errors == 0 && to_file)
         bc_write_file_atomic(output, data, out->len, diags);
-    bc_diags_print(diags, stderr, c->colour);
+    print_diags(c, diags);
     if (diags->errors == 0 && !to_file)
         return write_stdout(data, out->len);
     return diags->status;
@@ -248,10 +341,10 @@ static int parse_command_options(const command *cmd, int argc, char **argv)
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (ch == 'h') {
-            fputs(cmd->help, stdout);
+            fputs(_(cmd->help), stdout);
             return BC_OK;
         }
-        return unknown_option(argv);
+        return unknown_option(opts, argv);
     }
     return -1;
 }
@@ -262,9 +355,10 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
     if (stop >= 0)
         return stop;
     if (argc - optind != 1)
-        return usage_error(_("%s"), argc - optind == 0
-                                     ? "dump needs a FILE (\"-\" for standard input)"
-                                     : "dump takes one FILE");
+        return argc - optind == 0
+                   ? usage_error(_("dump needs a FILE (\"-\" for standard "
+                                   "input)"))
+                   : usage_error(_("dump takes one FILE"));
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
@@ -276,7 +370,7 @@ static int cmd_dump(const cli *c, const command *self, int argc, char **argv)
 }
 
 /* Standard input can be read once: "-" twice among files is a mistake. */
-#define STDIN_TWICE "standard input (\"-\") can be read only once"
+#define STDIN_TWICE N_("standard input (\"-\") can be read only once")
 
 static bool stdin_twice(int n, char **files)
 {
@@ -309,7 +403,7 @@ static int parse_render_args(const command *self, int argc, char **argv,
     while ((ch = getopt_long(argc, argv, ":hP:e:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
-            fputs(self->help, stdout);
+            fputs(_(self->help), stdout);
             return BC_OK;
         case 'P':
             a->partials = optarg;
@@ -321,18 +415,18 @@ static int parse_render_args(const command *self, int argc, char **argv,
             a->strict = true;
             break;
         default:
-            return option_error(ch, argv);
+            return option_error(ch, opts, argv);
         }
     }
     int n = argc - optind;
     if (n < 1 || n > 2)
-        return usage_error(_("%s"), n < 1 ? "render needs a TEMPLATE"
-                                       : "render takes a TEMPLATE and at "
-                                         "most one DATA file");
+        return n < 1 ? usage_error(_("render needs a TEMPLATE"))
+                     : usage_error(_("render takes a TEMPLATE and at most "
+                                     "one DATA file"));
     a->template_path = argv[optind];
     a->data_path = n == 2 ? argv[optind + 1] : NULL;
     if (stdin_twice(n, argv + optind))
-        return usage_error(_("%s"), STDIN_TWICE);
+        return usage_error("%s", _(STDIN_TWICE));
     if (!escape)
         a->escape = ends_with(a->template_path, ".md") ||
                             ends_with(a->template_path, ".md.mustache")
@@ -404,9 +498,9 @@ static int choose_format(const char *named, build_args *a)
                            "file with -o NAME.%s"),
                            name, name);
     if (a->options.fragment && a->options.format != BC_FORMAT_HTML)
-        return usage_error(_("%s"), "--fragment goes with HTML output (-f html)");
+        return usage_error(_("--fragment goes with HTML output (-f html)"));
     if (a->options.pdf_engine && a->options.format != BC_FORMAT_PDF)
-        return usage_error(_("%s"), "--pdf-engine goes with PDF output (-f pdf)");
+        return usage_error(_("--pdf-engine goes with PDF output (-f pdf)"));
     return -1;
 }
 
@@ -428,7 +522,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
     while ((ch = getopt_long(argc, argv, ":hf:o:T:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
-            fputs(self->help, stdout);
+            fputs(_(self->help), stdout);
             return BC_OK;
         case 'f':
             format = optarg;
@@ -446,14 +540,14 @@ static int parse_build_args(const command *self, int argc, char **argv,
             a->options.pdf_engine = optarg;
             break;
         default:
-            return option_error(ch, argv);
+            return option_error(ch, opts, argv);
         }
     }
     if (argc - optind != 1)
-        return usage_error(_("%s"), argc - optind == 0
-                                     ? "build needs a FILE (\"-\" for "
-                                       "standard input)"
-                                     : "build takes one FILE");
+        return argc - optind == 0
+                   ? usage_error(_("build needs a FILE (\"-\" for standard "
+                                   "input)"))
+                   : usage_error(_("build takes one FILE"));
     a->input = argv[optind];
     return choose_format(format, a);
 }
@@ -489,7 +583,7 @@ static int cmd_check(const cli *c, const command *self, int argc,
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         if (ch == 'h') {
-            fputs(self->help, stdout);
+            fputs(_(self->help), stdout);
             return BC_OK;
         }
         if (ch == 'W')
@@ -497,26 +591,117 @@ static int cmd_check(const cli *c, const command *self, int argc,
         else if (ch == 'F')
             lint.final = true;
         else
-            return option_error(ch, argv);
+            return option_error(ch, opts, argv);
     }
     if (optind == argc)
-        return usage_error(_("%s"), "check needs at least one FILE");
+        return usage_error(_("check needs at least one FILE"));
     if (stdin_twice(argc - optind, argv + optind))
-        return usage_error(_("%s"), STDIN_TWICE);
+        return usage_error("%s", _(STDIN_TWICE));
     bc_diags diags;
     bc_diags_init(&diags);
     for (int i = optind; i < argc; i++)
         bc_check_file(argv[i], &lint, &diags);
     if (werror)
         bc_diags_promote_warnings(&diags);
-    bc_diags_print(&diags, stderr, c->colour);
-    size_t errors = bc_diags_count(&diags, BC_ERROR);
     size_t warnings = bc_diags_count(&diags, BC_WARNING);
-    int files = argc - optind;
-    fprintf(stderr, "%d file%s checked: %zu error%s, %zu warning%s\n", files,
-            files == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-            warnings == 1 ? "" : "s");
+    print_diags(c, &diags);
+    if (!c->quiet)
+        print_check_summary(argc - optind, diags.errors, warnings);
     int status = diags.status;
+    bc_diags_fini(&diags);
+    return status;
+}
+
+typedef struct new_args {
+    bc_new_options options;
+    const char *output; /* NULL or "-": standard output */
+    bool force;
+} new_args;
+
+/* --year: digits only, a year a report can be about. */
+static bool read_year(const char *text, int *year)
+{
+    if (strlen(text) != 4 || strspn(text, "0123456789") != 4)
+        return false;
+    *year = atoi(text);
+    return *year >= 2000 && *year <= 2099;
+}
+
+static int this_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    return localtime_r(&now, &tm) ? tm.tm_year + 1900 : 2026;
+}
+
+static int parse_new_args(const command *self, int argc, char **argv,
+                          new_args *a)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"output", required_argument, NULL, 'o'},
+        {"level", required_argument, NULL, 'l'},
+        {"year", required_argument, NULL, 'y'},
+        {"force", no_argument, NULL, 'F'},
+        {NULL, 0, NULL, 0}};
+    a->options.level = BC_AGENCY_XA;
+    a->options.year = this_year();
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":ho:l:y:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(_(self->help), stdout);
+            return BC_OK;
+        case 'o':
+            a->output = optarg;
+            break;
+        case 'l':
+            if (!bc_agency_level_named(optarg, &a->options.level))
+                return usage_error(_("--level takes %s, not \"%s\""),
+                                   BC_AGENCY_LEVEL_NAMES, optarg);
+            break;
+        case 'y':
+            if (!read_year(optarg, &a->options.year))
+                return usage_error(_("--year takes a year from 2000 to 2099, "
+                                     "such as 2026, not \"%s\""),
+                                   optarg);
+            break;
+        case 'F':
+            a->force = true;
+            break;
+        default:
+            return option_error(ch, opts, argv);
+        }
+    }
+    if (optind != argc)
+        return usage_error(_("new takes no FILE: give the file to write "
+                             "with -o FILE"));
+    return -1;
+}
+
+/* A data file is the clerk's work: new never replaces one unasked. */
+static int cmd_new(const cli *c, const command *self, int argc, char **argv)
+{
+    new_args a = {0};
+    int stop = parse_new_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    struct stat st;
+    bool to_file = a.output && strcmp(a.output, "-") != 0;
+    if (to_file && !a.force && lstat(a.output, &st) == 0)
+        bc_diag_add(&diags, BC_ERROR, BC_EX_CANTCREAT,
+                    (bc_pos){a.output, 0, 0},
+                    _("the file exists and is kept; give --force to replace "
+                      "it, or another name with -o"));
+    bc_buf out = BC_BUF_INIT;
+    if (diags.errors == 0)
+        bc_new_file(&a.options, &out, &diags);
+    int status = deliver(c, &diags, &out, a.output);
+    bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;
 }
@@ -528,7 +713,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
     if (stop >= 0)
         return stop;
     if (optind != argc)
-        return usage_error(_("%s"), "schema takes no FILE");
+        return usage_error(_("schema takes no FILE"));
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
@@ -548,12 +733,67 @@ static int cmd_help(const cli *c, const command *self, int argc, char **argv)
         return BC_OK;
     }
     if (argc > 2)
-        return usage_error(_("%s"), "help takes one COMMAND");
+        return usage_error(_("help takes one COMMAND"));
     const command *cmd = find_command(argv[1]);
     if (!cmd)
-        return usage_error(_("unknown command \"%s\""), argv[1]);
-    fputs(cmd->help, stdout);
+        return unknown_command(argv[1]);
+    fputs(_(cmd->help), stdout);
     return BC_OK;
+}
+
+static int set_colour(cli *c, const char *when)
+{
+    if (!strcmp(when, "always"))
+        c->colour = true;
+    else if (!strcmp(when, "never"))
+        c->colour = false;
+    else if (strcmp(when, "auto") != 0)
+        return usage_error(_("--color takes auto, always or never, not "
+                             "\"%s\""),
+                           when);
+    return -1;
+}
+
+/* The value of --color=WHEN or --colour=WHEN in arg, or NULL. */
+static const char *colour_value(const char *arg)
+{
+    if (!strncmp(arg, "--color=", 8))
+        return arg + 8;
+    if (!strncmp(arg, "--colour=", 9))
+        return arg + 9;
+    return NULL;
+}
+
+/* The global options may follow the command too ("check --color=always
+ * FILE"): they are applied and taken out of the command's arguments, up
+ * to a "--".  Returns -1 to go on, or the exit status. */
+static int take_global_options(cli *c, int *argc, char **argv)
+{
+    int kept = 1;
+    int i = 1;
+    for (; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *arg = argv[i];
+        const char *when = colour_value(arg);
+        bool spaced = !strcmp(arg, "--color") || !strcmp(arg, "--colour");
+        if (spaced && i + 1 >= *argc)
+            return usage_error(_("option \"%s\" needs a value"), arg);
+        if (spaced)
+            when = argv[++i];
+        if (when) {
+            int stop = set_colour(c, when);
+            if (stop >= 0)
+                return stop;
+        } else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
+            c->quiet = true;
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    while (i < *argc)
+        argv[kept++] = argv[i++];
+    argv[kept] = NULL;
+    *argc = kept;
+    return -1;
 }
 
 static int run(int argc, char **argv)
@@ -563,11 +803,12 @@ static int run(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
+        {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0}};
-    cli c = {bc_diag_colour_auto(stderr)};
-    int ch;
+    cli c = {bc_diag_colour_auto(stderr), false};
+    int ch, stop;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+:hVq", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
             print_usage(stdout);
@@ -576,16 +817,14 @@ static int run(int argc, char **argv)
             printf("bcreport %s\n", BC_VERSION);
             return BC_OK;
         case 'c':
-            if (!strcmp(optarg, "always"))
-                c.colour = true;
-            else if (!strcmp(optarg, "never"))
-                c.colour = false;
-            else if (strcmp(optarg, "auto") != 0)
-                return usage_error(_("--color takes auto, always or never, not "
-                                   "\"%s\""), optarg);
+            if ((stop = set_colour(&c, optarg)) >= 0)
+                return stop;
+            break;
+        case 'q':
+            c.quiet = true;
             break;
         default:
-            return option_error(ch, argv);
+            return option_error(ch, opts, argv);
         }
     }
     if (optind >= argc) {
@@ -594,8 +833,11 @@ static int run(int argc, char **argv)
     }
     const command *cmd = find_command(argv[optind]);
     if (!cmd)
-        return usage_error(_("unknown command \"%s\""), argv[optind]);
-    return cmd->run(&c, cmd, argc - optind, argv + optind);
+        return unknown_command(argv[optind]);
+    int cmd_argc = argc - optind;
+    if ((stop = take_global_options(&c, &cmd_argc, argv + optind)) >= 0)
+        return stop;
+    return cmd->run(&c, cmd, cmd_argc, argv + optind);
 }
 
 int main(int argc, char **argv)
@@ -611,8 +853,9 @@ int main(int argc, char **argv)
     /* Help and version text too must reach its reader, or fail loudly
      * (once: write_stdout has already reported its own failures). */
     if (status != BC_EX_IOERR && (fflush(stdout) != 0 || ferror(stdout))) {
-        fprintf(stderr, "bcreport: error: cannot write to standard output: "
-                        "%s\n", strerror(errno));
+        fprintf(stderr, _("bcreport: error: cannot write to standard output: "
+                          "%s\n"),
+                strerror(errno));
         if (status == BC_OK)
             status = BC_EX_IOERR;
     }

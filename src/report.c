@@ -549,6 +549,8 @@ static void settle_signers(bc_report *r, const bc_value *root,
     r->signatures.items = bc_arena_alloc(arena, sizeof(bc_signature));
     r->signatures.items[0] = r->signature;
     r->signatures.count = 1;
+    /* moved, not copied: a visit of the texts sees each once */
+    memset(&r->signature, 0, sizeof r->signature);
 }
 
 /* ---- the outline ---- */

@@ -72,6 +72,31 @@ void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags);
 void bc_check_file(const char *data_path, const bc_lint_options *options,
                    bc_diags *diags);
 
+/* bcreport new: a data file to start a report from, every part explained
+ * in Vietnamese, «...» where the clerk fills in (lint.h flags those).  The
+ * level of the agency chooses the issuer, the recipients and the signer. */
+typedef enum bc_agency_level {
+    BC_AGENCY_XA,   /* a commune, ward or special zone (xã) */
+    BC_AGENCY_TINH, /* a province (tỉnh) */
+    BC_AGENCY_SO    /* a provincial department (sở) */
+} bc_agency_level;
+
+#define BC_AGENCY_LEVEL_NAMES "xa, tinh, so"
+#define BC_TEMPLATE_NEW "new.yaml"
+
+/* The level called name ("xa", "tinh", "so"); false if none. */
+bool bc_agency_level_named(const char *name, bc_agency_level *level);
+
+typedef struct bc_new_options {
+    bc_agency_level level;
+    int year;                 /* the year reported on */
+    const char *template_dir; /* NULL: the built-in new.yaml */
+} bc_new_options;
+
+/* Appends the data file to out; false after diagnostics. */
+bool bc_new_file(const bc_new_options *options, bc_buf *out,
+                 bc_diags *diags);
+
 /* bcreport render: any Mustache template with any YAML data. */
 typedef struct bc_render_request {
     const char *template_path;

@@ -88,6 +88,9 @@ void bc_diag_excerpt(bc_buf *out, const char *s, size_t len, size_t max);
 /* Turns every warning into an error with status 65 (--werror). */
 void bc_diags_promote_warnings(bc_diags *diags);
 
+/* Drops the notes and warnings, keeping the errors in order (--quiet). */
+void bc_diags_keep_errors(bc_diags *diags);
+
 /* The number of diagnostics of a level. */
 size_t bc_diags_count(const bc_diags *diags, bc_level level);
 

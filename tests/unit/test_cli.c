@@ -26,8 +26,32 @@ static const cli_case cases[] = {
     {"dump -h after the file", {"dump", "x.yaml", "-h"}, NULL, 0, NULL, ""},
     {"-- ends the options", {"dump", "--", "-"}, "a: 1\n", 0,
      "{\n  \"a\": 1\n}\n", ""},
-    {"unknown long option with a value", {"--help=x"}, NULL, 64, "",
-     "bcreport: error: unknown option \"--help=x\"\nTry 'bcreport --help'.\n"},
+    {"a value for an option that takes none", {"--help=x"}, NULL, 64, "",
+     "bcreport: error: option \"--help\" takes no value\n"
+     "Try 'bcreport --help'.\n"},
+    {"a misspelt command", {"chek", "x.yaml"}, NULL, 64, "",
+     "bcreport: error: unknown command \"chek\"; did you mean \"check\"?\n"
+     "Try 'bcreport --help'.\n"},
+    {"a misspelt option of the command", {"build", "--outptu=x.md", "x.yaml"},
+     NULL, 64, "",
+     "bcreport: error: unknown option \"--outptu=x.md\"; did you mean "
+     "\"--output\"?\nTry 'bcreport --help'.\n"},
+    {"a misspelt global option", {"--colr=never", "check"}, NULL, 64, "",
+     "bcreport: error: unknown option \"--colr=never\"; did you mean "
+     "\"--color\"?\nTry 'bcreport --help'.\n"},
+    {"--color after the command", {"dump", "--color=always", "-"},
+     "a: 1\na: 2\n", 65, "",
+     "\033[1m<stdin>:2:1:\033[0m \033[1;31merror:\033[0m duplicate key "
+     "\"a\" (first defined at 1:1)\n"},
+    {"--quiet after the command keeps errors", {"dump", "-", "--quiet"},
+     "a: 1\na: 2\n", 65, "",
+     "<stdin>:2:1: error: duplicate key \"a\" (first defined at 1:1)\n"},
+    {"--color WHEN after the file", {"dump", "-", "--color", "sometimes"},
+     "a: 1\n", 64, "",
+     "bcreport: error: --color takes auto, always or never, not "
+     "\"sometimes\"\nTry 'bcreport --help'.\n"},
+    {"--color after -- is a file", {"dump", "--", "--color=never"}, NULL, 66,
+     "", "--color=never: error: cannot open: No such file or directory\n"},
     {"--color without its value", {"--color"}, NULL, 64, "",
      "bcreport: error: option \"--color\" needs a value\n"
      "Try 'bcreport --help'.\n"},

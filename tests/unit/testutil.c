@@ -60,6 +60,16 @@ static void drain(int fd, bc_buf *into, bool *open)
         *open = false;
 }
 
+/* The messages the tests expect are English whatever the machine's
+ * locale; a test of the Vietnamese ones sets LANG in its command line. */
+static void child_in_english(void)
+{
+    setenv("LANG", "C.UTF-8", 1);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+}
+
 const char *tu_bin(void)
 {
     /* Absolute, so that tests may change folder before running it. */
@@ -93,6 +103,7 @@ static void run_program(tu_result *r, const char *path, char **argv,
          * gives, or a closed pipe could not be tested. */
         signal(SIGPIPE, SIG_DFL);
         setenv("NO_COLOR", "1", 1);
+        child_in_english();
         setenv("BCREPORT", tu_bin(), 1);
         execv(path, argv);
         _exit(127);
@@ -183,6 +194,7 @@ int tu_sh(const char *fmt, ...)
     assert_true(pid >= 0);
     if (pid == 0) {
         signal(SIGPIPE, SIG_DFL);
+        child_in_english();
         setenv("BCREPORT", bin, 1);
         execl("/bin/sh", "sh", "-c", script.ptr, (char *)NULL);
         _exit(127);
