@@ -1,5 +1,6 @@
 /* alloc.c - allocation wrappers that exit on failure (see alloc.h). */
 #include "bcreport/alloc.h"
+#include "bcreport/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -10,7 +11,7 @@
 
 _Noreturn void bc_out_of_memory(void)
 {
-    fputs("bcreport: error: out of memory\n", stderr);
+    fputs(_("bcreport: error: out of memory\n"), stderr);
     exit(BC_EX_OSERR);
 }
 

@@ -101,7 +101,7 @@ static void keep_rows(bc_schema_reader *r, const bc_field *f,
                       const bc_value *v, void *slot)
 {
     if (v->kind != BC_VALUE_SEQ)
-        bc_schema_wrong_type(r, f->key, "a list of rows", v);
+        bc_schema_wrong_type(r, f->key, _("a list of rows"), v);
     else if (v->as.seq.count == 0)
         error_at(r, v, _("\"%s\" must not be empty"), f->key);
     else
@@ -131,7 +131,7 @@ static void no_defs(bc_json_schema *j)
 }
 
 static const bc_field_type rows_type = {
-    .name = "a list of rows", .read = keep_rows, .json_rules = rows_json,
+    .name = N_("a list of rows"), .read = keep_rows, .json_rules = rows_json,
     .json_defs = no_defs};
 
 static const bc_field table_fields[] = {
@@ -232,8 +232,10 @@ static bool read_cell(bc_schema_reader *r, const bc_column *column,
 
 /* What a cell of each column type must be, for messages. */
 static const char *const cell_rule[] = {
-    "text", "a whole number", "a whole number of đồng from 0 to 10^15",
-    "a date written YYYY-MM-DD or DD/MM/YYYY", "a number (the percentage)"};
+    N_("text"), N_("a whole number"),
+    N_("a whole number of đồng from 0 to 10^15"),
+    N_("a date written DD/MM/YYYY or YYYY-MM-DD"),
+    N_("a number (the percentage)")};
 
 static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
                      size_t index)
@@ -243,7 +245,7 @@ static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
         error_at(r, row,
                  _("row %zu must be a list of %zu values, one a column, not %s"),
                  index + 1, n,
-                 row->kind == BC_VALUE_SEQ ? "a list of another length"
+                 row->kind == BC_VALUE_SEQ ? _("a list of another length")
                                            : bc_value_kind_article(row->kind));
         return;
     }
@@ -255,7 +257,7 @@ static void read_row(bc_schema_reader *r, bc_table *t, const bc_value *row,
         const bc_value *v = row->as.seq.items[c];
         if (!read_cell(r, column, v, &out->items[c]))
             error_at(r, v, _("in column \"%s\", row %zu: the value must be %s"),
-                     column->title.s, index + 1, cell_rule[column->type]);
+                     column->title.s, index + 1, _(cell_rule[column->type]));
     }
 }
 
@@ -377,7 +379,7 @@ static void read_blocks(bc_schema_reader *r, const bc_field *f,
         return;
     }
     if (v->kind != BC_VALUE_SEQ) {
-        bc_schema_wrong_type(r, f->key, "a list of paragraphs", v);
+        bc_schema_wrong_type(r, f->key, _("a list of paragraphs"), v);
         return;
     }
     out->items = bc_arena_calloc(arena, v->as.seq.count, sizeof(bc_block));
@@ -541,7 +543,7 @@ static const char *const def_names[] = {"blocks", "paragraph", "bullets",
                                         "sub_items", NULL};
 
 const bc_field_type bc_blocks_type = {
-    .name = "a list of paragraphs",
+    .name = N_("a list of paragraphs"),
     .read = read_blocks,
     .visit = visit_blocks,
     .json_rules = json_rules,

@@ -207,9 +207,9 @@ static bool render_parts(expansion *x, cited *c, unsigned parts, bc_buf *out)
         if (parts != PART_EFFECTIVE || !d->effective.set) {
             cite_error(x, _("[@%s effective] %s"), d->id.s,
                        parts != PART_EFFECTIVE
-                           ? "stands alone: it gives only the date the "
-                             "document took effect"
-                           : "needs the document's \"effective\" date");
+                           ? _("stands alone: it gives only the date the "
+                               "document took effect")
+                           : _("needs the document's \"effective\" date"));
             return false;
         }
         bc_vn_date_short(out, d->effective.value);

@@ -463,23 +463,23 @@ static const char *invisible_name(uint32_t cp)
 {
     switch (cp) {
     case 0xA0:
-        return "no-break space";
+        return _("no-break space");
     case 0x202F:
-        return "narrow no-break space";
+        return _("narrow no-break space");
     case 0xAD:
-        return "soft hyphen";
+        return _("soft hyphen");
     case 0x200B:
-        return "zero-width space";
+        return _("zero-width space");
     case 0x200C:
-        return "zero-width non-joiner";
+        return _("zero-width non-joiner");
     case 0x200D:
-        return "zero-width joiner";
+        return _("zero-width joiner");
     case 0x2060:
-        return "word joiner";
+        return _("word joiner");
     case 0xFEFF:
-        return "zero-width no-break space";
+        return _("zero-width no-break space");
     default:
-        return "unusual space";
+        return _("unusual space");
     }
 }
 
@@ -506,10 +506,11 @@ static void check_invisible(void *ctx, const bc_text *t)
         return;
     bc_buf more = BC_BUF_INIT;
     if (count > 1)
-        bc_buf_printf(&more, " (and %zu more in this text)", count - 1);
+        bc_buf_printf(&more, _(" (and %zu more in this text)"), count - 1);
     warn_at(l, bc_report_locate(l->report, t, first, 1),
-            "invisible character U+%04" PRIX32 " (%s)%s; type a plain space, "
-            "or nothing",
+            _("invisible character U+%04X (%s)%s; type a plain space, or "
+              "nothing"),
+            (unsigned)
             first_cp, invisible_name(first_cp), more.ptr);
     bc_buf_fini(&more);
 }
@@ -812,7 +813,7 @@ static void warn_misnamed(linter *l, const mention *m, const candidate *c)
 {
     bc_buf hint = BC_BUF_INIT;
     if (c->id)
-        bc_buf_printf(&hint, " or cite it as [@%s]", c->id);
+        bc_buf_printf(&hint, _(" or cite it as [@%s]"), c->id);
     warn_at(l, mention_pos(l, m),
             _("\"%.*s\" is not how the document is named: write \"%.*s\"%s"),
             (int)m->len, m->text->s + m->offset, (int)c->name_len, c->name,
@@ -826,7 +827,7 @@ static void warn_unknown(linter *l, const mention *m, const first_few *near)
     size_t n = hints_for(l, m, near, hints);
     bc_buf hint = BC_BUF_INIT;
     for (size_t k = 0; k < n; k++)
-        bc_buf_printf(&hint, "%s%.*s\"", k ? " or \"" : "; did you mean \"",
+        bc_buf_printf(&hint, "%s%.*s\"", k ? _(" or \"") : _("; did you mean \""),
                       (int)hints[k]->name_len, hints[k]->name);
     bc_buf_puts(&hint, "?");
     warn_at(l, mention_pos(l, m), _("no document \"%.*s\" is known%s"),
@@ -948,7 +949,7 @@ static void check_replaced(linter *l)
         else
             bc_buf_append(&by, d->replaced_by.s, d->replaced_by.len);
         if (d->replaced_on.set) {
-            bc_buf_puts(&when, " from ");
+            bc_buf_puts(&when, _(" from "));
             bc_vn_date_short(&when, d->replaced_on.value);
         }
         warn_at(l, use->first.text.s ? place_pos(l, &use->first)

@@ -67,11 +67,11 @@ static const char *not_runnable(const char *path)
     if (stat(path, &st) != 0)
         return strerror(errno);
     if (S_ISDIR(st.st_mode))
-        return "a folder, not a program";
+        return _("a folder, not a program");
     if (!S_ISREG(st.st_mode))
-        return "not a program";
+        return _("not a program");
     if (access(path, X_OK) != 0)
-        return "not executable";
+        return _("not executable");
     return NULL;
 }
 
@@ -664,10 +664,10 @@ static bool check_status(const job *j, int status, bc_diags *diags)
         return true;
     bc_buf what = BC_BUF_INIT;
     if (WIFEXITED(status))
-        bc_buf_printf(&what, "failed with exit status %d",
+        bc_buf_printf(&what, _("failed with exit status %d"),
                       WEXITSTATUS(status));
     else
-        bc_buf_printf(&what, "was killed by signal %d (%s)",
+        bc_buf_printf(&what, _("was killed by signal %d (%s)"),
                       WTERMSIG(status), strsignal(WTERMSIG(status)));
     engine_failed(j, what.ptr, diags);
     bc_buf_fini(&what);
@@ -704,7 +704,7 @@ static bool collect_pdf(const job *j, bc_buf *out, bc_diags *diags)
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, (bc_pos){j->pdf.ptr, 0, 0},
                     _("cannot read the PDF printed: %s"), strerror(saved));
     else if (!ok)
-        engine_failed(j, "wrote no PDF", diags);
+        engine_failed(j, _("wrote no PDF"), diags);
     else
         bc_buf_append(out, pdf.ptr, pdf.len);
     bc_buf_fini(&pdf);

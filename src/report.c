@@ -33,13 +33,13 @@
     {.key = key_, .kind = BC_FIELD_NUMBER, .flags = flags_,                  \
      .offset = offsetof(T, member), .doc = doc_, .unit = "đồng",             \
      .max = BC_VN_WORDS_MAX,                                                 \
-     .max_rule = "is more than 10^15 đồng, beyond what can be written in "   \
-                 "words"}
+     .max_rule = N_("is more than 10^15 đồng, beyond what can be written "  \
+                    "in words")}
 /* A count of people. */
 #define FIELD_COUNT(T, key_, member, doc_)                                    \
     {.key = key_, .kind = BC_FIELD_NUMBER, .offset = offsetof(T, member),    \
-     .doc = doc_, .unit = "people", .max = 10000000,                         \
-     .max_rule = "is more than ten million people"}
+     .doc = doc_, .unit = N_("people"), .max = 10000000,                     \
+     .max_rule = N_("is more than ten million people")}
 /* Narrative (blocks.h). */
 #define FIELD_BLOCKS(T, key_, flags_, member, doc_)                           \
     {.key = key_, .kind = BC_FIELD_CUSTOM, .flags = flags_,                  \
@@ -88,8 +88,9 @@ static const bc_field document_fields[] = {
     FIELD_CHARS(bc_document, "number", 0, number,
                 "Số văn bản; để trống (\"\") cho đến khi văn thư cấp số.",
                 "0123456789",
-                "must be the number alone, in digits (such as \"05\"), or "
-                "\"\" until it is issued; the symbol goes in \"symbol\""),
+                N_("must be the number alone, in digits (such as \"05\"), "
+                   "or \"\" until it is issued; the symbol goes in "
+                   "\"symbol\"")),
     TEXT(bc_document, "symbol", REQ, symbol, "Ký hiệu văn bản, VD: BC-UBND."),
     TEXT(bc_document, "place", REQ, place,
          "Địa danh ghi ở dòng ngày tháng, VD: Tịnh Khê."),
@@ -113,8 +114,8 @@ static const bc_field citation_fields[] = {
                 "Mã dùng để trích dẫn trong nội dung, VD: kh92 (viết "
                 "[@kh92]).",
                 BC_CITATION_ID_CHARS,
-                "may use only the letters a-z and A-Z, digits, \"_\", \"-\" "
-                "and \".\""),
+                N_("may use only the letters a-z and A-Z, digits, \"_\", "
+                   "\"-\" and \".\"")),
     TEXT(bc_citation, "type", REQ, type,
          "Loại văn bản: Chỉ thị, Kế hoạch, Nghị định, Công văn..."),
     TEXT(bc_citation, "number", REQ, number, "Số và ký hiệu, VD: 92/KH-UBND."),
@@ -360,8 +361,8 @@ static const bc_field appendix_fields[] = {
                 "Mã để nhắc đến phụ lục trong nội dung, VD: pl-vientro (viết "
                 "[@pl-vientro], in \"Phụ lục I\").",
                 BC_CITATION_ID_CHARS,
-                "may use only the letters a-z and A-Z, digits, \"_\", \"-\" "
-                "and \".\""),
+                N_("may use only the letters a-z and A-Z, digits, \"_\", "
+                   "\"-\" and \".\"")),
     TEXT(bc_appendix, "title", REQ, title, "Tên phụ lục, in hoa."),
     FIELD_BLOCKS(bc_appendix, "body", REQ, body,
                  "Nội dung: bảng, đoạn văn, danh sách."),

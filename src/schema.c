@@ -52,21 +52,21 @@ static const char *article_kind(bc_value_kind kind)
 {
     switch (kind) {
     case BC_VALUE_NULL:
-        return "null (nothing)";
+        return _("nothing");
     case BC_VALUE_BOOL:
-        return "a boolean";
+        return _("a boolean");
     case BC_VALUE_INT:
-        return "an integer";
+        return _("an integer");
     case BC_VALUE_FLOAT:
-        return "a number";
+        return _("a number");
     case BC_VALUE_STRING:
-        return "text";
+        return _("text");
     case BC_VALUE_SEQ:
-        return "a list";
+        return _("a list");
     case BC_VALUE_MAP:
-        return "a mapping";
+        return _("named items (key: value)");
     }
-    return "a value";
+    return _("a value");
 }
 
 const char *bc_value_kind_article(bc_value_kind kind)
@@ -78,27 +78,40 @@ const char *bc_field_kind_name(const bc_field *f)
 {
     switch (f->kind) {
     case BC_FIELD_TEXT:
-        return "text";
+        return _("text");
     case BC_FIELD_LINES:
-        return "text or a list of lines";
+        return _("text or a list of lines");
     case BC_FIELD_TEXTS:
-        return "a list of texts";
+        return _("a list of texts");
     case BC_FIELD_INT:
-        return "an integer";
+        return _("an integer");
     case BC_FIELD_BOOL:
-        return "true or false";
+        return _("true or false");
     case BC_FIELD_DATE:
-        return "a date written YYYY-MM-DD";
+        return _("a date written DD/MM/YYYY or YYYY-MM-DD");
     case BC_FIELD_NUMBER:
-        return "a whole number";
+        return _("a whole number");
     case BC_FIELD_OBJECT:
-        return "a mapping";
+        return _("named items (key: value)");
     case BC_FIELD_LIST:
-        return "a list";
+        return _("a list");
     case BC_FIELD_CUSTOM:
-        return f->type->name;
+        return _(f->type->name);
     }
-    return "a value";
+    return _("a value");
+}
+
+/* Whether expected (as the user reads it) is one of the kinds of list. */
+static bool names_a_list(const char *expected)
+{
+    const char *const lists[] = {_("a list"), _("a list of texts"),
+                                 _("a list of rows"),
+                                 _("a list of paragraphs"),
+                                 _("text or a list of lines")};
+    for (size_t i = 0; i < BC_COUNT(lists); i++)
+        if (!strcmp(expected, lists[i]))
+            return true;
+    return false;
 }
 
 void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
@@ -107,12 +120,12 @@ void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
     const char *hint = "";
     if (v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT ||
         v->kind == BC_VALUE_BOOL)
-        hint = !strcmp(expected, "text") ? " (put it in quotes)" : "";
+        hint = !strcmp(expected, _("text")) ? _(" (put it in quotes)") : "";
     /* "-b": a list item without the space after its dash reads as text */
     bool dash = v->kind == BC_VALUE_STRING && v->as.string.len > 1 &&
                 v->as.string.ptr[0] == '-' &&
                 !bc_is_space(v->as.string.ptr[1]) &&
-                !bc_is_digit(v->as.string.ptr[1]) && strstr(expected, "list");
+                !bc_is_digit(v->as.string.ptr[1]) && names_a_list(expected);
     if (dash) {
         bc_buf item = BC_BUF_INIT;
         bc_diag_excerpt(&item, v->as.string.ptr + 1, v->as.string.len - 1,
@@ -193,14 +206,14 @@ static void read_text(reader *r, const bc_field *f, const bc_value *v,
                       bc_text *out)
 {
     if (v->kind != BC_VALUE_STRING) {
-        bc_schema_wrong_type(r, f->key, "text", v);
+        bc_schema_wrong_type(r, f->key, _("text"), v);
         return;
     }
     if (!bc_schema_take_text(r, f->key, v, f->flags & BC_NONEMPTY, out))
         return;
     if (f->chars && strspn(v->as.string.ptr, f->chars) != v->as.string.len)
         bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" %s"), f->key,
-                      f->chars_rule);
+                      _(f->chars_rule));
     if (f->choices && !is_choice(f->choices, out->s))
         not_a_choice(r, f, v, out->s);
 }
@@ -209,7 +222,7 @@ void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
                           bool nonempty, bc_texts *out)
 {
     if (v->kind != BC_VALUE_SEQ) {
-        bc_schema_wrong_type(r, key, "a list of texts", v);
+        bc_schema_wrong_type(r, key, _("a list of texts"), v);
         return;
     }
     out->items = bc_arena_calloc(r->arena, v->as.seq.count, sizeof(bc_text));
@@ -250,7 +263,7 @@ static void read_int(reader *r, const bc_field *f, const bc_value *v,
                      int64_t *out)
 {
     if (v->kind != BC_VALUE_INT) {
-        bc_schema_wrong_type(r, f->key, "an integer", v);
+        bc_schema_wrong_type(r, f->key, _("an integer"), v);
         return;
     }
     if ((f->flags & BC_YEAR) && (v->as.integer < 1000 || v->as.integer > 9999)) {
@@ -275,7 +288,7 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
         return; /* a blank, to be filled in when the document is signed */
     }
     if (v->kind != BC_VALUE_STRING) {
-        bc_schema_wrong_type(r, f->key, "a date written YYYY-MM-DD", v);
+        bc_schema_wrong_type(r, f->key, _("a date written DD/MM/YYYY or YYYY-MM-DD"), v);
         return;
     }
     const char *s = v->as.string.ptr;
@@ -308,9 +321,10 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
 /* "a whole number of đồng", or "a whole number" without a unit. */
 static void number_kind(const bc_field *f, bc_buf *out)
 {
-    bc_buf_puts(out, "a whole number");
     if (f->unit)
-        bc_buf_printf(out, " of %s", f->unit);
+        bc_buf_printf(out, _("a whole number of %s"), _(f->unit));
+    else
+        bc_buf_puts(out, _("a whole number"));
 }
 
 /* The whole number v holds: an integer, or text as a clerk writes it
@@ -369,10 +383,11 @@ static void read_number(reader *r, const bc_field *f, const bc_value *v,
         /* reported */
     } else if (n < 0) {
         bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" cannot be negative: %" PRId64, f->key, n);
+                      _("\"%s\" cannot be negative: %lld"), f->key,
+                      (long long)n);
     } else if (n > f->max) {
-        bc_diag_error(r->diags, pos_of(r, v), "\"%s\" %s: %" PRId64, f->key,
-                      f->max_rule, n);
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" %s: %lld"), f->key,
+                      _(f->max_rule), (long long)n);
     } else {
         out->value = n;
         out->set = true;
@@ -385,7 +400,7 @@ static void read_list(reader *r, const bc_field *f, const bc_value *v,
                       bc_list *out)
 {
     if (v->kind != BC_VALUE_SEQ) {
-        bc_schema_wrong_type(r, f->key, "a list", v);
+        bc_schema_wrong_type(r, f->key, _("a list"), v);
         return;
     }
     size_t n = v->as.seq.count;
@@ -420,7 +435,7 @@ static void read_field(reader *r, const bc_field *f, const bc_value *v,
         if (v->kind == BC_VALUE_BOOL)
             *(bool *)slot = v->as.boolean;
         else
-            bc_schema_wrong_type(r, f->key, "true or false", v);
+            bc_schema_wrong_type(r, f->key, _("true or false"), v);
         break;
     case BC_FIELD_DATE:
         read_date(r, f, v, slot);
@@ -480,7 +495,7 @@ static void check_one_of(reader *r, const bc_schema *schema,
     bc_buf names = BC_BUF_INIT;
     for (size_t i = 0; schema->one_of[i]; i++) {
         const bc_member *m = find_member(map, schema->one_of[i]);
-        bc_buf_printf(&names, "%s\"%s\"", i ? " or " : "",
+        bc_buf_printf(&names, "%s\"%s\"", i ? _(" or ") : "",
                       schema->one_of[i]);
         if (m && first)
             bc_diag_error(r->diags, pos_of(r, m->key),

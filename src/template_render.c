@@ -88,7 +88,7 @@ static char *message(const state *rs, const char *fmt, va_list ap)
 {
     bc_buf msg = BC_BUF_INIT;
     if (rs->fn_site)
-        bc_buf_printf(&msg, "in the result of function \"%s\": ",
+        bc_buf_printf(&msg, _("in the result of function \"%s\": "),
                       rs->fn_name);
     bc_buf_vprintf(&msg, fmt, ap);
     return bc_buf_detach(&msg, NULL);
@@ -377,12 +377,9 @@ static const char *target(state *rs, const tpl_node *n, bool *ok)
                    (v->kind == BC_VALUE_STRING && v->as.string.len == 0);
     if (!nothing && rs->opts->strict)
         *ok = complain(rs, n,
-                       _("dynamic name \"%s\" is %s %s, not a template name"),
-                       n->name.text,
-                       v->kind == BC_VALUE_INT || v->kind == BC_VALUE_MAP
-                           ? "an"
-                           : "a",
-                       bc_value_kind_name(v->kind));
+                       _("dynamic name \"%s\" is of type %s, not a template "
+                         "name"),
+                       n->name.text, _(bc_value_kind_name(v->kind)));
     return NULL;
 }
 
@@ -568,8 +565,9 @@ static bool render_var(state *rs, const tpl_node *n)
     size_t len;
     if (!scalar_text(v, tmp, &s, &len)) {
         if (rs->opts->strict)
-            return complain(rs, n, _("cannot interpolate \"%s\": it is a %s"),
-                        n->name.text, bc_value_kind_name(v->kind));
+            return complain(rs, n,
+                            _("cannot interpolate \"%s\": it is of type %s"),
+                            n->name.text, _(bc_value_kind_name(v->kind)));
         return true;
     }
     put_data(rs, s, len, n->escape);

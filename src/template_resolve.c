@@ -107,7 +107,7 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
 static bool valid_path_name(const char *name, bc_buf *error)
 {
     if (!*name || name[0] == '/') {
-        bc_buf_puts(error, "a template name must be a relative path");
+        bc_buf_puts(error, _("a template name must be a relative path"));
         return false;
     }
     const char *p = name;
@@ -116,8 +116,8 @@ static bool valid_path_name(const char *name, bc_buf *error)
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
         if (n == 0 || (n == 1 && p[0] == '.') ||
             (n == 2 && p[0] == '.' && p[1] == '.')) {
-            bc_buf_puts(error, "a template name must not contain empty, "
-                               "\".\" or \"..\" parts");
+            bc_buf_puts(error, _("a template name must not contain empty, "
+                                 "\".\" or \"..\" parts"));
             return false;
         }
         if (!slash)
@@ -143,7 +143,7 @@ static bc_resolve_result read_template(const char *path, bc_buf *text,
             return BC_RESOLVE_MISSING;
         break;
     case BC_READ_TOO_LARGE:
-        bc_buf_printf(error, "%s: larger than %u bytes", path,
+        bc_buf_printf(error, _("%s: larger than %u bytes"), path,
                       (unsigned)BC_TEMPLATE_MAX_SIZE);
         return BC_RESOLVE_ERROR;
     case BC_READ_FAILED:

@@ -1,5 +1,6 @@
 /* text.c - NFC and legacy Vietnamese encodings (see text.h). */
 #include "bcreport/text.h"
+#include "bcreport/i18n.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -622,11 +623,11 @@ const char *bc_legacy_hint(bc_legacy_encoding enc)
 {
     switch (enc) {
     case BC_LEGACY_TCVN3:
-        return "convert it to Unicode (Unikey: Công cụ chuyển mã, from "
-               "TCVN3 (ABC) to Unicode) and paste it again";
+        return _("convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+                 "TCVN3 (ABC) to Unicode) and paste it again");
     case BC_LEGACY_VNI:
-        return "convert it to Unicode (Unikey: Công cụ chuyển mã, from "
-               "VNI Windows to Unicode) and paste it again";
+        return _("convert it to Unicode (Unikey: Công cụ chuyển mã, from "
+                 "VNI Windows to Unicode) and paste it again");
     case BC_LEGACY_NONE:
         break;
     }

@@ -1,5 +1,6 @@
 /* value.c - the generic value tree (see value.h). */
 #include "bcreport/value.h"
+#include "bcreport/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -188,21 +189,21 @@ const char *bc_value_kind_name(bc_value_kind kind)
 {
     switch (kind) {
     case BC_VALUE_NULL:
-        return "null";
+        return N_("null");
     case BC_VALUE_BOOL:
-        return "boolean";
+        return N_("boolean");
     case BC_VALUE_INT:
-        return "integer";
+        return N_("integer");
     case BC_VALUE_FLOAT:
-        return "number";
+        return N_("number");
     case BC_VALUE_STRING:
-        return "string";
+        return N_("string");
     case BC_VALUE_SEQ:
-        return "sequence";
+        return N_("sequence");
     case BC_VALUE_MAP:
-        return "mapping";
+        return N_("mapping");
     }
-    return "value";
+    return N_("value");
 }
 
 size_t bc_format_double(double d, char *out)

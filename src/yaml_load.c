@@ -184,12 +184,14 @@ static bool check_text(loader *ld)
             error_at(ld, pos, _("NUL byte in the file; is it a text file?"));
         else if (line_break)
             /* libyaml would count a line there that editors do not show. */
-            error_at(ld, pos, "invisible line separator U+%04" PRIX32
-                     " (pasted from another program?); use a plain space or "
-                     "line break", c);
+            error_at(ld, pos, _("invisible line separator U+%04X (pasted "
+                                "from another program?); use a plain space "
+                                "or line break"),
+                     (unsigned)c);
         else
-            error_at(ld, pos, "control character U+%04" PRIX32
-                     " is not allowed in YAML", c);
+            error_at(ld, pos, _("control character U+%04X is not allowed "
+                                "in YAML"),
+                     (unsigned)c);
         return false;
     }
     return true;
@@ -407,10 +409,10 @@ static bool check_tag(loader *ld, const char *tag, const char *expected,
         if (fits)
             return true;
         if (is_scalar_type || !strcmp(type, "seq") || !strcmp(type, "map")) {
-            error_at(ld, pos, _("tag !!%s cannot be used on a %s"), type,
-                     !strcmp(expected, "seq")   ? "sequence"
-                     : !strcmp(expected, "map") ? "mapping"
-                                                : "scalar");
+            error_at(ld, pos, _("the tag !!%s cannot be used on %s"), type,
+                     !strcmp(expected, "seq")   ? _("a list")
+                     : !strcmp(expected, "map") ? _("named items (key: value)")
+                                                : _("plain text"));
             return false;
         }
     }
@@ -618,9 +620,11 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
         return;
     if (expects_key(ld)) {
         if (!a->text) {
-            error_at(ld, pos, _("a mapping key must be a scalar, not a %s "
-                              "(alias *%s)"),
-                     bc_value_kind_name(a->node->kind), name);
+            error_at(ld, pos, _("a key must be plain text, not %s (alias "
+                                "*%s)"),
+                     a->node->kind == BC_VALUE_MAP ? _("named items (key: value)")
+                                                   : _("a list"),
+                     name);
             stop(ld);
             return;
         }
@@ -642,8 +646,8 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
         return;
     }
     if (expects_key(ld)) {
-        error_at(ld, pos, _("a mapping key must be a scalar, not a %s"),
-                 is_map ? "mapping" : "sequence");
+        error_at(ld, pos, _("a key must be plain text, not %s"),
+                 is_map ? _("named items (key: value)") : _("a list"));
         stop(ld);
         return;
     }
@@ -715,9 +719,9 @@ static void on_stream_end(loader *ld)
     bool blank = true;
     for (size_t i = 0; i < ld->len && blank; i++)
         blank = bc_is_space(ld->text[i]);
-    error_at(ld, pos, blank ? "the file is empty"
-                            : "the file holds no YAML document, only "
-                              "comments");
+    error_at(ld, pos, "%s",
+             blank ? _("the file is empty")
+                   : _("the file holds no YAML document, only comments"));
 }
 
 /* ---- libyaml's own errors ---- */

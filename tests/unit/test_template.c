@@ -422,8 +422,8 @@ static void test_strict_dynamic_names(void **state)
     expect_error(f, "{{>*missing}}", c,
                  "template:1:1: error: undefined name \"missing\"");
     expect_error(f, "{{>*num}}", c,
-                 "template:1:1: error: dynamic name \"num\" is an integer, "
-                 "not a template name");
+                 "template:1:1: error: dynamic name \"num\" is of type "
+                 "integer, not a template name");
 }
 
 static void test_strict_cannot_interpolate_a_list(void **state)
@@ -432,8 +432,8 @@ static void test_strict_cannot_interpolate_a_list(void **state)
     const bc_value *c = strict_context(f);
     f->opts.strict = true;
     expect_error(f, "{{list}}", c,
-                 "template:1:1: error: cannot interpolate \"list\": it is a "
-                 "sequence");
+                 "template:1:1: error: cannot interpolate \"list\": it is of "
+                 "type sequence");
 }
 
 /* Rendering goes on after such errors: each faulty tag is reported once,

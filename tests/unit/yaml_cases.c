@@ -102,7 +102,7 @@ const yaml_error_case yaml_error_cases[] = {
     {"unknown tag on a mapping", "a: !!set {x: 1}\n", 0,
      "t.yaml:1:4: error: unknown tag !!set\n"},
     {"standard tag on the wrong kind", "a: !!seq {x: 1}\n", 0,
-     "t.yaml:1:4: error: tag !!seq cannot be used on a mapping\n"},
+     "t.yaml:1:4: error: the tag !!seq cannot be used on named items (key: value)\n"},
     {"value that does not fit its tag", "a: !!int abc\n", 0,
      "t.yaml:1:4: error: \"abc\" is not a valid !!int\n"},
     {"integer out of range", "a: 9223372036854775808\n", 0,
@@ -112,7 +112,7 @@ const yaml_error_case yaml_error_cases[] = {
      "t.yaml:3:3: error: merge keys (<<) are not supported; write the keys "
      "out in full\n"},
     {"mapping as a key", "? {a: 1}\n: x\n", 0,
-     "t.yaml:1:3: error: a mapping key must be a scalar, not a mapping\n"},
+     "t.yaml:1:3: error: a key must be plain text, not named items (key: value)\n"},
     {"unknown alias", "a: *nowhere\n", 0,
      "t.yaml:1:4: error: unknown alias *nowhere (no anchor &nowhere before "
      "it); if the text only starts with *, put it in double quotes: "
@@ -121,7 +121,7 @@ const yaml_error_case yaml_error_cases[] = {
      "t.yaml:1:11: error: alias *x refers to a collection that contains it "
      "(a cycle)\n"},
     {"alias key naming a sequence", "s: &s [1]\n*s : x\n", 0,
-     "t.yaml:2:1: error: a mapping key must be a scalar, not a sequence "
+     "t.yaml:2:1: error: a key must be plain text, not a list "
      "(alias *s)\n"},
     {"alias key duplicating an anchored key", "{&a x: 1, *a : 2}\n", 0,
      "t.yaml:1:11: error: duplicate key \"x\" (first defined at 1:2)\n"},
