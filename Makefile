@@ -141,7 +141,8 @@ check-asan: deps-tests
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
 
-# Regenerates the golden documents and the committed JSON Schema: review
+# Regenerates the golden documents, the committed JSON Schema and the
+# messages expected of tests/fixtures/build (.err, .err.vi): review
 # the diff before committing.
 golden: $(BIN)
 	./$(BIN) build data/2023.yaml > tests/golden/2023.md
@@ -151,6 +152,13 @@ golden: $(BIN)
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 	./$(BIN) build -f html data/2026-xa.yaml > tests/golden/2026-xa.html
 	./$(BIN) schema > schema/report.schema.json
+	cd tests/fixtures/build && for f in bad-*.yaml; do \
+		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
+			$(abspath $(BIN)) build $$f 2> $${f%.yaml}.err; \
+		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=vi_VN.UTF-8 \
+			$(abspath $(BIN)) build $$f 2> $${f%.yaml}.err.vi; \
+	done; true
+	python3 scripts/guide-errors.py $(BIN)
 
 # make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds
 # from its seed corpus, under ASan, LSan and UBSan; needs clang.  New

@@ -83,7 +83,7 @@ static const bc_field column_fields[] = {
     {.key = "type", .kind = BC_FIELD_TEXT, .flags = BC_NONEMPTY,
      .offset = offsetof(bc_column, type_word), .choices = bc_column_type_words,
      .doc = "Kiểu giá trị: text (chữ, mặc định), integer (số nguyên), amount "
-            "(số đồng), date (ngày, dạng YYYY-MM-DD) hoặc percent (tỷ lệ %)."},
+            "(số đồng), date (ngày, dạng 15/12/2026 hoặc 2026-12-15) hoặc percent (tỷ lệ %)."},
 };
 
 static const bc_schema column_schema = {
@@ -354,6 +354,11 @@ static bool read_block(bc_schema_reader *r, const bc_field *f,
                  f->key);
     } else if (item->kind == BC_VALUE_SEQ) {
         read_bullets(r, f, item, b);
+    } else if (item->kind == BC_VALUE_MAP &&
+               !bc_value_map_get(item, "label") &&
+               !bc_value_map_get(item, "text") &&
+               bc_schema_colon_hint(r, f->key, item)) {
+        return false;
     } else if (item->kind == BC_VALUE_MAP) {
         bc_schema_read_struct(r, &note_schema, item, b);
         b->kind = BC_BLOCK_NOTE;

@@ -125,10 +125,20 @@ static bool find_named(const char *const *names, bc_pdf_kind kind,
     }
     bc_buf list = BC_BUF_INIT;
     list_names(names, &list);
+    size_t count = 0;
+    while (names[count])
+        count++;
+    /* the other engine may be installed: say how to choose it */
+    const char *other = kind == BC_PDF_LIBREOFFICE ? "chromium" : "libreoffice";
     bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
-                _("no PDF engine: %s %s not on PATH; install the Debian "
-                "package %s, or give --pdf-engine=PATH"),
-                list.ptr, names[1] ? "are" : "is", package_of(kind));
+                bc_ngettext("no PDF engine: %s is not on PATH; install the "
+                            "Debian package %s, or give --pdf-engine=%s or "
+                            "--pdf-engine=PATH",
+                            "no PDF engine: %s are not on PATH; install the "
+                            "Debian package %s, or give --pdf-engine=%s or "
+                            "--pdf-engine=PATH",
+                            count),
+                list.ptr, package_of(kind), other);
     bc_buf_fini(&list);
     return false;
 }

@@ -95,7 +95,7 @@ static const bc_field document_fields[] = {
     TEXT(bc_document, "place", REQ, place,
          "Địa danh ghi ở dòng ngày tháng, VD: Tịnh Khê."),
     DATE(bc_document, "date", 0, date,
-         "Ngày ký, dạng YYYY-MM-DD; để trống (\"\") cho đến khi ký."),
+         "Ngày ký, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15; để trống (\"\") cho đến khi ký."),
     FIELD(bc_document, "year", BC_FIELD_INT, BC_REQUIRED | BC_YEAR, year,
           NULL, "Năm của báo cáo, VD: 2026."),
     TEXT(bc_document, "type", REQ, type, "Tên loại văn bản, in hoa: BÁO CÁO."),
@@ -119,7 +119,7 @@ static const bc_field citation_fields[] = {
     TEXT(bc_citation, "type", REQ, type,
          "Loại văn bản: Chỉ thị, Kế hoạch, Nghị định, Công văn..."),
     TEXT(bc_citation, "number", REQ, number, "Số và ký hiệu, VD: 92/KH-UBND."),
-    DATE(bc_citation, "date", REQ, date, "Ngày ban hành, dạng YYYY-MM-DD."),
+    DATE(bc_citation, "date", REQ, date, "Ngày ban hành, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15."),
     TEXT(bc_citation, "issuer", REQ, issuer,
          "Cơ quan ban hành, VD: UBND tỉnh Quảng Ngãi."),
     TEXT(bc_citation, "title", 0, title,
@@ -127,7 +127,7 @@ static const bc_field citation_fields[] = {
     TEXT(bc_citation, "short_name", BC_NONEMPTY, short_name,
          "Tên gọi tắt, VD: Kế hoạch số 92."),
     DATE(bc_citation, "effective", 0, effective,
-         "Ngày có hiệu lực (nếu cần nhắc đến), dạng YYYY-MM-DD; trích dẫn "
+         "Ngày có hiệu lực (nếu cần nhắc đến), dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15; trích dẫn "
          "bằng [@mã effective]."),
     TEXT(bc_citation, "replaced_by", BC_NONEMPTY, replaced_by,
          "Văn bản thay thế văn bản này (mã của văn bản đó, hoặc tên của "
@@ -162,8 +162,8 @@ static const bc_field delegation_fields[] = {
           "Các nước đến, VD: [Hàn Quốc, Nhật Bản]."),
     TEXT(bc_delegation, "purpose", REQ, purpose,
          "Mục đích, VD: xúc tiến đầu tư."),
-    DATE(bc_delegation, "from", 0, from, "Ngày đi, dạng YYYY-MM-DD."),
-    DATE(bc_delegation, "to", 0, to, "Ngày về, dạng YYYY-MM-DD."),
+    DATE(bc_delegation, "from", 0, from, "Ngày đi, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15."),
+    DATE(bc_delegation, "to", 0, to, "Ngày về, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15."),
     FIELD_COUNT(bc_delegation, "members", members, "Số thành viên của đoàn."),
     TEXT(bc_delegation, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
@@ -178,7 +178,7 @@ static const bc_field visit_fields[] = {
          "Hội Ngộ."),
     TEXT(bc_visit, "country", REQ, country, "Nước của đoàn, VD: Hoa Kỳ."),
     DATE(bc_visit, "from", BC_REQUIRED | BC_NONEMPTY, from,
-         "Ngày đến, dạng YYYY-MM-DD."),
+         "Ngày đến, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15."),
     DATE(bc_visit, "to", 0, to, "Ngày đi (nếu ở nhiều ngày)."),
     FIELD_COUNT(bc_visit, "members", members, "Số thành viên của đoàn."),
     TEXT(bc_visit, "purpose", REQ, purpose,
@@ -229,7 +229,7 @@ static const bc_field event_fields[] = {
          "Tên hoạt động, VD: Chương trình giao lưu hữu nghị Việt Nam – Hàn "
          "Quốc."),
     DATE(bc_event, "date", BC_REQUIRED | BC_NONEMPTY, date,
-         "Ngày tổ chức, dạng YYYY-MM-DD."),
+         "Ngày tổ chức, dạng 15/12/2026 (ngày/tháng/năm) hoặc 2026-12-15."),
     TEXT(bc_event, "place", REQ, place, "Nơi tổ chức."),
     TEXT(bc_event, "host", 0, host,
          "Cơ quan tổ chức; mặc định là cơ quan ban hành."),

@@ -114,9 +114,46 @@ static bool names_a_list(const char *expected)
     return false;
 }
 
+bool bc_schema_colon_hint(reader *r, const char *key, const bc_value *v)
+{
+    if (v->kind != BC_VALUE_MAP || v->as.map.count != 1)
+        return false;
+    const bc_member *m = &v->as.map.members[0];
+    bool text_after = m->value->kind == BC_VALUE_STRING ||
+                      m->value->kind == BC_VALUE_NULL;
+    /* a key of words: "Lưu: VT", "Kết quả như sau:"; not a lone "label" */
+    bool words = false;
+    for (size_t i = 0; i < m->key->as.string.len; i++) {
+        unsigned char c = (unsigned char)m->key->as.string.ptr[i];
+        words |= c == ' ' || c >= 0x80;
+    }
+    if (!text_after || !words)
+        return false;
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_append(&text, m->key->as.string.ptr, m->key->as.string.len);
+    bc_buf_putc(&text, ':');
+    if (m->value->kind == BC_VALUE_STRING) {
+        bc_buf_putc(&text, ' ');
+        bc_buf_append(&text, m->value->as.string.ptr,
+                      m->value->as.string.len);
+    }
+    bc_buf shown = BC_BUF_INIT;
+    bc_diag_excerpt(&shown, text.ptr, text.len, 60);
+    bc_diag_error(r->diags, pos_of(r, v),
+                  _("\"%s\" must be text, but a colon followed by a space "
+                    "made named items of it; put the text in double quotes: "
+                    "\"%s\""),
+                  key, shown.ptr);
+    bc_buf_fini(&shown);
+    bc_buf_fini(&text);
+    return true;
+}
+
 void bc_schema_wrong_type(reader *r, const char *key, const char *expected,
                           const bc_value *v)
 {
+    if (!strcmp(expected, _("text")) && bc_schema_colon_hint(r, key, v))
+        return;
     const char *hint = "";
     if (v->kind == BC_VALUE_INT || v->kind == BC_VALUE_FLOAT ||
         v->kind == BC_VALUE_BOOL)
@@ -228,12 +265,15 @@ void bc_schema_read_texts(reader *r, const char *key, const bc_value *v,
     out->items = bc_arena_calloc(r->arena, v->as.seq.count, sizeof(bc_text));
     for (size_t i = 0; i < v->as.seq.count; i++) {
         const bc_value *item = v->as.seq.items[i];
-        if (item->kind != BC_VALUE_STRING) {
+        if (item->kind != BC_VALUE_STRING &&
+            !bc_schema_colon_hint(r, key, item)) {
             bc_diag_error(r->diags, pos_of(r, item),
                           _("each item of \"%s\" must be text, not %s"), key,
                           article_kind(item->kind));
             continue;
         }
+        if (item->kind != BC_VALUE_STRING)
+            continue;
         /* An empty item is always a slip ("- " left over): it would
          * print as an empty line, or "****" in bold. */
         out->count += bc_schema_take_text(r, key, item, true,

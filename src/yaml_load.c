@@ -831,6 +831,51 @@ static bool after_quote(const loader *ld, size_t at)
     return at > 0 && (ld->text[at - 1] == '"' || ld->text[at - 1] == '\'');
 }
 
+/* The offset of the quote that the quote just before at (blanks aside)
+ * closes, when it is on an earlier line: a text whose closing quote was
+ * forgotten runs on to the next quote, lines below.  SIZE_MAX if none. */
+static size_t unclosed_quote(const loader *ld, size_t at)
+{
+    const char *t = ld->text;
+    while (at > 0 && t[at - 1] == ' ')
+        at--;
+    if (at == 0 || (t[at - 1] != '"' && t[at - 1] != '\''))
+        return SIZE_MAX;
+    char q = t[at - 1];
+    bool line_break = false;
+    for (size_t i = at - 1; i-- > 0;) {
+        line_break |= t[i] == '\n';
+        if (t[i] != q)
+            continue;
+        size_t slashes = 0; /* \" inside a double-quoted text */
+        while (q == '"' && slashes < i && t[i - 1 - slashes] == '\\')
+            slashes++;
+        if (slashes % 2 == 0)
+            return line_break ? i : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* True when the line around at starts, blanks aside, with a dash glued to
+ * what follows ("-\"TT Đảng ủy xã\""), meant as a list item. */
+static bool dash_without_space(const loader *ld, size_t at)
+{
+    size_t start, end;
+    line_around(ld, at, &start, &end);
+    while (start < end && ld->text[start] == ' ')
+        start++;
+    return start + 1 < end && ld->text[start] == '-' &&
+           ld->text[start + 1] != ' ' && ld->text[start + 1] != '-' &&
+           !bc_is_digit(ld->text[start + 1]);
+}
+
+static bc_pos offset_pos(const loader *ld, size_t offset)
+{
+    bc_pos pos = {ld->name, 1, 1};
+    bc_utf8_position(ld->text, ld->len, offset, &pos.line, &pos.col);
+    return pos;
+}
+
 /* The clerk's fix for what libyaml reports, in plain words; *at moves to
  * where the fix belongs (the opening quote of an unclosed text). */
 static void syntax_hint(const loader *ld, const yaml_parser_t *parser,
@@ -840,6 +885,7 @@ static void syntax_hint(const loader *ld, const yaml_parser_t *parser,
     const char *context = parser->context ? parser->context : "";
     uint32_t c = char_at(ld, parser->problem_mark);
     uint32_t first = char_at(ld, parser->context_mark); /* an open quote */
+    size_t opened;
     bc_buf fix = BC_BUF_INIT;
     if (strstr(problem, "cannot start any token") && c == '\t') {
         bc_buf_puts(hint, _("tabs cannot indent YAML: use spaces"));
@@ -869,7 +915,25 @@ static void syntax_hint(const loader *ld, const yaml_parser_t *parser,
         *at = mark_pos(ld, parser->context_mark);
         bc_buf_puts(hint, _("put a space after the colon, as in "
                             "\"place: Bình Sơn\""));
-    } else if (strstr(problem, "did not find expected key") &&
+    } else if ((strstr(problem, "could not find expected ':'") ||
+                strstr(problem, "mapping values are not allowed")) &&
+               dash_without_space(ld,
+                                  mark_offset(ld, parser->context_mark))) {
+        *at = mark_pos(ld, parser->context_mark);
+        bc_buf_puts(hint, _("put a space after the dash of a list item, as "
+                            "in \"- Như trên\""));
+    } else if ((strstr(problem, "did not find expected key") ||
+                strstr(problem, "did not find expected '-' indicator")) &&
+               (opened = unclosed_quote(
+                    ld, mark_offset(ld, parser->problem_mark))) != SIZE_MAX) {
+        *at = offset_pos(ld, opened);
+        bc_buf_printf(hint, _("this %s opens a text that is not closed on "
+                              "its line: end the text there with the same "
+                              "quote"),
+                      ld->text[opened] == '"' ? _("double quote")
+                                              : _("quote"));
+    } else if ((strstr(problem, "did not find expected key") ||
+                strstr(problem, "did not find expected '-' indicator")) &&
                after_quote(ld, mark_offset(ld, parser->problem_mark))) {
         bc_buf_puts(hint, _("text goes on after its closing quote: put "
                             "all of it inside the quotes, writing a \" "

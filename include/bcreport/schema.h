@@ -205,6 +205,12 @@ bc_pos bc_schema_pos(const bc_schema_reader *r, const bc_value *v);
 bc_arena *bc_schema_arena(const bc_schema_reader *r);
 bc_diags *bc_schema_diags(const bc_schema_reader *r);
 
+/* Text that YAML read as named items because of a colon and a space in
+ * it ("- Lưu: VT, VP"): reports it with the text to quote and returns
+ * true; false, reporting nothing, when v does not look so. */
+bool bc_schema_colon_hint(bc_schema_reader *r, const char *key,
+                          const bc_value *v);
+
 /* "key must be EXPECTED, not a list", with a hint where one helps. */
 void bc_schema_wrong_type(bc_schema_reader *r, const char *key,
                           const char *expected, const bc_value *v);

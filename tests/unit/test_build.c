@@ -303,36 +303,53 @@ static void test_markdown_header_keeps_its_lines(void **state)
 
 /* ---- validation errors: one fixture each, exact messages ---- */
 
+/* The messages of build on a fixture, in the language of locale (NULL:
+ * English), run from the fixture folder so that they name the bare file,
+ * compared with the file NAME.suffix beside it. */
+static void expect_fixture_messages(const char *dir, const char *name,
+                                    const char *locale, const char *suffix)
+{
+    size_t len = strlen(name);
+    bc_buf err_path = BC_BUF_INIT;
+    bc_buf_printf(&err_path, "%s/%.*s%s", dir, (int)(len - 5), name, suffix);
+    char *want = tu_read_file(err_path.ptr, NULL);
+    if (!want)
+        fail_msg("%s has no %s file", name, suffix);
+    tu_result r;
+    if (locale)
+        tu_shell(&r, "cd %s && LANG=%s $BCREPORT build %s", dir, locale,
+                 name);
+    else
+        tu_shell(&r, "cd %s && $BCREPORT build %s", dir, name);
+    if (r.status != 65 || strcmp(r.err, want) != 0 || r.out_len)
+        fail_msg("%s (%s): status %d, stderr:\n%s\nexpected 65 and:\n%s",
+                 name, locale ? locale : "English", r.status, r.err, want);
+    tu_result_fini(&r);
+    bc_buf_fini(&err_path);
+    free(want);
+}
+
 static void test_validation_fixtures(void **state)
 {
     (void)state;
     const char *dir = "tests/fixtures/build";
     size_t n;
     char **names = tu_list_files(dir, "bad-", ".yaml", &n);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = names[i];
-        size_t len = strlen(name);
-        bc_buf err_path = BC_BUF_INIT;
-        bc_buf_printf(&err_path, "%s/%.*s.err", dir, (int)(len - 5), name);
-        char *want = tu_read_file(err_path.ptr, NULL);
-        if (!want)
-            fail_msg("%s has no .err file", name);
-        /* Run from the fixture folder so messages name the bare file. */
-        tu_result r;
-        char cwd[4096];
-        tu_bin(); /* found while the folder is still the repository's */
-        assert_non_null(getcwd(cwd, sizeof cwd));
-        assert_int_equal(chdir(dir), 0);
-        const char *args[] = {"build", name, NULL};
-        tu_run(&r, NULL, 0, args);
-        assert_int_equal(chdir(cwd), 0);
-        if (r.status != 65 || strcmp(r.err, want) != 0 || r.out_len)
-            fail_msg("%s: status %d, stderr:\n%s\nexpected 65 and:\n%s", name,
-                     r.status, r.err, want);
-        tu_result_fini(&r);
-        bc_buf_fini(&err_path);
-        free(want);
-    }
+    for (size_t i = 0; i < n; i++)
+        expect_fixture_messages(dir, names[i], NULL, ".err");
+    tu_free_names(names, n);
+    assert_true(n >= 11);
+}
+
+/* The same fixtures under a Vietnamese locale: each NAME.err.vi. */
+static void test_validation_fixtures_in_vietnamese(void **state)
+{
+    (void)state;
+    const char *dir = "tests/fixtures/build";
+    size_t n;
+    char **names = tu_list_files(dir, "bad-", ".yaml", &n);
+    for (size_t i = 0; i < n; i++)
+        expect_fixture_messages(dir, names[i], "vi_VN.UTF-8", ".err.vi");
     tu_free_names(names, n);
     assert_true(n >= 11);
 }
@@ -845,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_markdown_sub_items_nest),
         cmocka_unit_test(test_markdown_header_keeps_its_lines),
         cmocka_unit_test(test_validation_fixtures),
+        cmocka_unit_test(test_validation_fixtures_in_vietnamese),
         cmocka_unit_test(test_minimal_fixture_is_valid),
         cmocka_unit_test(test_template_folder_without_main_template),
         cmocka_unit_test(test_template_folder_replaces_built_in),

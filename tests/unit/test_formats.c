@@ -169,7 +169,8 @@ static void test_missing_engine_is_69(void **state)
     assert_string_equal(r.err, "bcreport: error: no PDF engine: chromium, "
                                "chromium-browser and google-chrome are not "
                                "on PATH; install the Debian package "
-                               "chromium, or give --pdf-engine=PATH\n");
+                               "chromium, or give --pdf-engine=libreoffice or "
+                               "--pdf-engine=PATH\n");
     tu_result_fini(&r);
     tu_result ls;
     tu_shell(&ls, "ls -A '%s'", dir);

@@ -63,6 +63,35 @@ static void test_five_mistakes_in_one_run(void **state)
     free(yaml);
 }
 
+/* Text with a colon and a space, unquoted, reads as named items: the
+ * message says to quote it, with the text, in a list of texts and in a
+ * paragraph. */
+static void test_colon_in_unquoted_text(void **state)
+{
+    (void)state;
+    static const char *const from[] = {"preamble: [\"Mở đầu.\"]",
+                                       "distribution: [\"Lưu: VT, VP\"]",
+                                       NULL};
+    static const char *const to[] = {
+        "preamble:\n  - Kết quả như sau:\n",
+        "distribution:\n  - Như trên\n  - Lưu: VT, VP\n", NULL};
+    char *yaml = edited(from, to);
+    const char *args[] = {"build", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(
+        r.err,
+        "<stdin>:16:5: error: \"preamble\" must be text, but a colon "
+        "followed by a space made named items of it; put the text in double "
+        "quotes: \"Kết quả như sau:\"\n"
+        "<stdin>:33:5: error: \"distribution\" must be text, but a colon "
+        "followed by a space made named items of it; put the text in double "
+        "quotes: \"Lưu: VT, VP\"\n");
+    tu_result_fini(&r);
+    free(yaml);
+}
+
 /* 60 mistakes: the first 50 in file order, then how many more; the
  * status is still 65. */
 static void test_fifty_then_how_many_more(void **state)
@@ -97,6 +126,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_five_mistakes_in_one_run),
+        cmocka_unit_test(test_colon_in_unquoted_text),
         cmocka_unit_test(test_fifty_then_how_many_more),
     };
     return cmocka_run_group_tests_name("mistakes", tests, NULL, NULL);

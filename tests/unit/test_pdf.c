@@ -366,7 +366,8 @@ static void test_find_missing_chromium(void **state)
     assert_error(fx, BC_EX_UNAVAILABLE, NULL,
                  "no PDF engine: chromium, chromium-browser and "
                  "google-chrome are not on PATH; install the Debian package "
-                 "chromium, or give --pdf-engine=PATH");
+                 "chromium, or give --pdf-engine=libreoffice or "
+                 "--pdf-engine=PATH");
 }
 
 static void test_find_missing_libreoffice(void **state)
@@ -378,7 +379,8 @@ static void test_find_missing_libreoffice(void **state)
     assert_error(fx, BC_EX_UNAVAILABLE, NULL,
                  "no PDF engine: soffice and libreoffice are not on PATH; "
                  "install the Debian package libreoffice-writer-nogui (or "
-                 "libreoffice-writer), or give --pdf-engine=PATH");
+                 "libreoffice-writer), or give --pdf-engine=chromium or "
+                 "--pdf-engine=PATH");
 }
 
 static void test_find_missing_name(void **state)
@@ -389,7 +391,7 @@ static void test_find_missing_name(void **state)
     assert_error(fx, BC_EX_UNAVAILABLE, NULL,
                  "no PDF engine: soffice is not on PATH; install the Debian "
                  "package libreoffice-writer-nogui (or libreoffice-writer), "
-                 "or give --pdf-engine=PATH");
+                 "or give --pdf-engine=chromium or --pdf-engine=PATH");
 }
 
 static void test_find_missing_path(void **state)

@@ -646,8 +646,9 @@ static void test_text(void **state)
     /* document.date, in Vietnamese, optional and blank until signed */
     assert_non_null(strstr(
         text, "        \"date\": {\n"
-              "          \"description\": \"Ngày ký, dạng YYYY-MM-DD; để "
-              "trống (\\\"\\\") cho đến khi ký.\",\n"
+              "          \"description\": \"Ngày ký, dạng 15/12/2026 "
+              "(ngày/tháng/năm) hoặc 2026-12-15; để trống (\\\"\\\") cho "
+              "đến khi ký.\",\n"
               "          \"type\": [\n"
               "            \"string\",\n"
               "            \"null\"\n"

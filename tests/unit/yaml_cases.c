@@ -56,6 +56,22 @@ const yaml_error_case yaml_error_cases[] = {
      "t.yaml:2:1: error: put a space after the colon, as in \"place: Bình "
      "Sơn\" (libyaml: could not find expected ':' (while scanning a simple "
      "key that started at 2:1))\n"},
+    {"a dash glued to its item", "d:\n  - \"a\"\n  -\"b\"\n  - \"c\"\n", 0,
+     "t.yaml:3:3: error: put a space after the dash of a list item, as in "
+     "\"- Như trên\" (libyaml: could not find expected ':' (while scanning "
+     "a simple key that started at 3:3))\n"},
+    {"a quote not closed on its line",
+     "a:\n  s: \"Kết quả\n  r:\n    - \"Sở\"\n", 0,
+     "t.yaml:2:6: error: this double quote opens a text that is not closed "
+     "on its line: end the text there with the same quote (libyaml: did not "
+     "find expected key (while parsing a block mapping that started at "
+     "2:3))\n"},
+    {"text after a closing quote in a list", "d:\n  - \"a\";\n  - \"c\"\n",
+     0,
+     "t.yaml:2:8: error: text goes on after its closing quote: put all of "
+     "it inside the quotes, writing a \" inside as \\\" (libyaml: did not "
+     "find expected '-' indicator (while parsing a block collection that "
+     "started at 2:3))\n"},
     {"text after a closing quote", "a: \"Kết quả \"tốt\" nhất\"\n", 0,
      "t.yaml:1:14: error: text goes on after its closing quote: put all of "
      "it inside the quotes, writing a \" inside as \\\" (libyaml: did not "
