@@ -407,6 +407,17 @@ static bool number_value(reader *r, const bc_field *f, const bc_value *v,
     case BC_VN_NUMBER_NOT_A_NUMBER:
         break;
     }
+    if (strpbrk(v->as.string.ptr, "0123456789")) { /* "250 000 000đ" */
+        bc_buf shown = BC_BUF_INIT;
+        bc_diag_excerpt(&shown, v->as.string.ptr, v->as.string.len, 40);
+        bc_diag_error(r->diags, pos_of(r, v),
+                      _("\"%s\" must be %s, not \"%s\": write the digits "
+                        "alone, as 1250000, or with a dot between thousands, "
+                        "as \"1.250.000\""),
+                      f->key, kind, shown.ptr);
+        bc_buf_fini(&shown);
+        return false;
+    }
     bc_schema_wrong_type(r, f->key, kind, v);
     return false;
 }
