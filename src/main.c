@@ -23,6 +23,7 @@
 #include "bcreport/build.h"
 #include "bcreport/output.h"
 #include "bcreport/lint.h"
+#include "bcreport/next_year.h"
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
 #include "bcreport/suggest.h"
@@ -70,6 +71,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
                       char **argv);
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 static int cmd_new(const cli *c, const command *self, int argc, char **argv);
+static int cmd_init(const cli *c, const command *self, int argc, char **argv);
 
 /* Summaries and help are N_(): translated where they are printed. */
 static const command commands[] = {
@@ -92,6 +94,28 @@ static const command commands[] = {
         "      --force         replace FILE if it exists\n"
         "  -h, --help          show this help\n"),
      cmd_new},
+    {"init", N_("write next year's data file from this year's"),
+     N_("Usage: bcreport init --from FILE [OPTIONS]\n"
+        "\n"
+        "Writes the data file of next year's report from this year's FILE:\n"
+        "the same agency, recipients, citations, signers and structure; the\n"
+        "year moved on in the subject and the titles (\"năm 2025\" becomes\n"
+        "\"năm 2026\"), each change reported; the number and the date blank;\n"
+        "each narrative replaced by «...» to fill, last year's text kept\n"
+        "above it as comments; the activities (delegations, visits, aid\n"
+        "projects, events) left out, last year's kept as comments to copy\n"
+        "from; a cited document marked as replaced reported with what\n"
+        "replaced it.  check then lists what is still to fill in.\n"
+        "\n"
+        "Options:\n"
+        "      --from=FILE     this year's data file\n"
+        "  -o, --output=FILE   write to FILE instead of standard output; a\n"
+        "                      FILE that exists is left alone unless --force\n"
+        "                      is given\n"
+        "  -y, --year=YEAR     the new year (default: FILE's year + 1)\n"
+        "      --force         replace FILE if it exists\n"
+        "  -h, --help          show this help\n"),
+     cmd_init},
     {"build", N_("write the report of a data file (Markdown, HTML, Word, PDF)"),
      N_("Usage: bcreport build [OPTIONS] FILE\n"
         "       bcreport build [OPTIONS] FILE... -o FOLDER/\n"
@@ -752,6 +776,88 @@ static int parse_new_args(const command *self, int argc, char **argv,
     return -1;
 }
 
+/* A data file is the clerk's work: new and init never replace one
+ * unasked. */
+static void keep_existing(const char *output, bool force, bc_diags *diags)
+{
+    struct stat st;
+    bool to_file = output && strcmp(output, "-") != 0;
+    if (to_file && !force && lstat(output, &st) == 0)
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, (bc_pos){output, 0, 0},
+                    _("the file exists and is kept; give --force to replace "
+                      "it, or another name with -o"));
+}
+
+typedef struct init_args {
+    const char *from;
+    const char *output;
+    int year; /* 0: the file's year + 1 */
+    bool force;
+} init_args;
+
+static int parse_init_args(const command *self, int argc, char **argv,
+                           init_args *a)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"from", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"year", required_argument, NULL, 'y'},
+        {"force", no_argument, NULL, 'F'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hf:o:y:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(_(self->help), stdout);
+            return BC_OK;
+        case 'f':
+            a->from = optarg;
+            break;
+        case 'o':
+            a->output = optarg;
+            break;
+        case 'y':
+            if (!read_year(optarg, &a->year))
+                return usage_error(_("--year takes a year from 2000 to 2099, "
+                                     "such as 2026, not \"%s\""),
+                                   optarg);
+            break;
+        case 'F':
+            a->force = true;
+            break;
+        default:
+            return option_error(ch, opts, argv);
+        }
+    }
+    if (optind != argc || !a->from)
+        return usage_error(_("init takes this year's file with --from FILE, "
+                             "and writes next year's with -o FILE"));
+    if (!strcmp(a->from, "-"))
+        return usage_error(_("--from needs a file, not standard input"));
+    return -1;
+}
+
+static int cmd_init(const cli *c, const command *self, int argc, char **argv)
+{
+    init_args a = {0};
+    int stop = parse_init_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    keep_existing(a.output, a.force, &diags);
+    bc_buf out = BC_BUF_INIT;
+    if (diags.errors == 0)
+        bc_next_year(a.from, a.year, &out, &diags);
+    int status = deliver(c, &diags, &out, a.output);
+    bc_buf_fini(&out);
+    bc_diags_fini(&diags);
+    return status;
+}
+
 /* A data file is the clerk's work: new never replaces one unasked. */
 static int cmd_new(const cli *c, const command *self, int argc, char **argv)
 {
@@ -761,13 +867,7 @@ static int cmd_new(const cli *c, const command *self, int argc, char **argv)
         return stop;
     bc_diags diags;
     bc_diags_init(&diags);
-    struct stat st;
-    bool to_file = a.output && strcmp(a.output, "-") != 0;
-    if (to_file && !a.force && lstat(a.output, &st) == 0)
-        bc_diag_add(&diags, BC_ERROR, BC_EX_CANTCREAT,
-                    (bc_pos){a.output, 0, 0},
-                    _("the file exists and is kept; give --force to replace "
-                      "it, or another name with -o"));
+    keep_existing(a.output, a.force, &diags);
     bc_buf out = BC_BUF_INIT;
     if (diags.errors == 0)
         bc_new_file(&a.options, &out, &diags);
