@@ -273,8 +273,14 @@ static bc_value *new_float(loader *ld, const char *s, double d, bc_pos pos,
                            bool tagged)
 {
     if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
-        error_at(ld, pos, _("number %s is out of range; %s to keep it as text"),
-                 s, tagged ? "leave out the tag !!float" : "quote it");
+        if (tagged)
+            error_at(ld, pos, _("number %s is out of range; leave out the "
+                                "tag !!float to keep it as text"),
+                     s);
+        else
+            error_at(ld, pos, _("number %s is out of range; quote it to keep "
+                                "it as text"),
+                     s);
         return NULL;
     }
     return bc_value_new_float(ld->arena, d);
@@ -441,16 +447,26 @@ static void stop(loader *ld)
 static bool count_expansion(loader *ld, size_t nodes, size_t bytes,
                             bc_pos pos, bool by_alias)
 {
-    const char *why = by_alias ? "; aliases repeat too much (a \"billion "
-                                 "laughs\" file?)"
-                               : "";
     if (nodes > ld->opts.max_nodes - ld->nodes) {
-        error_at(ld, pos, _("the document %s more than %zu nodes (the limit)%s"),
-                 by_alias ? "expands to" : "has", ld->opts.max_nodes, why);
+        if (by_alias)
+            error_at(ld, pos, _("the document expands to more than %zu nodes "
+                                "(the limit); aliases repeat too much (a "
+                                "\"billion laughs\" file?)"),
+                     ld->opts.max_nodes);
+        else
+            error_at(ld, pos, _("the document has more than %zu nodes (the "
+                                "limit)"),
+                     ld->opts.max_nodes);
     } else if (bytes > ld->opts.max_text - ld->bytes) {
-        error_at(ld, pos,
-                 _("the document %s more than %zu bytes of text (the limit)%s"),
-                 by_alias ? "expands to" : "has", ld->opts.max_text, why);
+        if (by_alias)
+            error_at(ld, pos, _("the document expands to more than %zu bytes "
+                                "of text (the limit); aliases repeat too much "
+                                "(a \"billion laughs\" file?)"),
+                     ld->opts.max_text);
+        else
+            error_at(ld, pos, _("the document has more than %zu bytes of "
+                                "text (the limit)"),
+                     ld->opts.max_text);
     } else {
         ld->nodes += nodes;
         ld->bytes += bytes;
@@ -963,10 +979,10 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
         on_document_start(ld, pos);
         return;
     }
-    const char *problem = parser->problem ? parser->problem : "syntax error";
+    const char *problem = parser->problem ? parser->problem : _("syntax error");
     if (strstr(problem, "expected <document start>"))
-        problem = "unexpected text after the end of the data (a stray "
-                  "bracket or quote, or a line indented wrongly?)";
+        problem = _("unexpected text after the end of the data (a stray "
+                    "bracket or quote, or a line indented wrongly?)");
     bc_buf hint = BC_BUF_INIT;
     syntax_hint(ld, parser, &pos, &hint);
     /* libyaml's own words follow the hint, in brackets. */
