@@ -4,6 +4,7 @@
 #   make run        install missing packages, build, render data/2023.yaml
 #   make check      install missing packages, build, run the whole test suite
 #   make check-asan the suite again under AddressSanitizer and UBSan
+#   make bench      time and memory against libyaml's parse (bench/)
 #   make install    install into $(DESTDIR)$(PREFIX)
 #
 # CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden; the
@@ -52,7 +53,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 .SECONDARY:
 
 .PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
-	check-headers golden fuzz fuzz-smoke pot
+	check-headers golden fuzz fuzz-smoke pot bench bench-run deps-bench
 
 all: $(BIN)
 
@@ -108,6 +109,9 @@ deps:
 
 deps-tests:
 	@sh scripts/deps.sh --tests $(PKGS) $(TEST_PKGS)
+
+deps-bench:
+	@sh scripts/deps.sh --bench $(PKGS)
 
 run: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -190,6 +194,35 @@ fuzz-smoke: $(FUZZ_BIN)
 			|| { tail -n 60 $(BUILDDIR)/fuzz/$$t.log; exit 1; }; \
 		grep -E 'DONE|number_of_executed_units' $(BUILDDIR)/fuzz/$$t.log; \
 	done
+
+# make bench: bcreport against the floor of libyaml's event parser on
+# the example and inputs of bench/gen.c at BENCH_SCALES (13 MB at
+# 10000), whole processes
+# side by side in rounds, with their peak memory (bench/bench.c says
+# how).  Not part of check: timing is no test on a shared machine.
+BENCH_DIR = $(BUILDDIR)/bench
+BENCH_SCALES ?= 1 100 10000
+BENCH_INPUTS = data/2026-xa.yaml $(BENCH_SCALES:%=$(BENCH_DIR)/scale-%.yaml)
+BENCH_CFLAGS = $(filter-out -MMD -MP,$(BC_CFLAGS)) $(CFLAGS)
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BIN) $(BENCH_DIR)/parse_only $(BENCH_DIR)/bench $(BENCH_INPUTS)
+	@echo "bench: $$(nproc) cores, $$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1), $$(date -u +%Y-%m-%d)"
+	@$(BENCH_DIR)/bench ./$(BIN) $(BENCH_DIR)/parse_only $(BENCH_DIR) $(BENCH_INPUTS)
+
+$(BENCH_DIR)/gen $(BENCH_DIR)/bench: $(BENCH_DIR)/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BENCH_DIR)/parse_only: bench/parse_only.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(shell $(PKG_CONFIG) --cflags yaml-0.1) $(LDFLAGS) \
+		-o $@ $< $(shell $(PKG_CONFIG) --libs yaml-0.1)
+
+$(BENCH_DIR)/scale-%.yaml: $(BENCH_DIR)/gen
+	$(BENCH_DIR)/gen $* > $@.tmp && mv $@.tmp $@
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES

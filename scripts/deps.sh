@@ -1,15 +1,20 @@
 #!/bin/sh
-# deps.sh [--tests] PKG... - make sure what bcreport builds with (the
-# pkg-config packages PKG) is installed, and with --tests what its test
-# suite uses too, installing the missing Debian packages with apt-get.
+# deps.sh [--tests|--bench] PKG... - make sure what bcreport builds with
+# (the pkg-config packages PKG) is installed, with --tests what its test
+# suite uses too, with --bench what make bench runs (GNU time, cmark),
+# installing the missing Debian packages with apt-get.
 #
 # Does nothing when everything is there.  Otherwise it needs root (or sudo)
 # and apt-get; without them it says what to run and fails.
 set -u
 
 tests=false
+bench=false
 if [ "${1:-}" = "--tests" ]; then
     tests=true
+    shift
+elif [ "${1:-}" = "--bench" ]; then
+    bench=true
     shift
 fi
 
@@ -55,6 +60,11 @@ if $tests; then
     # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
     # generated below once the package is there.
     [ -f /etc/locale.gen ] || need locales
+fi
+if $bench; then
+    # Peak memory is GNU time's %M; the HTML floor includes Debian's cmark.
+    [ -x /usr/bin/time ] || need time
+    command -v cmark >/dev/null 2>&1 || need cmark
 fi
 # Generates the vi_VN.UTF-8 locale for the tests (root, or sudo).
 vi_locale() {
