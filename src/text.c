@@ -2,6 +2,7 @@
 #include "bcreport/text.h"
 #include "bcreport/i18n.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,115 @@
 
 /* ---- NFC ---------------------------------------------------------------- */
 
-static bool is_ascii(const char *s, size_t len)
+/*
+ * The quick check.  utf8proc_map normalises a whole string (decompose,
+ * reorder, compose, allocate) to answer a question whose answer is nearly
+ * always yes.  A string is in NFC when each of its code points is
+ * "stable": one that utf8proc's NFC gives back as it is, that no code point
+ * before it can combine with, and whose decomposition starts with such a
+ * code point too.  Then NFC changes nothing anywhere: each character
+ * decomposes and composes back on its own, and nothing composes across
+ * characters.  ASCII is stable, and so are the precomposed letters of
+ * Vietnamese (ệ, ờ) and the marks of punctuation (“ – …).  A combining
+ * mark, a composition exclusion, a singleton (Ω, the ohm sign) or a Hangul
+ * jamo is not stable, and a string holding one goes to utf8proc_map.
+ *
+ * All the facts come from utf8proc's own data (utf8proc_get_property, its
+ * decomposition and composition), so a newer Unicode in utf8proc is a
+ * newer quick check; tests/unit/test_text.c compares the two on every code
+ * point and on random and adversarial strings.
+ */
+
+/* Whether a code point can be the second of a composition pair (a
+ * combining mark, or a vowel sign such as U+09BE): the layout of the
+ * property changed in utf8proc 2.10. */
+#if UTF8PROC_VERSION_MAJOR > 2 ||                                            \
+    (UTF8PROC_VERSION_MAJOR == 2 && UTF8PROC_VERSION_MINOR >= 10)
+#define COMBINES_AFTER(p) ((p)->comb_issecond != 0)
+#else
+#define COMBINES_AFTER(p) ((p)->comb_index != UINT16_MAX && (p)->comb_index >= 0x8000)
+#endif
+
+/* Nothing before cp can combine with it: a starter (combining class 0)
+ * that is no second of a pair and no Hangul jamo, which compose by rule. */
+static bool starts_afresh(utf8proc_int32_t cp)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->combining_class == 0 && !COMBINES_AFTER(p) &&
+           p->boundclass != UTF8PROC_BOUNDCLASS_L &&
+           p->boundclass != UTF8PROC_BOUNDCLASS_V &&
+           p->boundclass != UTF8PROC_BOUNDCLASS_T;
+}
+
+/* A precomposed cp is stable when its canonical decomposition starts
+ * afresh, has its marks in canonical order, and composes back to cp. */
+static bool recomposes(utf8proc_int32_t cp)
+{
+    utf8proc_int32_t d[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE,
+                                                 &boundclass);
+    if (n < 2 || n > 8 || !starts_afresh(d[0]))
+        return false; /* a singleton, or too long to be a letter */
+    int last = 0;
+    for (utf8proc_ssize_t i = 1; i < n; i++) {
+        int ccc = utf8proc_get_property(d[i])->combining_class;
+        if (ccc == 0 || ccc < last)
             return false;
+        last = ccc;
+    }
+    n = utf8proc_normalize_utf32(d, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    return n == 1 && d[0] == cp;
+}
+
+static bool is_stable(utf8proc_int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->comp_exclusion || !starts_afresh(cp))
+        return false;
+    bool canonical = p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0;
+    return !canonical || recomposes(cp);
+}
+
+/*
+ * The answers for U+0080 to U+1FFF (Latin, Vietnamese, Greek, Cyrillic,
+ * the general punctuation starts above), found once per code point per
+ * process: a precomposed letter costs a decomposition and a composition
+ * the first time.  Atomic, so that the cache is safe from any thread; the
+ * answer does not depend on who finds it.
+ */
+enum { CACHED_END = 0x2000, UNKNOWN = 0, STABLE = 1, UNSTABLE = 2 };
+static _Atomic unsigned char stable_cache[CACHED_END];
+
+static bool stable(uint32_t cp)
+{
+    if (cp >= CACHED_END)
+        return is_stable((utf8proc_int32_t)cp);
+    unsigned char v =
+        atomic_load_explicit(&stable_cache[cp], memory_order_relaxed);
+    if (v == UNKNOWN) {
+        v = is_stable((utf8proc_int32_t)cp) ? STABLE : UNSTABLE;
+        atomic_store_explicit(&stable_cache[cp], v, memory_order_relaxed);
+    }
+    return v == STABLE;
+}
+
+/* True when the len bytes at s are valid UTF-8 made of stable code points
+ * only, and therefore in NFC; false when utf8proc must say. */
+static bool quick_nfc(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = bc_utf8_decode(p + i, len - i, &cp);
+        if (n == 0 || !stable(cp))
+            return false;
+        i += n;
+    }
     return true;
 }
 
@@ -40,10 +145,8 @@ static char *nfc_alloc(const char *s, size_t len, size_t *out_len)
     return (char *)dst;
 }
 
-bool bc_is_nfc(const char *s, size_t len)
+bool bc_is_nfc_full(const char *s, size_t len)
 {
-    if (is_ascii(s, len))
-        return true;
     size_t n;
     char *nfc = nfc_alloc(s, len, &n);
     bool same = nfc && n == len && memcmp(nfc, s, len) == 0;
@@ -51,9 +154,19 @@ bool bc_is_nfc(const char *s, size_t len)
     return same;
 }
 
+bool bc_is_nfc_quick(const char *s, size_t len)
+{
+    return quick_nfc(s, len);
+}
+
+bool bc_is_nfc(const char *s, size_t len)
+{
+    return quick_nfc(s, len) || bc_is_nfc_full(s, len);
+}
+
 bool bc_to_nfc(const char *s, size_t len, bc_buf *out)
 {
-    if (is_ascii(s, len)) {
+    if (quick_nfc(s, len)) {
         bc_buf_append(out, s, len);
         return true;
     }

@@ -39,8 +39,15 @@
 #include "bcreport/buf.h"
 
 /* True when the len bytes at s are valid UTF-8 already in NFC; false when
- * they are not NFC or not valid UTF-8. */
+ * they are not NFC or not valid UTF-8.  A quick check answers for nearly
+ * all text; only a string holding a combining mark, a composition
+ * exclusion, a singleton or a Hangul jamo is normalised in full. */
 bool bc_is_nfc(const char *s, size_t len);
+
+/* The two halves of bc_is_nfc, for its tests: the quick check (true: NFC
+ * for certain; false: utf8proc must say) and utf8proc's full answer. */
+bool bc_is_nfc_quick(const char *s, size_t len);
+bool bc_is_nfc_full(const char *s, size_t len);
 
 /* Appends the NFC form of the len bytes at s to out and returns true; when
  * s is not valid UTF-8 appends nothing and returns false.  Out of memory

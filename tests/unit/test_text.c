@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "bcreport/buf.h"
 #include "bcreport/text.h"
 
@@ -55,6 +57,176 @@ static void test_is_nfc(void **state)
     assert_false(bc_is_nfc("\xFF", 1));
     /* The length counts, not a terminator: "á" cut after the 'a'. */
     assert_true(bc_is_nfc("a\u0301", 1));
+}
+
+/* ---- NFC: the quick check against utf8proc ------------------------------- */
+
+static bool quick(const char *s)
+{
+    return bc_is_nfc_quick(s, strlen(s));
+}
+
+/* ASCII, precomposed letters and whole scripts that compose nothing are
+ * answered without utf8proc_map. */
+static void test_nfc_quick_path(void **state)
+{
+    (void)state;
+    static const char *const fast[] = {
+        "", "plain ASCII, digits 0123 and <=> signs",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
+        "“Nơi nhận” – Lưu: VT… ½ € ©", "Ærø, Straße, Łódź, Ωμέγα, Москва",
+        "漢字かなカナ", "한국어 (Hangul syllables)", "\U0001F600 emoji",
+        "\u00C5ngstr\u00F6m with the letter, not the sign",
+    };
+    for (size_t i = 0; i < sizeof fast / sizeof fast[0]; i++) {
+        if (!quick(fast[i]))
+            fail_msg("\"%s\" fell to utf8proc", fast[i]);
+        assert_true(bc_is_nfc(fast[i], strlen(fast[i])));
+    }
+}
+
+/* A combining mark, a composition exclusion, a singleton, a
+ * decomposition that starts with a mark, a vowel sign that composes with
+ * what precedes it, a Hangul jamo, invalid UTF-8: each is utf8proc's to
+ * answer, and the answer is utf8proc's. */
+static void test_nfc_slow_path(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        bool nfc;
+    } slow[] = {
+        {"Vie\u0323\u0302t", false},   /* NFD */
+        {"a\u0301", false},            /* composes to á */
+        {"\u0301 alone first", true},  /* a mark with nothing to join */
+        {"q\u0301", true},             /* no q with acute in Unicode */
+        {"\u0958", false},             /* composition exclusion */
+        {"\u2126 ohm sign", false},    /* singleton to Ω */
+        {"\u212B angstrom sign", false},
+        {"\u1F71", false},             /* singleton to U+03AC */
+        {"\u0F73", false},             /* decomposes to two marks */
+        {"\u09C7\u09BE", false},       /* composes to U+09CB */
+        {"\u09BE alone", true},
+        {"\u1100\u1161", false},       /* jamo L V: a syllable */
+        {"\uAC00\u11A8", false},       /* syllable LV + T */
+        {"\u1161 alone", true},
+        {"ab\xC3", false},             /* cut short */
+        {"\xED\xA0\x80", false},       /* a surrogate */
+        {"\xC0\xAF", false},           /* overlong */
+        {"\xF4\x90\x80\x80", false},   /* past U+10FFFF */
+    };
+    for (size_t i = 0; i < sizeof slow / sizeof slow[0]; i++) {
+        const char *s = slow[i].s;
+        if (quick(s))
+            fail_msg("case %zu took the quick path", i);
+        assert_int_equal(bc_is_nfc(s, strlen(s)), slow[i].nfc);
+        assert_int_equal(bc_is_nfc_full(s, strlen(s)), slow[i].nfc);
+    }
+}
+
+static size_t encode(uint32_t cp, char *out)
+{
+    return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
+                                        (utf8proc_uint8_t *)out);
+}
+
+/* Every code point the quick check passes is NFC by utf8proc; and no code
+ * point that composes onto another, in any composite NFC keeps, passes:
+ * so no two code points that pass can compose together. */
+static void test_nfc_quick_every_code_point(void **state)
+{
+    (void)state;
+    size_t passed = 0;
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char u[8];
+        size_t n = encode(cp, u);
+        bool q = bc_is_nfc_quick(u, n), full = bc_is_nfc_full(u, n);
+        if (q && !full)
+            fail_msg("U+%04X passes the quick check, not NFC", (unsigned)cp);
+        passed += q;
+        utf8proc_int32_t d[32];
+        int bc = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            (utf8proc_int32_t)cp, d, 32, UTF8PROC_DECOMPOSE, &bc);
+        for (utf8proc_ssize_t i = 1; full && i < k; i++) {
+            char v[8];
+            if (bc_is_nfc_quick(v, encode((uint32_t)d[i], v)))
+                fail_msg("U+%04X composes into U+%04X yet passes",
+                         (unsigned)d[i], (unsigned)cp);
+        }
+    }
+    /* Nearly all: only marks, exclusions, singletons and jamo are out. */
+    assert_true(passed > 1000000);
+}
+
+/* xorshift64: the same strings on every run. */
+static uint64_t next_random(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Pieces that stress normalisation: starters that take marks, marks of
+ * several classes, exclusions, singletons, vowel signs that compose
+ * after a starter, Hangul jamo and syllables, bytes that are no UTF-8. */
+static const char *const pieces[] = {
+    "a", "e", "o", "u", "A", "O", " ", "<", "=", "ệ", "ờ", "Ả", "ư", "ơ",
+    "đ", "â", "ă", "\u00C5", "\u0300", "\u0301", "\u0302", "\u0303",
+    "\u0306", "\u0309", "\u031B", "\u0323", "\u0328", "\u0338", "\u0345",
+    "\u05B0", "\u030A", "\u0308", "\u0F71", "\u0F72", "\u0F74", "\u0958",
+    "\u2ADC", "\u0F43", "\uFB1D", "\u2126", "\u212B", "\u1F71", "\u0340",
+    "\u0343", "\u0374", "\u037E", "\u0344", "\u0F73", "\u0F75", "\u0F81",
+    "\u09BE", "\u09C7", "\u09D7", "\u0B3E", "\u0B47", "\u0CD5", "\u0CC6",
+    "\u1B35", "\u1B05", "\u102E", "\u1025", "\u0DCF", "\u0DD9", "\u1100",
+    "\u1161", "\u11A8", "\uAC00", "\uAC01", "\uFFFE", "\U0001D15E",
+    "\U0001D165", "\U000110AB", "\U000110BA", "\xC3", "\xED\xA0\x80",
+    "\xF4\x90\x80\x80", "\xC0\xAF", "\xFF", "\xE1\xBB",
+};
+
+/* The fast answer and the full one agree on random strings of pieces and
+ * on random bytes: bc_is_nfc is utf8proc's answer, and bc_to_nfc
+ * utf8proc's NFC. */
+static void test_nfc_quick_property(void **state)
+{
+    (void)state;
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    bc_buf s = BC_BUF_INIT, out = BC_BUF_INIT;
+    size_t quick_yes = 0;
+    for (int round = 0; round < 60000; round++) {
+        bc_buf_clear(&s);
+        size_t n = next_random(&x) % 10;
+        bool bytes = round % 8 == 7;
+        for (size_t i = 0; i < n; i++) {
+            if (bytes)
+                bc_buf_putc(&s, (char)(next_random(&x) & 0xFF));
+            else
+                bc_buf_puts(&s,
+                            pieces[next_random(&x) % (sizeof pieces /
+                                                      sizeof pieces[0])]);
+        }
+        bool full = bc_is_nfc_full(s.ptr, s.len);
+        bool q = bc_is_nfc_quick(s.ptr, s.len);
+        if ((q && !full) || bc_is_nfc(s.ptr, s.len) != full)
+            fail_msg("round %d: quick %d, full %d", round, q, full);
+        quick_yes += q;
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_ssize_t w = utf8proc_map((const utf8proc_uint8_t *)s.ptr,
+                                          (utf8proc_ssize_t)s.len, &want,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        bc_buf_clear(&out);
+        assert_int_equal(bc_to_nfc(s.ptr, s.len, &out), w >= 0);
+        if (w >= 0 && (out.len != (size_t)w || memcmp(out.ptr, want, out.len)))
+            fail_msg("round %d: bc_to_nfc differs from utf8proc", round);
+        free(want);
+    }
+    /* Both paths were taken, many times. */
+    assert_true(quick_yes > 5000 && quick_yes < 55000);
+    bc_buf_fini(&s);
+    bc_buf_fini(&out);
 }
 
 /* ---- Legacy encodings: the code tables, as data ------------------------- */
@@ -544,6 +716,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_to_nfc),
         cmocka_unit_test(test_is_nfc),
+        cmocka_unit_test(test_nfc_quick_path),
+        cmocka_unit_test(test_nfc_slow_path),
+        cmocka_unit_test(test_nfc_quick_every_code_point),
+        cmocka_unit_test(test_nfc_quick_property),
         cmocka_unit_test(test_tables_match_known_samples),
         cmocka_unit_test(test_tcvn3_mojibake),
         cmocka_unit_test(test_one_word_is_not_enough),
