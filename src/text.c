@@ -615,23 +615,29 @@ static bool is_letter_cp(uint32_t c)
            (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-static void weigh(const word *w, const decoded *d, tally *t)
+/* What one word says, wherever it stands: the same bytes always say the
+ * same, so a word's verdict can be kept and used again. */
+typedef enum { NO_EVIDENCE, SHORT_EVIDENCE, WORD_EVIDENCE } evidence;
+
+typedef struct verdict {
+    bool odd;              /* not Vietnamese, but could be */
+    unsigned char tc, vn;  /* the evidence for each table */
+    bool tc_multi, vn_multi; /* it needed two or more legacy characters */
+} verdict;
+
+static evidence weigh(const word *w, const decoded *d, bool *multi)
 {
     if (d->legacy == 0 || !is_syllable(d->cp, d->n))
-        return;
-    if (w->n <= 2 && d->legacy == 1)
-        t->short_words++;
-    else
-        t->words++;
-    if (d->legacy >= 2)
-        t->multi = true;
-    if (w->start < t->first)
-        t->first = w->start;
+        return NO_EVIDENCE;
+    *multi = d->legacy >= 2;
+    return w->n <= 2 && d->legacy == 1 ? SHORT_EVIDENCE : WORD_EVIDENCE;
 }
 
-/* Counts in *odd the words that are not Vietnamese but could be. */
-static void judge_word(const word *w, tally *tc, tally *vn, size_t *odd)
+/* Judges a word: odd when it is not Vietnamese but could be, evidence
+ * when a table makes it Vietnamese. */
+static verdict judge_word(const word *w)
 {
+    verdict v = {false, NO_EVIDENCE, NO_EVIDENCE, false, false};
     bool letter = false, ascii = true;
     for (size_t i = 0; i < w->n; i++) {
         letter = letter || is_letter_cp(w->cp[i]);
@@ -639,16 +645,31 @@ static void judge_word(const word *w, tally *tc, tally *vn, size_t *odd)
     }
     /* Correct Vietnamese is never evidence, whatever a table makes of it. */
     if (ascii || !letter || (!w->too_long && is_syllable(w->cp, w->n)))
-        return;
-    ++*odd;
+        return v;
+    v.odd = true;
     if (w->too_long)
-        return;
+        return v;
     decoded d = {{0}, 0, 0};
     decode_tcvn3(w->cp, w->n, &d);
-    weigh(w, &d, tc);
+    v.tc = (unsigned char)weigh(w, &d, &v.tc_multi);
     memset(&d, 0, sizeof d);
     decode_vni(w->cp, w->n, &d);
-    weigh(w, &d, vn);
+    v.vn = (unsigned char)weigh(w, &d, &v.vn_multi);
+    return v;
+}
+
+static void add_evidence(tally *t, evidence e, bool multi, size_t start)
+{
+    if (e == NO_EVIDENCE)
+        return;
+    if (e == SHORT_EVIDENCE)
+        t->short_words++;
+    else
+        t->words++;
+    if (multi)
+        t->multi = true;
+    if (start < t->first)
+        t->first = start;
 }
 
 /* Two words, or one with two legacy characters; short words ("où", "µm")
@@ -674,15 +695,114 @@ static size_t next_cp(const char *s, size_t len, size_t i, bool raw,
     return 1;
 }
 
-static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
-                                 size_t *offset)
+/*
+ * The pre-filter.  Both tables change only characters of Latin-1's upper
+ * half (U+00A1-U+00FF: TCVN3's codes, VNI's marks and letters), so a word
+ * without one is never evidence: it can only count among the words that
+ * are not Vietnamese, and those matter only once there is evidence enough
+ * (convincing).  The first pass therefore judges only the words that hold
+ * such a character; a second pass, over every word, is made only when the
+ * evidence could convince.  The answer is the same as judging every word,
+ * which bc_legacy_detect_full does, for the tests.
+ */
+static bool is_suspect_cp(uint32_t c)
 {
-    tally tc = {0, 0, false, SIZE_MAX}, vn = tc;
-    size_t odd = 0;
+    return c >= 0xA1 && c <= 0xFF;
+}
+
+/* What the words of a text gave. */
+typedef struct findings {
+    tally tc, vn;
+    size_t odd;
+} findings;
+
+static void count(findings *f, const verdict *v, size_t start)
+{
+    f->odd += v->odd;
+    add_evidence(&f->tc, (evidence)v->tc, v->tc_multi, start);
+    add_evidence(&f->vn, (evidence)v->vn, v->vn_multi, start);
+}
+
+/*
+ * Verdicts already given in one text, by the word's bytes: a text says the
+ * same words again and again ("của", "và", "các"), and spelling a word and
+ * reading it through two tables costs far more than finding it here.  The
+ * keys point into the text, which outlives the cache.  When the table is
+ * three quarters full, new words are judged without being kept.
+ */
+typedef struct cached {
+    const char *key; /* NULL: a free slot */
+    size_t len;
+    verdict v;
+} cached;
+
+typedef struct verdict_cache {
+    cached *slots; /* NULL: no cache (a short text) */
+    size_t mask, used;
+} verdict_cache;
+
+enum { CACHE_MIN_TEXT = 1024, CACHE_MAX_SLOTS = 1 << 14 };
+
+static void cache_init(verdict_cache *c, size_t text_len)
+{
+    memset(c, 0, sizeof *c);
+    if (text_len < CACHE_MIN_TEXT)
+        return;
+    size_t slots = 64;
+    while (slots < CACHE_MAX_SLOTS && slots < text_len / 16)
+        slots *= 2;
+    c->slots = bc_xcalloc(slots, sizeof *c->slots);
+    c->mask = slots - 1;
+}
+
+/* FNV-1a: words are short, and the keys are the user's own text. */
+static size_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The verdict on the word w, whose bytes are key[0..len): from the cache,
+ * or judged (and kept when there is room). */
+static verdict verdict_of(verdict_cache *c, const word *w, const char *key,
+                          size_t len)
+{
+    if (!c->slots)
+        return judge_word(w);
+    size_t i = hash_bytes(key, len) & c->mask;
+    for (; c->slots[i].key; i = (i + 1) & c->mask)
+        if (c->slots[i].len == len && !memcmp(c->slots[i].key, key, len))
+            return c->slots[i].v;
+    verdict v = judge_word(w);
+    if (4 * (c->used + 1) <= 3 * (c->mask + 1)) {
+        c->slots[i] = (cached){key, len, v};
+        c->used++;
+    }
+    return v;
+}
+
+/* Judges the words of s; with suspects_only, only the words that hold a
+ * character of Latin-1's upper half. */
+static void scan(const char *s, size_t len, bool raw, bool suspects_only,
+                 findings *f)
+{
+    tally none = {0, 0, false, SIZE_MAX};
+    f->tc = f->vn = none;
+    f->odd = 0;
+    verdict_cache cache;
+    cache_init(&cache, len);
+    const unsigned char *p = (const unsigned char *)s;
     word w = {{0}, 0, 0, false};
+    bool suspect = false;
     for (size_t i = 0; i <= len;) {
         uint32_t cp = ' ';
-        size_t n = i < len ? next_cp(s, len, i, raw, &cp) : 1;
+        size_t n = 1;
+        if (i < len && p[i] < 0x80)
+            cp = p[i]; /* most of any text: no decoding */
+        else if (i < len)
+            n = next_cp(s, len, i, raw, &cp);
         if (i < len && is_word_cp(cp)) {
             if (w.n == 0)
                 w.start = i;
@@ -690,21 +810,59 @@ static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
                 w.cp[w.n++] = cp;
             else
                 w.too_long = true;
+            suspect = suspect || is_suspect_cp(cp);
         } else if (w.n) {
-            judge_word(&w, &tc, &vn, &odd);
-            w.n = 0, w.too_long = false;
+            if (suspect || !suspects_only) {
+                verdict v = verdict_of(&cache, &w, s + w.start, i - w.start);
+                count(f, &v, w.start);
+            }
+            w.n = 0, w.too_long = false, suspect = false;
         }
         i += n;
     }
-    bool is_tc = convincing(&tc, odd), is_vni = convincing(&vn, odd);
+    free(cache.slots);
+}
+
+/* The score of convincing() without its share of the odd words. */
+static bool could_convince(const tally *t)
+{
+    return 2 * t->words + (t->short_words > 0) + t->multi >= 3;
+}
+
+static bc_legacy_encoding decide(const findings *f, size_t *offset)
+{
+    bool is_tc = convincing(&f->tc, f->odd);
+    bool is_vni = convincing(&f->vn, f->odd);
     if (!is_tc && !is_vni)
         return BC_LEGACY_NONE;
     /* Both can hold when a word decodes either way: the larger wins. */
     if (is_tc && is_vni)
-        is_vni = vn.words + vn.short_words > tc.words + tc.short_words;
+        is_vni = f->vn.words + f->vn.short_words >
+                 f->tc.words + f->tc.short_words;
     if (offset)
-        *offset = is_vni ? vn.first : tc.first;
+        *offset = is_vni ? f->vn.first : f->tc.first;
     return is_vni ? BC_LEGACY_VNI : BC_LEGACY_TCVN3;
+}
+
+/* Whether valid UTF-8 text holds a character of Latin-1's upper half: a
+ * byte scan for the lead bytes 0xC2 and 0xC3, which most of a text
+ * written without them passes at a glance. */
+static bool has_latin1(const char *s, size_t len)
+{
+    return memchr(s, 0xC2, len) || memchr(s, 0xC3, len);
+}
+
+static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
+                                 size_t *offset)
+{
+    if (!raw && !has_latin1(s, len))
+        return BC_LEGACY_NONE;
+    findings f;
+    scan(s, len, raw, true, &f);
+    if (!could_convince(&f.tc) && !could_convince(&f.vn))
+        return BC_LEGACY_NONE;
+    scan(s, len, raw, false, &f);
+    return decide(&f, offset);
 }
 
 bc_legacy_encoding bc_legacy_detect(const char *s, size_t len,
@@ -717,6 +875,14 @@ bc_legacy_encoding bc_legacy_detect_bytes(const char *bytes, size_t len,
                                           size_t *offset)
 {
     return detect(bytes, len, true, offset);
+}
+
+bc_legacy_encoding bc_legacy_detect_full(const char *s, size_t len,
+                                         bool raw, size_t *offset)
+{
+    findings f;
+    scan(s, len, raw, false, &f);
+    return decide(&f, offset);
 }
 
 const char *bc_legacy_name(bc_legacy_encoding enc)

@@ -76,6 +76,12 @@ bc_legacy_encoding bc_legacy_detect(const char *s, size_t len,
 bc_legacy_encoding bc_legacy_detect_bytes(const char *bytes, size_t len,
                                           size_t *offset);
 
+/* bc_legacy_detect (raw false) or bc_legacy_detect_bytes (raw true)
+ * without their pre-filter, every word judged: the same answers, slower;
+ * for the tests. */
+bc_legacy_encoding bc_legacy_detect_full(const char *s, size_t len,
+                                         bool raw, size_t *offset);
+
 /* "TCVN3 (ABC)", "VNI" or "Unicode" (for BC_LEGACY_NONE): a static string. */
 const char *bc_legacy_name(bc_legacy_encoding enc);
 
