@@ -695,6 +695,117 @@ static void test_example_report(void **state)
     free(text);
 }
 
+/* ---- Legacy encodings: the pre-filter against judging every word ------- */
+
+static void expect_same_answer(const char *s, size_t len, const char *what)
+{
+    size_t at = 777, at_full = 777;
+    bc_legacy_encoding got = bc_legacy_detect(s, len, &at);
+    bc_legacy_encoding want = bc_legacy_detect_full(s, len, false, &at_full);
+    if (got != want || at != at_full)
+        fail_msg("%s: %s at %zu, every word judged %s at %zu: \"%.*s\"", what,
+                 bc_legacy_name(got), at, bc_legacy_name(want), at_full,
+                 (int)(len < 200 ? len : 200), s);
+    at = at_full = 777;
+    got = bc_legacy_detect_bytes(s, len, &at);
+    want = bc_legacy_detect_full(s, len, true, &at_full);
+    if (got != want || at != at_full)
+        fail_msg("%s (raw): %s at %zu, every word judged %s at %zu", what,
+                 bc_legacy_name(got), at, bc_legacy_name(want), at_full);
+}
+
+/* Texts the pre-filter passes at a glance, texts whose evidence is made
+ * of letters Vietnamese uses too ("Céng" is TCVN3's "Cộng"), evidence
+ * outweighed by foreign words that hold no Latin-1 letter (only the second
+ * pass counts them): each answered as judging every word answers. */
+static void test_legacy_prefilter_cases(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        bc_legacy_encoding want;
+    } cases[] = {
+        {"Việt Nam được Đảng lãnh đạo", BC_LEGACY_NONE}, /* no Latin-1 */
+        {"plain ASCII text only", BC_LEGACY_NONE},
+        {"Céng Céng", BC_LEGACY_TCVN3},
+        {"Céng hoµ x· héi", BC_LEGACY_TCVN3},
+        {"Coäng hoøa xaõ hoäi", BC_LEGACY_VNI},
+        {"Céng hoµ łódź łąka ściółka źdźbło żółw gęś mąka łza", BC_LEGACY_NONE},
+        {"Céng hoµ łódź łąka", BC_LEGACY_TCVN3},
+        {"Céng hoµ łódź łąka ściółka źdźbło żółw", BC_LEGACY_NONE},
+        {"ñöôøng Őrség", BC_LEGACY_VNI},
+        {"\xFF" "Céng \xC3 hoµ", BC_LEGACY_TCVN3}, /* invalid bytes are spaces */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i].s;
+        if (bc_legacy_detect(s, strlen(s), NULL) != cases[i].want)
+            fail_msg("\"%s\": not %s", s, bc_legacy_name(cases[i].want));
+        expect_same_answer(s, strlen(s), s);
+    }
+}
+
+/* Words for random texts: Vietnamese, its TCVN3 and VNI mojibake, foreign
+ * words with and without Latin-1 letters, symbols, bytes that are no
+ * UTF-8, and lone legacy characters. */
+static const char *const legacy_pieces[] = {
+    "Cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "Việt", "Nam", "đường",
+    "người", "Céng", "hoµ", "x·", "héi", "chñ", "nghÜa", "ViÖt", "®\u00ADêng",
+    "Coäng", "hoøa", "xaõ", "hoäi", "chuû", "nghóa", "Vieät", "ñöôøng",
+    "café", "où", "più", "Ön", "µm", "łódź", "gęś", "Őrség", "naïve", "©",
+    "°C", "½", "«", "»", "·", "\xFF", "\xC3", "\xE1\xBB", "µ", "¸", "ù", "ø",
+    "12/2023", "-", ",", ".", ";",
+};
+
+static void random_legacy_text(uint64_t *x, size_t words, bc_buf *out)
+{
+    bc_buf_clear(out);
+    size_t n = sizeof legacy_pieces / sizeof legacy_pieces[0];
+    for (size_t i = 0; i < words; i++) {
+        bc_buf_puts(out, legacy_pieces[next_random(x) % n]);
+        if (next_random(x) % 4)
+            bc_buf_putc(out, ' ');
+    }
+}
+
+static void test_legacy_prefilter_property(void **state)
+{
+    (void)state;
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    bc_buf text = BC_BUF_INIT;
+    size_t found = 0;
+    for (int round = 0; round < 4000; round++) {
+        /* Short texts, and long ones that fill the cache of verdicts. */
+        size_t words = round % 50 == 0 ? 2000 : next_random(&x) % 12;
+        random_legacy_text(&x, words, &text);
+        expect_same_answer(text.ptr, text.len, "random text");
+        found += bc_legacy_detect(text.ptr, text.len, NULL) != BC_LEGACY_NONE;
+    }
+    /* Both answers came up. */
+    assert_true(found > 200 && found < 3800);
+    bc_buf_fini(&text);
+}
+
+/* A long text of more distinct words than the cache of verdicts keeps:
+ * the words it has no room for are judged all the same. */
+static void test_legacy_cache_full(void **state)
+{
+    (void)state;
+    static const char *const syllables[] = {"ho", "xa", "ch", "ng", "Vi",
+                                            "Na", "th", "tr"};
+    static const char *const marks[] = {"µ", "é", "ä", "ø", "õ", "ï", "ñ",
+                                        "Ö", "¸", "·"};
+    bc_buf text = BC_BUF_INIT;
+    for (size_t i = 0; i < 40000; i++) {
+        bc_buf_printf(&text, "%s%s%s%s ", syllables[i % 8],
+                      marks[(i / 8) % 10], syllables[(i / 80) % 8],
+                      marks[(i / 640) % 10]);
+        if (i % 3 == 0)
+            bc_buf_printf(&text, "w%zu ", i); /* distinct, no Latin-1 */
+    }
+    expect_same_answer(text.ptr, text.len, "many distinct words");
+    bc_buf_fini(&text);
+}
+
 static void test_names_and_hints(void **state)
 {
     (void)state;
@@ -727,6 +838,9 @@ int main(void)
         cmocka_unit_test(test_raw_bytes),
         cmocka_unit_test(test_no_false_positives),
         cmocka_unit_test(test_example_report),
+        cmocka_unit_test(test_legacy_prefilter_cases),
+        cmocka_unit_test(test_legacy_prefilter_property),
+        cmocka_unit_test(test_legacy_cache_full),
         cmocka_unit_test(test_names_and_hints),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
