@@ -73,6 +73,28 @@ void bc_buf_vprintf(bc_buf *buf, const char *fmt, va_list ap)
     buf->len += (size_t)n;
 }
 
+void bc_buf_put_int(bc_buf *buf, int64_t n, int min_digits)
+{
+    char digits[24];
+    int len = 0;
+    /* Through the unsigned magnitude: -INT64_MIN does not fit. */
+    uint64_t m = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    do {
+        digits[len++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (min_digits > 20)
+        min_digits = 20;
+    while (len < min_digits)
+        digits[len++] = '0';
+    if (n < 0)
+        digits[len++] = '-';
+    bc_buf_reserve(buf, (size_t)len);
+    while (len > 0)
+        buf->ptr[buf->len++] = digits[--len];
+    buf->ptr[buf->len] = '\0';
+}
+
 void bc_buf_printf(bc_buf *buf, const char *fmt, ...)
 {
     va_list ap;

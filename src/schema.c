@@ -366,19 +366,22 @@ static void read_date(reader *r, const bc_field *f, const bc_value *v,
                   f->key, s);
 }
 
-/* "a whole number of đồng", or "a whole number" without a unit. */
-static void number_kind(const bc_field *f, bc_buf *out)
+/* "a whole number of đồng", or "a whole number" without a unit: made
+ * only for a message (the translation is looked up then). */
+static const char *number_kind(const bc_field *f, bc_buf *out)
 {
+    bc_buf_clear(out);
     if (f->unit)
         bc_buf_printf(out, _("a whole number of %s"), _(f->unit));
     else
         bc_buf_puts(out, _("a whole number"));
+    return out->ptr;
 }
 
 /* The whole number v holds: an integer, or text as a clerk writes it
  * ("1.250.000.000 đồng", vnformat.h); false after an error. */
 static bool number_value(reader *r, const bc_field *f, const bc_value *v,
-                         const char *kind, int64_t *n)
+                         bc_buf *kind, int64_t *n)
 {
     if (v->kind == BC_VALUE_INT) {
         *n = v->as.integer;
@@ -391,11 +394,11 @@ static bool number_value(reader *r, const bc_field *f, const bc_value *v,
                       _("\"%s\" must be %s, not %s: write it without dots "
                         "(1250000), or in quotes with a dot between "
                         "thousands (\"1.250.000\")"),
-                      f->key, kind, num);
+                      f->key, number_kind(f, kind), num);
         return false;
     }
     if (v->kind != BC_VALUE_STRING) {
-        bc_schema_wrong_type(r, f->key, kind, v);
+        bc_schema_wrong_type(r, f->key, number_kind(f, kind), v);
         return false;
     }
     switch (bc_vn_read_number(v->as.string.ptr, v->as.string.len, f->unit,
@@ -407,7 +410,7 @@ static bool number_value(reader *r, const bc_field *f, const bc_value *v,
                       _("\"%s\" must be %s, not \"%s\": a comma, or a dot "
                         "that does not stand between thousands, makes it "
                         "a fraction; write 1250000 or \"1.250.000\""),
-                      f->key, kind, v->as.string.ptr);
+                      f->key, number_kind(f, kind), v->as.string.ptr);
         return false;
     case BC_VN_NUMBER_TOO_LARGE:
         *n = INT64_MAX; /* past any field's max: the max's message */
@@ -422,11 +425,11 @@ static bool number_value(reader *r, const bc_field *f, const bc_value *v,
                       _("\"%s\" must be %s, not \"%s\": write the digits "
                         "alone, as 1250000, or with a dot between thousands, "
                         "as \"1.250.000\""),
-                      f->key, kind, shown.ptr);
+                      f->key, number_kind(f, kind), shown.ptr);
         bc_buf_fini(&shown);
         return false;
     }
-    bc_schema_wrong_type(r, f->key, kind, v);
+    bc_schema_wrong_type(r, f->key, number_kind(f, kind), v);
     return false;
 }
 
@@ -435,10 +438,9 @@ static void read_number(reader *r, const bc_field *f, const bc_value *v,
 {
     out->line = v->line;
     out->col = v->col;
-    bc_buf kind = BC_BUF_INIT;
-    number_kind(f, &kind);
+    bc_buf kind = BC_BUF_INIT; /* for a message only */
     int64_t n;
-    if (!number_value(r, f, v, kind.ptr, &n)) {
+    if (!number_value(r, f, v, &kind, &n)) {
         /* reported */
     } else if (n < 0) {
         bc_diag_error(r->diags, pos_of(r, v),

@@ -95,7 +95,7 @@ static bool is_stable(utf8proc_int32_t cp)
 enum { CACHED_END = 0x2000, UNKNOWN = 0, STABLE = 1, UNSTABLE = 2 };
 static _Atomic unsigned char stable_cache[CACHED_END];
 
-static bool stable(uint32_t cp)
+bool bc_nfc_stable(uint32_t cp)
 {
     if (cp >= CACHED_END)
         return is_stable((utf8proc_int32_t)cp);
@@ -120,7 +120,7 @@ static bool quick_nfc(const char *s, size_t len)
         }
         uint32_t cp;
         size_t n = bc_utf8_decode(p + i, len - i, &cp);
-        if (n == 0 || !stable(cp))
+        if (n == 0 || !bc_nfc_stable(cp))
             return false;
         i += n;
     }
@@ -764,18 +764,29 @@ static size_t hash_bytes(const char *s, size_t len)
     return (size_t)h;
 }
 
-/* The verdict on the word w, whose bytes are key[0..len): from the cache,
- * or judged (and kept when there is room). */
-static verdict verdict_of(verdict_cache *c, const word *w, const char *key,
-                          size_t len)
+/* Reads the word at s[start..end) into w, as the scans see it. */
+static void read_word(const char *s, size_t start, size_t end, bool raw,
+                      word *w);
+
+/* The verdict on the word at s[start..end): from the cache when it was
+ * judged before (read only then), or judged and kept when there is
+ * room. */
+static verdict verdict_of(verdict_cache *c, const char *s, size_t start,
+                          size_t end, bool raw)
 {
-    if (!c->slots)
-        return judge_word(w);
+    word w;
+    const char *key = s + start;
+    size_t len = end - start;
+    if (!c->slots) {
+        read_word(s, start, end, raw, &w);
+        return judge_word(&w);
+    }
     size_t i = hash_bytes(key, len) & c->mask;
     for (; c->slots[i].key; i = (i + 1) & c->mask)
         if (c->slots[i].len == len && !memcmp(c->slots[i].key, key, len))
             return c->slots[i].v;
-    verdict v = judge_word(w);
+    read_word(s, start, end, raw, &w);
+    verdict v = judge_word(&w);
     if (4 * (c->used + 1) <= 3 * (c->mask + 1)) {
         c->slots[i] = (cached){key, len, v};
         c->used++;
@@ -783,42 +794,128 @@ static verdict verdict_of(verdict_cache *c, const word *w, const char *key,
     return v;
 }
 
-/* Judges the words of s; with suspects_only, only the words that hold a
- * character of Latin-1's upper half. */
-static void scan(const char *s, size_t len, bool raw, bool suspects_only,
-                 findings *f)
+static void findings_init(findings *f)
 {
     tally none = {0, 0, false, SIZE_MAX};
     f->tc = f->vn = none;
     f->odd = 0;
+}
+
+static void read_word(const char *s, size_t start, size_t end, bool raw,
+                      word *w)
+{
+    w->n = 0, w->start = start, w->too_long = false;
+    for (size_t i = start; i < end;) {
+        uint32_t cp;
+        i += next_cp(s, end, i, raw, &cp);
+        if (w->n < WORD_MAX)
+            w->cp[w->n++] = cp;
+        else
+            w->too_long = true;
+    }
+}
+
+/* Judges the word at s[start..end) and counts its verdict. */
+static void take_word(verdict_cache *c, const char *s, size_t start,
+                      size_t end, bool raw, findings *f)
+{
+    verdict v = verdict_of(c, s, start, end, raw);
+    count(f, &v, start);
+}
+
+/* Judges every word of s. */
+static void scan_all(const char *s, size_t len, bool raw, findings *f)
+{
+    findings_init(f);
+    verdict_cache cache;
+    cache_init(&cache, len);
+    size_t start = 0;
+    bool in_word = false;
+    for (size_t i = 0; i <= len;) {
+        uint32_t cp = ' ';
+        size_t n = i < len ? next_cp(s, len, i, raw, &cp) : 1;
+        bool word_cp = i < len && is_word_cp(cp);
+        if (word_cp && !in_word)
+            start = i;
+        else if (!word_cp && in_word)
+            take_word(&cache, s, start, i, raw, f);
+        in_word = word_cp;
+        i += n;
+    }
+    free(cache.slots);
+}
+
+/* Decodes the code point at p (n bytes left), the two- and three-byte
+ * forms of Latin and Vietnamese letters without a call; 0 when the bytes
+ * are not UTF-8 (as bc_utf8_decode). */
+static size_t decode_fast(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    if (n >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    /* E1-EC and EE-EF need no check for overlong forms or surrogates. */
+    if (n >= 3 && p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED &&
+        (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+              (p[2] & 0x3F);
+        return 3;
+    }
+    return bc_utf8_decode(p, n, cp);
+}
+
+static bool is_ascii_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* The code point at p[0..n) when it is part of a word (0 bytes if not):
+ * an ASCII letter, or a letter or mark of is_word_cp, decoded (bytes
+ * that are no UTF-8 are spaces). */
+static size_t word_cp_at(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return is_ascii_letter(p[0]);
+    }
+    size_t k = decode_fast(p, n, cp);
+    return k && is_word_cp(*cp) ? k : 0;
+}
+
+/* The length of what stands between two words at p[0..n): one byte, or
+ * one code point. */
+static size_t gap_at(const unsigned char *p, size_t n)
+{
+    uint32_t cp;
+    size_t k = p[0] < 0x80 ? 1 : decode_fast(p, n, &cp);
+    return k ? k : 1;
+}
+
+/* Judges the words of valid-or-not UTF-8 text s that hold a character of
+ * Latin-1's upper half (bytes are spaces where they are no UTF-8), with
+ * the same words as scan_all: the first pass, over every byte, so kept
+ * lean (no code point is kept until a word is judged). */
+static void scan_suspects(const char *s, size_t len, findings *f)
+{
+    findings_init(f);
     verdict_cache cache;
     cache_init(&cache, len);
     const unsigned char *p = (const unsigned char *)s;
-    word w = {{0}, 0, 0, false};
-    bool suspect = false;
-    for (size_t i = 0; i <= len;) {
-        uint32_t cp = ' ';
-        size_t n = 1;
-        if (i < len && p[i] < 0x80)
-            cp = p[i]; /* most of any text: no decoding */
-        else if (i < len)
-            n = next_cp(s, len, i, raw, &cp);
-        if (i < len && is_word_cp(cp)) {
-            if (w.n == 0)
-                w.start = i;
-            if (w.n < WORD_MAX)
-                w.cp[w.n++] = cp;
-            else
-                w.too_long = true;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && p[i] < 0x80 && !is_ascii_letter(p[i]))
+            i++; /* blanks, digits, punctuation */
+        size_t start = i, k;
+        bool suspect = false;
+        uint32_t cp;
+        while (i < len && (k = word_cp_at(p + i, len - i, &cp)) != 0) {
             suspect = suspect || is_suspect_cp(cp);
-        } else if (w.n) {
-            if (suspect || !suspects_only) {
-                verdict v = verdict_of(&cache, &w, s + w.start, i - w.start);
-                count(f, &v, w.start);
-            }
-            w.n = 0, w.too_long = false, suspect = false;
+            i += k;
         }
-        i += n;
+        if (suspect)
+            take_word(&cache, s, start, i, false, f);
+        if (i == start && i < len)
+            i += gap_at(p + i, len - i);
     }
     free(cache.slots);
 }
@@ -858,10 +955,13 @@ static bc_legacy_encoding detect(const char *s, size_t len, bool raw,
     if (!raw && !has_latin1(s, len))
         return BC_LEGACY_NONE;
     findings f;
-    scan(s, len, raw, true, &f);
-    if (!could_convince(&f.tc) && !could_convince(&f.vn))
-        return BC_LEGACY_NONE;
-    scan(s, len, raw, false, &f);
+    if (!raw) {
+        scan_suspects(s, len, &f);
+        if (!could_convince(&f.tc) && !could_convince(&f.vn))
+            return BC_LEGACY_NONE;
+    }
+    /* Raw bytes come a window at a time, from the loader's error path. */
+    scan_all(s, len, raw, &f);
     return decide(&f, offset);
 }
 
@@ -881,7 +981,7 @@ bc_legacy_encoding bc_legacy_detect_full(const char *s, size_t len,
                                          bool raw, size_t *offset)
 {
     findings f;
-    scan(s, len, raw, false, &f);
+    scan_all(s, len, raw, &f);
     return decide(&f, offset);
 }
 

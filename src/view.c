@@ -136,7 +136,7 @@ static bc_value *numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
 
 static bool arabic(bc_buf *out, int n)
 {
-    bc_buf_printf(out, "%d", n);
+    bc_buf_put_int(out, n, 1);
     return true;
 }
 

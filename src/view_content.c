@@ -504,7 +504,7 @@ static bc_value *table_value(builder *b, const bc_table *t)
 /* "05" below ten, as counts are written in official prose. */
 static void put_count(bc_buf *out, int64_t n)
 {
-    bc_buf_printf(out, n >= 0 && n < 10 ? "%02" PRId64 : "%" PRId64, n);
+    bc_buf_put_int(out, n, n >= 0 && n < 10 ? 2 : 1);
 }
 
 /* "Ngày 12/3/2026" or "Từ ngày 12/3/2026 đến ngày 14/3/2026". */

@@ -9,18 +9,20 @@
 
 /* Months 1 and 2 take a leading zero (so "01" cannot be misread as "11"
  * or "12" by a pen added later); 3 to 12 do not. */
-static const char *month_format(int month)
+static void put_month(bc_buf *out, int month)
 {
-    return month <= 2 ? "%02d" : "%d";
+    bc_buf_put_int(out, month, month <= 2 ? 2 : 1);
 }
 
 bool bc_vn_date_short(bc_buf *out, bc_date date)
 {
     if (!bc_date_valid(date.year, date.month, date.day))
         return false;
-    bc_buf_printf(out, "%02d/", date.day);
-    bc_buf_printf(out, month_format(date.month), date.month);
-    bc_buf_printf(out, "/%d", date.year);
+    bc_buf_put_int(out, date.day, 2);
+    bc_buf_putc(out, '/');
+    put_month(out, date.month);
+    bc_buf_putc(out, '/');
+    bc_buf_put_int(out, date.year, 1);
     return true;
 }
 
@@ -34,9 +36,12 @@ bool bc_vn_date_long(bc_buf *out, bc_date date)
     }
     if (!bc_date_valid(date.year, date.month, date.day))
         return false;
-    bc_buf_printf(out, "ngày %02d tháng ", date.day);
-    bc_buf_printf(out, month_format(date.month), date.month);
-    bc_buf_printf(out, " năm %d", date.year);
+    bc_buf_puts(out, "ngày ");
+    bc_buf_put_int(out, date.day, 2);
+    bc_buf_puts(out, " tháng ");
+    put_month(out, date.month);
+    bc_buf_puts(out, " năm ");
+    bc_buf_put_int(out, date.year, 1);
     return true;
 }
 

@@ -62,6 +62,10 @@ typedef struct loader {
     bc_diags *diags;
     size_t first_error; /* diags->errors when the load began */
     bool stopped;       /* a fatal error: no further events are read */
+    /* Every code point of the text is NFC-stable (text.h): a value made of
+     * its pieces is NFC without a look, unless escapes made it. */
+    bool stable_text;
+    bool value_from_text; /* the value at hand holds no escapes */
 
     frame *frames;
     int depth;
@@ -164,15 +168,24 @@ static bool check_legacy(loader *ld)
     return false;
 }
 
+/* Checks that the text is printable UTF-8, and notes on the way whether
+ * it is NFC-stable throughout (one pass for both). */
 static bool check_text(loader *ld)
 {
     const unsigned char *p = (const unsigned char *)ld->text;
+    ld->stable_text = true;
     for (size_t i = 0; i < ld->len;) {
+        if ((p[i] >= 0x20 && p[i] < 0x7F) || p[i] == '\n') {
+            i++; /* most of any file: printable ASCII, nothing to decode */
+            continue;
+        }
         uint32_t c;
         size_t n = p[i] < 0x80 ? (c = p[i], 1)
                                : bc_utf8_decode(p + i, ld->len - i, &c);
         bool line_break = c == 0x85 || c == 0x2028 || c == 0x2029;
         if (n > 0 && is_printable(c) && !line_break) {
+            if (c >= 0x80 && ld->stable_text && !bc_nfc_stable(c))
+                ld->stable_text = false;
             i += n;
             continue;
         }
@@ -203,7 +216,7 @@ static bool check_text(loader *ld)
  * decomposed marks) compares, sorts and prints the same. */
 static bc_value *new_text(loader *ld, const char *s, size_t len)
 {
-    if (bc_is_nfc(s, len))
+    if ((ld->stable_text && ld->value_from_text) || bc_is_nfc(s, len))
         return bc_value_new_string(ld->arena, s, len);
     bc_buf_clear(&ld->scratch);
     bc_to_nfc(s, len, &ld->scratch);
@@ -577,6 +590,10 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *keep;
     bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
+    /* Only a double-quoted scalar has escapes (\u0301); the others are
+     * the text's own characters, folded with spaces and line breaks. */
+    ld->value_from_text =
+        ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     bool is_key = expects_key(ld);
     bc_value *v;
     if (is_key) {
@@ -604,6 +621,7 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
 static void on_alias(loader *ld, const yaml_event_t *ev)
 {
     bc_pos pos = mark_pos(ld, ev->start_mark);
+    ld->value_from_text = false; /* an anchor's text: looked at again */
     const char *name = (const char *)ev->data.alias.anchor;
     anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
     bc_buf fix = BC_BUF_INIT;
@@ -1080,7 +1098,7 @@ static void loader_fini(loader *ld)
  * counts the characters an editor shows, the same as for the NFC file. */
 static void normalise_text(loader *ld)
 {
-    if (bc_is_nfc(ld->text, ld->len))
+    if (ld->stable_text || bc_is_nfc(ld->text, ld->len))
         return;
     bc_buf nfc = BC_BUF_INIT;
     bc_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */

@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct bc_buf {
     char *ptr;
@@ -39,6 +40,9 @@ void bc_buf_reserve(bc_buf *buf, size_t extra);
 void bc_buf_append(bc_buf *buf, const void *data, size_t len);
 void bc_buf_puts(bc_buf *buf, const char *s);
 void bc_buf_putc(bc_buf *buf, char c);
+/* Appends n in decimal, with leading zeros up to min_digits (at most 20):
+ * what printf's "%0*lld" writes, without printf's cost in hot loops. */
+void bc_buf_put_int(bc_buf *buf, int64_t n, int min_digits);
 void bc_buf_printf(bc_buf *buf, const char *fmt, ...) BC_PRINTF(2, 3);
 void bc_buf_vprintf(bc_buf *buf, const char *fmt, va_list ap);
 /* Empties the buffer, keeping its storage. */

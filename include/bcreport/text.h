@@ -35,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bcreport/buf.h"
 
@@ -43,6 +44,12 @@
  * all text; only a string holding a combining mark, a composition
  * exclusion, a singleton or a Hangul jamo is normalised in full. */
 bool bc_is_nfc(const char *s, size_t len);
+
+/* The quick check's test of one code point: NFC gives cp back wherever it
+ * stands, and nothing next to it composes with it.  A text made only of
+ * such code points is NFC, and so is any text made of its pieces joined
+ * with more of them (ASCII among them): a YAML value cut from it. */
+bool bc_nfc_stable(uint32_t cp);
 
 /* The two halves of bc_is_nfc, for its tests: the quick check (true: NFC
  * for certain; false: utf8proc must say) and utf8proc's full answer. */
