@@ -53,35 +53,47 @@ static block *new_block(size_t size)
     return b;
 }
 
-void *bc_arena_alloc(bc_arena *arena, size_t size)
+/* size bytes at an offset that is a multiple of align (a power of two,
+ * at most ALIGN): structs take ALIGN, strings 1, so that a string of 3
+ * bytes does not take 16. */
+static void *alloc_aligned(bc_arena *arena, size_t size, size_t align)
 {
     if (size > SIZE_MAX - ALIGN)
         bc_out_of_memory();
-    size_t rounded = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     block *b = arena->head;
-    if (!b || b->size - b->used < rounded) {
-        if (rounded > BLOCK_SIZE / 4) {
+    size_t start = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || start > b->size || b->size - start < size) {
+        if (size > BLOCK_SIZE / 4) {
             /* A big piece gets its own block behind the current one, so
              * the space left in the current block is not wasted. */
-            block *big = new_block(rounded);
-            big->used = rounded;
+            block *big = new_block(size);
+            big->used = size;
             if (b) {
                 big->next = b->next;
                 b->next = big;
             } else {
                 arena->head = big;
             }
-            arena->used += rounded;
+            arena->used += size;
             return big->data;
         }
         b = new_block(BLOCK_SIZE);
         b->next = arena->head;
         arena->head = b;
+        start = 0;
     }
-    void *p = b->data + b->used;
-    b->used += rounded;
-    arena->used += rounded;
-    return p;
+    b->used = start + size;
+    arena->used += size;
+    return b->data + start;
+}
+
+void *bc_arena_alloc(bc_arena *arena, size_t size)
+{
+    /* Rounded up, as before: a caller may use the padding's alignment. */
+    if (size > SIZE_MAX - ALIGN)
+        bc_out_of_memory();
+    return alloc_aligned(arena, (size + ALIGN - 1) & ~(size_t)(ALIGN - 1),
+                         ALIGN);
 }
 
 void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size)
@@ -97,7 +109,7 @@ char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         bc_out_of_memory();
-    char *p = bc_arena_alloc(arena, n + 1);
+    char *p = alloc_aligned(arena, n + 1, 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';

@@ -697,18 +697,14 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
 
 /* The report read from text, even when some of its fields have errors
  * (they are left unset); NULL when there is no report at all. */
-static bc_report *parse_all(const char *file, const char *text, size_t len,
-                            bc_arena *arena, bc_diags *diags)
+static bc_report *read_report(const char *file, const bc_value *root,
+                              const bc_yaml_source *source, bc_arena *arena,
+                              bc_diags *diags)
 {
-    bc_yaml_source source;
-    bc_value *root = bc_yaml_load_source(arena, file, text, len, NULL, diags,
-                                         &source);
-    if (!root)
-        return NULL;
     bc_report *r = bc_arena_calloc(arena, 1, sizeof *r);
     r->file = bc_arena_strdup(arena, file);
-    r->source = source.text; /* what positions refer to */
-    r->source_len = source.len;
+    r->source = source->text; /* what positions refer to */
+    r->source_len = source->len;
     r->locator = bc_locator_new(arena, r->file, r->source, r->source_len);
     bc_source *src = bc_arena_calloc(arena, 1, sizeof *src);
     src->file = r->file;
@@ -731,11 +727,31 @@ static bc_report *parse_all(const char *file, const char *text, size_t len,
     return r;
 }
 
+/* The report read from text, as read_report; text_kept when text lives
+ * in arena already.  The value tree is only a step: it lives in an arena
+ * of its own, freed once the report's structs are read from it, and only
+ * its texts stay (a report of 13 MB has a million nodes). */
+static bc_report *parse_all(const char *file, const char *text, size_t len,
+                            bool text_kept, bc_arena *arena, bc_diags *diags)
+{
+    bc_arena *tree = bc_arena_new();
+    bc_yaml_options opts = bc_yaml_default_options();
+    opts.texts = arena;
+    opts.data_kept = text_kept;
+    bc_yaml_source source;
+    bc_value *root = bc_yaml_load_source(tree, file, text, len, &opts, diags,
+                                         &source);
+    bc_report *r = root ? read_report(file, root, &source, arena, diags)
+                        : NULL;
+    bc_arena_free(tree);
+    return r;
+}
+
 bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    bc_report *r = parse_all(file, text, len, arena, diags);
+    bc_report *r = parse_all(file, text, len, false, arena, diags);
     return diags->errors == errors ? r : NULL;
 }
 
@@ -743,12 +759,13 @@ bc_report *bc_report_load_all(const char *path, bc_arena *arena,
                               bc_diags *diags)
 {
     size_t len;
-    char *text = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &len, diags);
-    if (!text)
+    char *read = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &len, diags);
+    if (!read)
         return NULL;
-    bc_report *r = parse_all(bc_display_name(path), text, len, arena, diags);
-    free(text);
-    return r;
+    /* Into the arena, where the report's positions point, read once. */
+    char *text = bc_arena_strndup(arena, read, len);
+    free(read);
+    return parse_all(bc_display_name(path), text, len, true, arena, diags);
 }
 
 bc_report *bc_report_load(const char *path, bc_arena *arena,

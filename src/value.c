@@ -51,6 +51,15 @@ bc_value *bc_value_new_string(bc_arena *arena, const char *s, size_t len)
     return v;
 }
 
+bc_value *bc_value_new_string_ref(bc_arena *arena, const char *s,
+                                  size_t len)
+{
+    bc_value *v = new_value(arena, BC_VALUE_STRING);
+    v->as.string.ptr = s;
+    v->as.string.len = len;
+    return v;
+}
+
 bc_value *bc_value_new_cstring(bc_arena *arena, const char *s)
 {
     return bc_value_new_string(arena, s, strlen(s));
@@ -66,14 +75,28 @@ bc_value *bc_value_new_map(bc_arena *arena)
     return new_value(arena, BC_VALUE_MAP);
 }
 
+bc_value *bc_value_new_map_of(bc_arena *arena, size_t members)
+{
+    bc_value *v = new_value(arena, BC_VALUE_MAP);
+    if (members) {
+        if (members > UINT32_MAX)
+            bc_out_of_memory();
+        v->as.map.members = bc_arena_calloc(arena, members, sizeof(bc_member));
+        v->as.map.cap = (uint32_t)members;
+    }
+    return v;
+}
+
 /* Grows an arena array geometrically; the old copy stays in the arena, so
  * the waste is bounded by the final size. */
-static void *grow(bc_arena *arena, void *items, size_t count, size_t *cap,
-                  size_t size)
+static void *grow(bc_arena *arena, void *items, uint32_t count,
+                  uint32_t *cap, size_t size)
 {
     if (count < *cap)
         return items;
-    size_t new_cap = *cap ? *cap * 2 : 4;
+    if (*cap > UINT32_MAX / 2)
+        bc_out_of_memory(); /* past any limit of the loader's */
+    uint32_t new_cap = *cap ? *cap * 2 : 4;
     void *p = bc_arena_calloc(arena, new_cap, size);
     if (count)
         memcpy(p, items, count * size);
@@ -110,7 +133,8 @@ void bc_value_map_index(bc_arena *arena, bc_value *map)
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    uint32_t *slots = bc_arena_alloc(arena, cap * sizeof(uint32_t));
+    uint32_t *slots = bc_arena_alloc(arena, (cap + 1) * sizeof(uint32_t));
+    *slots++ = (uint32_t)(cap - 1); /* the mask, before the slots */
     for (size_t i = 0; i < cap; i++)
         slots[i] = UINT32_MAX; /* empty */
     for (size_t i = 0; i < n; i++) {
@@ -129,7 +153,6 @@ void bc_value_map_index(bc_arena *arena, bc_value *map)
             slots[at] = (uint32_t)i;
     }
     map->as.map.index = slots;
-    map->as.map.index_mask = cap - 1;
 }
 
 static bool key_is(const bc_value *k, const char *key, size_t len)
@@ -163,7 +186,7 @@ bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len)
         return NULL;
     const uint32_t *index = map->as.map.index;
     if (index) {
-        size_t mask = map->as.map.index_mask;
+        size_t mask = index[-1];
         for (size_t at = bc_hash_bytes(key, len) & mask;
              index[at] != UINT32_MAX; at = (at + 1) & mask) {
             const bc_member *m = &map->as.map.members[index[at]];

@@ -10,9 +10,41 @@
 #include "bcreport/escape.h"
 #include "view_internal.h"
 
+/* The string node of key, made once per view. */
+static bc_value *shared_key(builder *b, const char *key, size_t len)
+{
+    bc_value *k = bc_strmap_get(&b->keys, key, len);
+    if (!k) {
+        k = bc_value_new_string(b->arena, key, len);
+        bc_strmap_put(&b->keys, k->as.string.ptr, len, k);
+    }
+    return k;
+}
+
 void view_set(builder *b, bc_value *map, const char *key, bc_value *v)
 {
-    bc_value_map_assign(b->arena, map, key, v);
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        bc_member *m = &map->as.map.members[i];
+        if (m->key->as.string.len == len &&
+            !memcmp(m->key->as.string.ptr, key, len)) {
+            m->value = v;
+            return;
+        }
+    }
+    bc_value_map_put(b->arena, map, shared_key(b, key, len), v);
+}
+
+bc_value *view_word(builder *b, const char *word)
+{
+    return shared_key(b, word, strlen(word));
+}
+
+bc_value *view_null(builder *b)
+{
+    if (!b->null)
+        b->null = bc_value_new_null(b->arena);
+    return b->null;
 }
 
 static bc_value *string_of(builder *b, const bc_buf *buf)
@@ -33,7 +65,7 @@ static bc_value *expanded(builder *b, const bc_text *t, bool rich,
                           bool heading, const char *end)
 {
     if (!t->s)
-        return bc_value_new_null(b->arena);
+        return view_null(b);
     bc_buf_clear(&b->scratch);
     if (heading)
         bc_cite_expand_heading(b->citer, t, &b->scratch, b->diags);
@@ -74,7 +106,7 @@ static bc_value *date_iso(builder *b)
 {
     const bc_date_field *date = &b->report->document.date;
     if (!date->set)
-        return bc_value_new_null(b->arena);
+        return view_null(b);
     char iso[16];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", date->value.year,
              date->value.month, date->value.day);
@@ -188,7 +220,7 @@ static bc_value *item_value(builder *b, const bc_part *part,
     /* "* Nguyên nhân:" closes the limitations. */
     bool causes = e == &part->limitations && part->causes.s;
     view_set(b, v, "causes", causes ? view_text(b, &part->causes, true, NULL)
-                                    : bc_value_new_null(b->arena));
+                                    : view_null(b));
     return v;
 }
 
@@ -224,7 +256,7 @@ static bc_value *part_value(builder *b, const bc_part *part, int n)
     /* "Kính đề nghị {{to}}:" */
     bc_text to = without_trailing(part->to, ": \t\n");
     view_set(b, s, "to", part->to.s ? plain(b, &to)
-                                    : bc_value_new_null(b->arena));
+                                    : view_null(b));
     view_set(b, s, "blocks", view_blocks(b, &part->body));
     bc_value *items = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < part->numbered.count; i++)
@@ -408,7 +440,7 @@ static void build(builder *b, bc_value *view)
     view_set(b, view, "recipients", recipients);
     view_set(b, view, "recipient",
              recipients->as.seq.count == 1 ? recipients->as.seq.items[0]
-                                           : bc_value_new_null(b->arena));
+                                           : view_null(b));
     view_set(b, view, "preamble", view_blocks(b, &r->preamble));
     view_set(b, view, "sections", sections_value(b));
     view_set(b, view, "closing", closing(b));
@@ -428,7 +460,7 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
 {
     size_t errors = diags->errors;
     builder b = {report, arena, diags, bc_citer_new(report), writer,
-                 BC_BUF_INIT, BC_BUF_INIT, false};
+                 BC_BUF_INIT, BC_BUF_INIT, false, BC_STRMAP_INIT, NULL};
     bc_citer_check_titles(b.citer, diags);
     bc_value *view = bc_value_new_map(arena);
     build(&b, view);
@@ -437,6 +469,7 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
     bc_citer_free(b.citer);
     bc_buf_fini(&b.scratch);
     bc_buf_fini(&b.text);
+    bc_strmap_fini(&b.keys);
     return diags->errors == errors ? view : NULL;
 }
 

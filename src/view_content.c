@@ -12,7 +12,7 @@
 
 static bc_value *null_value(builder *b)
 {
-    return bc_value_new_null(b->arena);
+    return view_null(b);
 }
 
 /* ---- narrative ---- */
@@ -104,16 +104,14 @@ typedef struct grid {
 
 static bc_value *cell_value(builder *b, bc_value *text, const char *align)
 {
-    bc_value *cell = bc_value_new_map(b->arena);
+    bc_value *cell = bc_value_new_map_of(b->arena, 3);
     view_set(b, cell, "text", text);
-    view_set(b, cell, "align", bc_value_new_cstring(b->arena, align));
+    view_set(b, cell, "align", view_word(b, align));
     /* The Markdown column rule for the header cell. */
     view_set(b, cell, "rule",
-             bc_value_new_cstring(b->arena, !strcmp(align, "right")
-                                                ? "---:"
-                                            : !strcmp(align, "center")
-                                                ? ":---:"
-                                                : "---"));
+             view_word(b, !strcmp(align, "right")    ? "---:"
+                          : !strcmp(align, "center") ? ":---:"
+                                                     : "---"));
     return cell;
 }
 
@@ -152,10 +150,10 @@ static bc_value *grid_row(builder *b, grid *g)
     bc_value *cells = bc_value_new_seq(b->arena);
     if (g->number) {
         char num[32];
-        snprintf(num, sizeof num, "%zu", g->rows->as.seq.count + 1);
+        snprintf(num, sizeof num, "%zu", (size_t)g->rows->as.seq.count + 1);
         bc_value_seq_push(b->arena, cells, made_cell(b, num, "center"));
     }
-    bc_value *row = bc_value_new_map(b->arena);
+    bc_value *row = bc_value_new_map_of(b->arena, 1);
     view_set(b, row, "cells", cells);
     bc_value_seq_push(b->arena, g->rows, row);
     return cells;
@@ -529,7 +527,7 @@ static void put(builder *b, bc_buf *out, const bc_text *t)
 /* A sentence made by bcreport, or the clerk's own in its place. */
 static bc_value *sentence(builder *b, const bc_text *own, bc_buf *made)
 {
-    bc_value *v = bc_value_new_map(b->arena);
+    bc_value *v = bc_value_new_map_of(b->arena, 1);
     view_set(b, v, "text", own->s ? view_text(b, own, true, NULL)
                                   : view_made(b, made->ptr, made->len,
                                               false));

@@ -7,6 +7,7 @@
 #define BC_VIEW_INTERNAL_H
 
 #include "bcreport/cite.h"
+#include "bcreport/strmap.h"
 #include "bcreport/view.h"
 #include "bcreport/writer.h"
 
@@ -19,9 +20,23 @@ typedef struct builder {
     bc_buf scratch; /* citations expanded */
     bc_buf text;    /* the finished text */
     bool self_used; /* self_name has stood in for a partner or a host */
+    /* One node for each key and one null for the whole view: the view is
+     * read only once built, and a node per member would double its size
+     * (a report of 13 MB has a million of them). */
+    bc_strmap keys; /* key text -> its string value */
+    bc_value *null;
 } builder;
 
+/* Gives key the value v in map (as bc_value_map_assign), the key's node
+ * shared with every other map of the view. */
 void view_set(builder *b, bc_value *map, const char *key, bc_value *v);
+
+/* The view's null, shared: an absent optional value. */
+bc_value *view_null(builder *b);
+
+/* A string node for a word the view repeats (an alignment, a rule),
+ * shared like the keys. */
+bc_value *view_word(builder *b, const char *word);
 
 /* A text of the data, citations expanded and end (NULL: nothing) added,
  * written by the format's writer; rich for narrative.  Null for an absent

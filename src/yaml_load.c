@@ -54,7 +54,8 @@ typedef struct anchor {
 } anchor;
 
 typedef struct loader {
-    bc_arena *arena;
+    bc_arena *arena; /* the tree's nodes */
+    bc_arena *texts; /* the bytes of its strings, and the source */
     const char *name;
     const char *text; /* the input after any byte-order mark */
     size_t len;
@@ -86,7 +87,8 @@ bc_yaml_options bc_yaml_default_options(void)
 {
     bc_yaml_options o = {BC_YAML_MAX_FILE_SIZE, BC_YAML_MAX_SCALAR,
                          BC_YAML_MAX_DEPTH,     BC_YAML_MAX_NODES,
-                         BC_YAML_MAX_TEXT,      false};
+                         BC_YAML_MAX_TEXT,      false,
+                         NULL,                  false};
     return o;
 }
 
@@ -216,12 +218,14 @@ static bool check_text(loader *ld)
  * decomposed marks) compares, sorts and prints the same. */
 static bc_value *new_text(loader *ld, const char *s, size_t len)
 {
-    if ((ld->stable_text && ld->value_from_text) || bc_is_nfc(s, len))
-        return bc_value_new_string(ld->arena, s, len);
-    bc_buf_clear(&ld->scratch);
-    bc_to_nfc(s, len, &ld->scratch);
-    return bc_value_new_string(ld->arena, ld->scratch.ptr,
-                               ld->scratch.len);
+    if (!(ld->stable_text && ld->value_from_text) && !bc_is_nfc(s, len)) {
+        bc_buf_clear(&ld->scratch);
+        bc_to_nfc(s, len, &ld->scratch);
+        s = ld->scratch.ptr;
+        len = ld->scratch.len;
+    }
+    return bc_value_new_string_ref(ld->arena,
+                                   bc_arena_strndup(ld->texts, s, len), len);
 }
 
 /* ---- core schema ---- */
@@ -1102,7 +1106,7 @@ static void normalise_text(loader *ld)
         return;
     bc_buf nfc = BC_BUF_INIT;
     bc_to_nfc(ld->text, ld->len, &nfc); /* valid: check_text said so */
-    ld->text = bc_arena_strndup(ld->arena, nfc.ptr, nfc.len);
+    ld->text = bc_arena_strndup(ld->texts, nfc.ptr, nfc.len);
     ld->len = nfc.len;
     bc_buf_fini(&nfc);
 }
@@ -1125,6 +1129,7 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
     ld.arena = arena;
     ld.name = name;
     ld.opts = opts ? *opts : bc_yaml_default_options();
+    ld.texts = ld.opts.texts ? ld.opts.texts : arena;
     ld.diags = diags;
     ld.first_error = diags->errors;
     ld.text = data;
@@ -1147,9 +1152,11 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
             run_parser(&ld);
     }
     if (source) {
-        source->text = ld.text == data + (len - ld.len)
-                           ? bc_arena_strndup(arena, ld.text, ld.len)
-                           : ld.text;
+        /* The data as given is copied, unless it lives as long as the
+         * texts; a normalised text is theirs already. */
+        bool copy = ld.text == data + (len - ld.len) && !ld.opts.data_kept;
+        source->text = copy ? bc_arena_strndup(ld.texts, ld.text, ld.len)
+                            : ld.text;
         source->len = ld.len;
     }
     loader_fini(&ld);

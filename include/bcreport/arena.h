@@ -23,7 +23,8 @@ void bc_arena_free(bc_arena *arena);
 void *bc_arena_alloc(bc_arena *arena, size_t size);
 /* Zeroed memory for count * size bytes; the multiplication is checked. */
 void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
-/* Copies n bytes of s and adds a terminating NUL. */
+/* Copies n bytes of s and adds a terminating NUL; a string is not aligned
+ * (it takes n + 1 bytes, not a multiple of 16). */
 char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n);
 char *bc_arena_strdup(bc_arena *arena, const char *s);
 

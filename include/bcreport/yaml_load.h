@@ -49,6 +49,14 @@ typedef struct bc_yaml_options {
     /* Keep tags other than the standard ones on the node (bc_value.tag)
      * instead of rejecting them; the Mustache spec files need this. */
     bool keep_unknown_tags;
+    /* Where the texts go (the bytes of string values, and the source):
+     * NULL for the tree's own arena.  A caller that keeps only the texts
+     * (report.c reads the tree into structs) frees the tree's arena once
+     * it has read it, and the texts stay. */
+    bc_arena *texts;
+    /* The data lives in the texts' arena (or the tree's) for as long as
+     * they do, NUL-terminated: the source points into it, uncopied. */
+    bool data_kept;
 } bc_yaml_options;
 
 /* The defaults above, with unknown tags rejected. */
