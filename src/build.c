@@ -106,11 +106,16 @@ static void check_citations(const bc_report *r, bc_diags *diags)
     bc_citer_free(c.citer);
 }
 
+/* Loads the report into report_arena and builds its view in view_arena
+ * (the same arena, or one of its own: the view copies what it prints and
+ * borrows nothing from the report, so the report's arena may go before
+ * the view is rendered). */
 static void prepare(const char *path, const bc_writer *writer,
-                    bc_arena *arena, prepared *p, bc_diags *diags)
+                    bc_arena *report_arena, bc_arena *view_arena,
+                    prepared *p, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    p->report = bc_report_load_all(path, arena, diags);
+    p->report = bc_report_load_all(path, report_arena, diags);
     p->view = NULL;
     memset(&p->cites, 0, sizeof p->cites);
     if (p->report && diags->errors != errors) {
@@ -120,18 +125,25 @@ static void prepare(const char *path, const bc_writer *writer,
     }
     if (!p->report)
         return;
-    p->view = bc_view_build(p->report, writer, arena, &p->cites, diags);
+    p->view = bc_view_build(p->report, writer, view_arena, &p->cites, diags);
 }
 
-/* The document of format (md, html or docx) appended to out. */
+/* The document of format (md, html or docx) appended to out.  The report
+ * (its structs, texts and source: as much again as the file) is freed
+ * once its view is built, before the document grows beside the view. */
 static bool build_document(const char *data_path,
                            const bc_build_options *options, bc_format format,
                            bc_buf *out, bc_diags *diags)
 {
+    bc_arena *report_arena = bc_arena_new();
     bc_arena *arena = bc_arena_new();
     bool ok = false;
     prepared p;
-    prepare(data_path, formats[format].writer, arena, &p, diags);
+    prepare(data_path, formats[format].writer, report_arena, arena, &p,
+            diags);
+    bc_arena_free(report_arena);
+    p.report = NULL; /* and p.cites, for check only, points into it */
+    memset(&p.cites, 0, sizeof p.cites);
     if (p.view) {
         bc_resolver *resolver = template_source(options);
         if (format == BC_FORMAT_DOCX)
@@ -224,7 +236,7 @@ void bc_check_file(const char *data_path, const bc_lint_options *options,
 {
     bc_arena *arena = bc_arena_new();
     prepared p;
-    prepare(data_path, &bc_writer_markdown, arena, &p, diags);
+    prepare(data_path, &bc_writer_markdown, arena, arena, &p, diags);
     if (p.report) /* a citation error does not hide the other findings */
         bc_lint(p.report, &p.cites, options, diags);
     bc_arena_free(arena);

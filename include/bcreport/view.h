@@ -41,8 +41,9 @@
  * "---:", ":---:").  Absent optional values are null, never missing, so
  * strict templates can test them.
  *
- * The view lives in the arena given and borrows nothing from the report
- * that the arena does not also hold.  Returns NULL after adding errors
+ * The view lives in the arena given and borrows nothing from the report:
+ * every text is copied, so the report may be freed once the view is built
+ * (build.c does, before rendering).  Returns NULL after adding errors
  * (an unknown citation, more points than there are letters).  cites, when
  * not NULL, receives what the view's citations printed (cite.h), even
  * after errors: `check` reasons about the citations the document actually
