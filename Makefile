@@ -29,6 +29,12 @@ BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
 # which is after the deps step has installed the packages.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+# The program itself opens libzip when it makes a DOCX (src/zip.c), by the
+# name the library gives itself, so that md and html do not pay for the
+# libcrypto it brings; the tests link it as usual.
+BIN_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libzip,$(PKGS))) -ldl
+LIBZIP_SONAME = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libzip)/libzip.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p')
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
@@ -62,7 +68,7 @@ all: $(BIN)
 MO = $(BUILDDIR)/locale/vi/LC_MESSAGES/bcreport.mo
 
 $(BIN): $(MAIN_OBJ) $(LIB_OBJ) $(MO)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJ) $(BIN_LIBS) $(LDLIBS)
 
 $(MO): po/vi.po
 	@mkdir -p $(@D)
@@ -82,6 +88,9 @@ pot:
 $(BUILDDIR)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(BC_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/obj/zip.o: BC_CFLAGS += \
+	$(if $(LIBZIP_SONAME),-DBC_LIBZIP_SONAME='"$(LIBZIP_SONAME)"')
 
 $(EMBED): tools/embed.c
 	@mkdir -p $(@D)

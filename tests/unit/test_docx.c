@@ -372,6 +372,26 @@ static void test_template_folder(void **state)
     tu_sh("rm -rf '%s'", dir);
 }
 
+/* libzip, and the libcrypto it brings, is opened only to make a DOCX
+ * (zip.c): the program starts without them, and still makes a DOCX. */
+static void test_libzip_opened_on_demand(void **state)
+{
+    (void)state;
+    tu_result r;
+    tu_shell(&r, "ldd \"$BCREPORT\"");
+    assert_int_equal(r.status, 0);
+    assert_null(strstr(r.out, "libzip"));
+    assert_null(strstr(r.out, "libcrypto"));
+    tu_result_fini(&r);
+    tu_shell(&r, "t=$(mktemp --suffix=.docx) && "
+                 "\"$BCREPORT\" build data/2026-xa.yaml -o \"$t\" && "
+                 "unzip -l \"$t\" | grep -c word/document.xml; "
+                 "s=$?; rm -f \"$t\"; exit $s");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "1\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_text_stays_text),
         cmocka_unit_test(test_numbers_do_not_break),
         cmocka_unit_test(test_template_folder),
+        cmocka_unit_test(test_libzip_opened_on_demand),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }
