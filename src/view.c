@@ -1,6 +1,7 @@
 /* view.c - the view model: texts, the outline, the header and the footer
  * (see view.h; narrative, tables and activities are view_content.c's). */
 #include <inttypes.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "bcreport/chars.h"
@@ -13,26 +14,36 @@
 /* The string node of key, made once per view. */
 static bc_value *shared_key(builder *b, const char *key, size_t len)
 {
-    bc_value *k = bc_strmap_get(&b->keys, key, len);
+    /* Fibonacci hashing of the address: literals sit close together. */
+    size_t slot = (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15u) >>
+                           57) % BC_COUNT(b->recent);
+    bc_value *k = b->recent[slot].node;
+    if (b->recent[slot].literal == key && k->as.string.len == len &&
+        !memcmp(k->as.string.ptr, key, len))
+        return k;
+    k = bc_strmap_get(&b->keys, key, len);
     if (!k) {
         k = bc_value_new_string(b->arena, key, len);
         bc_strmap_put(&b->keys, k->as.string.ptr, len, k);
     }
+    b->recent[slot].literal = key;
+    b->recent[slot].node = k;
     return k;
 }
 
 void view_set(builder *b, bc_value *map, const char *key, bc_value *v)
 {
     size_t len = strlen(key);
+    bc_value *k = shared_key(b, key, len);
     for (size_t i = 0; i < map->as.map.count; i++) {
         bc_member *m = &map->as.map.members[i];
-        if (m->key->as.string.len == len &&
-            !memcmp(m->key->as.string.ptr, key, len)) {
+        if (m->key == k || (m->key->as.string.len == len &&
+                            !memcmp(m->key->as.string.ptr, key, len))) {
             m->value = v;
             return;
         }
     }
-    bc_value_map_put(b->arena, map, shared_key(b, key, len), v);
+    bc_value_map_put(b->arena, map, k, v);
 }
 
 bc_value *view_word(builder *b, const char *word)
@@ -460,7 +471,7 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
 {
     size_t errors = diags->errors;
     builder b = {report, arena, diags, bc_citer_new(report), writer,
-                 BC_BUF_INIT, BC_BUF_INIT, false, BC_STRMAP_INIT, NULL};
+                 BC_BUF_INIT, BC_BUF_INIT, false, BC_STRMAP_INIT, {{0}}, NULL};
     bc_citer_check_titles(b.citer, diags);
     bc_value *view = bc_value_new_map(arena);
     build(&b, view);

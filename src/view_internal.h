@@ -24,6 +24,12 @@ typedef struct builder {
      * read only once built, and a node per member would double its size
      * (a report of 13 MB has a million of them). */
     bc_strmap keys; /* key text -> its string value */
+    /* The keys are literals: their nodes found again by address first,
+     * without hashing their text. */
+    struct {
+        const char *literal;
+        bc_value *node;
+    } recent[128];
     bc_value *null;
 } builder;
 

@@ -29,11 +29,18 @@
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
 
+/* Most mappings have a few keys: comparing them costs less than hashing. */
+enum { FEW_KEYS = 12 };
+
 /* A sequence or mapping whose end event has not come yet. */
 typedef struct frame {
     bc_value *node;
     bc_value *key;       /* mapping: the key waiting for its value */
-    bc_strmap keys;      /* mapping: key text -> key node, for duplicates */
+    /* mapping: its keys so far, for duplicates: a few in a list, then in
+     * a hash set (key text -> key node) once there are more */
+    bc_value *few[FEW_KEYS];
+    int few_count;
+    bc_strmap keys;
     struct anchor *anchor; /* the anchor naming this collection, if any */
     size_t first_node;   /* the node count when the collection began */
     size_t first_byte;   /* the text byte count then */
@@ -510,6 +517,35 @@ static void add_to_parent(loader *ld, bc_value *v, int height)
     }
 }
 
+/* The key node that first defined the text s in the mapping of f, or
+ * NULL. */
+static bc_value *defined_key(const frame *f, const char *s, size_t len)
+{
+    if (f->keys.count == 0) {
+        for (int i = 0; i < f->few_count; i++)
+            if (f->few[i]->as.string.len == len &&
+                !memcmp(f->few[i]->as.string.ptr, s, len))
+                return f->few[i];
+        return NULL;
+    }
+    return bc_strmap_get(&f->keys, s, len);
+}
+
+/* Notes key as defined in the mapping of f: in the list while it has
+ * room, then everything in the hash set. */
+static void define_key(frame *f, bc_value *key)
+{
+    if (f->keys.count == 0 && f->few_count < FEW_KEYS) {
+        f->few[f->few_count++] = key;
+        return;
+    }
+    for (int i = 0; i < f->few_count; i++)
+        bc_strmap_put(&f->keys, f->few[i]->as.string.ptr,
+                      f->few[i]->as.string.len, f->few[i]);
+    f->few_count = 0;
+    bc_strmap_put(&f->keys, key->as.string.ptr, key->as.string.len, key);
+}
+
 /* A scalar in key position becomes the mapping's pending key; its text is
  * the key whatever the scalar resolved to ("2023: ..." has key "2023"). */
 static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
@@ -526,14 +562,14 @@ static bc_value *add_key(loader *ld, const char *text, size_t len, bc_pos pos,
                           "keys out in full"));
         return key;
     }
-    bc_value *first = bc_strmap_get(&f->keys, key->as.string.ptr, len);
+    bc_value *first = defined_key(f, key->as.string.ptr, len);
     if (first) {
         error_at(ld, pos, _("duplicate key %s (first defined at %d:%d)"),
                  quoted(&ld->scratch, key->as.string.ptr, len), first->line,
                  first->col);
         return key;
     }
-    bc_strmap_put(&f->keys, key->as.string.ptr, len, key);
+    define_key(f, key);
     return key;
 }
 

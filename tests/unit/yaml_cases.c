@@ -13,6 +13,14 @@ const yaml_error_case yaml_error_cases[] = {
     {"every duplicate is reported", "a: 1\na: 2\nb: 1\nb: 2\n", 0,
      "t.yaml:2:1: error: duplicate key \"a\" (first defined at 1:1)\n"
      "t.yaml:4:1: error: duplicate key \"b\" (first defined at 3:1)\n"},
+    /* Past a dozen keys they are looked up in a hash set, not a list. */
+    {"duplicates among many keys",
+     "k1: 1\nk2: 1\nk3: 1\nk4: 1\nk5: 1\nk6: 1\nk7: 1\nk8: 1\nk9: 1\n"
+     "k10: 1\nk11: 1\nk3: 2\nk12: 1\nk13: 1\nk14: 1\nk1: 2\nk14: 2\n",
+     0,
+     "t.yaml:12:1: error: duplicate key \"k3\" (first defined at 3:1)\n"
+     "t.yaml:16:1: error: duplicate key \"k1\" (first defined at 1:1)\n"
+     "t.yaml:17:1: error: duplicate key \"k14\" (first defined at 15:1)\n"},
     {"quoted and plain keys are the same key", "1: a\n\"1\": b\n", 0,
      "t.yaml:2:1: error: duplicate key \"1\" (first defined at 1:1)\n"},
     {"tab indentation", "a:\n\t- b\n", 0,
