@@ -4,14 +4,20 @@
 #   make run        install missing packages, build, render data/2023.yaml
 #   make check      install missing packages, build, run the whole test suite
 #   make check-asan the suite again under AddressSanitizer and UBSan
-#   make install    install into $(DESTDIR)$(PREFIX)
+#   make install    install into $(DESTDIR)$(PREFIX); make uninstall
 #
-# CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden; the
+# CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden (and
+# BINDIR, LOCALEDIR, TEMPLATEDIR, MANDIR, BASHCOMPDIR); the
 # flags bcreport needs are kept apart in BC_CFLAGS and always added.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LOCALEDIR ?= $(PREFIX)/share/locale
+# The templates an office may adapt system-wide (paths.h), the manual
+# page, bash completion (loaded on demand by the bash-completion package).
+TEMPLATEDIR ?= $(PREFIX)/share/bcreport/templates
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILDDIR ?= build
@@ -21,7 +27,8 @@ PKGS = yaml-0.1 libcmark libutf8proc libzip
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
-	-DBC_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DBC_LOCALEDIR='"$(LOCALEDIR)"' -DBC_BINDIR='"$(BINDIR)"' \
+	-DBC_TEMPLATEDIR='"$(TEMPLATEDIR)"' \
 	-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wshadow -MMD -MP
 # Recursive (=) on purpose: pkg-config runs when a rule needs the flags,
@@ -190,14 +197,28 @@ fuzz-smoke: $(FUZZ_BIN)
 		grep -E 'DONE|number_of_executed_units' $(BUILDDIR)/fuzz/$$t.log; \
 	done
 
+# The binary, the Vietnamese messages, the templates (read before the
+# compiled-in ones, name by name), the manual page and bash completion.
+# Build with the same PREFIX: the binary falls back on the folders it was
+# built for (paths.h, i18n.h).  Uninstall leaves a template an office
+# added of its own, and with it the folder.
 install: $(BIN)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES \
+		$(DESTDIR)$(TEMPLATEDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bcreport
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(TEMPLATEDIR)
+	install -m 644 docs/bcreport.1 $(DESTDIR)$(MANDIR)/man1/bcreport.1
+	install -m 644 completion/bcreport.bash $(DESTDIR)$(BASHCOMPDIR)/bcreport
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bcreport
 	rm -f $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
+	rm -f $(addprefix $(DESTDIR)$(TEMPLATEDIR)/,$(notdir $(TEMPLATES)))
+	rmdir $(DESTDIR)$(TEMPLATEDIR) $(dir $(DESTDIR)$(TEMPLATEDIR)) 2>/dev/null || true
+	rm -f $(DESTDIR)$(MANDIR)/man1/bcreport.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/bcreport
 
 clean:
 	rm -rf $(BUILDDIR) bcreport

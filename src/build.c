@@ -12,17 +12,25 @@
 #include "bcreport/docx.h"
 #include "bcreport/io.h"
 #include "bcreport/json.h"
+#include "bcreport/paths.h"
 #include "bcreport/pdf.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 #include "bcreport/yaml_load.h"
 
+/* -T's folder alone; without it, the installed templates (paths.h), each
+ * name not found there taken from the compiled-in table. */
 static bc_resolver *template_source(const bc_build_options *options)
 {
     if (options && options->template_dir)
         return bc_resolver_new_dir(options->template_dir);
-    return bc_resolver_new_table(bc_default_templates,
-                                 bc_default_template_count);
+    bc_resolver *r = bc_resolver_new_table(bc_default_templates,
+                                           bc_default_template_count);
+    bc_buf installed = BC_BUF_INIT;
+    if (bc_installed_template_dir(&installed))
+        r = bc_resolver_new_chain(bc_resolver_new_dir(installed.ptr), r);
+    bc_buf_fini(&installed);
+    return r;
 }
 
 /* The writer and the main template of each format. */

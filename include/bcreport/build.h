@@ -5,9 +5,11 @@
  * bc_build loads and checks the data file, builds the view model and
  * renders the main template of the format in strict mode, with Markdown
  * or HTML escaping: an undefined name or a missing partial in a template
- * is an error, never a silently missing paragraph.  Templates come from a folder
- * (options.template_dir, as with -T) or from the defaults compiled into
- * the binary (templates/ in the source tree).
+ * is an error, never a silently missing paragraph.  Templates come from a
+ * folder alone (options.template_dir, as with -T); without one, from the
+ * templates installed with the program (paths.h: an office may adapt them
+ * system-wide), each name they lack from the defaults compiled into the
+ * binary (templates/ in the source tree).
  *
  * The output is appended to a bc_buf the caller owns; on failure it holds
  * nothing useful and diagnostics say why.
@@ -47,7 +49,7 @@ bool bc_format_of_path(const char *path, bc_format *format);
 const char *bc_format_name(bc_format format);
 
 typedef struct bc_build_options {
-    const char *template_dir; /* NULL: the built-in templates */
+    const char *template_dir; /* NULL: installed, then built in */
     bc_format format;
     bool fragment;          /* HTML: only the <article> ("article.html") */
     const char *pdf_engine; /* PDF: as --pdf-engine (pdf.h); NULL: find
@@ -90,7 +92,7 @@ bool bc_agency_level_named(const char *name, bc_agency_level *level);
 typedef struct bc_new_options {
     bc_agency_level level;
     int year;                 /* the year reported on */
-    const char *template_dir; /* NULL: the built-in new.yaml */
+    const char *template_dir; /* NULL: installed, then built in */
 } bc_new_options;
 
 /* Appends the data file to out; false after diagnostics. */

@@ -11,7 +11,9 @@
  *
  * Partials ({{>name}}) and parents ({{<name}}) are loaded through a
  * bc_resolver, which compiles each template once and keeps it until
- * bc_resolver_free.  Ready-made resolvers read a folder or an in-memory table.
+ * bc_resolver_free.  Ready-made resolvers read a folder or an in-memory
+ * table, or chain two resolvers, the second standing in for the first
+ * name by name.
  *
  * Supported: comments, set delimiters, interpolation ({{x}}, {{{x}}},
  * {{&x}}, dotted names, {{.}}), sections, inverted sections, partials with
@@ -123,6 +125,18 @@ typedef struct bc_template_entry {
  * outlive the resolver. */
 bc_resolver *bc_resolver_new_table(const bc_template_entry *entries,
                                    size_t count);
+
+/* Looks for each name in first, then, when first has no such template
+ * (MISSING), in fallback: the installed templates over the compiled-in
+ * table, so that a folder holding only report.html.mustache replaces that
+ * template alone and every other name still comes from the table.  An
+ * ERROR from first (a template that cannot be read, a name the folder
+ * refuses) is reported and never passed over: an office's template that
+ * cannot be read must not be replaced silently by the built-in one.  The
+ * chain owns both resolvers (neither may be NULL) and frees them with
+ * itself; it compiles and caches each template once, the two resolvers'
+ * own caches stay unused.  Chains may be chained. */
+bc_resolver *bc_resolver_new_chain(bc_resolver *first, bc_resolver *fallback);
 
 /* Frees the resolver and every template it compiled; NULL is a no-op. */
 void bc_resolver_free(bc_resolver *r);
