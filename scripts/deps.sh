@@ -52,6 +52,9 @@ if $tests; then
     # tests, and --pdf-engine=libreoffice); unzip lists the package.
     command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui
     command -v unzip >/dev/null 2>&1 || need unzip
+    # The manual page, rendered as man and groff render it (test_install).
+    command -v man >/dev/null 2>&1 || need man-db
+    command -v groff >/dev/null 2>&1 || need groff-base
     # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
     # generated below once the package is there.
     [ -f /etc/locale.gen ] || need locales

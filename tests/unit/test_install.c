@@ -402,8 +402,8 @@ static void test_installed_skeleton_is_used_by_new(void **state)
     remove_tree(dest);
 }
 
-/* A broken installed template is an error at its own path: it is never
- * passed over for the built-in one. */
+/* A broken installed template, or one that cannot be read, is an error
+ * at its own path: it is never passed over for the built-in one. */
 static void test_broken_installed_template_is_reported(void **state)
 {
     (void)state;
@@ -421,6 +421,18 @@ static void test_broken_installed_template_is_reported(void **state)
     if (strncmp(r.err, want.ptr, want.len) != 0)
         fail_msg("expected %s, got:\n%s", want.ptr, r.err);
     bc_buf_fini(&want);
+    tu_result_fini(&r);
+
+    /* one that cannot be read (a link to itself) */
+    sh_in(dest, &r, "(cd $T && rm header.md.mustache && "
+                    "ln -s header.md.mustache header.md.mustache) && "
+                    "$B build data/2023.yaml");
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.out, "");
+    if (!strstr(r.err, "cannot load template \"header.md\": ") ||
+        !strstr(r.err, "header.md.mustache: Too many levels of symbolic "
+                       "links\n"))
+        fail_msg("expected the link named, got:\n%s", r.err);
     tu_result_fini(&r);
     remove_tree(dest);
 }

@@ -657,6 +657,82 @@ static void test_resolver_names_what_it_found(void **state)
     assert_string_equal(bc_template_name(t), "builtin:item.mustache");
 }
 
+/* ---- a chain of resolvers --------------------------------------------- */
+
+/* The folder over a table, as installed templates over the built-in
+ * ones: each name from the folder when it is there, else from the
+ * table; a partial of a table template still looks in the folder. */
+static void test_chain_falls_back_name_by_name(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    static const bc_template_entry table[] = {
+        {"a", "table a", 0}, {"only", "table only {{>b}}", 0}};
+    f->opts.resolver = bc_resolver_new_chain(f->opts.resolver,
+                                             bc_resolver_new_table(table, 2));
+    const bc_value *c = ctx(f, "x: 1");
+    expect_output(f, "{{>a}}|{{>only}}|{{>none}}", c, "A1|table only B|");
+    f->opts.strict = true;
+    expect_error(f, "{{>none}}", NULL,
+                 "template:1:1: error: unknown partial \"none\"");
+
+    /* each named where it was found */
+    const bc_template *t;
+    bc_pos nowhere = {NULL, 0, 0};
+    assert_int_equal(bc_resolver_load(f->opts.resolver, "only", &t, nowhere,
+                                      &f->diags),
+                     BC_RESOLVE_FOUND);
+    assert_string_equal(bc_template_name(t), "only");
+    assert_int_equal(bc_resolver_load(f->opts.resolver, "a", &t, nowhere,
+                                      &f->diags),
+                     BC_RESOLVE_FOUND);
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/a.mustache", dir);
+    assert_string_equal(bc_template_name(t), path.ptr);
+    bc_buf_fini(&path);
+    remove_template_dir(dir);
+}
+
+/* What the first resolver cannot give (a broken template, a name it
+ * refuses) is an error, never the second one's template. */
+static void test_chain_does_not_pass_over_errors(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    static const bc_template_entry table[] = {{"bad", "fine", 0},
+                                              {"../x", "fine", 0}};
+    f->opts.resolver = bc_resolver_new_chain(f->opts.resolver,
+                                             bc_resolver_new_table(table, 2));
+    bc_buf msg = BC_BUF_INIT;
+    bc_buf_printf(&msg, "%s/bad.mustache:1:1: error: unclosed section \"x\"",
+                  dir);
+    expect_error(f, "{{>bad}}", NULL, msg.ptr);
+    bc_buf_fini(&msg);
+    expect_error(f, "{{>../x}}", NULL,
+                 "template:1:1: error: cannot load template \"../x\": a "
+                 "template name must not contain empty, \".\" or \"..\" "
+                 "parts");
+    remove_template_dir(dir);
+}
+
+/* Chains chain; freeing the outer one frees them all (ASan's leak check
+ * under make check-asan). */
+static void test_chains_chain(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry one[] = {{"a", "1", 0}};
+    static const bc_template_entry two[] = {{"a", "2", 0}, {"b", "2", 0}};
+    static const bc_template_entry three[] = {{"c", "3", 0}};
+    bc_resolver_free(f->opts.resolver);
+    f->opts.resolver = bc_resolver_new_chain(
+        bc_resolver_new_table(one, 1),
+        bc_resolver_new_chain(bc_resolver_new_table(two, 2),
+                              bc_resolver_new_table(three, 1)));
+    expect_output(f, "{{>a}}{{>b}}{{>c}}{{>d}}", NULL, "123");
+}
+
 /* ---- registered functions --------------------------------------------- */
 
 /* 115000000 -> "115.000.000 đồng": the value on top of the context. */
@@ -1172,6 +1248,9 @@ int main(void)
         T(test_dir_resolver_reports_bad_templates),
         T(test_resolver_compiles_once),
         T(test_resolver_names_what_it_found),
+        T(test_chain_falls_back_name_by_name),
+        T(test_chain_does_not_pass_over_errors),
+        T(test_chains_chain),
         T(test_function_of_the_context),
         T(test_function_of_its_section),
         T(test_function_literal_results),
