@@ -55,6 +55,9 @@ if $tests; then
     # The manual page, rendered as man and groff render it (test_install).
     command -v man >/dev/null 2>&1 || need man-db
     command -v groff >/dev/null 2>&1 || need groff-base
+    # The Debian package, built by dpkg-buildpackage (test_install).
+    command -v dpkg-buildpackage >/dev/null 2>&1 || need dpkg-dev
+    command -v dh >/dev/null 2>&1 || need debhelper
     # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
     # generated below once the package is there.
     [ -f /etc/locale.gen ] || need locales

@@ -8,7 +8,8 @@
  * one, name by name; the manual page renders without a warning and
  * describes every command and option of the program's own help; bash
  * completion completes them; make uninstall leaves no file behind.  The
- * binary of the build tree reads no installed template. */
+ * binary of the build tree reads no installed template.  The Debian
+ * package builds and holds the same. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -87,9 +88,9 @@ static void sh_ok(const char *dest, const char *script)
 {
     tu_result r;
     sh_in(dest, &r, script);
-    if (r.status != 0)
-        fail_msg("status %d: %s\nstdout: %s\nstderr: %s", r.status, script,
-                 r.out, r.err);
+    if (r.status != 0) /* cmocka cuts long messages: the script last */
+        fail_msg("status %d\nstderr: %.600s\nstdout: %.200s\nscript: %s",
+                 r.status, r.err, r.out, script);
     tu_result_fini(&r);
 }
 
@@ -815,6 +816,75 @@ static void test_uninstall_removes_every_file(void **state)
     remove_tree(dest);
 }
 
+/* ---- the Debian package -------------------------------------------------------- */
+
+/* dpkg-buildpackage -us -uc -b builds the package from a copy of the
+ * tree (in a clean environment: none of the suite's make variables); it
+ * holds what make install puts, with PREFIX=/usr, and the guide; its
+ * Build-Depends are the Makefile's packages; its binary, unpacked
+ * anywhere, builds the golden report. */
+static void test_debian_package_builds(void **state)
+{
+    (void)state;
+    require("dpkg-buildpackage", "dpkg-dev");
+    require("dh", "debhelper");
+    char *dest = strdup("/tmp/bctest-deb-XXXXXX");
+    assert_non_null(mkdtemp(dest));
+    size_t n_templates;
+    char **templates = tu_list_files("templates", "", ".mustache",
+                                     &n_templates);
+    bc_buf script = BC_BUF_INIT;
+    bc_buf_puts(&script,
+                "set -e; src=$D/bcreport-src; mkdir $src; "
+                "tar -cf - --exclude=./build --exclude=./bcreport "
+                "--exclude=./.git --exclude=./debian/bcreport "
+                "--exclude=./debian/.debhelper --exclude=./debian/tmp "
+                "--exclude=./debian/files --exclude='./debian/*.substvars' "
+                "--exclude=./debian/debhelper-build-stamp . | tar -C $src -xf -; "
+                /* the Makefile's packages, as deps.sh names them */
+                "deps=$(awk '/^Build-Depends:/ {f = 1; print; next} "
+                "/^[^ ]/ {f = 0} f' debian/control); "
+                "for pc in $(sed -n 's/^PKGS = //p' Makefile); do "
+                "  deb=$(sed -n \"s/^ *$pc) need \\([^ ]*\\) ;;/\\1/p\" "
+                "scripts/deps.sh); test -n \"$deb\"; "
+                "  echo \"$deps\" | grep -qw \"$deb\" || "
+                "{ echo \"Build-Depends lacks $deb\" >&2; exit 1; }; "
+                "done; "
+                "for deb in gettext pkg-config 'debhelper-compat (= 13)'; do "
+                "  echo \"$deps\" | grep -qF \"$deb\"; done; "
+                "(cd $src && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "
+                "HOME=$D LANG=C.UTF-8 DEB_BUILD_OPTIONS=parallel=2 "
+                "dpkg-buildpackage -us -uc -b > $D/log 2>&1) || "
+                "{ tail -n 40 $D/log >&2; exit 1; }; "
+                "version=$(cd $src && dpkg-parsechangelog -S Version); "
+                "deb=$D/bcreport_${version}_$(dpkg --print-architecture).deb; "
+                "dpkg-deb -c $deb | awk '{print $6}' > $D/list; "
+                "for f in usr/bin/bcreport "
+                "usr/share/locale/vi/LC_MESSAGES/bcreport.mo "
+                "usr/share/man/man1/bcreport.1.gz "
+                "usr/share/bash-completion/completions/bcreport "
+                "usr/share/doc/bcreport/copyright "
+                "usr/share/doc/bcreport/huong-dan.md.gz");
+    for (size_t i = 0; i < n_templates; i++)
+        bc_buf_printf(&script, " usr/share/bcreport/templates/%s",
+                      templates[i]);
+    bc_buf_puts(&script,
+                "; do grep -qx \"./$f\" $D/list || "
+                "{ echo \"the package lacks $f\" >&2; exit 1; }; done; "
+                "dpkg-deb -f $deb Depends | grep -q libyaml; "
+                "dpkg-deb -x $deb $D/root; "
+                "test \"$($D/root/usr/bin/bcreport --version)\" = "
+                "\"bcreport $version\"; "
+                "$D/root/usr/bin/bcreport build data/2023.yaml > $D/out.md; "
+                "cmp $D/out.md tests/golden/2023.md; "
+                "zcat $D/root/usr/share/man/man1/bcreport.1.gz | "
+                "cmp - docs/bcreport.1");
+    sh_ok(dest, script.ptr);
+    bc_buf_fini(&script);
+    tu_free_names(templates, n_templates);
+    remove_tree(dest);
+}
+
 int main(void)
 {
     tu_bin(); /* resolve $BCREPORT_BIN before any test runs */
@@ -834,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_completion_of_commands_and_values),
         cmocka_unit_test(test_completion_of_data_files),
         cmocka_unit_test(test_uninstall_removes_every_file),
+        cmocka_unit_test(test_debian_package_builds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
