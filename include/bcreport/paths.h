@@ -15,7 +15,8 @@
  * tree alone.  Without /proc/self/exe the program cannot tell where it
  * is, and reads no installed template either.
  *
- * The catalogues of messages are found the same way (i18n.h).
+ * i18n.c finds the catalogues of messages beside the program too, after
+ * the build tree's and before the folder it was built for (i18n.h).
  */
 #ifndef BC_PATHS_H
 #define BC_PATHS_H
