@@ -83,6 +83,7 @@ pot:
 		--sort-output -o po/bcreport.pot src/*.c
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 		--sort-output po/vi.po po/bcreport.pot
+	msgattrib --no-obsolete --sort-output -o po/vi.po po/vi.po
 
 $(BUILDDIR)/obj/%.o: src/%.c
 	@mkdir -p $(@D)

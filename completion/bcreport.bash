@@ -8,8 +8,9 @@
 # Completes the commands, each command's options, the values of -f/--format
 # (per command), --level, --color, --escape and --pdf-engine, folders for
 # -T and -P, and data files (*.yaml, *.yml, and folders to walk into) where
-# a command takes them.  tests/unit/test_install.c checks that every
-# command and option in bcreport's own help is completed here.
+# a command takes them, init's --from included.  tests/unit/test_install.c
+# checks that every command and option in bcreport's own help is completed
+# here.
 
 # The completions of word that are among the words of list (one per line).
 _bcreport_words()
@@ -62,6 +63,7 @@ _bcreport_options()
     local common=$'-h\n--help\n--color=\n--colour=\n-q\n--quiet'
     case $1 in
     new) echo $'-o\n--output=\n-l\n--level=\n-y\n--year=\n--force' ;;
+    init) echo $'--from=\n-o\n--output=\n-y\n--year=\n--force' ;;
     build) echo $'-f\n--format=\n-o\n--output=\n-T\n--templates=\n--fragment\n--pdf-engine=\n--watch' ;;
     check) echo $'--werror\n--final' ;;
     summary) echo $'-f\n--format=\n-o\n--output=' ;;
@@ -91,6 +93,7 @@ _bcreport_value()
         _bcreport_words $'chromium\nlibreoffice' "$word"
         _bcreport_files "$word"
         ;;
+    --from) _bcreport_data_files "$word" ;;
     -T | --templates | -P | --partials) _bcreport_folders "$word" ;;
     -o | --output) _bcreport_files "$word" ;;
     *) return 1 ;;
@@ -127,6 +130,10 @@ _bcreport()
             local option=${cur%%=*}
             local value=${cur#*=}
             if _bcreport_value "$command" "$option" "$value"; then
+                # the word replaced is the whole "--option=value" when "="
+                # does not break words
+                [[ $COMP_WORDBREAKS == *=* ]] ||
+                    COMPREPLY=("${COMPREPLY[@]/#/$option=}")
                 return 0
             fi
         elif [[ $cur == = ]] && _bcreport_value "$command" "$prev" ""; then
@@ -145,7 +152,7 @@ _bcreport()
         if [[ $cur == -* ]]; then
             _bcreport_words "$globals" "$cur"
         else
-            _bcreport_words $'new\nbuild\ncheck\nsummary\ndump\nrender\nschema\nhelp' "$cur"
+            _bcreport_words $'new\ninit\nbuild\ncheck\nsummary\ndump\nrender\nschema\nhelp' "$cur"
         fi
     elif [[ $cur == -* ]] && ! $dashdash; then
         _bcreport_words "$(_bcreport_options "$command")" "$cur"
@@ -158,7 +165,7 @@ _bcreport()
         render) _bcreport_files "$cur" ;;
         help)
             [[ $prev == help ]] &&
-                _bcreport_words $'new\nbuild\ncheck\nsummary\ndump\nrender\nschema' "$cur"
+                _bcreport_words $'new\ninit\nbuild\ncheck\nsummary\ndump\nrender\nschema' "$cur"
             ;;
         esac
     fi

@@ -67,7 +67,7 @@ static const bc_field note_fields[] = {
 
 /* A note inside narrative: {label, text}, read into a bc_block. */
 static const bc_schema note_schema = {
-    BC_SCHEMA("note", bc_block, note_fields,
+    BC_SCHEMA(N_("note"), bc_block, note_fields,
               "Đoạn ghi chú mở đầu bằng dấu * và nhãn in đậm")};
 
 /* ---- tables ---- */
@@ -87,7 +87,7 @@ static const bc_field column_fields[] = {
 };
 
 static const bc_schema column_schema = {
-    BC_SCHEMA("column", bc_column, column_fields,
+    BC_SCHEMA(N_("column"), bc_column, column_fields,
               "Một cột của bảng.")};
 
 /* The table as read, its rows still values until the columns are known. */
@@ -163,7 +163,7 @@ static const char *const table_kinds[] = {"columns", "from", NULL};
 static const char *const table_grid[] = {"columns", "rows", NULL};
 
 static const bc_schema table_schema = {
-    BC_SCHEMA("table", table_spec, table_fields,
+    BC_SCHEMA(N_("table"), table_spec, table_fields,
               "Một bảng: columns và rows do người soạn nhập, hoặc from để "
               "lập từ các hoạt động."),
     .one_of = table_kinds, .together = table_grid};

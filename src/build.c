@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "bcreport/alloc.h"
 #include "bcreport/arena.h"
@@ -185,6 +186,36 @@ bool bc_build(const char *data_path, const bc_build_options *options,
     if (options->format == BC_FORMAT_PDF)
         return build_pdf(data_path, options, out, diags);
     return build_document(data_path, options, options->format, out, diags);
+}
+
+bool bc_names_folder(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    return (n > 0 && path[n - 1] == '/') ||
+           (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+char *bc_output_name(const char *folder, const char *input,
+                     bc_format format)
+{
+    const char *slash = strrchr(input, '/');
+    const char *stem = slash ? slash + 1 : input;
+    size_t len = strlen(stem);
+    static const char *const yaml_ext[] = {".yaml", ".yml", ".YAML", ".YML"};
+    for (size_t i = 0; i < BC_COUNT(yaml_ext); i++) {
+        size_t e = strlen(yaml_ext[i]);
+        if (len > e && !strcmp(stem + len - e, yaml_ext[i])) {
+            len -= e;
+            break;
+        }
+    }
+    size_t flen = strlen(folder);
+    bool sep = flen > 0 && folder[flen - 1] != '/';
+    bc_buf name = BC_BUF_INIT;
+    bc_buf_printf(&name, "%s%s%.*s.%s", folder, sep ? "/" : "", (int)len,
+                  stem, bc_format_name(format));
+    return bc_buf_detach(&name, NULL);
 }
 
 void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags)

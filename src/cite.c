@@ -587,7 +587,7 @@ bool bc_cite_charge(bc_citer *c, const bc_text *t, const char *what,
         bc_diag_error(diags, pos,
                       _("%s, past the limit of %u bytes that citations and "
                       "repeated text may print in a document"),
-                      what, BC_CITE_MAX_EXPANDED);
+                      _(what), BC_CITE_MAX_EXPANDED);
         c->spent = true;
     }
     return false;

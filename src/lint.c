@@ -954,9 +954,11 @@ static void check_replaced(linter *l)
         }
         warn_at(l, use->first.text.s ? place_pos(l, &use->first)
                                      : text_pos(l, &d->id),
-                _("\"%s\" was replaced by \"%s\"%s; cite what is in force%s"),
-                what.ptr, by.ptr, when.ptr,
-                next ? "" : " (register the new document too)");
+                next ? _("\"%s\" was replaced by \"%s\"%s; cite what is in "
+                         "force")
+                     : _("\"%s\" was replaced by \"%s\"%s; cite what is in "
+                         "force (register the new document too)"),
+                what.ptr, by.ptr, when.ptr);
         bc_buf_fini(&what);
         bc_buf_fini(&by);
         bc_buf_fini(&when);

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bcreport/alloc.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
 #include "bcreport/i18n.h"
@@ -22,6 +23,7 @@
 #include "bcreport/build.h"
 #include "bcreport/output.h"
 #include "bcreport/lint.h"
+#include "bcreport/next_year.h"
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
 #include "bcreport/suggest.h"
@@ -69,6 +71,7 @@ static int cmd_schema(const cli *c, const command *self, int argc,
                       char **argv);
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 static int cmd_new(const cli *c, const command *self, int argc, char **argv);
+static int cmd_init(const cli *c, const command *self, int argc, char **argv);
 
 /* Summaries and help are N_(): translated where they are printed. */
 static const command commands[] = {
@@ -91,14 +94,43 @@ static const command commands[] = {
         "      --force         replace FILE if it exists\n"
         "  -h, --help          show this help\n"),
      cmd_new},
+    {"init", N_("write next year's data file from this year's"),
+     N_("Usage: bcreport init --from FILE [OPTIONS]\n"
+        "\n"
+        "Writes the data file of next year's report from this year's FILE:\n"
+        "the same agency, recipients, citations, signers and structure; the\n"
+        "year moved on in the subject and the titles (\"năm 2025\" becomes\n"
+        "\"năm 2026\"), each change reported; the number and the date blank;\n"
+        "each narrative replaced by «...» to fill, last year's text kept\n"
+        "above it as comments; the activities (delegations, visits, aid\n"
+        "projects, events) left out, last year's kept as comments to copy\n"
+        "from; a cited document marked as replaced reported with what\n"
+        "replaced it.  check then lists what is still to fill in.\n"
+        "\n"
+        "Options:\n"
+        "      --from=FILE     this year's data file\n"
+        "  -o, --output=FILE   write to FILE instead of standard output; a\n"
+        "                      FILE that exists is left alone unless --force\n"
+        "                      is given\n"
+        "  -y, --year=YEAR     the new year (default: FILE's year + 1)\n"
+        "      --force         replace FILE if it exists\n"
+        "  -h, --help          show this help\n"),
+     cmd_init},
     {"build", N_("write the report of a data file (Markdown, HTML, Word, PDF)"),
      N_("Usage: bcreport build [OPTIONS] FILE\n"
+        "       bcreport build [OPTIONS] FILE... -o FOLDER/\n"
         "\n"
         "Checks the data file FILE (\"-\" for standard input) and writes its\n"
         "report (BÁO CÁO) in the official layout, as Markdown, a print-ready\n"
         "HTML page, a Word document or a PDF, to standard output or to the\n"
         "file given with -o.  Every mistake in the data is reported as\n"
         "FILE:LINE:COLUMN: error: ... and nothing is written.\n"
+        "\n"
+        "With -o FOLDER/ (a folder, or a name ending in /), each FILE is\n"
+        "built into the folder, named after it (2025.yaml gives 2025.md, or\n"
+        "2025.docx with -f docx); a failing file stops none of the others\n"
+        "and leaves nothing behind; a last line counts them.  Exit status\n"
+        "65 when any failed.\n"
         "\n"
         "Options:\n"
         "  -f, --format=FORMAT    md (Markdown, the default), html (one\n"
@@ -464,8 +496,10 @@ static int cmd_render(const cli *c, const command *self, int argc,
 }
 
 typedef struct build_args {
-    const char *input;
+    char **inputs; /* one, or several with -o FOLDER/ */
+    int count;
     const char *output; /* NULL or "-": standard output */
+    bool to_folder;     /* -o names a folder: one output per input */
     bc_build_options options;
 } build_args;
 
@@ -479,12 +513,13 @@ static int choose_format(const char *named, build_args *a)
         return usage_error(_("unknown format \"%s\" (formats: %s)"), named,
                            BC_FORMAT_NAMES);
     bool to_file = a->output && strcmp(a->output, "-") != 0;
-    bool has_name = to_file && bc_format_of_path(a->output, &by_name);
+    bool has_name = to_file && !a->to_folder &&
+                    bc_format_of_path(a->output, &by_name);
     if (named && has_name && by_name != by_f)
         return usage_error(_("-f %s but the output \"%s\" is named as %s; "
                            "make them agree"),
                            named, a->output, bc_format_name(by_name));
-    if (!named && to_file && !has_name)
+    if (!named && to_file && !has_name && !a->to_folder)
         return usage_error(_("cannot tell the format of \"%s\" from its "
                            "name: end it in .md, .html, .docx or .pdf, or "
                            "give -f (formats: %s)"),
@@ -543,13 +578,71 @@ static int parse_build_args(const command *self, int argc, char **argv,
             return option_error(ch, opts, argv);
         }
     }
-    if (argc - optind != 1)
-        return argc - optind == 0
-                   ? usage_error(_("build needs a FILE (\"-\" for standard "
-                                   "input)"))
-                   : usage_error(_("build takes one FILE"));
-    a->input = argv[optind];
+    a->inputs = argv + optind;
+    a->count = argc - optind;
+    if (a->count == 0)
+        return usage_error(_("build needs a FILE (\"-\" for standard "
+                             "input)"));
+    a->to_folder = a->output && bc_names_folder(a->output);
+    if (a->count > 1 && !a->to_folder)
+        return usage_error(_("several FILEs need -o FOLDER/, where one "
+                             "output is written for each, named after it"));
+    for (int i = 0; a->to_folder && i < a->count; i++)
+        if (!strcmp(a->inputs[i], "-"))
+            return usage_error(_("standard input (\"-\") has no name to "
+                                 "give its output in a folder"));
     return choose_format(format, a);
+}
+
+/* Several inputs into a folder: each output named after its input, built
+ * and written on its own (a failing file stops none of the others and
+ * leaves nothing), then one line that counts them. */
+static int build_into_folder(const cli *c, const build_args *a)
+{
+    struct stat st;
+    if (stat(a->output, &st) != 0 && mkdir(a->output, 0777) != 0) {
+        fprintf(stderr, "%s: %s: %s: %s\n", a->output, _("error"),
+                _("cannot create the folder"), strerror(errno));
+        return BC_EX_CANTCREAT;
+    }
+    char **names = bc_xcalloc((size_t)a->count, sizeof *names);
+    int status = BC_OK;
+    for (int i = 0; i < a->count && status == BC_OK; i++) {
+        names[i] = bc_output_name(a->output, a->inputs[i], a->options.format);
+        for (int j = 0; j < i; j++)
+            if (!strcmp(names[i], names[j]))
+                status = usage_error(_("\"%s\" and \"%s\" would both be "
+                                       "written to \"%s\""),
+                                     a->inputs[j], a->inputs[i], names[i]);
+    }
+    int built = 0, failed = 0;
+    for (int i = 0; i < a->count && status == BC_OK; i++) {
+        bc_diags diags;
+        bc_diags_init(&diags);
+        bc_buf out = BC_BUF_INIT;
+        if (bc_build(a->inputs[i], &a->options, &out, &diags) &&
+            diags.errors == 0)
+            bc_write_file_atomic(names[i], out.ptr, out.len, &diags);
+        print_diags(c, &diags);
+        if (diags.errors == 0)
+            built++;
+        else
+            failed++;
+        bc_buf_fini(&out);
+        bc_diags_fini(&diags);
+    }
+    if (status == BC_OK) {
+        fprintf(stderr,
+                bc_ngettext("%d file: %d built, %d failed\n",
+                            "%d files: %d built, %d failed\n",
+                            (unsigned long)a->count),
+                a->count, built, failed);
+        status = failed ? BC_EX_DATAERR : BC_OK;
+    }
+    for (int i = 0; i < a->count; i++)
+        free(names[i]);
+    free(names);
+    return status;
 }
 
 static int cmd_build(const cli *c, const command *self, int argc,
@@ -559,10 +652,12 @@ static int cmd_build(const cli *c, const command *self, int argc,
     int stop = parse_build_args(self, argc, argv, &a);
     if (stop >= 0)
         return stop;
+    if (a.to_folder)
+        return build_into_folder(c, &a);
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
-    bc_build(a.input, &a.options, &out, &diags);
+    bc_build(a.inputs[0], &a.options, &out, &diags);
     int status = deliver(c, &diags, &out, a.output);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
@@ -681,6 +776,88 @@ static int parse_new_args(const command *self, int argc, char **argv,
     return -1;
 }
 
+/* A data file is the clerk's work: new and init never replace one
+ * unasked. */
+static void keep_existing(const char *output, bool force, bc_diags *diags)
+{
+    struct stat st;
+    bool to_file = output && strcmp(output, "-") != 0;
+    if (to_file && !force && lstat(output, &st) == 0)
+        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, (bc_pos){output, 0, 0},
+                    _("the file exists and is kept; give --force to replace "
+                      "it, or another name with -o"));
+}
+
+typedef struct init_args {
+    const char *from;
+    const char *output;
+    int year; /* 0: the file's year + 1 */
+    bool force;
+} init_args;
+
+static int parse_init_args(const command *self, int argc, char **argv,
+                           init_args *a)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"from", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"year", required_argument, NULL, 'y'},
+        {"force", no_argument, NULL, 'F'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hf:o:y:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(_(self->help), stdout);
+            return BC_OK;
+        case 'f':
+            a->from = optarg;
+            break;
+        case 'o':
+            a->output = optarg;
+            break;
+        case 'y':
+            if (!read_year(optarg, &a->year))
+                return usage_error(_("--year takes a year from 2000 to 2099, "
+                                     "such as 2026, not \"%s\""),
+                                   optarg);
+            break;
+        case 'F':
+            a->force = true;
+            break;
+        default:
+            return option_error(ch, opts, argv);
+        }
+    }
+    if (optind != argc || !a->from)
+        return usage_error(_("init takes this year's file with --from FILE, "
+                             "and writes next year's with -o FILE"));
+    if (!strcmp(a->from, "-"))
+        return usage_error(_("--from needs a file, not standard input"));
+    return -1;
+}
+
+static int cmd_init(const cli *c, const command *self, int argc, char **argv)
+{
+    init_args a = {0};
+    int stop = parse_init_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    keep_existing(a.output, a.force, &diags);
+    bc_buf out = BC_BUF_INIT;
+    if (diags.errors == 0)
+        bc_next_year(a.from, a.year, &out, &diags);
+    int status = deliver(c, &diags, &out, a.output);
+    bc_buf_fini(&out);
+    bc_diags_fini(&diags);
+    return status;
+}
+
 /* A data file is the clerk's work: new never replaces one unasked. */
 static int cmd_new(const cli *c, const command *self, int argc, char **argv)
 {
@@ -690,13 +867,7 @@ static int cmd_new(const cli *c, const command *self, int argc, char **argv)
         return stop;
     bc_diags diags;
     bc_diags_init(&diags);
-    struct stat st;
-    bool to_file = a.output && strcmp(a.output, "-") != 0;
-    if (to_file && !a.force && lstat(a.output, &st) == 0)
-        bc_diag_add(&diags, BC_ERROR, BC_EX_CANTCREAT,
-                    (bc_pos){a.output, 0, 0},
-                    _("the file exists and is kept; give --force to replace "
-                      "it, or another name with -o"));
+    keep_existing(a.output, a.force, &diags);
     bc_buf out = BC_BUF_INIT;
     if (diags.errors == 0)
         bc_new_file(&a.options, &out, &diags);

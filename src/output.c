@@ -186,7 +186,7 @@ static bool may_replace(const char *path, const char *target, bc_diags *diags)
         bc_diag_add(diags, BC_ERROR, BC_EX_USAGE, pos,
                     _("refusing to write the output onto an input of this "
                     "command (%s)"),
-                    !strcmp(input, "<stdin>") ? "standard input" : input);
+                    !strcmp(input, "<stdin>") ? _("standard input") : input);
         return false;
     }
     if (access(target, W_OK) != 0 && errno == EACCES) {

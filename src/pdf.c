@@ -44,7 +44,7 @@ static const char *const libreoffice_names[] = {"soffice", "libreoffice",
 static const char *package_of(bc_pdf_kind kind)
 {
     return kind == BC_PDF_LIBREOFFICE
-               ? "libreoffice-writer-nogui (or libreoffice-writer)"
+               ? _("libreoffice-writer-nogui (or libreoffice-writer)")
                : "chromium";
 }
 
@@ -107,7 +107,7 @@ static void list_names(const char *const *names, bc_buf *out)
 {
     for (size_t i = 0; names[i]; i++) {
         if (i > 0)
-            bc_buf_puts(out, names[i + 1] ? ", " : " and ");
+            bc_buf_puts(out, names[i + 1] ? ", " : _(" and "));
         bc_buf_puts(out, names[i]);
     }
 }

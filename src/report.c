@@ -78,7 +78,7 @@ static const bc_field issuer_fields[] = {
 };
 
 static const bc_schema issuer_schema = {
-    BC_SCHEMA("issuer", bc_issuer, issuer_fields,
+    BC_SCHEMA(N_("issuer"), bc_issuer, issuer_fields,
               "Cơ quan ban hành văn bản.")};
 
 static const bc_field document_fields[] = {
@@ -106,7 +106,7 @@ static const bc_field document_fields[] = {
 };
 
 static const bc_schema document_schema = {
-    BC_SCHEMA("document", bc_document, document_fields,
+    BC_SCHEMA(N_("document"), bc_document, document_fields,
               "Thông tin chung của văn bản.")};
 
 static const bc_field citation_fields[] = {
@@ -138,7 +138,7 @@ static const bc_field citation_fields[] = {
 };
 
 static const bc_schema citation_schema = {
-    BC_SCHEMA("citation", bc_citation, citation_fields,
+    BC_SCHEMA(N_("citation"), bc_citation, citation_fields,
               "Một văn bản được trích dẫn.")};
 
 /* A registry file: only citations. */
@@ -148,7 +148,7 @@ static const bc_field registry_fields[] = {
 };
 
 static const bc_schema registry_schema = {
-    BC_SCHEMA("registry", bc_report, registry_fields,
+    BC_SCHEMA(N_("registry"), bc_report, registry_fields,
               "Danh mục văn bản dùng chung.")};
 
 /* ---- activities ---- */
@@ -169,7 +169,7 @@ static const bc_field delegation_fields[] = {
 };
 
 static const bc_schema delegation_schema = {
-    BC_SCHEMA("delegation", bc_delegation, delegation_fields,
+    BC_SCHEMA(N_("delegation"), bc_delegation, delegation_fields,
               "Một đoàn đi công tác nước ngoài (đoàn ra).")};
 
 static const bc_field visit_fields[] = {
@@ -191,7 +191,7 @@ static const bc_field visit_fields[] = {
 };
 
 static const bc_schema visit_schema = {
-    BC_SCHEMA("visit", bc_visit, visit_fields,
+    BC_SCHEMA(N_("visit"), bc_visit, visit_fields,
               "Một đoàn nước ngoài đến làm việc (đoàn vào).")};
 
 const char *const bc_aid_status_words[] = {
@@ -221,7 +221,7 @@ static const bc_field aid_fields[] = {
 };
 
 static const bc_schema aid_schema = {
-    BC_SCHEMA("aid project", bc_aid_project, aid_fields,
+    BC_SCHEMA(N_("aid project"), bc_aid_project, aid_fields,
               "Một dự án viện trợ nước ngoài.")};
 
 static const bc_field event_fields[] = {
@@ -241,7 +241,7 @@ static const bc_field event_fields[] = {
 };
 
 static const bc_schema event_schema = {
-    BC_SCHEMA("event", bc_event, event_fields,
+    BC_SCHEMA(N_("event"), bc_event, event_fields,
               "Một hội nghị, chương trình giao lưu, lễ kỷ niệm...")};
 
 /* ---- items and points ---- */
@@ -263,7 +263,7 @@ static const bc_schema event_schema = {
 static const bc_field point_fields[] = {ENTRY_FIELDS(REQ)};
 
 static const bc_schema point_schema = {
-    BC_SCHEMA("point", bc_entry, point_fields,
+    BC_SCHEMA(N_("point"), bc_entry, point_fields,
               "Một điểm (a, b, c...).")};
 
 static const bc_field item_fields[] = {
@@ -273,7 +273,7 @@ static const bc_field item_fields[] = {
 };
 
 static const bc_schema item_schema = {
-    BC_SCHEMA("item", bc_entry, item_fields,
+    BC_SCHEMA(N_("item"), bc_entry, item_fields,
               "Một mục (1, 2, 3...).")};
 
 /* The named items of results and assessment: titled by default. */
@@ -284,7 +284,7 @@ static const bc_field named_item_fields[] = {
 };
 
 static const bc_schema named_item_schema = {
-    BC_SCHEMA("item", bc_entry, named_item_fields,
+    BC_SCHEMA(N_("item"), bc_entry, named_item_fields,
               "Một mục (1, 2, 3...).")};
 
 /* ---- parts ---- */
@@ -306,7 +306,7 @@ static const bc_field results_fields[] = {
 };
 
 static const bc_schema results_schema = {
-    BC_SCHEMA("results", bc_part, results_fields,
+    BC_SCHEMA(N_("results"), bc_part, results_fields,
               "Kết quả thực hiện.")};
 
 static const bc_field assessment_fields[] = {
@@ -320,7 +320,7 @@ static const bc_field assessment_fields[] = {
 };
 
 static const bc_schema assessment_schema = {
-    BC_SCHEMA("assessment", bc_part, assessment_fields,
+    BC_SCHEMA(N_("assessment"), bc_part, assessment_fields,
               "Đánh giá chung.")};
 
 static const bc_field plans_fields[] = {
@@ -328,7 +328,7 @@ static const bc_field plans_fields[] = {
 };
 
 static const bc_schema plans_schema = {
-    BC_SCHEMA("plans", bc_part, plans_fields,
+    BC_SCHEMA(N_("plans"), bc_part, plans_fields,
               "Phương hướng, nhiệm vụ năm sau.")};
 
 static const bc_field proposals_fields[] = {
@@ -339,7 +339,7 @@ static const bc_field proposals_fields[] = {
 };
 
 static const bc_schema proposals_schema = {
-    BC_SCHEMA("proposals", bc_part, proposals_fields,
+    BC_SCHEMA(N_("proposals"), bc_part, proposals_fields,
               "Đề xuất, kiến nghị.")};
 
 static const bc_field section_fields[] = {
@@ -350,7 +350,7 @@ static const bc_field section_fields[] = {
 };
 
 static const bc_schema section_schema = {
-    BC_SCHEMA("section", bc_part, section_fields,
+    BC_SCHEMA(N_("section"), bc_part, section_fields,
               "Một phần tự đặt tiêu đề, đánh số La Mã như các phần khác, "
               "tại chỗ khóa sections đứng trong tệp.")};
 
@@ -369,7 +369,7 @@ static const bc_field appendix_fields[] = {
 };
 
 static const bc_schema appendix_schema = {
-    BC_SCHEMA("appendix", bc_appendix, appendix_fields,
+    BC_SCHEMA(N_("appendix"), bc_appendix, appendix_fields,
               "Một phụ lục, in sau chữ ký, bắt đầu ở trang mới.")};
 
 static const bc_field signature_fields[] = {
@@ -382,7 +382,7 @@ static const bc_field signature_fields[] = {
 };
 
 static const bc_schema signature_schema = {
-    BC_SCHEMA("signature", bc_signature, signature_fields,
+    BC_SCHEMA(N_("signature"), bc_signature, signature_fields,
               "Khối chữ ký.")};
 
 static const bc_field report_fields[] = {
@@ -427,7 +427,7 @@ static const char *const one_signature[] = {"signature", "signatures",
                                             NULL};
 
 const bc_schema bc_report_schema = {
-    BC_SCHEMA("report", bc_report, report_fields,
+    BC_SCHEMA(N_("report"), bc_report, report_fields,
               "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."),
     .one_of = one_signature};
 

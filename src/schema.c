@@ -207,8 +207,12 @@ bool bc_schema_take_text(reader *r, const char *key, const bc_value *v,
     if (t.s + t.len != v->as.string.ptr + v->as.string.len)
         t.s = bc_arena_strndup(r->arena, t.s, t.len); /* NUL-terminated */
     if (nonempty && t.len == 0) {
-        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must not be %s"), key,
-                      v->as.string.len ? "blank" : "empty");
+        if (v->as.string.len)
+            bc_diag_error(r->diags, pos_of(r, v),
+                          _("\"%s\" must not be blank"), key);
+        else
+            bc_diag_error(r->diags, pos_of(r, v),
+                          _("\"%s\" must not be empty"), key);
         return false;
     }
     *out = t;
@@ -233,9 +237,13 @@ static void not_a_choice(reader *r, const bc_field *f, const bc_value *v,
     for (size_t i = 0; f->choices[i]; i++)
         bc_buf_printf(&list, "%s\"%s\"", i ? ", " : "", f->choices[i]);
     const char *near = bc_suggest(f->choices, SIZE_MAX, s);
-    bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be one of %s%s%s%s"),
-                  f->key, list.ptr, near ? "; did you mean \"" : "",
-                  near ? near : "", near ? "\"?" : "");
+    if (near)
+        bc_diag_error(r->diags, pos_of(r, v),
+                      _("\"%s\" must be one of %s; did you mean \"%s\"?"),
+                      f->key, list.ptr, near);
+    else
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" must be one of %s"),
+                      f->key, list.ptr);
     bc_buf_fini(&list);
 }
 
@@ -308,9 +316,9 @@ static void read_int(reader *r, const bc_field *f, const bc_value *v,
     }
     if ((f->flags & BC_YEAR) && (v->as.integer < 1000 || v->as.integer > 9999)) {
         bc_diag_error(r->diags, pos_of(r, v),
-                      "\"%s\" must be a year written with four digits, "
-                      "such as 2025, not %" PRId64,
-                      f->key, v->as.integer);
+                      _("\"%s\" must be a year written with four digits, "
+                        "such as 2025, not %lld"),
+                      f->key, (long long)v->as.integer);
         return;
     }
     *out = v->as.integer;
@@ -531,10 +539,15 @@ static void unknown_key(reader *r, const bc_schema *schema,
     bc_buf keys = BC_BUF_INIT;
     for (size_t i = 0; i < schema->field_count; i++)
         bc_buf_printf(&keys, "%s%s", i ? ", " : "", schema->fields[i].key);
-    bc_diag_error(r->diags, pos_of(r, key),
-                  _("unknown key \"%s\" in %s%s%s%s The keys here: %s."),
-                  name, schema->name, near ? "; did you mean \"" : ".",
-                  near ? near : "", near ? "\"?" : "", keys.ptr);
+    if (near)
+        bc_diag_error(r->diags, pos_of(r, key),
+                      _("unknown key \"%s\" in %s; did you mean \"%s\"? The "
+                        "keys here: %s."),
+                      name, _(schema->name), near, keys.ptr);
+    else
+        bc_diag_error(r->diags, pos_of(r, key),
+                      _("unknown key \"%s\" in %s. The keys here: %s."), name,
+                      _(schema->name), keys.ptr);
     bc_buf_fini(&keys);
 }
 
@@ -560,7 +573,7 @@ static void check_one_of(reader *r, const bc_schema *schema,
     if (!first)
         bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
                       _("missing required key %s in %s"), names.ptr,
-                      schema->name);
+                      _(schema->name));
     bc_buf_fini(&names);
 }
 
@@ -576,7 +589,7 @@ static void check_together(reader *r, const bc_schema *schema,
             bc_diag_error(r->diags, pos_of(r, given->key),
                           _("\"%s\" without \"%s\" in %s; give both"),
                           given->key->as.string.ptr, schema->together[i],
-                          schema->name);
+                          _(schema->name));
 }
 
 /* owner is the key naming the mapping, where a missing key is reported
@@ -587,7 +600,7 @@ static bool read_object(reader *r, const bc_schema *schema,
     if (map->kind != BC_VALUE_MAP) {
         bc_diag_error(r->diags, pos_of(r, map),
                       _("a %s must be a mapping of keys and values, not %s"),
-                      schema->name, article_kind(map->kind));
+                      _(schema->name), article_kind(map->kind));
         return false;
     }
     for (size_t i = 0; i < map->as.map.count; i++) {
@@ -611,11 +624,11 @@ static bool read_object(reader *r, const bc_schema *schema,
         if (!m)
             bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
                           _("missing required key \"%s\" in %s"), f->key,
-                          schema->name);
+                          _(schema->name));
         else if (m->value->kind == BC_VALUE_NULL)
             bc_diag_error(r->diags, pos_of(r, m->key),
                           _("missing value for \"%s\" in %s"), f->key,
-                          schema->name);
+                          _(schema->name));
     }
     if (schema->one_of)
         check_one_of(r, schema, map, owner);

@@ -93,7 +93,7 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
         }
     } else if (res == BC_RESOLVE_ERROR) {
         bc_diag_error(diags, at, _("cannot load template \"%s\": %s"), name,
-                      error.len ? error.ptr : "unknown error");
+                      error.len ? error.ptr : _("unknown error"));
     }
     if (res != BC_RESOLVE_ERROR)
         cache_put(r, name, t); /* errors are not cached: report them again */

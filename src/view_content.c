@@ -299,8 +299,8 @@ typedef struct activity_grid {
     bool failed; /* an error was given: the table is not finished */
 } activity_grid;
 
-static const char copied_text[] =
-    "a table made from the activities prints this text again";
+static const char *const copied_text =
+    N_("a table made from the activities prints this text again");
 
 /* A text of an activity printed again in the table: it counts against
  * the citations' budget (cite.h), or a long text and many tables made
@@ -583,8 +583,8 @@ static void put_or_self(builder *b, bc_buf *out, const bc_text *t,
     }
     if (b->self_used &&
         !bc_cite_charge(b->citer, at,
-                        "self_name stands in for a partner or a host once "
-                        "more",
+                        N_("self_name stands in for a partner or a host "
+                           "once more"),
                         self->len, b->diags))
         return;
     b->self_used = true;

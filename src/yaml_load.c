@@ -50,6 +50,9 @@ typedef struct anchor {
     size_t bytes; /* bytes of text in it */
     int height;   /* levels of nesting in it */
     bool open;    /* the collection has not ended: an alias is a cycle */
+    bool used;    /* an alias named it */
+    bool plain_text; /* on unquoted text: "- &UBND xã ..." loses "&UBND" */
+    bc_pos pos;
     struct anchor *next; /* all anchors, for freeing */
 } anchor;
 
@@ -273,8 +276,14 @@ static bc_value *new_float(loader *ld, const char *s, double d, bc_pos pos,
                            bool tagged)
 {
     if (isinf(d) && !strchr(s, 'i') && !strchr(s, 'I')) {
-        error_at(ld, pos, _("number %s is out of range; %s to keep it as text"),
-                 s, tagged ? "leave out the tag !!float" : "quote it");
+        if (tagged)
+            error_at(ld, pos, _("number %s is out of range; leave out the "
+                                "tag !!float to keep it as text"),
+                     s);
+        else
+            error_at(ld, pos, _("number %s is out of range; quote it to keep "
+                                "it as text"),
+                     s);
         return NULL;
     }
     return bc_value_new_float(ld->arena, d);
@@ -391,7 +400,7 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
 /* Checks a tag on a node of the given kind.  Returns false (after an
  * error) for a tag that cannot apply; stores an application tag to keep. */
 static bool check_tag(loader *ld, const char *tag, const char *expected,
-                      bc_pos pos, const char **keep)
+                      bc_pos pos, yaml_mark_t mark, const char **keep)
 {
     *keep = NULL;
     if (!tag || !strcmp(tag, "!"))
@@ -420,7 +429,17 @@ static bool check_tag(loader *ld, const char *tag, const char *expected,
         *keep = bc_arena_strdup(ld->arena, tag);
         return true;
     }
-    error_at(ld, pos, _("unknown tag %s"), short_tag(tag, shown, sizeof shown));
+    /* "- !Quan trọng: ..." is text that starts with "!" */
+    bc_buf fix = BC_BUF_INIT;
+    if (!strcmp(expected, "scalar") &&
+        quoted_line(ld, mark_offset(ld, mark), &fix))
+        error_at(ld, pos, _("unknown tag %s; if the text only starts with !, "
+                            "put it in double quotes: %s"),
+                 short_tag(tag, shown, sizeof shown), fix.ptr);
+    else
+        error_at(ld, pos, _("unknown tag %s"),
+                 short_tag(tag, shown, sizeof shown));
+    bc_buf_fini(&fix);
     return false;
 }
 
@@ -441,16 +460,26 @@ static void stop(loader *ld)
 static bool count_expansion(loader *ld, size_t nodes, size_t bytes,
                             bc_pos pos, bool by_alias)
 {
-    const char *why = by_alias ? "; aliases repeat too much (a \"billion "
-                                 "laughs\" file?)"
-                               : "";
     if (nodes > ld->opts.max_nodes - ld->nodes) {
-        error_at(ld, pos, _("the document %s more than %zu nodes (the limit)%s"),
-                 by_alias ? "expands to" : "has", ld->opts.max_nodes, why);
+        if (by_alias)
+            error_at(ld, pos, _("the document expands to more than %zu nodes "
+                                "(the limit); aliases repeat too much (a "
+                                "\"billion laughs\" file?)"),
+                     ld->opts.max_nodes);
+        else
+            error_at(ld, pos, _("the document has more than %zu nodes (the "
+                                "limit)"),
+                     ld->opts.max_nodes);
     } else if (bytes > ld->opts.max_text - ld->bytes) {
-        error_at(ld, pos,
-                 _("the document %s more than %zu bytes of text (the limit)%s"),
-                 by_alias ? "expands to" : "has", ld->opts.max_text, why);
+        if (by_alias)
+            error_at(ld, pos, _("the document expands to more than %zu bytes "
+                                "of text (the limit); aliases repeat too much "
+                                "(a \"billion laughs\" file?)"),
+                     ld->opts.max_text);
+        else
+            error_at(ld, pos, _("the document has more than %zu bytes of "
+                                "text (the limit)"),
+                     ld->opts.max_text);
     } else {
         ld->nodes += nodes;
         ld->bytes += bytes;
@@ -560,7 +589,7 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
         return;
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *keep;
-    bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
+    bool tag_ok = check_tag(ld, tag, "scalar", pos, ev->start_mark, &keep);
     bool is_key = expects_key(ld);
     bc_value *v;
     if (is_key) {
@@ -577,6 +606,9 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
         a->text = is_key ? v->as.string.ptr
                          : bc_arena_strndup(ld->arena, text, len);
         a->len = len;
+        a->pos = pos;
+        a->plain_text = !is_key && v && v->kind == BC_VALUE_STRING &&
+                        ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     }
     if (!is_key) {
         ld->empty_root = ld->depth == 0 && len == 0 && !tag &&
@@ -590,6 +622,8 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
     bc_pos pos = mark_pos(ld, ev->start_mark);
     const char *name = (const char *)ev->data.alias.anchor;
     anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
+    if (a)
+        a->used = true;
     bc_buf fix = BC_BUF_INIT;
     if (!a && quoted_line(ld, mark_offset(ld, ev->start_mark), &fix))
         error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it); "
@@ -659,7 +693,7 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
         is_map ? (const char *)ev->data.mapping_start.anchor
                : (const char *)ev->data.sequence_start.anchor;
     const char *keep;
-    check_tag(ld, tag, is_map ? "map" : "seq", pos, &keep);
+    check_tag(ld, tag, is_map ? "map" : "seq", pos, ev->start_mark, &keep);
     bc_value *v = is_map ? bc_value_new_map(ld->arena)
                          : bc_value_new_seq(ld->arena);
     v->line = pos.line;
@@ -707,8 +741,28 @@ static void on_document_start(loader *ld, bc_pos pos)
     }
 }
 
+/* An anchor no alias uses, on unquoted text, is most likely text that
+ * starts with "&" ("- &UBND xã báo cáo..."): YAML took the first word
+ * for an anchor's name, and it would be missing from the report. */
+static void warn_unused_anchors(loader *ld)
+{
+    for (const anchor *a = ld->all_anchors; a; a = a->next) {
+        if (a->used || !a->plain_text)
+            continue;
+        bc_buf text = BC_BUF_INIT;
+        bc_diag_excerpt(&text, a->text, a->len, 40);
+        bc_diag_add(ld->diags, BC_WARNING, BC_OK, a->pos,
+                    _("\"&%s\" was read as an anchor, not as text, so the "
+                      "text here is only \"%s\"; if the & belongs to the "
+                      "text, put all of it in double quotes"),
+                    a->name, text.ptr);
+        bc_buf_fini(&text);
+    }
+}
+
 static void on_stream_end(loader *ld)
 {
+    warn_unused_anchors(ld);
     if (ld->empty_root) {
         error_at(ld, ld->doc_pos, _("the document is empty"));
         return;
@@ -787,7 +841,10 @@ static bool quoted_line(const loader *ld, size_t at, bc_buf *out)
     while (v + 1 < end && t[v] == '-' && t[v + 1] == ' ') /* "- " items */
         for (v += 2; v < end && t[v] == ' ';)
             v++;
-    for (size_t i = v; i + 1 < end; i++) /* "key: " before the value */
+    /* "key: " before the value; text that starts with an indicator
+     * ("!Quan trọng: tốt") is the value, colon and all */
+    bool indicator = v < end && strchr("!&*[@%`|>{", t[v]);
+    for (size_t i = v; !indicator && i + 1 < end; i++)
         if (t[i] == ':' && t[i + 1] == ' ' && i > v &&
             !memchr(t + v, '"', i - v) && !memchr(t + v, '\'', i - v)) {
             for (v = i + 2; v < end && t[v] == ' ';)
@@ -963,10 +1020,10 @@ static void parser_error(loader *ld, const yaml_parser_t *parser)
         on_document_start(ld, pos);
         return;
     }
-    const char *problem = parser->problem ? parser->problem : "syntax error";
+    const char *problem = parser->problem ? parser->problem : _("syntax error");
     if (strstr(problem, "expected <document start>"))
-        problem = "unexpected text after the end of the data (a stray "
-                  "bracket or quote, or a line indented wrongly?)";
+        problem = _("unexpected text after the end of the data (a stray "
+                    "bracket or quote, or a line indented wrongly?)");
     bc_buf hint = BC_BUF_INIT;
     syntax_hint(ld, parser, &pos, &hint);
     /* libyaml's own words follow the hint, in brackets. */

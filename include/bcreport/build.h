@@ -65,6 +65,16 @@ typedef struct bc_build_options {
 bool bc_build(const char *data_path, const bc_build_options *options,
               bc_buf *out, bc_diags *diags);
 
+/* Whether -o path names a folder to build several files into: it ends in
+ * "/" or is an existing folder. */
+bool bc_names_folder(const char *path);
+
+/* Where a build of input goes in folder: folder/STEM.EXT, STEM being the
+ * input's name without its folder and its .yaml or .yml, EXT the
+ * format's ("md", "html", "docx", "pdf").  malloc'd. */
+char *bc_output_name(const char *folder, const char *input,
+                     bc_format format);
+
 /* bcreport dump: the YAML file as JSON, exactly as read (json.h). */
 void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags);
 

@@ -647,14 +647,16 @@ static void test_build_needs_a_file(void **state)
     tu_result_fini(&r);
 }
 
-static void test_build_takes_one_file(void **state)
+static void test_build_several_files_need_a_folder(void **state)
 {
     (void)state;
     tu_result r;
     const char *two[] = {"build", "data/2023.yaml", "data/2025-xa.yaml", NULL};
     tu_run(&r, NULL, 0, two);
     assert_int_equal(r.status, 64);
-    assert_string_equal(r.err, "bcreport: error: build takes one FILE\n"
+    assert_string_equal(r.err, "bcreport: error: several FILEs need -o "
+                               "FOLDER/, where one output is written for "
+                               "each, named after it\n"
                                "Try 'bcreport --help'.\n");
     tu_result_fini(&r);
 }
@@ -877,7 +879,7 @@ int main(void)
         cmocka_unit_test(test_blank_parent_is_none),
         cmocka_unit_test(test_empty_signature_line),
         cmocka_unit_test(test_build_needs_a_file),
-        cmocka_unit_test(test_build_takes_one_file),
+        cmocka_unit_test(test_build_several_files_need_a_folder),
         cmocka_unit_test(test_build_unknown_format),
         cmocka_unit_test(test_build_output_dash_is_stdout),
         cmocka_unit_test(test_build_missing_file_is_66),

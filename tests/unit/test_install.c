@@ -267,8 +267,9 @@ static void test_installed_binary_builds_the_golden_report(void **state)
 }
 
 /* The installed catalogue is the build's, and the installed binary finds
- * it beside itself: under LANG=vi_VN.UTF-8 it says what the build tree's
- * binary says; a catalogue put in its place is the one read. */
+ * it beside itself: under LANG=vi_VN.UTF-8 it speaks Vietnamese and says
+ * what the build tree's binary says; a catalogue put in its place is the
+ * one read. */
 static void test_installed_binary_finds_its_catalogue(void **state)
 {
     (void)state;
@@ -289,8 +290,15 @@ static void test_installed_binary_finds_its_catalogue(void **state)
     bc_buf_fini(&script);
     bc_buf_fini(&builddir);
 
-    /* A catalogue of one message, in place of the installed one. */
+    /* po/vi.po is translated: the installed binary speaks Vietnamese */
     tu_result r;
+    sh_in(dest, &r, "LANG=vi_VN.UTF-8 $B chek");
+    assert_int_equal(r.status, 64);
+    if (!strstr(r.err, "bcreport: lỗi: ") || strstr(r.err, "error"))
+        fail_msg("not in Vietnamese:\n%s", r.err);
+    tu_result_fini(&r);
+
+    /* A catalogue of one message, in place of the installed one. */
     sh_in(dest, &r,
           "set -e; printf '%s\\n' 'msgid \"\"' "
           "'msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"' '' "
@@ -709,7 +717,7 @@ static void test_completion_of_commands_and_values(void **state)
     require("bash", "bash");
     char *dest = install();
     expect_completion(dest, NULL, "bcreport ''",
-                      "new\nbuild\ncheck\nsummary\ndump\nrender\nschema\n"
+                      "new\ninit\nbuild\ncheck\nsummary\ndump\nrender\nschema\n"
                       "help\n");
     expect_completion(dest, NULL, "bcreport b", "build\n");
     expect_completion(dest, NULL, "bcreport build -f ''",
@@ -722,6 +730,15 @@ static void test_completion_of_commands_and_values(void **state)
                       "md\nhtml\ndocx\npdf\nxlsx\ncsv\n");
     expect_completion(dest, NULL, "bcreport summary --format=x",
                       "xlsx\n");
+    /* where "=" does not break words, the word is all of --format=d */
+    tu_result r;
+    sh_in(dest, &r,
+          "bash --norc --noprofile -c '"
+          ". $0/usr/share/bash-completion/completions/bcreport; "
+          "COMP_WORDBREAKS=\" \"; COMP_WORDS=(bcreport build --format=d); "
+          "COMP_CWORD=2; _bcreport; echo \"${COMPREPLY[*]}\"' $D");
+    assert_string_equal(r.out, "--format=docx\n");
+    tu_result_fini(&r);
     expect_completion(dest, NULL, "bcreport new --level ''",
                       "xa\ntinh\nso\n");
     expect_completion(dest, NULL, "bcreport new -l t", "tinh\n");
@@ -730,7 +747,7 @@ static void test_completion_of_commands_and_values(void **state)
     expect_completion(dest, NULL, "bcreport check --color=a",
                       "auto\nalways\n");
     expect_completion(dest, NULL, "bcreport --color never ''",
-                      "new\nbuild\ncheck\nsummary\ndump\nrender\nschema\n"
+                      "new\ninit\nbuild\ncheck\nsummary\ndump\nrender\nschema\n"
                       "help\n");
     expect_completion(dest, NULL, "bcreport render -e ''",
                       "html\nmarkdown\nnone\n");
@@ -792,6 +809,10 @@ static void test_completion_of_data_files(void **state)
     expect_completion(dest, dir.ptr, "bcreport build -o out/x.md a", "a b.yaml\n");
     expect_completion(dest, dir.ptr, "bcreport summary c", "c.YML\n");
     expect_completion(dest, dir.ptr, "bcreport new ''", "");
+    expect_completion(dest, dir.ptr, "bcreport init --from ''",
+                      "a b.yaml\nc.YML\nout\nsub dir\nsub.yml\n");
+    expect_completion(dest, dir.ptr, "bcreport init --from=s",
+                      "sub dir\nsub.yml\n");
     bc_buf_fini(&dir);
     remove_tree(dest);
 }
