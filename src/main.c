@@ -26,6 +26,7 @@
 #include "bcreport/schema_json.h"
 #include "bcreport/suggest.h"
 #include "bcreport/version.h"
+#include "bcreport/watch.h"
 #include "bcreport/chars.h"
 
 typedef struct cli {
@@ -117,6 +118,9 @@ static const command commands[] = {
         "                         built-in ones (report.md, report.html,\n"
         "                         article.html, the docx-*.xml parts and\n"
         "                         their partials)\n"
+        "      --watch            with -o: build again each time FILE, its\n"
+        "                         registry or the templates change, until\n"
+        "                         Ctrl-C; a bad edit keeps the last good OUT\n"
         "  -h, --help             show this help\n"),
      cmd_build},
     {"check", N_("check data files without writing a report"),
@@ -467,6 +471,7 @@ typedef struct build_args {
     const char *input;
     const char *output; /* NULL or "-": standard output */
     bc_build_options options;
+    bool watch; /* --watch (watch.h) */
 } build_args;
 
 /* The format from -f and the output's name: they must agree, and a name
@@ -504,6 +509,21 @@ static int choose_format(const char *named, build_args *a)
     return -1;
 }
 
+/* --watch rebuilds a file from a file: standard output could not be
+ * rewritten, nor standard input read again. */
+static int check_watch(const build_args *a)
+{
+    if (!a->watch)
+        return -1;
+    if (!a->output || !strcmp(a->output, "-"))
+        return usage_error(_("--watch needs -o OUT: it rewrites a file each "
+                             "time FILE changes"));
+    if (!strcmp(a->input, "-"))
+        return usage_error(_("--watch needs a FILE to watch, not standard "
+                             "input"));
+    return -1;
+}
+
 static int parse_build_args(const command *self, int argc, char **argv,
                             build_args *a)
 {
@@ -515,6 +535,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 'T'},
         {"pdf-engine", required_argument, NULL, 'P'},
+        {"watch", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
@@ -539,6 +560,9 @@ static int parse_build_args(const command *self, int argc, char **argv,
         case 'P':
             a->options.pdf_engine = optarg;
             break;
+        case 'W':
+            a->watch = true;
+            break;
         default:
             return option_error(ch, opts, argv);
         }
@@ -549,7 +573,8 @@ static int parse_build_args(const command *self, int argc, char **argv,
                                    "input)"))
                    : usage_error(_("build takes one FILE"));
     a->input = argv[optind];
-    return choose_format(format, a);
+    int stop = choose_format(format, a);
+    return stop >= 0 ? stop : check_watch(a);
 }
 
 static int cmd_build(const cli *c, const command *self, int argc,
@@ -559,6 +584,9 @@ static int cmd_build(const cli *c, const command *self, int argc,
     int stop = parse_build_args(self, argc, argv, &a);
     if (stop >= 0)
         return stop;
+    if (a.watch)
+        return bc_watch(&(bc_watch_request){a.input, a.output, a.options,
+                                            c->colour, c->quiet});
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
