@@ -279,8 +279,9 @@ static void forget_seen(watcher *w)
 
 typedef enum change {
     CHANGE_NONE,    /* not about a file watched */
-    CHANGE_WRITING, /* a file watched is being written: wait */
-    CHANGE_DONE     /* a file watched changed: build */
+    CHANGE_WRITING, /* a file watched is being written (IN_MODIFY) */
+    CHANGE_CREATED, /* one appeared: open for writing, or a link */
+    CHANGE_DONE     /* one was saved, renamed, deleted, chmod'ed */
 } change;
 
 /* In the template folder, the files no template is: editors' swap and
@@ -296,6 +297,19 @@ static bool not_a_template(const watcher *w, const target *x,
         return false;
     const char *slash = strrchr(w->req->output, '/');
     return !strcmp(name, slash ? slash + 1 : w->req->output);
+}
+
+/* What an event on a file watched means.  Writing in place is truncate,
+ * write, close: only the close says the content is whole.  A file created
+ * is usually written next, and closed; a link is not, so creation starts
+ * a wait that the close cuts short. */
+static change kind_of(uint32_t mask)
+{
+    if (mask == IN_MODIFY)
+        return CHANGE_WRITING;
+    if (mask == IN_CREATE)
+        return CHANGE_CREATED; /* a folder (IN_ISDIR) is never written */
+    return CHANGE_DONE;
 }
 
 static change classify(watcher *w, const struct inotify_event *ev)
@@ -320,27 +334,28 @@ static change classify(watcher *w, const struct inotify_event *ev)
         bool named = x->name ? !strcmp(x->name, ev->name)
                              : !not_a_template(w, x, ev->name);
         if (named)
-            return ev->mask == IN_MODIFY ? CHANGE_WRITING : CHANGE_DONE;
+            return kind_of(ev->mask);
     }
     return CHANGE_NONE;
 }
 
-/* Reads the events waiting; the most that one of them means. */
+/* Reads the events waiting; what the last one about a file watched
+ * means (CHANGE_NONE when none is). */
 static change read_events(watcher *w)
 {
     _Alignas(struct inotify_event) char buf[8192];
-    change most = CHANGE_NONE;
+    change last = CHANGE_NONE;
     for (;;) {
         ssize_t n = read(w->inotify, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return most; /* EAGAIN: no more for now */
+            return last; /* EAGAIN: no more for now */
         for (char *p = buf; p < buf + n;) {
             const struct inotify_event *ev = (const void *)p;
             change c = classify(w, ev);
-            if (c > most)
-                most = c;
+            if (c != CHANGE_NONE)
+                last = c;
             p += sizeof *ev + ev->len;
         }
     }
@@ -380,23 +395,28 @@ static int wait_events(const watcher *w, int timeout)
 }
 
 /* After a change, waits for the burst it belongs to (a save is several
- * events; a long write keeps modifying) to be over.  false: stop. */
-static bool settle(watcher *w)
+ * events) to be over: BC_WATCH_SETTLE_MS of quiet after a save, longer
+ * while a file may still be being written.  false: stop. */
+static bool settle(watcher *w, change state)
 {
     long give_up = now_ms() + BC_WATCH_SETTLE_MAX_MS;
     for (;;) {
+        long quiet = state == CHANGE_DONE ? BC_WATCH_SETTLE_MS
+                                          : BC_WATCH_WRITING_MS;
         long left = give_up - now_ms();
         if (left <= 0)
             return true;
-        int r = wait_events(w, left < BC_WATCH_SETTLE_MS ? (int)left
-                                                         : BC_WATCH_SETTLE_MS);
+        int r = wait_events(w, (int)(left < quiet ? left : quiet));
         if (r <= 0)
             return r == 0;
-        read_events(w);
+        change c = read_events(w);
+        if (c != CHANGE_NONE)
+            state = c == CHANGE_DONE ? CHANGE_DONE : CHANGE_WRITING;
     }
 }
 
-/* Waits for a change to what is watched, settled.  false: stop. */
+/* Waits for a change to what is watched, settled.  Writing alone starts
+ * nothing (a file truncated is not a file saved).  false: stop. */
 static bool wait_for_change(watcher *w)
 {
     for (;;) {
@@ -404,10 +424,11 @@ static bool wait_for_change(watcher *w)
         int r = wait_events(w, retry ? BC_WATCH_RETRY_MS : -1);
         if (r < 0)
             return false;
-        bool changed = r > 0 ? read_events(w) == CHANGE_DONE
-                             : retry_targets(w);
-        if (changed)
-            return settle(w);
+        change c = r > 0 ? read_events(w)
+                   : retry_targets(w) ? CHANGE_DONE
+                                      : CHANGE_NONE;
+        if (c == CHANGE_DONE || c == CHANGE_CREATED)
+            return settle(w, c);
     }
 }
 

@@ -13,11 +13,14 @@
  * inode, which a watch on the file itself would lose.  A symbolic link is
  * watched as a name and through the file it leads to.
  *
- * A save is a burst of events; it is taken as one change.  The build
- * starts when the files have been quiet for BC_WATCH_SETTLE_MS, or
- * BC_WATCH_SETTLE_MAX_MS after the first event at the latest.  A write
- * in progress (IN_MODIFY) keeps it waiting but starts nothing on its
- * own: the close or the rename that ends a save does.
+ * A save is a burst of events; it is taken as one change.  Writing in
+ * place (IN_MODIFY) starts nothing: a file truncated is not yet saved;
+ * the close that ends the save (IN_CLOSE_WRITE), a rename over the name,
+ * a deletion or a chmod does.  The build starts when the files have been
+ * quiet for BC_WATCH_SETTLE_MS after that; for BC_WATCH_WRITING_MS when
+ * the last event was a file created or written to and not yet closed (a
+ * link made with ln never is); and BC_WATCH_SETTLE_MAX_MS after the first
+ * event at the latest.
  *
  * Each build prints its diagnostics as build does, then one status line
  * on standard error, with the time:
@@ -50,7 +53,8 @@
 #include "bcreport/build.h"
 
 #define BC_WATCH_SETTLE_MS 30
-#define BC_WATCH_SETTLE_MAX_MS 250
+#define BC_WATCH_WRITING_MS 500
+#define BC_WATCH_SETTLE_MAX_MS 2000
 #define BC_WATCH_RETRY_MS 1000
 
 typedef struct bc_watch_request {
