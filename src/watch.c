@@ -101,14 +101,23 @@ typedef struct targets {
     size_t count, cap;
 } targets;
 
+/* A path a build read or looked for, and what it was just before. */
+typedef struct seen_file {
+    char *path;
+    bool found;
+    struct stat st;
+} seen_file;
+
 typedef struct watcher {
     const bc_watch_request *req;
     int inotify;
     int wake_read;
     targets watched;
     /* The paths the build in progress reads or looks for (io.h). */
-    char **seen;
+    seen_file *seen;
     size_t seen_count, seen_cap;
+    /* A file changed between its reading and its watch: build again. */
+    bool stale;
     int said; /* the errno last said of the data file; 0: none */
 } watcher;
 
@@ -222,8 +231,8 @@ static void watch_inputs(watcher *w)
     if (w->req->options.template_dir)
         add_target(w, &next, bc_xstrdup(w->req->options.template_dir), NULL);
     for (size_t i = 0; i < w->seen_count; i++)
-        if (strcmp(w->seen[i], "-") != 0)
-            add_file(w, &next, w->seen[i]);
+        if (strcmp(w->seen[i].path, "-") != 0)
+            add_file(w, &next, w->seen[i].path);
     for (size_t i = 0; i < w->watched.count; i++) {
         int wd = w->watched.items[i].wd;
         if (wd >= 0 && !wd_in(&next, wd)) {
@@ -265,14 +274,42 @@ static void observe(const char *path, void *ctx)
         w->seen_cap = w->seen_cap ? 2 * w->seen_cap : 16;
         w->seen = bc_xreallocarray(w->seen, w->seen_cap, sizeof *w->seen);
     }
-    w->seen[w->seen_count++] = bc_xstrdup(path);
+    seen_file *f = &w->seen[w->seen_count++];
+    f->path = bc_xstrdup(path);
+    f->found = stat(path, &f->st) == 0;
 }
 
 static void forget_seen(watcher *w)
 {
     for (size_t i = 0; i < w->seen_count; i++)
-        free(w->seen[i]);
+        free(w->seen[i].path);
     w->seen_count = 0;
+}
+
+static bool same_time(struct timespec a, struct timespec b)
+{
+    return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+/* Whether a file the build read changed before its folder was watched
+ * (a registry is known only once read): no event will tell.  Any change
+ * of content, inode, mode or presence moves one of these. */
+static bool changed_unseen(const watcher *w)
+{
+    for (size_t i = 0; i < w->seen_count; i++) {
+        const seen_file *f = &w->seen[i];
+        struct stat now;
+        bool found = stat(f->path, &now) == 0;
+        if (found != f->found)
+            return true;
+        if (found && (now.st_dev != f->st.st_dev ||
+                      now.st_ino != f->st.st_ino ||
+                      now.st_size != f->st.st_size ||
+                      !same_time(now.st_mtim, f->st.st_mtim) ||
+                      !same_time(now.st_ctim, f->st.st_ctim)))
+            return true;
+    }
+    return false;
 }
 
 /* ---- what an event means ---- */
@@ -419,6 +456,10 @@ static bool settle(watcher *w, change state)
  * nothing (a file truncated is not a file saved).  false: stop. */
 static bool wait_for_change(watcher *w)
 {
+    if (w->stale) {
+        w->stale = false;
+        return settle(w, CHANGE_DONE);
+    }
     for (;;) {
         bool retry = targets_missing(&w->watched);
         int r = wait_events(w, retry ? BC_WATCH_RETRY_MS : -1);
@@ -548,11 +589,12 @@ static int build_once(watcher *w)
     bc_io_observe(NULL, NULL);
     int status = BC_OK;
     if (!stop_requested) {
+        watch_inputs(w);
+        w->stale = changed_unseen(w);
         if (diags.errors == 0)
             write_output(w, &out, &diags);
         print_outcome(w, &diags, now_ms() - start);
         status = diags.status;
-        watch_inputs(w);
     }
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
