@@ -118,7 +118,8 @@ typedef struct watcher {
     size_t seen_count, seen_cap;
     /* A file changed between its reading and its watch: build again. */
     bool stale;
-    int said; /* the errno last said of the data file; 0: none */
+    int said;   /* the errno last said of the data file; 0: none */
+    int warned; /* the errno last said of a folder not watched */
 } watcher;
 
 static void targets_fini(targets *t)
@@ -131,14 +132,17 @@ static void targets_fini(targets *t)
     memset(t, 0, sizeof *t);
 }
 
+static bool same_name(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b)); /* NULL: any name */
+}
+
 static bool targets_has(const targets *t, const char *dir, const char *name)
 {
-    for (size_t i = 0; i < t->count; i++) {
-        const target *x = &t->items[i];
-        if (!strcmp(x->dir, dir) && (x->name == name ||
-                                     (x->name && name && !strcmp(x->name, name))))
+    for (size_t i = 0; i < t->count; i++)
+        if (!strcmp(t->items[i].dir, dir) &&
+            same_name(t->items[i].name, name))
             return true;
-    }
     return false;
 }
 
@@ -163,6 +167,27 @@ static void split_path(const char *path, char **dir, char **name)
     *name = bc_xstrdup(slash + 1);
 }
 
+/* A folder that is missing is waited for in silence (it is tried again,
+ * and the build says what is missing); any other reason, such as the
+ * limit of inotify watches, is said once, as the watch is then blind. */
+static void cannot_watch(watcher *w, const char *dir, int error)
+{
+    if (error == ENOMEM)
+        bc_out_of_memory();
+    if (error == ENOENT || error == ENOTDIR || error == w->warned)
+        return;
+    w->warned = error;
+    if (error == ENOSPC)
+        fprintf(stderr, _("bcreport: warning: cannot watch the folder %s: "
+                          "too many watches (raise the limit "
+                          "fs.inotify.max_user_watches)\n"),
+                dir);
+    else
+        fprintf(stderr, _("bcreport: warning: cannot watch the folder %s: "
+                          "%s\n"),
+                dir, strerror(error));
+}
+
 /* Starts watching dir for name (NULL: any name), unless it already is. */
 static void add_target(watcher *w, targets *t, char *dir, char *name)
 {
@@ -180,8 +205,8 @@ static void add_target(watcher *w, targets *t, char *dir, char *name)
     x->name = name;
     x->holds_output = false;
     x->wd = inotify_add_watch(w->inotify, dir, FOLDER_EVENTS);
-    if (x->wd < 0 && errno == ENOMEM)
-        bc_out_of_memory();
+    if (x->wd < 0)
+        cannot_watch(w, dir, errno);
     if (!name) {
         char *out_dir, *out_name;
         split_path(w->req->output, &out_dir, &out_name);

@@ -658,6 +658,41 @@ static void test_missing_file_at_start(void **state)
     tu_result_fini(&r);
 }
 
+static bool have(const char *tool)
+{
+    tu_result r;
+    tu_shell(&r, "command -v %s", tool);
+    bool found = r.status == 0;
+    tu_result_fini(&r);
+    if (!found && tu_in_ci())
+        fail_msg("CI=true: %s is missing (make check installs it)", tool);
+    return found;
+}
+
+/* A folder that cannot be watched for want of inotify watches (strace
+ * makes inotify_add_watch fail so) is said, once: the watch is blind
+ * there.  The data file is missing, so that the watch ends by itself. */
+static void test_watch_limit_is_said(void **state)
+{
+    fixture *fx = *state;
+    if (!have("strace"))
+        skip();
+    tu_result r;
+    tu_shell(&r,
+             "cd '%s' && ASAN_OPTIONS=detect_leaks=0 timeout -s KILL 60 "
+             "strace -o /dev/null -e trace=inotify_add_watch "
+             "-e inject=inotify_add_watch:error=ENOSPC "
+             "\"$BCREPORT\" build nope.yaml -o bc.md --watch",
+             fx->dir);
+    assert_int_equal(r.status, 66);
+    const char *warning = "bcreport: warning: cannot watch the folder .: "
+                          "too many watches (raise the limit "
+                          "fs.inotify.max_user_watches)\n";
+    assert_true(strncmp(r.err, warning, strlen(warning)) == 0);
+    assert_int_equal(count_of(r.err, "warning"), 1);
+    tu_result_fini(&r);
+}
+
 /* ---- signals ---- */
 
 /* SIGINT, SIGTERM and SIGHUP end it with status 0, whenever they come:
@@ -682,17 +717,6 @@ static void test_signals_end_it_cleanly(void **state)
         free(old);
         assert_no_temporary(fx);
     }
-}
-
-static bool have(const char *tool)
-{
-    tu_result r;
-    tu_shell(&r, "command -v %s", tool);
-    bool found = r.status == 0;
-    tu_result_fini(&r);
-    if (!found && tu_in_ci())
-        fail_msg("CI=true: %s is missing (make check installs it)", tool);
-    return found;
 }
 
 /* A signal while OUT is written (strace delivers it as rename starts):
@@ -789,6 +813,7 @@ int main(void)
         T(test_link_to_the_data),
         T(test_usage),
         T(test_missing_file_at_start),
+        T(test_watch_limit_is_said),
         T(test_signals_end_it_cleanly),
         T(test_signal_during_the_write),
         T(test_latency),
