@@ -28,6 +28,7 @@
 #include "bcreport/schema_json.h"
 #include "bcreport/suggest.h"
 #include "bcreport/version.h"
+#include "bcreport/watch.h"
 #include "bcreport/chars.h"
 
 typedef struct cli {
@@ -149,6 +150,9 @@ static const command commands[] = {
         "                         built-in ones (report.md, report.html,\n"
         "                         article.html, the docx-*.xml parts and\n"
         "                         their partials)\n"
+        "      --watch            with -o: build again each time FILE, its\n"
+        "                         registry or the templates change, until\n"
+        "                         Ctrl-C; a bad edit keeps the last good OUT\n"
         "  -h, --help             show this help\n"),
      cmd_build},
     {"check", N_("check data files without writing a report"),
@@ -501,6 +505,7 @@ typedef struct build_args {
     const char *output; /* NULL or "-": standard output */
     bool to_folder;     /* -o names a folder: one output per input */
     bc_build_options options;
+    bool watch; /* --watch (watch.h) */
 } build_args;
 
 /* The format from -f and the output's name: they must agree, and a name
@@ -539,6 +544,24 @@ static int choose_format(const char *named, build_args *a)
     return -1;
 }
 
+/* --watch rebuilds a file from a file: standard output could not be
+ * rewritten, nor standard input read again. */
+static int check_watch(const build_args *a)
+{
+    if (!a->watch)
+        return -1;
+    if (!a->output || !strcmp(a->output, "-"))
+        return usage_error(_("--watch needs -o OUT: it rewrites a file each "
+                             "time FILE changes"));
+    if (a->to_folder)
+        return usage_error(_("--watch builds one FILE into one OUT file, "
+                             "not into a folder"));
+    if (!strcmp(a->inputs[0], "-"))
+        return usage_error(_("--watch needs a FILE to watch, not standard "
+                             "input"));
+    return -1;
+}
+
 static int parse_build_args(const command *self, int argc, char **argv,
                             build_args *a)
 {
@@ -550,6 +573,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 'T'},
         {"pdf-engine", required_argument, NULL, 'P'},
+        {"watch", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
@@ -574,6 +598,9 @@ static int parse_build_args(const command *self, int argc, char **argv,
         case 'P':
             a->options.pdf_engine = optarg;
             break;
+        case 'W':
+            a->watch = true;
+            break;
         default:
             return option_error(ch, opts, argv);
         }
@@ -591,7 +618,8 @@ static int parse_build_args(const command *self, int argc, char **argv,
         if (!strcmp(a->inputs[i], "-"))
             return usage_error(_("standard input (\"-\") has no name to "
                                  "give its output in a folder"));
-    return choose_format(format, a);
+    int stop = choose_format(format, a);
+    return stop >= 0 ? stop : check_watch(a);
 }
 
 /* Several inputs into a folder: each output named after its input, built
@@ -652,6 +680,9 @@ static int cmd_build(const cli *c, const command *self, int argc,
     int stop = parse_build_args(self, argc, argv, &a);
     if (stop >= 0)
         return stop;
+    if (a.watch)
+        return bc_watch(&(bc_watch_request){a.inputs[0], a.output, a.options,
+                                            c->colour, c->quiet});
     if (a.to_folder)
         return build_into_folder(c, &a);
     bc_diags diags;
