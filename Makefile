@@ -17,7 +17,7 @@ CFLAGS ?= -O2 -g
 BUILDDIR ?= build
 BIN ?= bcreport
 
-PKGS = yaml-0.1 libcmark libutf8proc libzip
+PKGS = yaml-0.1 libcmark libutf8proc libzip xlsxwriter
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
@@ -120,7 +120,8 @@ check-run: $(BIN) $(TEST_BIN) check-headers
 	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
 
 # Every public header compiles on its own; only yaml_load.c sees libyaml,
-# only md_html.c sees libcmark, only zip.c sees libzip.
+# only md_html.c sees libcmark, only zip.c sees libzip, only xlsx.c sees
+# libxlsxwriter.
 check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\ntypedef int bc_header_check;\n' "$${h#include/}" | \
@@ -133,6 +134,8 @@ check-headers:
 	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
 	@bad=$$(grep -l '#include <zip.h>' src/*.c include/bcreport/*.h | grep -v '^src/zip.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/zip.c may include zip.h: $$bad"; exit 1; fi
+	@bad=$$(grep -l '#include <xlsxwriter.h>' src/*.c include/bcreport/*.h | grep -v '^src/xlsx.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/xlsx.c may include xlsxwriter.h: $$bad"; exit 1; fi
 
 check-asan: deps-tests
 	@ASAN_OPTIONS=detect_leaks=1 \

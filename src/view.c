@@ -124,8 +124,9 @@ bc_value *view_numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
                         const bc_text *at)
 {
     bc_buf out = BC_BUF_INIT;
+    bc_pos none = {b->report->file, 0, 0};
     if (!fmt(&out, n))
-        bc_diag_error(b->diags, bc_text_pos(at, b->report->file),
+        bc_diag_error(b->diags, at ? bc_text_pos(at, b->report->file) : none,
                       _("item %d cannot be numbered: the Vietnamese letters "
                       "a) to y) stop at %d; split the list"),
                       n, BC_VN_LETTER_COUNT);

@@ -35,7 +35,7 @@ bc_value *view_made(builder *b, const char *s, size_t len, bool rich);
 /* ---- the outline (view.c), for the report's and other views ---- */
 
 /* n as fmt numbers it (bc_vn_roman, view_arabic, bc_vn_letter), or an
- * error at the title at when it cannot be. */
+ * error at the title at (NULL: the file) when it cannot be. */
 bc_value *view_numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
                         const bc_text *at);
 bool view_arabic(bc_buf *out, int n);
