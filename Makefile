@@ -144,6 +144,13 @@ check-asan: deps-tests
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
 
+# The reports summarised in tests/golden/summary.* (test_summary.c runs
+# the same list): the examples and a few communes of tests/fixtures.
+SUMMARY_GOLDEN = data/2025-xa.yaml data/2026-xa.yaml \
+	tests/fixtures/summary/xa-binh-son.yaml \
+	tests/fixtures/summary/xa-dong-son.yaml \
+	tests/fixtures/summary/xa-van-tuong.yaml
+
 # Regenerates the golden documents, the committed JSON Schema and the
 # messages expected of tests/fixtures/build (.err, .err.vi): review
 # the diff before committing.
@@ -154,6 +161,9 @@ golden: $(BIN)
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 	./$(BIN) build -f html data/2026-xa.yaml > tests/golden/2026-xa.html
+	./$(BIN) summary $(SUMMARY_GOLDEN) > tests/golden/summary.md
+	./$(BIN) summary -f html $(SUMMARY_GOLDEN) > tests/golden/summary.html
+	./$(BIN) summary -f csv $(SUMMARY_GOLDEN) > tests/golden/summary.csv
 	./$(BIN) schema > schema/report.schema.json
 	cd tests/fixtures/build && for f in bad-*.yaml; do \
 		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \

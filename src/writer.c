@@ -220,7 +220,8 @@ static void plain_span(void *user, bool open)
 
 /* Rich text is read by cmark as in the other formats, so that its
  * emphasis is dropped where the others make it bold or italic, and its
- * escapes are undone; other text only loses its marks. */
+ * escapes are undone; line by line, as a cell keeps its lines where a
+ * paragraph would join them.  Other text only loses its marks. */
 static void plain_text(const char *s, size_t len, bool rich, bc_buf *out)
 {
     if (!rich) {
@@ -228,9 +229,17 @@ static void plain_text(const char *s, size_t len, bool rich, bc_buf *out)
         return;
     }
     bc_buf md = BC_BUF_INIT;
-    bc_escape_markdown_marked(s, len, true, &md);
     bc_inline_sink sink = {out, plain_put, plain_span, plain_span};
-    bc_md_inline(md.ptr, md.len, &sink);
+    for (size_t start = 0; start <= len;) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        if (start > 0)
+            bc_buf_putc(out, '\n');
+        bc_buf_clear(&md);
+        bc_escape_markdown_marked(s + start, end - start, true, &md);
+        bc_md_inline(md.ptr ? md.ptr : "", md.len, &sink);
+        start = end + 1;
+    }
     bc_buf_fini(&md);
 }
 
