@@ -780,7 +780,7 @@ static int cmd_summary(const cli *c, const command *self, int argc,
     print_diags(c, &written);
     if (!c->quiet && result.failed)
         print_summary_line(&result);
-    int status = result.failed ? BC_EX_DATAERR : diags.status;
+    int status = result.status;
     if (written.errors)
         status = written.status;
     else if (made && !to_file) {

@@ -51,7 +51,8 @@ typedef struct unit {
     entry_list lists[LISTS];
 } unit;
 
-struct bc_summary {
+/* The summary: what was read, per unit, and the tables made of it. */
+typedef struct bc_summary {
     bc_arena *arena;
     size_t files, failed;
     bc_buf failed_names; /* freed once the note is made */
@@ -61,7 +62,7 @@ struct bc_summary {
     size_t year_count;
     bc_report *frame;
     bc_summary_table tables[BC_SUMMARY_TABLE_COUNT];
-};
+} bc_summary;
 
 static void list_init(entry_list *l)
 {
@@ -791,9 +792,12 @@ static bool frame_is_sound(bc_report *frame, bc_diags *diags)
 
 /* ---- reading ---- */
 
-bc_summary *bc_summary_read(const char *const *paths, size_t count,
-                            const char *header, bc_arena *arena,
-                            bc_diags *diags)
+/* Reads the files and the frame (header, or NULL: the built-in one).
+ * NULL when the frame is wrong or a total overflows; a summary of no
+ * unit when no file could be read. */
+static bc_summary *summary_read(const char *const *paths, size_t count,
+                                const char *header, bc_arena *arena,
+                                bc_diags *diags)
 {
     bc_summary *s = bc_arena_calloc(arena, 1, sizeof *s);
     s->arena = arena;
@@ -813,26 +817,6 @@ bc_summary *bc_summary_read(const char *const *paths, size_t count,
     if (ok && !s->frame && s->units.count)
         s->frame = default_frame(s, diags);
     return ok && (s->frame || !s->units.count) ? s : NULL;
-}
-
-size_t bc_summary_files(const bc_summary *s)
-{
-    return s->files;
-}
-
-size_t bc_summary_failed(const bc_summary *s)
-{
-    return s->failed;
-}
-
-const bc_summary_table *bc_summary_tables(const bc_summary *s)
-{
-    return s->tables;
-}
-
-const bc_report *bc_summary_frame(const bc_summary *s)
-{
-    return s->frame;
 }
 
 /* ---- the view ---- */
@@ -996,8 +980,10 @@ static bc_value *preamble(builder *b, const bc_summary *s)
     return seq;
 }
 
-bc_value *bc_summary_view(void *summary, const bc_writer *writer,
-                          bc_arena *arena, bc_diags *diags)
+/* The summary's view (a bc_view_maker, build.h): the frame's view
+ * (view.h) with the summary's preamble and parts in place of its own. */
+static bc_value *summary_view(void *summary, const bc_writer *writer,
+                              bc_arena *arena, bc_diags *diags)
 {
     const bc_summary *s = summary;
     bc_value *view = bc_view_build(s->frame, writer, arena, NULL, diags);
@@ -1097,7 +1083,16 @@ static bool write_output(const bc_summary *s, const bc_summary_options *o,
         [BC_SUMMARY_DOCX] = BC_FORMAT_DOCX, [BC_SUMMARY_PDF] = BC_FORMAT_PDF};
     bc_build_options build = {o->template_dir, documents[o->format], false,
                               o->pdf_engine};
-    return bc_build_view(bc_summary_view, (void *)s, &build, out, diags);
+    return bc_build_view(summary_view, (void *)s, &build, out, diags);
+}
+
+/* The status of the first error added to diags since its item from. */
+static bc_status first_error(const bc_diags *diags, size_t from)
+{
+    for (size_t i = from; i < diags->count; i++)
+        if (diags->items[i].level == BC_ERROR)
+            return diags->items[i].status;
+    return BC_OK;
 }
 
 bool bc_summary_build(const char *const *paths, size_t count,
@@ -1106,24 +1101,34 @@ bool bc_summary_build(const char *const *paths, size_t count,
 {
     result->files = count;
     result->failed = 0;
+    size_t from = diags->count;
     if (options->format == BC_SUMMARY_PDF) {
         /* A missing engine is said before any data is read, as build
          * says it. */
         bc_pdf_engine engine;
-        if (!bc_pdf_find_engine(options->pdf_engine, &engine, diags))
+        bool found = bc_pdf_find_engine(options->pdf_engine, &engine, diags);
+        result->status = first_error(diags, from);
+        if (!found)
             return false;
         bc_pdf_engine_fini(&engine);
     }
     bc_arena *arena = bc_arena_new();
-    bc_summary *s = bc_summary_read(paths, count, options->header, arena,
-                                    diags);
+    bc_summary *s = summary_read(paths, count, options->header, arena,
+                                 diags);
+    /* A file left out, or none to summarise, is bad data (65), whatever
+     * kept it out (a missing file is 66 for build). */
+    result->status = s ? (s->failed ? BC_EX_DATAERR : BC_OK)
+                       : first_error(diags, from);
     if (s && !s->units.count) {
         bc_pos none = {NULL, 0, 0};
         bc_diag_error(diags, none,
                       _("no report could be read: nothing was written"));
     }
+    size_t before = diags->count;
     bool ok = s && s->units.count && write_output(s, options, arena, out,
                                                   diags);
+    if (s && s->units.count && !ok)
+        result->status = first_error(diags, before);
     if (s)
         result->failed = s->failed;
     bc_arena_free(arena);

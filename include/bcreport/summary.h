@@ -1,30 +1,34 @@
 /*
  * summary.h - the province's summary of many reports (bcreport summary).
  *
- * bc_summary_read takes the data files of many units (communes, wards,
- * departments) and loads each exactly as `build` does (bc_build_load):
- * a file with any error is left out, whole, its diagnostics added to
- * diags, its name kept; the others are summarised.  A unit is the
- * reporting agency, document.issuer.short_name; units come in the order
- * they first appear among the files, and a unit's rows in the order of
- * its files, then of each file.  From each report it takes the
- * activities typed in the results, the assessment, the proposals and
- * the clerk's own sections (those under "plans" are next year's, not
- * done, and are left out) and the proposals.
+ * bc_summary_build takes the data files of many units (communes, wards,
+ * departments) and loads each exactly as `build` does (bc_build_load,
+ * build.h): a file with any error is left out whole, its diagnostics
+ * added to diags, its name printed in the summary; the others are
+ * summarised.  A unit is the reporting agency, its
+ * document.issuer.short_name; units come in the order they first appear
+ * among the files, a unit's rows in the order of its files, then of each
+ * file.  From each report come the activities typed in the results, the
+ * assessment, the proposals and the clerk's own sections (those under
+ * "plans" are next year's, not done, and are left out), and the
+ * proposals.
  *
- * The summary is a few tables (bc_summary_table), drawn by every output:
- *   - the document (md, html, docx, pdf): a view of the report's shape
- *     (view.h) rendered by the report's own templates, the header and
- *     footer from a frame (report.h's bc_report_parse_frame: the file
- *     given as --header, or the built-in templates/summary-header.yaml
- *     with blanks to fill by hand);
- *   - a workbook (xlsx.h), one sheet a table, totals as formulas;
- *   - CSV (csv.h), the tables one after another.
+ * The summary is six tables (bc_summary_table, below), drawn by every
+ * output format:
+ *   - md, html, docx, pdf: a view of the report's shape (view.h) that the
+ *     report's own templates render (bc_build_view), its header and
+ *     footer from a frame (report.h's bc_report_parse_frame): the file
+ *     given as --header, or the built-in templates/summary-header.yaml,
+ *     with blanks to fill by hand;
+ *   - xlsx (xlsx.h): a sheet a table, the totals as formulas;
+ *   - csv (csv.h): the tables one after another.
  * Texts in the tables are marked text (escape.h: citations expanded in
- * full, as in a subject, without "sau đây gọi tắt là"), for each
- * output's writer (writer.h).
+ * full, as in a subject, without "sau đây gọi tắt là"), which each
+ * format's writer writes (writer.h).
  *
- * Everything lives in the arena given; the summary borrows nothing else.
+ * bc_summary_build appends the output to a bc_buf the caller owns and
+ * frees all else it allocates before returning; the tables that xlsx.h
+ * and csv.h are given live only during the call.
  */
 #ifndef BC_SUMMARY_H
 #define BC_SUMMARY_H
@@ -90,31 +94,6 @@ enum {
     BC_SUMMARY_TABLE_COUNT
 };
 
-typedef struct bc_summary bc_summary;
-
-/* Reads count data files (paths; "-" is standard input, once) and the
- * frame, header (a file, or NULL: the built-in one, blanks to fill).
- * Returns NULL when the frame is wrong or no file could be read; the
- * diagnostics say why. */
-bc_summary *bc_summary_read(const char *const *paths, size_t count,
-                            const char *header, bc_arena *arena,
-                            bc_diags *diags);
-
-/* How many files were given, and how many of them were left out. */
-size_t bc_summary_files(const bc_summary *s);
-size_t bc_summary_failed(const bc_summary *s);
-
-/* The table of index BC_SUMMARY_COUNTS...; all of them, in order. */
-const bc_summary_table *bc_summary_tables(const bc_summary *s);
-
-/* The frame of the document (header, footer), a report without parts. */
-const bc_report *bc_summary_frame(const bc_summary *s);
-
-/* Makes the summary's view (bc_view_maker, build.h; ctx the summary):
- * the frame's view (view.h) with the summary's preamble and parts. */
-bc_value *bc_summary_view(void *summary, const bc_writer *writer,
-                          bc_arena *arena, bc_diags *diags);
-
 /* ---- the command ---- */
 
 typedef enum bc_summary_format {
@@ -145,15 +124,20 @@ typedef struct bc_summary_options {
 
 /* What bc_summary_build did with the files. */
 typedef struct bc_summary_result {
-    size_t files;  /* given */
-    size_t failed; /* left out, their diagnostics in diags */
+    size_t files;     /* given */
+    size_t failed;    /* left out, their diagnostics in diags */
+    bc_status status; /* the command's: 65 when a file was left out or
+                       * none could be read, the status of what failed
+                       * otherwise (the frame, the PDF engine, the
+                       * workbook's file), 0 when all went well */
 } bc_summary_result;
 
 /* bcreport summary: reads the files and appends the summary in the
  * format of options to out.  True when out holds it, even when some
  * files were left out (result says how many); false, out holding
  * nothing useful, when none could be read, the frame is wrong or the
- * output could not be made. */
+ * output could not be made.  Everything it allocates is freed before
+ * it returns; out is the caller's. */
 bool bc_summary_build(const char *const *paths, size_t count,
                       const bc_summary_options *options, bc_buf *out,
                       bc_summary_result *result, bc_diags *diags);
