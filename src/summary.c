@@ -1049,20 +1049,33 @@ const char *bc_summary_format_name(bc_summary_format format)
     return format_names[format].name;
 }
 
+/* A text of the frame as plain text, its citations in full. */
+static const char *frame_text(const bc_summary *s, const bc_text *t,
+                              bc_arena *arena, bc_diags *diags)
+{
+    bc_citer *citer = bc_citer_new(s->frame);
+    bc_buf marked = BC_BUF_INIT, text = BC_BUF_INIT;
+    bc_cite_expand_heading(citer, t, &marked, diags);
+    bc_writer_plain.bare(marked.ptr ? marked.ptr : "", marked.len, &text);
+    const char *v = bc_arena_strndup(arena, text.ptr ? text.ptr : "",
+                                     text.len);
+    bc_buf_fini(&marked);
+    bc_buf_fini(&text);
+    bc_citer_free(citer);
+    return v;
+}
+
 /* The workbook's properties: its title the subject, its author the
  * agency, its date the signing date or 1980-01-01, as a DOCX's. */
 static void workbook_info(const bc_summary *s, bc_arena *arena,
-                          bc_xlsx_info *info)
+                          bc_xlsx_info *info, bc_diags *diags)
 {
     const bc_document *d = &s->frame->document;
-    bc_buf text = BC_BUF_INIT;
-    bc_writer_plain.bare(d->subject.s, d->subject.len, &text);
-    info->title = bc_arena_strndup(arena, text.ptr, text.len);
-    info->author = d->issuer.short_name.s;
+    info->title = frame_text(s, &d->subject, arena, diags);
+    info->author = frame_text(s, &d->issuer.short_name, arena, diags);
     info->year = d->date.set ? d->date.value.year : 1980;
     info->month = d->date.set ? d->date.value.month : 1;
     info->day = d->date.set ? d->date.value.day : 1;
-    bc_buf_fini(&text);
 }
 
 static bool write_output(const bc_summary *s, const bc_summary_options *o,
@@ -1074,7 +1087,7 @@ static bool write_output(const bc_summary *s, const bc_summary_options *o,
     }
     if (o->format == BC_SUMMARY_XLSX) {
         bc_xlsx_info info;
-        workbook_info(s, arena, &info);
+        workbook_info(s, arena, &info, diags);
         return bc_xlsx_write(s->tables, BC_SUMMARY_TABLE_COUNT, &info,
                              o->output, out, diags);
     }
