@@ -1005,25 +1005,24 @@ static bc_value *summary_view(void *summary, const bc_writer *writer,
     return view;
 }
 
-/* ---- formats ---- */
+/* ---- formats: build's documents, and the spreadsheets ---- */
 
 static const struct {
-    const char *name;
-    const char *extensions[3]; /* lower case, NULL-ended */
-} format_names[] = {
-    [BC_SUMMARY_MD] = {"md", {".md", ".markdown", NULL}},
-    [BC_SUMMARY_HTML] = {"html", {".html", ".htm", NULL}},
-    [BC_SUMMARY_DOCX] = {"docx", {".docx", NULL}},
-    [BC_SUMMARY_PDF] = {"pdf", {".pdf", NULL}},
-    [BC_SUMMARY_XLSX] = {"xlsx", {".xlsx", NULL}},
-    [BC_SUMMARY_CSV] = {"csv", {".csv", NULL}},
-};
+    const char *name, *extension;
+    bc_summary_format format;
+} sheet_formats[] = {{"xlsx", ".xlsx", BC_SUMMARY_XLSX},
+                     {"csv", ".csv", BC_SUMMARY_CSV}};
 
 bool bc_summary_format_named(const char *name, bc_summary_format *format)
 {
-    for (size_t f = 0; f < BC_COUNT(format_names); f++)
-        if (!strcmp(name, format_names[f].name)) {
-            *format = (bc_summary_format)f;
+    bc_format document;
+    if (bc_format_named(name, &document)) {
+        *format = (bc_summary_format)document;
+        return true;
+    }
+    for (size_t i = 0; i < BC_COUNT(sheet_formats); i++)
+        if (!strcmp(name, sheet_formats[i].name)) {
+            *format = sheet_formats[i].format;
             return true;
         }
     return false;
@@ -1031,22 +1030,27 @@ bool bc_summary_format_named(const char *name, bc_summary_format *format)
 
 bool bc_summary_format_of_path(const char *path, bc_summary_format *format)
 {
+    bc_format document;
+    if (bc_format_of_path(path, &document)) {
+        *format = (bc_summary_format)document;
+        return true;
+    }
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash : path, '.');
-    if (!dot)
-        return false;
-    for (size_t f = 0; f < BC_COUNT(format_names); f++)
-        for (const char *const *e = format_names[f].extensions; *e; e++)
-            if (!strcasecmp(dot, *e)) {
-                *format = (bc_summary_format)f;
-                return true;
-            }
+    for (size_t i = 0; dot && i < BC_COUNT(sheet_formats); i++)
+        if (!strcasecmp(dot, sheet_formats[i].extension)) {
+            *format = sheet_formats[i].format;
+            return true;
+        }
     return false;
 }
 
 const char *bc_summary_format_name(bc_summary_format format)
 {
-    return format_names[format].name;
+    for (size_t i = 0; i < BC_COUNT(sheet_formats); i++)
+        if (format == sheet_formats[i].format)
+            return sheet_formats[i].name;
+    return bc_format_name((bc_format)format);
 }
 
 /* A text of the frame as plain text, its citations in full. */
@@ -1091,10 +1095,7 @@ static bool write_output(const bc_summary *s, const bc_summary_options *o,
         return bc_xlsx_write(s->tables, BC_SUMMARY_TABLE_COUNT, &info,
                              o->output, out, diags);
     }
-    static const bc_format documents[] = {
-        [BC_SUMMARY_MD] = BC_FORMAT_MD, [BC_SUMMARY_HTML] = BC_FORMAT_HTML,
-        [BC_SUMMARY_DOCX] = BC_FORMAT_DOCX, [BC_SUMMARY_PDF] = BC_FORMAT_PDF};
-    bc_build_options build = {o->template_dir, documents[o->format], false,
+    bc_build_options build = {o->template_dir, (bc_format)o->format, false,
                               o->pdf_engine};
     return bc_build_view(summary_view, (void *)s, &build, out, diags);
 }

@@ -96,11 +96,12 @@ enum {
 
 /* ---- the command ---- */
 
+/* The documents are build's formats, by the same values. */
 typedef enum bc_summary_format {
-    BC_SUMMARY_MD,
-    BC_SUMMARY_HTML,
-    BC_SUMMARY_DOCX,
-    BC_SUMMARY_PDF,
+    BC_SUMMARY_MD = BC_FORMAT_MD,
+    BC_SUMMARY_HTML = BC_FORMAT_HTML,
+    BC_SUMMARY_DOCX = BC_FORMAT_DOCX,
+    BC_SUMMARY_PDF = BC_FORMAT_PDF,
     BC_SUMMARY_XLSX,
     BC_SUMMARY_CSV
 } bc_summary_format;
