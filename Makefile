@@ -23,7 +23,7 @@ CFLAGS ?= -O2 -g
 BUILDDIR ?= build
 BIN ?= bcreport
 
-PKGS = yaml-0.1 libcmark libutf8proc libzip
+PKGS = yaml-0.1 libcmark libutf8proc libzip xlsxwriter
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
@@ -128,7 +128,8 @@ check-run: $(BIN) $(TEST_BIN) check-headers
 	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
 
 # Every public header compiles on its own; only yaml_load.c sees libyaml,
-# only md_html.c sees libcmark, only zip.c sees libzip.
+# only md_html.c sees libcmark, only zip.c sees libzip, only xlsx.c sees
+# libxlsxwriter.
 check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\ntypedef int bc_header_check;\n' "$${h#include/}" | \
@@ -141,6 +142,8 @@ check-headers:
 	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
 	@bad=$$(grep -l '#include <zip.h>' src/*.c include/bcreport/*.h | grep -v '^src/zip.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/zip.c may include zip.h: $$bad"; exit 1; fi
+	@bad=$$(grep -l '#include <xlsxwriter.h>' src/*.c include/bcreport/*.h | grep -v '^src/xlsx.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/xlsx.c may include xlsxwriter.h: $$bad"; exit 1; fi
 
 check-asan: deps-tests
 	@ASAN_OPTIONS=detect_leaks=1 \
@@ -148,6 +151,13 @@ check-asan: deps-tests
 	$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
+
+# The reports summarised in tests/golden/summary.* (test_summary.c runs
+# the same list): the examples and a few communes of tests/fixtures.
+SUMMARY_GOLDEN = data/2025-xa.yaml data/2026-xa.yaml \
+	tests/fixtures/summary/xa-binh-son.yaml \
+	tests/fixtures/summary/xa-dong-son.yaml \
+	tests/fixtures/summary/xa-van-tuong.yaml
 
 # Regenerates the golden documents, the committed JSON Schema and the
 # messages expected of tests/fixtures/build (.err, .err.vi): review
@@ -159,6 +169,9 @@ golden: $(BIN)
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 	./$(BIN) build -f html data/2026-xa.yaml > tests/golden/2026-xa.html
+	./$(BIN) summary $(SUMMARY_GOLDEN) > tests/golden/summary.md
+	./$(BIN) summary -f html $(SUMMARY_GOLDEN) > tests/golden/summary.html
+	./$(BIN) summary -f csv $(SUMMARY_GOLDEN) > tests/golden/summary.csv
 	./$(BIN) schema > schema/report.schema.json
 	cd tests/fixtures/build && for f in bad-*.yaml; do \
 		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \

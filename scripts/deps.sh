@@ -27,6 +27,7 @@ for pc in "$@"; do
     cmocka) need libcmocka-dev ;;
     libutf8proc) need libutf8proc-dev ;;
     libzip) need libzip-dev ;;
+    xlsxwriter) need libxlsxwriter-dev ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;
     esac
@@ -51,6 +52,10 @@ if $tests; then
     # LibreOffice without its GUI prints the DOCX to PDF (the DOCX layout
     # tests, and --pdf-engine=libreoffice); unzip lists the package.
     command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui
+    # LibreOffice Calc reads back the workbook of bcreport summary -f xlsx
+    # (its formulas recalculated) and writes each sheet as CSV.
+    [ -e /usr/lib/libreoffice/program/libsclo.so ] ||
+        need libreoffice-calc-nogui
     command -v unzip >/dev/null 2>&1 || need unzip
     # The manual page, rendered as man and groff render it (test_install).
     command -v man >/dev/null 2>&1 || need man-db

@@ -131,25 +131,44 @@ static void prepare(const char *path, const bc_writer *writer,
     p->view = bc_view_build(p->report, writer, arena, &p->cites, diags);
 }
 
+/* The view of a data file, for bc_build_view. */
+static bc_value *report_view(void *data_path, const bc_writer *writer,
+                             bc_arena *arena, bc_diags *diags)
+{
+    prepared p;
+    prepare(data_path, writer, arena, &p, diags);
+    return p.view;
+}
+
+bc_report *bc_build_load(const char *data_path, bc_arena *arena,
+                         bc_diags *diags)
+{
+    /* The view is built as build builds it, for its errors (citations,
+     * totals), then left in the arena. */
+    prepared p;
+    size_t errors = diags->errors;
+    prepare(data_path, &bc_writer_markdown, arena, &p, diags);
+    return diags->errors == errors ? p.report : NULL;
+}
+
 /* The document of format (md, html or docx) appended to out. */
-static bool build_document(const char *data_path,
+static bool build_document(bc_view_maker make, void *ctx,
                            const bc_build_options *options, bc_format format,
                            bc_buf *out, bc_diags *diags)
 {
     bc_arena *arena = bc_arena_new();
     bool ok = false;
-    prepared p;
-    prepare(data_path, formats[format].writer, arena, &p, diags);
-    if (p.view) {
+    bc_value *view = make(ctx, formats[format].writer, arena, diags);
+    if (view) {
         bc_resolver *resolver = template_source(options);
         if (format == BC_FORMAT_DOCX)
-            ok = bc_docx_write(p.view, arena, resolver,
+            ok = bc_docx_write(view, arena, resolver,
                                options->template_dir, out, diags);
         else
             ok = bc_view_render(resolver,
                                 options->fragment ? formats[format].fragment
                                                   : formats[format].main,
-                                p.view, options->template_dir, out, diags);
+                                view, options->template_dir, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);
@@ -159,8 +178,9 @@ static bool build_document(const char *data_path,
 /* A PDF: the engine is looked for first (a missing one is said before
  * any data is read), then it prints the HTML (Chromium) or the DOCX
  * (LibreOffice). */
-static bool build_pdf(const char *data_path, const bc_build_options *options,
-                      bc_buf *out, bc_diags *diags)
+static bool build_pdf(bc_view_maker make, void *ctx,
+                      const bc_build_options *options, bc_buf *out,
+                      bc_diags *diags)
 {
     bc_pdf_engine engine;
     if (!bc_pdf_find_engine(options->pdf_engine, &engine, diags))
@@ -170,22 +190,29 @@ static bool build_pdf(const char *data_path, const bc_build_options *options,
     bc_build_options page = *options;
     page.fragment = false;
     bc_buf doc = BC_BUF_INIT;
-    bool ok = build_document(data_path, &page, source, &doc, diags) &&
+    bool ok = build_document(make, ctx, &page, source, &doc, diags) &&
               bc_pdf_print(&engine, doc.ptr, doc.len, out, diags);
     bc_buf_fini(&doc);
     bc_pdf_engine_fini(&engine);
     return ok;
 }
 
-bool bc_build(const char *data_path, const bc_build_options *options,
-              bc_buf *out, bc_diags *diags)
+bool bc_build_view(bc_view_maker make, void *ctx,
+                   const bc_build_options *options, bc_buf *out,
+                   bc_diags *diags)
 {
     bc_build_options defaults = {.format = BC_FORMAT_MD};
     if (!options)
         options = &defaults;
     if (options->format == BC_FORMAT_PDF)
-        return build_pdf(data_path, options, out, diags);
-    return build_document(data_path, options, options->format, out, diags);
+        return build_pdf(make, ctx, options, out, diags);
+    return build_document(make, ctx, options, options->format, out, diags);
+}
+
+bool bc_build(const char *data_path, const bc_build_options *options,
+              bc_buf *out, bc_diags *diags)
+{
+    return bc_build_view(report_view, (void *)data_path, options, out, diags);
 }
 
 bool bc_names_folder(const char *path)

@@ -20,10 +20,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
 #include "bcreport/lint.h"
 #include "bcreport/template.h"
+#include "bcreport/value.h"
+#include "bcreport/writer.h"
 
 /* The default templates (generated from templates/ at build time). */
 extern const bc_template_entry bc_default_templates[];
@@ -74,6 +77,24 @@ bool bc_names_folder(const char *path);
  * format's ("md", "html", "docx", "pdf").  malloc'd. */
 char *bc_output_name(const char *folder, const char *input,
                      bc_format format);
+
+/* The report of data_path, loaded and checked exactly as bc_build checks
+ * it (its view is built too, for the errors only a view finds), in arena;
+ * NULL after adding errors to diags. */
+bc_report *bc_build_load(const char *data_path, bc_arena *arena,
+                         bc_diags *diags);
+
+/* A view of the report's shape (view.h) made by the caller for writer,
+ * in arena; NULL after adding errors to diags. */
+typedef bc_value *(*bc_view_maker)(void *ctx, const bc_writer *writer,
+                                   bc_arena *arena, bc_diags *diags);
+
+/* bc_build for a view made by make (the summary of many reports): the
+ * same formats and templates; for PDF the engine is found first, before
+ * make runs. */
+bool bc_build_view(bc_view_maker make, void *ctx,
+                   const bc_build_options *options, bc_buf *out,
+                   bc_diags *diags);
 
 /* bcreport dump: the YAML file as JSON, exactly as read (json.h). */
 void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags);
