@@ -66,7 +66,7 @@ _bcreport_options()
     init) echo $'--from=\n-o\n--output=\n-y\n--year=\n--force' ;;
     build) echo $'-f\n--format=\n-o\n--output=\n-T\n--templates=\n--fragment\n--pdf-engine=\n--watch' ;;
     check) echo $'--werror\n--final' ;;
-    summary) echo $'-f\n--format=\n-o\n--output=' ;;
+    summary) echo $'-f\n--format=\n-o\n--output=\n--header=\n-T\n--templates=\n--pdf-engine=' ;;
     render) echo $'-P\n--partials=\n-e\n--escape=\n--strict' ;;
     help) return ;;
     esac
@@ -93,7 +93,7 @@ _bcreport_value()
         _bcreport_words $'chromium\nlibreoffice' "$word"
         _bcreport_files "$word"
         ;;
-    --from) _bcreport_data_files "$word" ;;
+    --from | --header) _bcreport_data_files "$word" ;;
     -T | --templates | -P | --partials) _bcreport_folders "$word" ;;
     -o | --output) _bcreport_files "$word" ;;
     *) return 1 ;;
