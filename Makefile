@@ -59,7 +59,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 .SECONDARY:
 
 .PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
-	check-headers golden fuzz fuzz-smoke pot
+	check-headers golden catalogue-expect fuzz fuzz-smoke pot
 
 all: $(BIN)
 
@@ -180,6 +180,14 @@ golden: $(BIN)
 			$(abspath $(BIN)) build $$f 2> $${f%.yaml}.err.vi; \
 	done; true
 	python3 scripts/guide-errors.py $(BIN)
+
+# Records what bcreport says to each case of the catalogue of bad input
+# (tests/fixtures/bad: .status, .err, .err.vi, .out), running them as
+# test_catalogue does; CASES="NNN-name ..." for some only.  Review every
+# message in the diff before committing.
+catalogue-expect: $(BIN) $(BUILDDIR)/tests/test_catalogue
+	BCREPORT_BIN=$(abspath $(BIN)) BCREPORT_CATALOGUE_RECORD=1 \
+		CATALOGUE_CASES="$(CASES)" $(BUILDDIR)/tests/test_catalogue
 
 # make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds
 # from its seed corpus, under ASan, LSan and UBSan; needs clang.  New

@@ -655,17 +655,24 @@ static int parse_build_args(const command *self, int argc, char **argv,
     return stop >= 0 ? stop : check_watch(a);
 }
 
+/* The output folder, made if missing when the first output is about to
+ * be written: a usage error, or files that all fail, leave no empty
+ * folder behind. */
+static bool folder_ready(const char *folder)
+{
+    struct stat st;
+    if (stat(folder, &st) == 0 || mkdir(folder, 0777) == 0)
+        return true;
+    fprintf(stderr, "%s: %s: %s: %s\n", folder, _("error"),
+            _("cannot create the folder"), strerror(errno));
+    return false;
+}
+
 /* Several inputs into a folder: each output named after its input, built
  * and written on its own (a failing file stops none of the others and
  * leaves nothing), then one line that counts them. */
 static int build_into_folder(const cli *c, const build_args *a)
 {
-    struct stat st;
-    if (stat(a->output, &st) != 0 && mkdir(a->output, 0777) != 0) {
-        fprintf(stderr, "%s: %s: %s: %s\n", a->output, _("error"),
-                _("cannot create the folder"), strerror(errno));
-        return BC_EX_CANTCREAT;
-    }
     char **names = bc_xcalloc((size_t)a->count, sizeof *names);
     int status = BC_OK;
     for (int i = 0; i < a->count && status == BC_OK; i++) {
@@ -677,13 +684,18 @@ static int build_into_folder(const cli *c, const build_args *a)
                                      a->inputs[j], a->inputs[i], names[i]);
     }
     int built = 0, failed = 0;
+    bool folder = false; /* there, or made */
     for (int i = 0; i < a->count && status == BC_OK; i++) {
         bc_diags diags;
         bc_diags_init(&diags);
         bc_buf out = BC_BUF_INIT;
         if (bc_build(a->inputs[i], &a->options, &out, &diags) &&
-            diags.errors == 0)
-            bc_write_file_atomic(names[i], out.ptr, out.len, &diags);
+            diags.errors == 0) {
+            if (!folder && !(folder = folder_ready(a->output)))
+                status = BC_EX_CANTCREAT;
+            else
+                bc_write_file_atomic(names[i], out.ptr, out.len, &diags);
+        }
         print_diags(c, &diags);
         if (diags.errors == 0)
             built++;
