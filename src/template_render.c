@@ -180,8 +180,9 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
 }
 
 /* One step of the budget: a node visited, or an item of a list entered
- * by a section.  Past the budget rendering stops at n, the tag or text
- * where it ran out. */
+ * by a section (resolving a name adds a step for each context frame
+ * searched and each dotted part, lookup_first and resolve).  Past the
+ * budget rendering stops at n, the tag or text where it ran out. */
 static bool step(state *rs, const tpl_node *n)
 {
     if (rs->written > rs->max_output)
@@ -309,10 +310,11 @@ static const bc_value *loop_name(const frame *f, const char *s, size_t n)
 }
 
 /* The first part of a name, looked up from the top of the stack down. */
-static const bc_value *lookup_first(const state *rs, const char *s, size_t n,
+static const bc_value *lookup_first(state *rs, const char *s, size_t n,
                                     bool *found)
 {
     for (const frame *f = rs->top; f; f = f->up) {
+        rs->steps++; /* each frame searched is a step (step()) */
         const bc_value *v = NULL;
         if (f->item && n > 0 && s[0] == '-')
             v = loop_name(f, s, n);
@@ -329,7 +331,7 @@ static const bc_value *lookup_first(const state *rs, const char *s, size_t n,
 
 /* Resolves a name as the spec says.  On failure *bad is the index of the
  * part that is not defined. */
-static bool resolve(const state *rs, const tpl_name *nm, const bc_value **out,
+static bool resolve(state *rs, const tpl_name *nm, const bc_value **out,
                     size_t *bad)
 {
     *out = NULL;
@@ -346,6 +348,7 @@ static bool resolve(const state *rs, const tpl_name *nm, const bc_value **out,
     for (size_t i = 1; i < nm->count; i++) {
         if (v->kind == BC_VALUE_NULL)
             break; /* a dotted name through null is null */
+        rs->steps++;
         v = bc_value_map_getn(v, nm->parts[i], nm->lens[i]);
         if (!v) {
             *bad = i;
@@ -567,7 +570,7 @@ static bool call_fn(state *rs, const tpl_node *n, const bc_template_fn_def *fn,
 
 const bc_value *bc_fn_lookup(const bc_fn_call *call, const char *name)
 {
-    const state *rs = call->state;
+    state *rs = call->state;
     if (strcmp(name, ".") == 0)
         return rs->top->value;
     const char *dot = strchr(name, '.');
@@ -577,6 +580,7 @@ const bc_value *bc_fn_lookup(const bc_fn_call *call, const char *name)
     while (v && dot) {
         if (v->kind == BC_VALUE_NULL)
             return v;
+        rs->steps++;
         name = dot + 1;
         dot = strchr(name, '.');
         n = dot ? (size_t)(dot - name) : strlen(name);

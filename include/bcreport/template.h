@@ -79,22 +79,26 @@
 #define BC_TEMPLATE_MAX_ERRORS 20 /* strict-mode errors before giving up */
 
 /* The step budget of one render: a step is a node visited (text, tag,
- * section, partial...) or an item of a list entered by a section.
- * Nesting and depth bound a template's size, not its work: sections
- * nested over one list of n items take n^depth steps (10 items at depth
- * 20 are 10^20), and so do partials recursing over it.  Past the budget
- * rendering stops with an error at the tag or text where it ran out.
+ * section, partial...), an item of a list entered by a section, or a
+ * context frame or dotted part searched to resolve a name (so that no
+ * step costs more however deep the context: sections inside partials
+ * inside partials stack 32 x 256 frames).  Nesting and depth bound a
+ * template's size, not its work: sections nested over one list of n
+ * items take n^depth steps (10 items at depth 20 are 10^20), and so do
+ * partials each repeating the next over it.  Past the budget rendering
+ * stops with an error at the tag or text where it ran out.
  *
  * Measured with the built-in templates (the most of md, html and the
- * DOCX's document.xml): the examples in data/ take at most 971 steps; the 13 MB
- * bench input (data/2026-xa.yaml's lists replicated 10 000 times, the
- * loader's limit is 16 MiB) 910 676; the worst data within the loader's
- * limits found (1 000 000 nodes as 499 000 one-cell table rows, about
- * ten steps a node) 9 980 221; a summary 2 000 000 for each such 13 MB
- * file, 40 000 for a hundred communes like data/2026-xa.yaml.  10^8 is
- * ten times the worst file and a hundred times the largest realistic
- * one, and is reached in about a second (1.1 s of CPU time for sections
- * nested 20 deep over 10 items). */
+ * DOCX's document.xml): the examples in data/ take at most 1 414 steps;
+ * the 13 MB bench input (data/2026-xa.yaml's lists replicated 10 000
+ * times; the loader's limit is 16 MiB) 1 278 509; a summary 2 694 064
+ * for each such file, 54 350 for a hundred communes like
+ * data/2026-xa.yaml.  The worst data found within the loader's limits
+ * take 17 steps a node: 16 830 336 for 990 000 recipients in DOCX.
+ * 10^8 allows 100 steps for each of the loader's 10^6 nodes, 80 times
+ * the largest realistic input, and is reached in about a second (0.45
+ * s of CPU time for sections nested 20 deep over 10 items, 1.1 s over a
+ * report's sections). */
 #define BC_TEMPLATE_MAX_STEPS 100000000ULL
 
 /* The output budget of one render, in bytes written (a function's result
