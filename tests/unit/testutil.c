@@ -304,3 +304,17 @@ void tu_free_names(char **names, size_t count)
         free(names[i]);
     free(names);
 }
+
+bool tu_under_valgrind(void)
+{
+    const char *v = getenv("BC_UNDER_VALGRIND");
+    return v && strcmp(v, "1") == 0;
+}
+
+void tu_skip_under_valgrind(const char *why)
+{
+    if (!tu_under_valgrind())
+        return;
+    fprintf(stderr, "\n*** SKIPPED under valgrind: %s ***\n\n", why);
+    skip();
+}

@@ -97,4 +97,14 @@ void tu_free_names(char **names, size_t count);
  * failure rather than a skip. */
 bool tu_in_ci(void);
 
+/* True under make check-valgrind (BC_UNDER_VALGRIND=1), where the test
+ * programs and the binary run under valgrind memcheck, some fifty times
+ * slower. */
+bool tu_under_valgrind(void);
+
+/* Under valgrind, skips the calling test with a loud message saying why
+ * (a CPU-time limit, a memory limit, a size only a fast build reaches);
+ * otherwise returns. */
+void tu_skip_under_valgrind(const char *why);
+
 #endif
