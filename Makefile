@@ -4,6 +4,7 @@
 #   make run        install missing packages, build, render data/2023.yaml
 #   make check      install missing packages, build, run the whole test suite
 #   make check-asan the suite again under AddressSanitizer and UBSan
+#   make check-valgrind the suite again under valgrind memcheck
 #   make install    install into $(DESTDIR)$(PREFIX); make uninstall
 #
 # CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden (and
@@ -58,7 +59,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 # Test objects and programs are kept between runs.
 .SECONDARY:
 
-.PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
+.PHONY: all run check check-run check-asan check-valgrind deps deps-tests install uninstall clean \
 	check-headers golden catalogue-expect fuzz fuzz-smoke pot
 
 all: $(BIN)
@@ -151,6 +152,13 @@ check-asan: deps-tests
 	$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
+
+# The suite under valgrind memcheck, with the binaries of make check:
+# each test program, and each run of bcreport the tests make, checked for
+# memory errors and leaks (tests/valgrind.sh).
+check-valgrind: deps-tests
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) check-headers
+	@sh tests/valgrind.sh $(BIN) $(TEST_BIN)
 
 # The reports summarised in tests/golden/summary.* (test_summary.c runs
 # the same list): the examples and a few communes of tests/fixtures.

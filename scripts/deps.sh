@@ -49,6 +49,8 @@ if $tests; then
     /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
         need python3-jsonschema
     command -v strace >/dev/null 2>&1 || need strace
+    # make check-valgrind runs the suite under valgrind memcheck.
+    command -v valgrind >/dev/null 2>&1 || need valgrind
     # LibreOffice without its GUI prints the DOCX to PDF (the DOCX layout
     # tests, and --pdf-engine=libreoffice); unzip lists the package.
     command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui

@@ -518,6 +518,7 @@ static void test_write_error_is_reported_once(void **state)
 static void test_out_of_memory_is_71(void **state)
 {
     (void)state;
+    tu_skip_under_valgrind("valgrind's own memory counts against ulimit -v");
 #if defined(__SANITIZE_ADDRESS__)
     skip(); /* ASan reserves terabytes of address space: ulimit -v breaks it */
 #elif defined(__has_feature)

@@ -1,8 +1,10 @@
 /* test_install.c - make install and make uninstall (issue 14).
  *
  * Each test installs the binary under test ($BCREPORT_BIN: ./bcreport, or
- * build/asan/bcreport under make check-asan) with make install into a
- * temporary DESTDIR, PREFIX=/usr, and runs what was installed from there:
+ * build/asan/bcreport under make check-asan; under make check-valgrind
+ * $BCREPORT_REAL_BIN, its copies running without valgrind) with make
+ * install into a temporary DESTDIR, PREFIX=/usr, and runs what was
+ * installed from there:
  * the binary builds the golden report and finds its catalogue and its
  * templates beside itself; an installed template replaces its built-in
  * one, name by name; the manual page renders without a warning and
@@ -45,13 +47,13 @@ static void build_dir_of(const char *bin, bc_buf *out)
 static void run_make(const char *target, const char *dest)
 {
     bc_buf builddir = BC_BUF_INIT;
-    build_dir_of(tu_bin(), &builddir);
+    build_dir_of(tu_real_bin(), &builddir);
     tu_result r;
     tu_shell(&r,
              "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEFILES "
              "make --no-print-directory -s -o '%s' %s DESTDIR='%s' "
              "PREFIX=/usr BIN='%s' BUILDDIR='%s'",
-             tu_bin(), target, dest, tu_bin(), builddir.ptr);
+             tu_real_bin(), target, dest, tu_real_bin(), builddir.ptr);
     if (r.status != 0)
         fail_msg("make %s: status %d\n%s%s", target, r.status, r.out, r.err);
     tu_result_fini(&r);
@@ -238,7 +240,7 @@ static void test_install_puts_each_file(void **state)
                   "cmp $D/usr/share/bash-completion/completions/bcreport "
                   "completion/bcreport.bash; "
                   "test -s $D/usr/share/locale/vi/LC_MESSAGES/bcreport.mo; ",
-                  tu_bin());
+                  tu_real_bin());
     for (size_t i = 0; i < n_templates; i++)
         bc_buf_printf(&script, "cmp $T/%s templates/%s; ", templates[i],
                       templates[i]);
@@ -275,7 +277,7 @@ static void test_installed_binary_finds_its_catalogue(void **state)
     (void)state;
     char *dest = install();
     bc_buf builddir = BC_BUF_INIT;
-    build_dir_of(tu_bin(), &builddir);
+    build_dir_of(tu_real_bin(), &builddir);
     bc_buf script = BC_BUF_INIT;
     bc_buf_printf(&script,
                   "set -e; cmp $D/usr/share/locale/vi/LC_MESSAGES/bcreport.mo "

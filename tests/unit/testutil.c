@@ -318,3 +318,14 @@ void tu_skip_under_valgrind(const char *why)
     fprintf(stderr, "\n*** SKIPPED under valgrind: %s ***\n\n", why);
     skip();
 }
+
+const char *tu_real_bin(void)
+{
+    static char bin[4096];
+    const char *env = getenv("BCREPORT_REAL_BIN");
+    if (!env || !*env)
+        return tu_bin();
+    if (!*bin && !realpath(env, bin))
+        fail_msg("cannot find the bcreport binary (BCREPORT_REAL_BIN)");
+    return bin;
+}

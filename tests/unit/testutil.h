@@ -38,6 +38,12 @@ typedef struct tu_result {
  * ./bcreport), resolved on the first call: call it before changing folder. */
 const char *tu_bin(void);
 
+/* The binary itself, for tests that install or copy it or look beside
+ * it: under make check-valgrind tu_bin() is a wrapper that runs it under
+ * valgrind, and $BCREPORT_REAL_BIN names it (the copies run without
+ * valgrind); otherwise tu_bin(). */
+const char *tu_real_bin(void);
+
 /* Runs $BCREPORT_BIN (default ./bcreport) with the NULL-terminated
  * arguments args (not including argv[0]), feeding input (may be NULL) on
  * standard input, with NO_COLOR=1 so diagnostics are plain. */
