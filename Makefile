@@ -4,25 +4,33 @@
 #   make run        install missing packages, build, render data/2023.yaml
 #   make check      install missing packages, build, run the whole test suite
 #   make check-asan the suite again under AddressSanitizer and UBSan
+#   make check-valgrind the suite again under valgrind memcheck
 #   make bench      time and memory against libyaml's parse (bench/)
-#   make install    install into $(DESTDIR)$(PREFIX)
+#   make install    install into $(DESTDIR)$(PREFIX); make uninstall
 #
-# CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden; the
+# CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden (and
+# BINDIR, LOCALEDIR, TEMPLATEDIR, MANDIR, BASHCOMPDIR); the
 # flags bcreport needs are kept apart in BC_CFLAGS and always added.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LOCALEDIR ?= $(PREFIX)/share/locale
+# The templates an office may adapt system-wide (paths.h), the manual
+# page, bash completion (loaded on demand by the bash-completion package).
+TEMPLATEDIR ?= $(PREFIX)/share/bcreport/templates
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 BUILDDIR ?= build
 BIN ?= bcreport
 
-PKGS = yaml-0.1 libcmark libutf8proc libzip
+PKGS = yaml-0.1 libcmark libutf8proc libzip xlsxwriter
 TEST_PKGS = cmocka
 
 BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
-	-DBC_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DBC_LOCALEDIR='"$(LOCALEDIR)"' -DBC_BINDIR='"$(BINDIR)"' \
+	-DBC_TEMPLATEDIR='"$(TEMPLATEDIR)"' \
 	-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wshadow -MMD -MP
 # Recursive (=) on purpose: pkg-config runs when a rule needs the flags,
@@ -58,8 +66,8 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 # Test objects and programs are kept between runs.
 .SECONDARY:
 
-.PHONY: all run check check-run check-asan deps deps-tests install uninstall clean \
-	check-headers golden fuzz fuzz-smoke pot bench bench-run deps-bench
+.PHONY: all run check check-run check-asan check-valgrind deps deps-tests install uninstall clean \
+	check-headers golden catalogue-expect fuzz fuzz-smoke pot bench bench-run deps-bench
 
 all: $(BIN)
 
@@ -134,7 +142,8 @@ check-run: $(BIN) $(TEST_BIN) check-headers
 	@BCREPORT_BIN=$(abspath $(BIN)) sh tests/run-tests.sh $(TEST_BIN)
 
 # Every public header compiles on its own; only yaml_load.c sees libyaml,
-# only md_html.c sees libcmark, only zip.c sees libzip.
+# only md_html.c sees libcmark, only zip.c sees libzip, only xlsx.c sees
+# libxlsxwriter.
 check-headers:
 	@for h in $(HEADERS); do \
 		printf '#include "%s"\ntypedef int bc_header_check;\n' "$${h#include/}" | \
@@ -147,6 +156,8 @@ check-headers:
 	if [ -n "$$bad" ]; then echo "only src/md_html.c may include cmark.h: $$bad"; exit 1; fi
 	@bad=$$(grep -l '#include <zip.h>' src/*.c include/bcreport/*.h | grep -v '^src/zip.c$$'); \
 	if [ -n "$$bad" ]; then echo "only src/zip.c may include zip.h: $$bad"; exit 1; fi
+	@bad=$$(grep -l '#include <xlsxwriter.h>' src/*.c include/bcreport/*.h | grep -v '^src/xlsx.c$$'); \
+	if [ -n "$$bad" ]; then echo "only src/xlsx.c may include xlsxwriter.h: $$bad"; exit 1; fi
 
 check-asan: deps-tests
 	@ASAN_OPTIONS=detect_leaks=1 \
@@ -154,6 +165,20 @@ check-asan: deps-tests
 	$(MAKE) --no-print-directory BUILDDIR=$(BUILDDIR)/asan \
 		BIN=$(BUILDDIR)/asan/bcreport CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" check-run
+
+# The suite under valgrind memcheck, with the binaries of make check:
+# each test program, and each run of bcreport the tests make, checked for
+# memory errors and leaks (tests/valgrind.sh).
+check-valgrind: deps-tests
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) check-headers
+	@sh tests/valgrind.sh $(BIN) $(TEST_BIN)
+
+# The reports summarised in tests/golden/summary.* (test_summary.c runs
+# the same list): the examples and a few communes of tests/fixtures.
+SUMMARY_GOLDEN = data/2025-xa.yaml data/2026-xa.yaml \
+	tests/fixtures/summary/xa-binh-son.yaml \
+	tests/fixtures/summary/xa-dong-son.yaml \
+	tests/fixtures/summary/xa-van-tuong.yaml
 
 # Regenerates the golden documents, the committed JSON Schema and the
 # messages expected of tests/fixtures/build (.err, .err.vi): review
@@ -165,6 +190,9 @@ golden: $(BIN)
 	./$(BIN) build -f html data/2023.yaml > tests/golden/2023.html
 	./$(BIN) build -f html data/2025-xa.yaml > tests/golden/2025-xa.html
 	./$(BIN) build -f html data/2026-xa.yaml > tests/golden/2026-xa.html
+	./$(BIN) summary $(SUMMARY_GOLDEN) > tests/golden/summary.md
+	./$(BIN) summary -f html $(SUMMARY_GOLDEN) > tests/golden/summary.html
+	./$(BIN) summary -f csv $(SUMMARY_GOLDEN) > tests/golden/summary.csv
 	./$(BIN) schema > schema/report.schema.json
 	cd tests/fixtures/build && for f in bad-*.yaml; do \
 		env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
@@ -173,6 +201,14 @@ golden: $(BIN)
 			$(abspath $(BIN)) build $$f 2> $${f%.yaml}.err.vi; \
 	done; true
 	python3 scripts/guide-errors.py $(BIN)
+
+# Records what bcreport says to each case of the catalogue of bad input
+# (tests/fixtures/bad: .status, .err, .err.vi, .out), running them as
+# test_catalogue does; CASES="NNN-name ..." for some only.  Review every
+# message in the diff before committing.
+catalogue-expect: $(BIN) $(BUILDDIR)/tests/test_catalogue
+	BCREPORT_BIN=$(abspath $(BIN)) BCREPORT_CATALOGUE_RECORD=1 \
+		CATALOGUE_CASES="$(CASES)" $(BUILDDIR)/tests/test_catalogue
 
 # make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds
 # from its seed corpus, under ASan, LSan and UBSan; needs clang.  New
@@ -233,14 +269,28 @@ $(BENCH_DIR)/parse_only: bench/parse_only.c
 $(BENCH_DIR)/scale-%.yaml: $(BENCH_DIR)/gen
 	$(BENCH_DIR)/gen $* > $@.tmp && mv $@.tmp $@
 
+# The binary, the Vietnamese messages, the templates (read before the
+# compiled-in ones, name by name), the manual page and bash completion.
+# Build with the same PREFIX: the binary falls back on the folders it was
+# built for (paths.h, i18n.h).  Uninstall leaves a template an office
+# added of its own, and with it the folder.
 install: $(BIN)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES \
+		$(DESTDIR)$(TEMPLATEDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bcreport
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(TEMPLATEDIR)
+	install -m 644 docs/bcreport.1 $(DESTDIR)$(MANDIR)/man1/bcreport.1
+	install -m 644 completion/bcreport.bash $(DESTDIR)$(BASHCOMPDIR)/bcreport
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bcreport
 	rm -f $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/bcreport.mo
+	rm -f $(addprefix $(DESTDIR)$(TEMPLATEDIR)/,$(notdir $(TEMPLATES)))
+	rmdir $(DESTDIR)$(TEMPLATEDIR) $(dir $(DESTDIR)$(TEMPLATEDIR)) 2>/dev/null || true
+	rm -f $(DESTDIR)$(MANDIR)/man1/bcreport.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/bcreport
 
 clean:
 	rm -rf $(BUILDDIR) bcreport

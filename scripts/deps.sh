@@ -32,6 +32,7 @@ for pc in "$@"; do
     cmocka) need libcmocka-dev ;;
     libutf8proc) need libutf8proc-dev ;;
     libzip) need libzip-dev ;;
+    xlsxwriter) need libxlsxwriter-dev ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;
     esac
@@ -53,10 +54,22 @@ if $tests; then
     /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
         need python3-jsonschema
     command -v strace >/dev/null 2>&1 || need strace
+    # make check-valgrind runs the suite under valgrind memcheck.
+    command -v valgrind >/dev/null 2>&1 || need valgrind
     # LibreOffice without its GUI prints the DOCX to PDF (the DOCX layout
     # tests, and --pdf-engine=libreoffice); unzip lists the package.
     command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui
+    # LibreOffice Calc reads back the workbook of bcreport summary -f xlsx
+    # (its formulas recalculated) and writes each sheet as CSV.
+    [ -e /usr/lib/libreoffice/program/libsclo.so ] ||
+        need libreoffice-calc-nogui
     command -v unzip >/dev/null 2>&1 || need unzip
+    # The manual page, rendered as man and groff render it (test_install).
+    command -v man >/dev/null 2>&1 || need man-db
+    command -v groff >/dev/null 2>&1 || need groff-base
+    # The Debian package, built by dpkg-buildpackage (test_install).
+    command -v dpkg-buildpackage >/dev/null 2>&1 || need dpkg-dev
+    command -v dh >/dev/null 2>&1 || need debhelper
     # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
     # generated below once the package is there.
     [ -f /etc/locale.gen ] || need locales

@@ -13,17 +13,25 @@
 #include "bcreport/docx.h"
 #include "bcreport/io.h"
 #include "bcreport/json.h"
+#include "bcreport/paths.h"
 #include "bcreport/pdf.h"
 #include "bcreport/report.h"
 #include "bcreport/view.h"
 #include "bcreport/yaml_load.h"
 
+/* -T's folder alone; without it, the installed templates (paths.h), each
+ * name not found there taken from the compiled-in table. */
 static bc_resolver *template_source(const bc_build_options *options)
 {
     if (options && options->template_dir)
         return bc_resolver_new_dir(options->template_dir);
-    return bc_resolver_new_table(bc_default_templates,
-                                 bc_default_template_count);
+    bc_resolver *r = bc_resolver_new_table(bc_default_templates,
+                                           bc_default_template_count);
+    bc_buf installed = BC_BUF_INIT;
+    if (bc_installed_template_dir(&installed))
+        r = bc_resolver_new_chain(bc_resolver_new_dir(installed.ptr), r);
+    bc_buf_fini(&installed);
+    return r;
 }
 
 /* The writer and the main template of each format. */
@@ -128,32 +136,48 @@ static void prepare(const char *path, const bc_writer *writer,
     p->view = bc_view_build(p->report, writer, view_arena, &p->cites, diags);
 }
 
-/* The document of format (md, html or docx) appended to out.  The report
- * (its structs, texts and source: as much again as the file) is freed
- * once its view is built, before the document grows beside the view. */
-static bool build_document(const char *data_path,
+/* The view of a data file, for bc_build_view.  The report (its structs,
+ * texts and source: as much again as the file) is freed once its view is
+ * built, before the document grows beside the view. */
+static bc_value *report_view(void *data_path, const bc_writer *writer,
+                             bc_arena *arena, bc_diags *diags)
+{
+    bc_arena *report_arena = bc_arena_new();
+    prepared p;
+    prepare(data_path, writer, report_arena, arena, &p, diags);
+    bc_arena_free(report_arena);
+    return p.view;
+}
+
+bc_report *bc_build_load(const char *data_path, bc_arena *arena,
+                         bc_diags *diags)
+{
+    /* The view is built as build builds it, for its errors (citations,
+     * totals), then left in the arena. */
+    prepared p;
+    size_t errors = diags->errors;
+    prepare(data_path, &bc_writer_markdown, arena, arena, &p, diags);
+    return diags->errors == errors ? p.report : NULL;
+}
+
+/* The document of format (md, html or docx) appended to out. */
+static bool build_document(bc_view_maker make, void *ctx,
                            const bc_build_options *options, bc_format format,
                            bc_buf *out, bc_diags *diags)
 {
-    bc_arena *report_arena = bc_arena_new();
     bc_arena *arena = bc_arena_new();
     bool ok = false;
-    prepared p;
-    prepare(data_path, formats[format].writer, report_arena, arena, &p,
-            diags);
-    bc_arena_free(report_arena);
-    p.report = NULL; /* and p.cites, for check only, points into it */
-    memset(&p.cites, 0, sizeof p.cites);
-    if (p.view) {
+    bc_value *view = make(ctx, formats[format].writer, arena, diags);
+    if (view) {
         bc_resolver *resolver = template_source(options);
         if (format == BC_FORMAT_DOCX)
-            ok = bc_docx_write(p.view, arena, resolver,
+            ok = bc_docx_write(view, arena, resolver,
                                options->template_dir, out, diags);
         else
             ok = bc_view_render(resolver,
                                 options->fragment ? formats[format].fragment
                                                   : formats[format].main,
-                                p.view, options->template_dir, out, diags);
+                                view, options->template_dir, out, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);
@@ -163,8 +187,9 @@ static bool build_document(const char *data_path,
 /* A PDF: the engine is looked for first (a missing one is said before
  * any data is read), then it prints the HTML (Chromium) or the DOCX
  * (LibreOffice). */
-static bool build_pdf(const char *data_path, const bc_build_options *options,
-                      bc_buf *out, bc_diags *diags)
+static bool build_pdf(bc_view_maker make, void *ctx,
+                      const bc_build_options *options, bc_buf *out,
+                      bc_diags *diags)
 {
     bc_pdf_engine engine;
     if (!bc_pdf_find_engine(options->pdf_engine, &engine, diags))
@@ -174,22 +199,29 @@ static bool build_pdf(const char *data_path, const bc_build_options *options,
     bc_build_options page = *options;
     page.fragment = false;
     bc_buf doc = BC_BUF_INIT;
-    bool ok = build_document(data_path, &page, source, &doc, diags) &&
+    bool ok = build_document(make, ctx, &page, source, &doc, diags) &&
               bc_pdf_print(&engine, doc.ptr, doc.len, out, diags);
     bc_buf_fini(&doc);
     bc_pdf_engine_fini(&engine);
     return ok;
 }
 
-bool bc_build(const char *data_path, const bc_build_options *options,
-              bc_buf *out, bc_diags *diags)
+bool bc_build_view(bc_view_maker make, void *ctx,
+                   const bc_build_options *options, bc_buf *out,
+                   bc_diags *diags)
 {
     bc_build_options defaults = {.format = BC_FORMAT_MD};
     if (!options)
         options = &defaults;
     if (options->format == BC_FORMAT_PDF)
-        return build_pdf(data_path, options, out, diags);
-    return build_document(data_path, options, options->format, out, diags);
+        return build_pdf(make, ctx, options, out, diags);
+    return build_document(make, ctx, options, options->format, out, diags);
+}
+
+bool bc_build(const char *data_path, const bc_build_options *options,
+              bc_buf *out, bc_diags *diags)
+{
+    return bc_build_view(report_view, (void *)data_path, options, out, diags);
 }
 
 bool bc_names_folder(const char *path)

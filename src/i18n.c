@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/paths.h"
 
 #define DOMAIN "bcreport"
 
@@ -44,27 +44,6 @@ static bool has_catalogue(const char *dir)
     return found;
 }
 
-/* The folder of the running program, from /proc, or from argv0. */
-static void program_folder(const char *argv0, bc_buf *out)
-{
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        bc_buf_puts(out, exe);
-    } else {
-        bc_buf_puts(out, argv0 ? argv0 : "./bcreport");
-    }
-    char *slash = strrchr(out->ptr, '/');
-    if (slash) {
-        out->len = (size_t)(slash - out->ptr);
-        out->ptr[out->len] = '\0';
-    } else {
-        bc_buf_clear(out);
-        bc_buf_putc(out, '.');
-    }
-}
-
 /* Where the catalogues are (see i18n.h). */
 static void locale_dir(const char *argv0, bc_buf *out)
 {
@@ -74,7 +53,8 @@ static void locale_dir(const char *argv0, bc_buf *out)
         return;
     }
     bc_buf here = BC_BUF_INIT;
-    program_folder(argv0, &here);
+    if (!bc_program_folder(argv0, &here))
+        bc_buf_putc(&here, '.');
     /* the build tree (./bcreport, build/asan/bcreport), then installed */
     static const char *const beside[] = {"%s/build/locale", "%s/locale",
                                          "%s/../share/locale"};

@@ -23,6 +23,16 @@ static struct {
     size_t count, cap;
 } inputs;
 
+/* Who is told of each path read (watch.c), and its context. */
+static bc_io_observer observer;
+static void *observer_ctx;
+
+void bc_io_observe(bc_io_observer fn, void *ctx)
+{
+    observer = fn;
+    observer_ctx = ctx;
+}
+
 const char *bc_display_name(const char *path)
 {
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -92,6 +102,8 @@ bc_read_result bc_read_into(const char *path, size_t max_size, bc_buf *out,
                             int *error_number)
 {
     bool is_stdin = strcmp(path, "-") == 0;
+    if (observer)
+        observer(path, observer_ctx);
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     *error_number = 0;
     if (!f) {

@@ -27,7 +27,9 @@
 #include "bcreport/report.h"
 #include "bcreport/schema_json.h"
 #include "bcreport/suggest.h"
+#include "bcreport/summary.h"
 #include "bcreport/version.h"
+#include "bcreport/watch.h"
 #include "bcreport/chars.h"
 
 typedef struct cli {
@@ -72,6 +74,9 @@ static int cmd_schema(const cli *c, const command *self, int argc,
 static int cmd_help(const cli *c, const command *self, int argc, char **argv);
 static int cmd_new(const cli *c, const command *self, int argc, char **argv);
 static int cmd_init(const cli *c, const command *self, int argc, char **argv);
+
+static int cmd_summary(const cli *c, const command *self, int argc,
+                       char **argv);
 
 /* Summaries and help are N_(): translated where they are printed. */
 static const command commands[] = {
@@ -149,6 +154,9 @@ static const command commands[] = {
         "                         built-in ones (report.md, report.html,\n"
         "                         article.html, the docx-*.xml parts and\n"
         "                         their partials)\n"
+        "      --watch            with -o: build again each time FILE, its\n"
+        "                         registry or the templates change, until\n"
+        "                         Ctrl-C; a bad edit keeps the last good OUT\n"
         "  -h, --help             show this help\n"),
      cmd_build},
     {"check", N_("check data files without writing a report"),
@@ -171,6 +179,35 @@ static const command commands[] = {
         "                it cannot be dated before a document it cites\n"
         "  -h, --help    show this help\n"),
      cmd_check},
+    {"summary",
+     N_("summarise many units' reports: tables, a spreadsheet, a document"),
+     N_("Usage: bcreport summary [OPTIONS] FILE...\n"
+        "\n"
+        "Reads the data files of many units (communes, wards...), each\n"
+        "checked as build checks it, and writes their summary: the reports\n"
+        "received and the activities per unit, the aid projects with a\n"
+        "total per unit and overall, the foreign delegations received, the\n"
+        "trips abroad, the events, and the proposals by unit.  A file with\n"
+        "an error is reported as FILE:LINE:COLUMN: error: ... and left out;\n"
+        "the others are summarised, the summary says how many could not be\n"
+        "read, and the exit status is 65.  With no readable file, nothing\n"
+        "is written.\n"
+        "\n"
+        "Options:\n"
+        "  -f, --format=FORMAT    md (the default), html, docx or pdf: a report\n"
+        "                         in the official layout; xlsx: a workbook, one\n"
+        "                         sheet a table, totals as formulas; csv: the\n"
+        "                         tables one after another (UTF-8, for Excel);\n"
+        "                         without -f, the extension of OUT chooses\n"
+        "  -o, --output=OUT       write to OUT instead of standard output,\n"
+        "                         through a temporary file renamed at the end\n"
+        "      --header=FILE      the summary's own document, distribution and\n"
+        "                         signature, written as in a data file; without\n"
+        "                         it they are left blank, to fill in by hand\n"
+        "      --pdf-engine=ENGINE  pdf: as for build\n"
+        "  -T, --templates=DIR    use the templates in DIR (as for build)\n"
+        "  -h, --help             show this help\n"),
+     cmd_summary},
     {"dump", N_("print a YAML file as JSON, exactly as bcreport reads it"),
      N_("Usage: bcreport dump FILE\n"
         "\n"
@@ -501,6 +538,7 @@ typedef struct build_args {
     const char *output; /* NULL or "-": standard output */
     bool to_folder;     /* -o names a folder: one output per input */
     bc_build_options options;
+    bool watch; /* --watch (watch.h) */
 } build_args;
 
 /* The format from -f and the output's name: they must agree, and a name
@@ -539,6 +577,24 @@ static int choose_format(const char *named, build_args *a)
     return -1;
 }
 
+/* --watch rebuilds a file from a file: standard output could not be
+ * rewritten, nor standard input read again. */
+static int check_watch(const build_args *a)
+{
+    if (!a->watch)
+        return -1;
+    if (!a->output || !strcmp(a->output, "-"))
+        return usage_error(_("--watch needs -o OUT: it rewrites a file each "
+                             "time FILE changes"));
+    if (a->to_folder)
+        return usage_error(_("--watch builds one FILE into one OUT file, "
+                             "not into a folder"));
+    if (!strcmp(a->inputs[0], "-"))
+        return usage_error(_("--watch needs a FILE to watch, not standard "
+                             "input"));
+    return -1;
+}
+
 static int parse_build_args(const command *self, int argc, char **argv,
                             build_args *a)
 {
@@ -550,6 +606,7 @@ static int parse_build_args(const command *self, int argc, char **argv,
         {"output", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 'T'},
         {"pdf-engine", required_argument, NULL, 'P'},
+        {"watch", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
@@ -574,6 +631,9 @@ static int parse_build_args(const command *self, int argc, char **argv,
         case 'P':
             a->options.pdf_engine = optarg;
             break;
+        case 'W':
+            a->watch = true;
+            break;
         default:
             return option_error(ch, opts, argv);
         }
@@ -591,7 +651,21 @@ static int parse_build_args(const command *self, int argc, char **argv,
         if (!strcmp(a->inputs[i], "-"))
             return usage_error(_("standard input (\"-\") has no name to "
                                  "give its output in a folder"));
-    return choose_format(format, a);
+    int stop = choose_format(format, a);
+    return stop >= 0 ? stop : check_watch(a);
+}
+
+/* The output folder, made if missing when the first output is about to
+ * be written: a usage error, or files that all fail, leave no empty
+ * folder behind. */
+static bool folder_ready(const char *folder)
+{
+    struct stat st;
+    if (stat(folder, &st) == 0 || mkdir(folder, 0777) == 0)
+        return true;
+    fprintf(stderr, "%s: %s: %s: %s\n", folder, _("error"),
+            _("cannot create the folder"), strerror(errno));
+    return false;
 }
 
 /* Several inputs into a folder: each output named after its input, built
@@ -599,12 +673,6 @@ static int parse_build_args(const command *self, int argc, char **argv,
  * leaves nothing), then one line that counts them. */
 static int build_into_folder(const cli *c, const build_args *a)
 {
-    struct stat st;
-    if (stat(a->output, &st) != 0 && mkdir(a->output, 0777) != 0) {
-        fprintf(stderr, "%s: %s: %s: %s\n", a->output, _("error"),
-                _("cannot create the folder"), strerror(errno));
-        return BC_EX_CANTCREAT;
-    }
     char **names = bc_xcalloc((size_t)a->count, sizeof *names);
     int status = BC_OK;
     for (int i = 0; i < a->count && status == BC_OK; i++) {
@@ -616,13 +684,18 @@ static int build_into_folder(const cli *c, const build_args *a)
                                      a->inputs[j], a->inputs[i], names[i]);
     }
     int built = 0, failed = 0;
+    bool folder = false; /* there, or made */
     for (int i = 0; i < a->count && status == BC_OK; i++) {
         bc_diags diags;
         bc_diags_init(&diags);
         bc_buf out = BC_BUF_INIT;
         if (bc_build(a->inputs[i], &a->options, &out, &diags) &&
-            diags.errors == 0)
-            bc_write_file_atomic(names[i], out.ptr, out.len, &diags);
+            diags.errors == 0) {
+            if (!folder && !(folder = folder_ready(a->output)))
+                status = BC_EX_CANTCREAT;
+            else
+                bc_write_file_atomic(names[i], out.ptr, out.len, &diags);
+        }
         print_diags(c, &diags);
         if (diags.errors == 0)
             built++;
@@ -652,6 +725,9 @@ static int cmd_build(const cli *c, const command *self, int argc,
     int stop = parse_build_args(self, argc, argv, &a);
     if (stop >= 0)
         return stop;
+    if (a.watch)
+        return bc_watch(&(bc_watch_request){a.inputs[0], a.output, a.options,
+                                            c->colour, c->quiet});
     if (a.to_folder)
         return build_into_folder(c, &a);
     bc_diags diags;
@@ -704,6 +780,156 @@ static int cmd_check(const cli *c, const command *self, int argc,
         print_check_summary(argc - optind, diags.errors, warnings);
     int status = diags.status;
     bc_diags_fini(&diags);
+    return status;
+}
+
+/* ---- bcreport summary ---- */
+
+typedef struct summary_args {
+    const char *output; /* NULL or "-": standard output */
+    bc_summary_options options;
+} summary_args;
+
+/* As choose_format, with the summary's formats. */
+static int choose_summary_format(const char *named, summary_args *a)
+{
+    bc_summary_format by_f = BC_SUMMARY_MD, by_name = BC_SUMMARY_MD;
+    if (named && !bc_summary_format_named(named, &by_f))
+        return usage_error(_("unknown format \"%s\" (formats: %s)"), named,
+                           BC_SUMMARY_FORMAT_NAMES);
+    bool to_file = a->output && strcmp(a->output, "-") != 0;
+    bool has_name = to_file && bc_summary_format_of_path(a->output, &by_name);
+    if (named && has_name && by_name != by_f)
+        return usage_error(_("-f %s but the output \"%s\" is named as %s; "
+                             "make them agree"),
+                           named, a->output, bc_summary_format_name(by_name));
+    if (!named && to_file && !has_name)
+        return usage_error(_("cannot tell the format of \"%s\" from its "
+                             "name: end it in .md, .html, .docx, .pdf, .xlsx "
+                             "or .csv, or give -f (formats: %s)"),
+                           a->output, BC_SUMMARY_FORMAT_NAMES);
+    bc_summary_format f = named ? by_f : has_name ? by_name : BC_SUMMARY_MD;
+    a->options.format = f;
+    const char *name = bc_summary_format_name(f);
+    bool binary = f == BC_SUMMARY_DOCX || f == BC_SUMMARY_PDF ||
+                  f == BC_SUMMARY_XLSX;
+    if (binary && !to_file && isatty(STDOUT_FILENO))
+        return usage_error(_("%s is not text for a terminal: write it to a "
+                             "file with -o NAME.%s"),
+                           name, name);
+    if (a->options.pdf_engine && f != BC_SUMMARY_PDF)
+        return usage_error(_("--pdf-engine goes with PDF output (-f pdf)"));
+    if (a->options.template_dir &&
+        (f == BC_SUMMARY_XLSX || f == BC_SUMMARY_CSV))
+        return usage_error(_("--templates goes with the documents (md, html, "
+                             "docx, pdf), not with %s"),
+                           name);
+    return -1;
+}
+
+static int parse_summary_args(const command *self, int argc, char **argv,
+                              summary_args *a)
+{
+    const char *format = NULL;
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"header", required_argument, NULL, 'H'},
+        {"templates", required_argument, NULL, 'T'},
+        {"pdf-engine", required_argument, NULL, 'P'},
+        {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":hf:o:T:", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            fputs(_(self->help), stdout);
+            return BC_OK;
+        case 'f':
+            format = optarg;
+            break;
+        case 'o':
+            a->output = optarg;
+            break;
+        case 'H':
+            a->options.header = optarg;
+            break;
+        case 'T':
+            a->options.template_dir = optarg;
+            break;
+        case 'P':
+            a->options.pdf_engine = optarg;
+            break;
+        default:
+            return option_error(ch, opts, argv);
+        }
+    }
+    if (optind == argc)
+        return usage_error(_("summary needs at least one FILE"));
+    int dashes = a->options.header && !strcmp(a->options.header, "-");
+    for (int i = optind; i < argc; i++)
+        dashes += !strcmp(argv[i], "-");
+    if (dashes > 1)
+        return usage_error("%s", _(STDIN_TWICE));
+    a->options.output = a->output;
+    return choose_summary_format(format, a);
+}
+
+/* "3 files: 2 summarised, 1 could not be read". */
+static void print_summary_line(const bc_summary_result *r)
+{
+    bc_buf line = BC_BUF_INIT;
+    bc_buf_printf(&line, bc_ngettext("%zu file", "%zu files", r->files),
+                  r->files);
+    bc_buf_puts(&line, ": ");
+    bc_buf_printf(&line, bc_ngettext("%zu summarised", "%zu summarised",
+                                     r->files - r->failed),
+                  r->files - r->failed);
+    bc_buf_puts(&line, ", ");
+    bc_buf_printf(&line, bc_ngettext("%zu could not be read",
+                                     "%zu could not be read", r->failed),
+                  r->failed);
+    fprintf(stderr, "%s\n", line.ptr);
+    bc_buf_fini(&line);
+}
+
+/* Unlike the other commands, summary writes its output when some files
+ * fail: they are left out and counted in it, and the status says 65. */
+static int cmd_summary(const cli *c, const command *self, int argc,
+                       char **argv)
+{
+    summary_args a = {0};
+    int stop = parse_summary_args(self, argc, argv, &a);
+    if (stop >= 0)
+        return stop;
+    bc_diags diags, written;
+    bc_diags_init(&diags);
+    bc_diags_init(&written);
+    bc_buf out = BC_BUF_INIT;
+    bc_summary_result result;
+    bool made = bc_summary_build((const char *const *)argv + optind,
+                                 (size_t)(argc - optind), &a.options, &out,
+                                 &result, &diags);
+    bool to_file = a.output && strcmp(a.output, "-") != 0;
+    if (made && to_file)
+        bc_write_file_atomic(a.output, out.ptr, out.len, &written);
+    print_diags(c, &diags);
+    print_diags(c, &written);
+    if (!c->quiet && result.failed)
+        print_summary_line(&result);
+    int status = result.status;
+    if (written.errors)
+        status = written.status;
+    else if (made && !to_file) {
+        int wrote = write_stdout(out.ptr, out.len);
+        if (wrote != BC_OK)
+            status = wrote;
+    }
+    bc_buf_fini(&out);
+    bc_diags_fini(&diags);
+    bc_diags_fini(&written);
     return status;
 }
 

@@ -45,17 +45,28 @@ static void on_fatal_signal(int sig)
 typedef struct guard {
     struct sigaction old[N_FATAL];
     sigset_t fatal;
+    sigset_t old_mask; /* the caller's, put back by unblock */
 } guard;
 
-static void block(guard *g, int how)
+static void block(guard *g)
 {
-    sigprocmask(how, &g->fatal, NULL);
+    sigprocmask(SIG_BLOCK, &g->fatal, NULL);
+}
+
+/* The caller's mask, not an unblocking of the fatal signals: a caller
+ * that blocks them (build --watch, around its writes) keeps them blocked,
+ * so that they wait until the file is complete and never kill the
+ * program mid-write. */
+static void unblock(guard *g)
+{
+    sigprocmask(SIG_SETMASK, &g->old_mask, NULL);
 }
 
 /* Catches the fatal signals while a temporary file exists; a signal that
  * was ignored (nohup, a background job) stays ignored. */
 static void guard_begin(guard *g)
 {
+    sigprocmask(SIG_BLOCK, NULL, &g->old_mask);
     sigemptyset(&g->fatal);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -230,12 +241,12 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
                     strerror(saved ? saved : errno));
         return false;
     }
-    block(g, SIG_BLOCK);
+    block(g);
     ok = rename(tmp, target) == 0;
     saved = errno;
     if (ok)
         pending_temp = NULL; /* nothing left to remove */
-    block(g, SIG_UNBLOCK);
+    unblock(g);
     if (!ok)
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
                     _("cannot create: %s"), strerror(saved));
@@ -252,11 +263,11 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
         temp_name(target.ptr, &tmp);
         guard g;
         guard_begin(&g);
-        block(&g, SIG_BLOCK);
+        block(&g);
         int fd = mkstemp(tmp.ptr);
         int saved = errno;
         pending_temp = fd >= 0 ? tmp.ptr : NULL;
-        block(&g, SIG_UNBLOCK);
+        unblock(&g);
         if (fd < 0) {
             cannot_create(path, target.ptr, saved, diags);
             ok = false;
@@ -265,9 +276,9 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
             unlink(tmp.ptr);
             ok = false;
         }
-        block(&g, SIG_BLOCK);
+        block(&g);
         pending_temp = NULL;
-        block(&g, SIG_UNBLOCK);
+        unblock(&g);
         guard_end(&g);
     }
     bc_buf_fini(&tmp);

@@ -239,6 +239,23 @@ static _Noreturn void die_of(int sig)
     _exit(128 + sig); /* not reached: the three signals end a process */
 }
 
+/* A caller with a handler of its own for the signal (build --watch,
+ * which ends cleanly) gets it back once the folder is gone, and the print
+ * fails; otherwise bcreport ends as the signal would have ended it. */
+static void give_back(int sig, bc_diags *diags)
+{
+    struct sigaction sa;
+    bool caught = sigaction(sig, NULL, &sa) == 0 &&
+                  ((sa.sa_flags & SA_SIGINFO) ||
+                   (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN));
+    if (!caught)
+        die_of(sig);
+    raise(sig); /* unblocked again: the handler runs before raise returns */
+    bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, (bc_pos){NULL, 0, 0},
+                _("the PDF was not printed: interrupted (%s)"),
+                strsignal(sig));
+}
+
 /* ---- time ---- */
 
 static struct timespec deadline_after(long ms)
@@ -762,6 +779,6 @@ bool bc_pdf_print(const bc_pdf_engine *engine, const char *doc, size_t len,
     guard_end(&g);
     job_fini(&j);
     if (fatal)
-        die_of(fatal);
-    return ok;
+        give_back(fatal, diags);
+    return ok && !fatal;
 }

@@ -385,16 +385,33 @@ static const bc_schema signature_schema = {
     BC_SCHEMA(N_("signature"), bc_signature, signature_fields,
               "Khối chữ ký.")};
 
+/* The fields of a report that a frame has too (below). */
+#define DOCUMENT_FIELDS                                                       \
+    FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,     \
+          &document_schema, "Thông tin chung của văn bản."),                 \
+        TEXT(bc_report, "registry", BC_NONEMPTY, registry,                   \
+             "Tệp danh mục văn bản dùng chung của cơ quan (đường dẫn tính "  \
+             "từ thư mục của tệp này), chứa khóa citations như tệp này."),   \
+        FIELD(bc_report, "citations", BC_FIELD_LIST, 0, citations,           \
+              &citation_schema,                                              \
+              "Các văn bản được trích dẫn; khai báo một lần, dùng [@mã] ở "  \
+              "mọi chỗ.")
+#define END_FIELDS                                                            \
+    TEXT(bc_report, "closing", BC_NONEMPTY, closing,                         \
+         "Câu kết; mặc định: \"<tên viết tắt> kính báo cáo\"."),             \
+        FIELD(bc_report, "distribution", BC_FIELD_TEXTS, REQ, distribution,  \
+              NULL,                                                          \
+              "Nơi nhận, mỗi nơi một mục; mục cuối là \"Lưu: VT, <đơn vị "   \
+              "soạn thảo>\"."),                                              \
+        FIELD(bc_report, "signature", BC_FIELD_OBJECT, 0, signature,         \
+              &signature_schema, "Khối chữ ký (một người ký)."),             \
+        FIELD(bc_report, "signatures", BC_FIELD_LIST, BC_NONEMPTY,           \
+              signatures, &signature_schema,                                 \
+              "Các khối chữ ký của báo cáo liên tịch; cơ quan chủ trì đứng " \
+              "đầu danh sách và in bên phải.")
+
 static const bc_field report_fields[] = {
-    FIELD(bc_report, "document", BC_FIELD_OBJECT, BC_REQUIRED, document,
-          &document_schema, "Thông tin chung của văn bản."),
-    TEXT(bc_report, "registry", BC_NONEMPTY, registry,
-         "Tệp danh mục văn bản dùng chung của cơ quan (đường dẫn tính từ "
-         "thư mục của tệp này), chứa khóa citations như tệp này."),
-    FIELD(bc_report, "citations", BC_FIELD_LIST, 0, citations,
-          &citation_schema,
-          "Các văn bản được trích dẫn; khai báo một lần, dùng [@mã] ở mọi "
-          "chỗ."),
+    DOCUMENT_FIELDS,
     FIELD_BLOCKS(bc_report, "preamble", REQ, preamble,
                  "Phần mở đầu (căn cứ, mục đích báo cáo)."),
     FIELD(bc_report, "results", BC_FIELD_OBJECT, 0, results,
@@ -410,17 +427,7 @@ static const bc_field report_fields[] = {
           "khác."),
     FIELD(bc_report, "appendices", BC_FIELD_LIST, 0, appendices,
           &appendix_schema, "Các phụ lục."),
-    TEXT(bc_report, "closing", BC_NONEMPTY, closing,
-         "Câu kết; mặc định: \"<tên viết tắt> kính báo cáo\"."),
-    FIELD(bc_report, "distribution", BC_FIELD_TEXTS, REQ, distribution, NULL,
-          "Nơi nhận, mỗi nơi một mục; mục cuối là \"Lưu: VT, <đơn vị soạn "
-          "thảo>\"."),
-    FIELD(bc_report, "signature", BC_FIELD_OBJECT, 0, signature,
-          &signature_schema, "Khối chữ ký (một người ký)."),
-    FIELD(bc_report, "signatures", BC_FIELD_LIST, BC_NONEMPTY, signatures,
-          &signature_schema,
-          "Các khối chữ ký của báo cáo liên tịch; cơ quan chủ trì đứng "
-          "đầu danh sách và in bên phải."),
+    END_FIELDS,
 };
 
 static const char *const one_signature[] = {"signature", "signatures",
@@ -429,6 +436,16 @@ static const char *const one_signature[] = {"signature", "signatures",
 const bc_schema bc_report_schema = {
     BC_SCHEMA(N_("report"), bc_report, report_fields,
               "Dữ liệu của một báo cáo (BÁO CÁO) theo Nghị định 30/2020/NĐ-CP."),
+    .one_of = one_signature};
+
+/* A report's frame without its body, for a document made of other
+ * things (the summary of many reports): the same keys as a report's. */
+static const bc_field frame_fields[] = {DOCUMENT_FIELDS, END_FIELDS};
+
+static const bc_schema frame_schema = {
+    BC_SCHEMA("header", bc_report, frame_fields,
+              "Phần đầu và phần cuối của một văn bản: thông tin chung, nơi "
+              "nhận, chữ ký."),
     .one_of = one_signature};
 
 /* ---- checks across fields ---- */
@@ -698,7 +715,8 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
 /* The report read from text, even when some of its fields have errors
  * (they are left unset); NULL when there is no report at all. */
 static bc_report *read_report(const char *file, const bc_value *root,
-                              const bc_yaml_source *source, bc_arena *arena,
+                              const bc_yaml_source *source,
+                              const bc_schema *schema, bc_arena *arena,
                               bc_diags *diags)
 {
     bc_report *r = bc_arena_calloc(arena, 1, sizeof *r);
@@ -710,7 +728,7 @@ static bc_report *read_report(const char *file, const bc_value *root,
     src->file = r->file;
     src->locator = r->locator;
     /* A mistake in one field does not hide those of the others. */
-    bc_schema_read(&bc_report_schema, root, r, src, arena, diags);
+    bc_schema_read(schema, root, r, src, arena, diags);
     if (root->kind != BC_VALUE_MAP)
         return NULL;
     const bc_value *declared = bc_value_map_get(root, "citations");
@@ -732,7 +750,8 @@ static bc_report *read_report(const char *file, const bc_value *root,
  * of its own, freed once the report's structs are read from it, and only
  * its texts stay (a report of 13 MB has a million nodes). */
 static bc_report *parse_all(const char *file, const char *text, size_t len,
-                            bool text_kept, bc_arena *arena, bc_diags *diags)
+                            const bc_schema *schema, bool text_kept,
+                            bc_arena *arena, bc_diags *diags)
 {
     bc_arena *tree = bc_arena_new();
     bc_yaml_options opts = bc_yaml_default_options();
@@ -741,7 +760,7 @@ static bc_report *parse_all(const char *file, const char *text, size_t len,
     bc_yaml_source source;
     bc_value *root = bc_yaml_load_source(tree, file, text, len, &opts, diags,
                                          &source);
-    bc_report *r = root ? read_report(file, root, &source, arena, diags)
+    bc_report *r = root ? read_report(file, root, &source, schema, arena, diags)
                         : NULL;
     bc_arena_free(tree);
     return r;
@@ -751,7 +770,18 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    bc_report *r = parse_all(file, text, len, false, arena, diags);
+    bc_report *r = parse_all(file, text, len, &bc_report_schema, false,
+                             arena, diags);
+    return diags->errors == errors ? r : NULL;
+}
+
+bc_report *bc_report_parse_frame(const char *file, const char *text,
+                                 size_t len, bc_arena *arena,
+                                 bc_diags *diags)
+{
+    size_t errors = diags->errors;
+    bc_report *r = parse_all(file, text, len, &frame_schema, false, arena,
+                             diags);
     return diags->errors == errors ? r : NULL;
 }
 
@@ -765,7 +795,8 @@ bc_report *bc_report_load_all(const char *path, bc_arena *arena,
     /* Into the arena, where the report's positions point, read once. */
     char *text = bc_arena_strndup(arena, read, len);
     free(read);
-    return parse_all(bc_display_name(path), text, len, true, arena, diags);
+    return parse_all(bc_display_name(path), text, len, &bc_report_schema,
+                     true, arena, diags);
 }
 
 bc_report *bc_report_load(const char *path, bc_arena *arena,

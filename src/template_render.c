@@ -50,6 +50,10 @@ struct bc_render_state {
     const tpl_node *fn_site;   /* while a function's result renders: */
     const bc_template *fn_tmpl; /* errors are reported at its tag */
     const char *fn_name;
+    unsigned long long steps;     /* nodes visited and list items entered */
+    unsigned long long max_steps; /* the budgets (template.h) */
+    size_t written;    /* bytes appended to any output buffer */
+    size_t max_output;
     bool failed;       /* an error was reported */
     int complaints;    /* errors rendering went past */
     size_t first_diag; /* diags->count when rendering started */
@@ -67,6 +71,31 @@ static bool render_nodes(state *rs, const tpl_node *n);
 
 /* ---- errors ----------------------------------------------------------- */
 
+/* Line and column of a text node, which the compiler does not record
+ * (only the step budget reports an error at text): counted from the
+ * start of its template as the compiler counts, a lone "\r" ending a
+ * line and a column a character. */
+static void text_position(const bc_template *t, const tpl_node *n,
+                          bc_pos *pos)
+{
+    if (n->text < t->src || n->text > t->src + t->len)
+        return;
+    const unsigned char *s = (const unsigned char *)t->src;
+    size_t end = (size_t)(n->text - t->src);
+    int line = 1, col = 1;
+    for (size_t i = 0; i < end; i++) {
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= t->len ||
+                                              s[i + 1] != '\n'))) {
+            line++;
+            col = 1;
+        } else if (s[i] != '\r' && (s[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    pos->line = line;
+    pos->col = col;
+}
+
 static bc_pos where(const state *rs, const tpl_node *n)
 {
     bc_pos pos;
@@ -78,6 +107,8 @@ static bc_pos where(const state *rs, const tpl_node *n)
         pos.file = rs->tmpl->name;
         pos.line = n->line;
         pos.col = n->col;
+        if (n->kind == TPL_TEXT)
+            text_position(rs->tmpl, n, &pos);
     }
     return pos;
 }
@@ -148,12 +179,36 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
     return false;
 }
 
+/* One step of the budget: a node visited, or an item of a list entered
+ * by a section (resolving a name adds a step for each context frame
+ * searched and each dotted part, lookup_first and resolve).  Past the
+ * budget rendering stops at n, the tag or text where it ran out. */
+static bool step(state *rs, const tpl_node *n)
+{
+    if (rs->written > rs->max_output)
+        return fail(rs, n,
+                    _("rendering stopped after writing %zu bytes, past the "
+                      "limit of %zu: does a section repeat long text over "
+                      "a long list?"),
+                    rs->written, rs->max_output);
+    if (rs->steps < rs->max_steps) {
+        rs->steps++;
+        return true;
+    }
+    return fail(rs, n,
+                _("rendering stopped after %llu steps (the limit): sections "
+                  "nested over the same long list, or partials recursing "
+                  "over it, repeat their content too often"),
+                rs->max_steps);
+}
+
 /* ---- output ----------------------------------------------------------- */
 
 static void put_indent(state *rs)
 {
     if (rs->pending) {
         bc_buf_append(rs->out, rs->indent.ptr, rs->indent.len);
+        rs->written += rs->indent.len;
         rs->pending = false;
     }
 }
@@ -161,6 +216,7 @@ static void put_indent(state *rs)
 /* Template text: each of its lines gets the current indentation. */
 static void put_text(state *rs, const char *s, size_t n)
 {
+    rs->written += n;
     if (rs->indent.len == 0) {
         bc_buf_append(rs->out, s, n);
         if (n)
@@ -187,10 +243,12 @@ static void put_data(state *rs, const char *s, size_t n, bool escape)
         put_indent(rs);
     else
         rs->pending = false;
+    size_t before = rs->out->len;
     if (escape)
         rs->escape(s, n, rs->out);
     else
         bc_buf_append(rs->out, s, n);
+    rs->written += rs->out->len - before;
 }
 
 /* The text of a scalar; false for a sequence or a mapping. */
@@ -252,10 +310,11 @@ static const bc_value *loop_name(const frame *f, const char *s, size_t n)
 }
 
 /* The first part of a name, looked up from the top of the stack down. */
-static const bc_value *lookup_first(const state *rs, const char *s, size_t n,
+static const bc_value *lookup_first(state *rs, const char *s, size_t n,
                                     bool *found)
 {
     for (const frame *f = rs->top; f; f = f->up) {
+        rs->steps++; /* each frame searched is a step (step()) */
         const bc_value *v = NULL;
         if (f->item && n > 0 && s[0] == '-')
             v = loop_name(f, s, n);
@@ -272,7 +331,7 @@ static const bc_value *lookup_first(const state *rs, const char *s, size_t n,
 
 /* Resolves a name as the spec says.  On failure *bad is the index of the
  * part that is not defined. */
-static bool resolve(const state *rs, const tpl_name *nm, const bc_value **out,
+static bool resolve(state *rs, const tpl_name *nm, const bc_value **out,
                     size_t *bad)
 {
     *out = NULL;
@@ -289,6 +348,7 @@ static bool resolve(const state *rs, const tpl_name *nm, const bc_value **out,
     for (size_t i = 1; i < nm->count; i++) {
         if (v->kind == BC_VALUE_NULL)
             break; /* a dotted name through null is null */
+        rs->steps++;
         v = bc_value_map_getn(v, nm->parts[i], nm->lens[i]);
         if (!v) {
             *bad = i;
@@ -510,7 +570,7 @@ static bool call_fn(state *rs, const tpl_node *n, const bc_template_fn_def *fn,
 
 const bc_value *bc_fn_lookup(const bc_fn_call *call, const char *name)
 {
-    const state *rs = call->state;
+    state *rs = call->state;
     if (strcmp(name, ".") == 0)
         return rs->top->value;
     const char *dot = strchr(name, '.');
@@ -520,6 +580,7 @@ const bc_value *bc_fn_lookup(const bc_fn_call *call, const char *name)
     while (v && dot) {
         if (v->kind == BC_VALUE_NULL)
             return v;
+        rs->steps++;
         name = dot + 1;
         dot = strchr(name, '.');
         n = dot ? (size_t)(dot - name) : strlen(name);
@@ -600,6 +661,9 @@ static bool render_section(state *rs, const tpl_node *n)
         f.count = v->as.seq.count;
         f.index_value.kind = BC_VALUE_INT;
         for (size_t i = 0; ok && i < f.count; i++) {
+            ok = step(rs, n);
+            if (!ok)
+                break;
             f.value = v->as.seq.items[i];
             f.index = i;
             f.index_value.as.integer = (int64_t)i + 1;
@@ -682,6 +746,8 @@ static bool render_block(state *rs, const tpl_node *n)
 
 static bool render_node(state *rs, const tpl_node *n)
 {
+    if (!step(rs, n))
+        return false;
     switch (n->kind) {
     case TPL_TEXT:
         put_text(rs, n->text, n->len);
@@ -726,6 +792,12 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
         rs.max_depth = BC_TEMPLATE_PARTIAL_DEPTH;
     if (rs.max_depth > BC_TEMPLATE_MAX_PARTIAL_DEPTH)
         rs.max_depth = BC_TEMPLATE_MAX_PARTIAL_DEPTH;
+    rs.max_steps = rs.opts->max_steps;
+    if (rs.max_steps == 0 || rs.max_steps > BC_TEMPLATE_MAX_STEPS)
+        rs.max_steps = BC_TEMPLATE_MAX_STEPS;
+    rs.max_output = rs.opts->max_output;
+    if (rs.max_output == 0 || rs.max_output > BC_TEMPLATE_MAX_OUTPUT)
+        rs.max_output = BC_TEMPLATE_MAX_OUTPUT;
     frame root;
     memset(&root, 0, sizeof root);
     root.value = context ? context : &empty_map;
@@ -733,6 +805,8 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     bc_buf_append(out, "", 0); /* a string even when nothing is added */
     rs.first_diag = diags->count;
     bool ok = render_nodes(&rs, t->root);
+    if (rs.opts->steps)
+        *rs.opts->steps = rs.steps;
     bc_buf_fini(&rs.indent);
     return ok && !rs.failed;
 }

@@ -28,6 +28,7 @@ struct bc_resolver {
     char *dir;                  /* bc_resolver_new_dir */
     bc_template_entry *entries; /* bc_resolver_new_table */
     size_t entry_count;
+    bc_resolver *first, *fallback; /* bc_resolver_new_chain: owned */
     bc_strmap cache; /* name -> cache_entry */
 };
 
@@ -54,6 +55,8 @@ void bc_resolver_free(bc_resolver *r)
     bc_strmap_fini(&r->cache);
     free(r->dir);
     free(r->entries);
+    bc_resolver_free(r->first);
+    bc_resolver_free(r->fallback);
     free(r);
 }
 
@@ -208,5 +211,30 @@ bc_resolver *bc_resolver_new_table(const bc_template_entry *entries,
         memcpy(r->entries, entries, count * sizeof *entries);
     }
     r->entry_count = count;
+    return r;
+}
+
+/* ---- a chain ---------------------------------------------------------- */
+
+static bc_resolve_result chain_find(void *user, const char *name,
+                                    bc_buf *text, bc_buf *display,
+                                    bc_buf *error)
+{
+    const bc_resolver *r = user;
+    bc_resolve_result res =
+        r->first->fn(r->first->user, name, text, display, error);
+    if (res != BC_RESOLVE_MISSING)
+        return res;
+    bc_buf_clear(text);
+    bc_buf_clear(display);
+    return r->fallback->fn(r->fallback->user, name, text, display, error);
+}
+
+bc_resolver *bc_resolver_new_chain(bc_resolver *first, bc_resolver *fallback)
+{
+    bc_resolver *r = bc_resolver_new(chain_find, NULL);
+    r->user = r;
+    r->first = first;
+    r->fallback = fallback;
     return r;
 }

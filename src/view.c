@@ -163,12 +163,13 @@ static bc_value *punctuated_list(builder *b, const bc_texts *ts)
 
 /* ---- the outline: I. / 1. / a) ---- */
 
-static bc_value *numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
-                          const bc_text *at)
+bc_value *view_numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
+                        const bc_text *at)
 {
     bc_buf out = BC_BUF_INIT;
+    bc_pos none = {b->report->file, 0, 0};
     if (!fmt(&out, n))
-        bc_diag_error(b->diags, bc_text_pos(at, b->report->file),
+        bc_diag_error(b->diags, at ? bc_text_pos(at, b->report->file) : none,
                       _("item %d cannot be numbered: the Vietnamese letters "
                       "a) to y) stop at %d; split the list"),
                       n, BC_VN_LETTER_COUNT);
@@ -177,7 +178,7 @@ static bc_value *numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
     return v;
 }
 
-static bool arabic(bc_buf *out, int n)
+bool view_arabic(bc_buf *out, int n)
 {
     bc_buf_put_int(out, n, 1);
     return true;
@@ -189,6 +190,30 @@ static bc_value *title_or(builder *b, const bc_text *t, const char *fallback)
     return t->s ? view_text(b, t, false, NULL) : made_string(b, fallback);
 }
 
+bc_value *view_item(builder *b, bc_value *number, bc_value *title)
+{
+    bc_value *v = bc_value_new_map(b->arena);
+    view_set(b, v, "number", number);
+    view_set(b, v, "title", title);
+    view_set(b, v, "activities", bc_value_new_seq(b->arena));
+    view_set(b, v, "blocks", bc_value_new_seq(b->arena));
+    view_set(b, v, "causes", bc_value_new_null(b->arena));
+    view_set(b, v, "points", bc_value_new_seq(b->arena));
+    return v;
+}
+
+bc_value *view_part(builder *b, bc_value *number, bc_value *title)
+{
+    bc_value *s = bc_value_new_map(b->arena);
+    view_set(b, s, "number", number);
+    view_set(b, s, "title", title);
+    view_set(b, s, "to", bc_value_new_null(b->arena));
+    view_set(b, s, "blocks", bc_value_new_seq(b->arena));
+    view_set(b, s, "items", bc_value_new_seq(b->arena));
+    return s;
+}
+
+/* A point (a, b...): its title, activities and blocks. */
 static bc_value *entry_value(builder *b, const bc_entry *e, bc_value *title)
 {
     bc_value *v = bc_value_new_map(b->arena);
@@ -205,7 +230,7 @@ static bc_value *points_value(builder *b, const bc_entry *item)
         const bc_entry *p = &item->points.items[i];
         bc_value *v = entry_value(b, p, view_text(b, &p->title, false, NULL));
         view_set(b, v, "letter",
-                 numbered(b, bc_vn_letter, (int)i + 1, &p->title));
+                 view_numbered(b, bc_vn_letter, (int)i + 1, &p->title));
         bc_value_seq_push(b->arena, seq, v);
     }
     return seq;
@@ -224,9 +249,11 @@ static const char *named_title(const bc_part *part, const bc_entry *e)
 static bc_value *item_value(builder *b, const bc_part *part,
                             const bc_entry *e, int n)
 {
-    bc_value *v = entry_value(b, e, title_or(b, &e->title,
-                                             named_title(part, e)));
-    view_set(b, v, "number", numbered(b, arabic, n, &e->title));
+    bc_value *title = title_or(b, &e->title, named_title(part, e));
+    bc_value *v = view_item(b, view_numbered(b, view_arabic, n, &e->title),
+                            title);
+    view_set(b, v, "activities", view_activities(b, e));
+    view_set(b, v, "blocks", view_blocks(b, &e->body));
     view_set(b, v, "points", points_value(b, e));
     /* "* Nguyên nhân:" closes the limitations. */
     bool causes = e == &part->limitations && part->causes.s;
@@ -258,12 +285,12 @@ static void default_title(builder *b, const bc_part *part, bc_buf *out)
 
 static bc_value *part_value(builder *b, const bc_part *part, int n)
 {
-    bc_value *s = bc_value_new_map(b->arena);
     bc_buf fallback = BC_BUF_INIT;
     default_title(b, part, &fallback);
-    view_set(b, s, "number", numbered(b, bc_vn_roman, n, &part->title));
-    view_set(b, s, "title", title_or(b, &part->title, fallback.ptr));
+    bc_value *title = title_or(b, &part->title, fallback.ptr);
     bc_buf_fini(&fallback);
+    bc_value *s = view_part(b, view_numbered(b, bc_vn_roman, n, &part->title),
+                            title);
     /* "Kính đề nghị {{to}}:" */
     bc_text to = without_trailing(part->to, ": \t\n");
     view_set(b, s, "to", part->to.s ? plain(b, &to)

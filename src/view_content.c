@@ -41,17 +41,25 @@ static bc_value *bullets_value(builder *b, const bc_block *block)
 
 static bc_value *table_value(builder *b, const bc_table *t);
 
+bc_value *view_block(builder *b, const char *kind, bc_value *value)
+{
+    bc_value *v = bc_value_new_map(b->arena);
+    /* Every key, null when not this kind: a strict template asks. */
+    static const char *const kinds[] = {"paragraph", "bullets", "note",
+                                        "table"};
+    for (size_t k = 0; k < BC_COUNT(kinds); k++)
+        view_set(b, v, kinds[k], null_value(b));
+    if (kind)
+        view_set(b, v, kind, value);
+    return v;
+}
+
 bc_value *view_blocks(builder *b, const bc_blocks *blocks)
 {
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < blocks->count; i++) {
         const bc_block *block = &blocks->items[i];
-        bc_value *v = bc_value_new_map(b->arena);
-        /* Every key, null when not this kind: a strict template asks. */
-        static const char *const kinds[] = {"paragraph", "bullets", "note",
-                                            "table"};
-        for (size_t k = 0; k < BC_COUNT(kinds); k++)
-            view_set(b, v, kinds[k], null_value(b));
+        bc_value *v = view_block(b, NULL, NULL);
         switch (block->kind) {
         case BC_BLOCK_PARAGRAPH:
             view_set(b, v, "paragraph",
@@ -94,15 +102,7 @@ static void put_percent(bc_buf *out, double p)
     bc_buf_putc(out, '%');
 }
 
-/* A table under construction: its cells as text, with their alignment. */
-typedef struct grid {
-    bc_value *header;
-    bc_value *rows;
-    bc_value *total; /* null until there is one */
-    bool number;     /* an STT column first */
-} grid;
-
-static bc_value *cell_value(builder *b, bc_value *text, const char *align)
+bc_value *view_cell(builder *b, bc_value *text, const char *align)
 {
     bc_value *cell = bc_value_new_map_of(b->arena, 3);
     view_set(b, cell, "text", text);
@@ -117,50 +117,59 @@ static bc_value *cell_value(builder *b, bc_value *text, const char *align)
 
 static bc_value *made_cell(builder *b, const char *s, const char *align)
 {
-    return cell_value(b, view_made(b, s, strlen(s), false), align);
+    return view_cell(b, view_made(b, s, strlen(s), false), align);
 }
 
-static const char *column_align(bc_column_type type)
+const char *view_column_align(bc_column_type type)
 {
     return type == BC_COLUMN_TEXT ? "left"
            : type == BC_COLUMN_DATE ? "center"
                                     : "right";
 }
 
-static void grid_start(builder *b, grid *g, bool number)
+void view_grid_start(builder *b, view_grid *g, bool number)
 {
     g->header = bc_value_new_seq(b->arena);
     g->rows = bc_value_new_seq(b->arena);
     g->total = null_value(b);
     g->number = number;
+    g->numbered = 0;
     if (number)
         bc_value_seq_push(b->arena, g->header, made_cell(b, "STT", "center"));
 }
 
-static void grid_column(builder *b, grid *g, bc_value *title,
-                        bc_column_type type)
+void view_grid_column(builder *b, view_grid *g, bc_value *title,
+                      bc_column_type type)
 {
     bc_value_seq_push(b->arena, g->header,
-                      cell_value(b, title, column_align(type)));
+                      view_cell(b, title, view_column_align(type)));
 }
 
-/* A new row (with its STT); the caller adds the cells. */
-static bc_value *grid_row(builder *b, grid *g)
+static bc_value *new_row(builder *b, view_grid *g, const char *stt)
 {
     bc_value *cells = bc_value_new_seq(b->arena);
-    if (g->number) {
-        char num[32];
-        snprintf(num, sizeof num, "%zu", (size_t)g->rows->as.seq.count + 1);
-        bc_value_seq_push(b->arena, cells, made_cell(b, num, "center"));
-    }
+    if (g->number)
+        bc_value_seq_push(b->arena, cells, made_cell(b, stt, "center"));
     bc_value *row = bc_value_new_map_of(b->arena, 1);
     view_set(b, row, "cells", cells);
     bc_value_seq_push(b->arena, g->rows, row);
     return cells;
 }
 
-static void put_number_cell(builder *b, bc_value *cells, bool set,
-                            int64_t n)
+/* A new row (with its STT); the caller adds the cells. */
+bc_value *view_grid_row(builder *b, view_grid *g)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%zu", ++g->numbered);
+    return new_row(b, g, num);
+}
+
+bc_value *view_grid_unnumbered_row(builder *b, view_grid *g)
+{
+    return new_row(b, g, "");
+}
+
+void view_number_cell(builder *b, bc_value *cells, bool set, int64_t n)
 {
     bc_buf out = BC_BUF_INIT;
     if (set)
@@ -169,16 +178,22 @@ static void put_number_cell(builder *b, bc_value *cells, bool set,
     bc_buf_fini(&out);
 }
 
-static void put_date_cell(builder *b, bc_value *cells,
-                          const bc_date_field *from, const bc_date_field *to)
+void view_put_dates(bc_buf *out, const bc_date_field *from,
+                    const bc_date_field *to)
+{
+    if (from->set)
+        bc_vn_date_short(out, from->value);
+    if (from->set && to && to->set) {
+        bc_buf_puts(out, " – ");
+        bc_vn_date_short(out, to->value);
+    }
+}
+
+void view_date_cell(builder *b, bc_value *cells, const bc_date_field *from,
+                    const bc_date_field *to)
 {
     bc_buf out = BC_BUF_INIT;
-    if (from->set)
-        bc_vn_date_short(&out, from->value);
-    if (from->set && to->set) {
-        bc_buf_puts(&out, " – ");
-        bc_vn_date_short(&out, to->value);
-    }
+    view_put_dates(&out, from, to);
     bc_value_seq_push(b->arena, cells, made_cell(b, out.ptr, "center"));
     bc_buf_fini(&out);
 }
@@ -186,14 +201,14 @@ static void put_date_cell(builder *b, bc_value *cells,
 static void put_text_cell(builder *b, bc_value *cells, const bc_text *t)
 {
     bc_value_seq_push(b->arena, cells,
-                      cell_value(b, t->s ? view_text(b, t, false, NULL)
+                      view_cell(b, t->s ? view_text(b, t, false, NULL)
                                          : view_made(b, "", 0, false),
                                  "left"));
 }
 
 /* The "Tổng cộng" row: sums where sums[c] >= 0 (one a column), the label
  * in the first column that is not summed. */
-static void grid_total(builder *b, grid *g, const int64_t *sums, size_t n)
+void view_grid_total(builder *b, view_grid *g, const int64_t *sums, size_t n)
 {
     bc_value *cells = bc_value_new_seq(b->arena);
     bool labelled = false;
@@ -201,7 +216,7 @@ static void grid_total(builder *b, grid *g, const int64_t *sums, size_t n)
         bool stt = g->number && c == 0;
         int64_t sum = stt ? -1 : sums[c - g->number];
         if (sum >= 0) {
-            put_number_cell(b, cells, true, sum);
+            view_number_cell(b, cells, true, sum);
         } else if (!labelled && !(stt && n > 0 && sums[0] < 0)) {
             bc_value_seq_push(b->arena, cells,
                               made_cell(b, "Tổng cộng", stt ? "center"
@@ -216,7 +231,8 @@ static void grid_total(builder *b, grid *g, const int64_t *sums, size_t n)
     view_set(b, g->total, "cells", cells);
 }
 
-static bc_value *grid_value(builder *b, const grid *g, const bc_text *title)
+bc_value *view_grid_value(builder *b, const view_grid *g,
+                          const bc_text *title)
 {
     bc_value *v = bc_value_new_map(b->arena);
     view_set(b, v, "title", title && title->s
@@ -240,7 +256,7 @@ static void put_cell(builder *b, bc_value *cells, const bc_column *column,
         return;
     case BC_COLUMN_INTEGER:
     case BC_COLUMN_AMOUNT:
-        put_number_cell(b, cells, cell->set, cell->integer);
+        view_number_cell(b, cells, cell->set, cell->integer);
         return;
     case BC_COLUMN_DATE:
         if (cell->set)
@@ -252,16 +268,16 @@ static void put_cell(builder *b, bc_value *cells, const bc_column *column,
         break;
     }
     bc_value_seq_push(b->arena, cells,
-                      made_cell(b, out.ptr, column_align(column->type)));
+                      made_cell(b, out.ptr, view_column_align(column->type)));
     bc_buf_fini(&out);
 }
 
 static bc_value *typed_table(builder *b, const bc_table *t)
 {
-    grid g;
-    grid_start(b, &g, !t->no_number);
+    view_grid g;
+    view_grid_start(b, &g, !t->no_number);
     for (size_t c = 0; c < t->columns.count; c++)
-        grid_column(b, &g, view_text(b, &t->columns.items[c].title, false,
+        view_grid_column(b, &g, view_text(b, &t->columns.items[c].title, false,
                                      NULL),
                     t->columns.items[c].type);
     int64_t *sums = bc_arena_calloc(b->arena, t->columns.count + 1,
@@ -272,7 +288,7 @@ static bc_value *typed_table(builder *b, const bc_table *t)
                                                                         : -1;
     }
     for (size_t i = 0; i < t->rows.count; i++) {
-        bc_value *cells = grid_row(b, &g);
+        bc_value *cells = view_grid_row(b, &g);
         for (size_t c = 0; c < t->columns.count; c++) {
             const bc_cell *cell = &t->rows.items[i].items[c];
             put_cell(b, cells, &t->columns.items[c], cell);
@@ -281,8 +297,8 @@ static bc_value *typed_table(builder *b, const bc_table *t)
         }
     }
     if (t->total)
-        grid_total(b, &g, sums, t->columns.count);
-    return grid_value(b, &g, &t->title);
+        view_grid_total(b, &g, sums, t->columns.count);
+    return view_grid_value(b, &g, &t->title);
 }
 
 /* ---- tables made from the activities ---- */
@@ -290,7 +306,7 @@ static bc_value *typed_table(builder *b, const bc_table *t)
 typedef struct activity_grid {
     builder *b;
     const bc_table *table;
-    grid g;
+    view_grid g;
     const char *from;
     const char *const *titles; /* of the columns, STT not counted */
     int64_t sums[6];
@@ -351,7 +367,7 @@ static void head(builder *b, activity_grid *a, const char *const *titles,
 {
     a->titles = titles;
     for (size_t c = 0; c < n; c++) {
-        grid_column(b, &a->g, view_made(b, titles[c], strlen(titles[c]),
+        view_grid_column(b, &a->g, view_made(b, titles[c], strlen(titles[c]),
                                         false),
                     types[c]);
         a->sums[c] = types[c] == BC_COLUMN_AMOUNT ||
@@ -365,12 +381,12 @@ static void aid_rows(builder *b, const bc_entry *e, activity_grid *a)
 {
     for (size_t i = 0; i < e->aid_projects.count; i++) {
         const bc_aid_project *p = &e->aid_projects.items[i];
-        bc_value *cells = grid_row(b, &a->g);
+        bc_value *cells = view_grid_row(b, &a->g);
         put_copied_cell(a, cells, &p->project);
         put_copied_cell(a, cells, &p->donor);
         put_copied_cell(a, cells, &p->place);
-        put_number_cell(b, cells, true, p->amount.value);
-        put_number_cell(b, cells, p->disbursed.set, p->disbursed.value);
+        view_number_cell(b, cells, true, p->amount.value);
+        view_number_cell(b, cells, p->disbursed.set, p->disbursed.value);
         put_copied_cell(a, cells, &p->status);
         add_to_total(a, 3, p->amount.value);
         add_to_total(a, 4, p->disbursed.set ? p->disbursed.value : 0);
@@ -381,7 +397,7 @@ static void delegation_rows(builder *b, const bc_entry *e, activity_grid *a)
 {
     for (size_t i = 0; i < e->delegations.count; i++) {
         const bc_delegation *d = &e->delegations.items[i];
-        bc_value *cells = grid_row(b, &a->g);
+        bc_value *cells = view_grid_row(b, &a->g);
         put_copied_cell(a, cells, &d->who);
         bc_buf countries = BC_BUF_INIT;
         for (size_t k = 0; k < d->countries.count && !a->failed; k++) {
@@ -397,8 +413,8 @@ static void delegation_rows(builder *b, const bc_entry *e, activity_grid *a)
         bc_value_seq_push(b->arena, cells,
                           made_cell(b, countries.ptr, "left"));
         bc_buf_fini(&countries);
-        put_date_cell(b, cells, &d->from, &d->to);
-        put_number_cell(b, cells, d->members.set, d->members.value);
+        view_date_cell(b, cells, &d->from, &d->to);
+        view_number_cell(b, cells, d->members.set, d->members.value);
         put_copied_cell(a, cells, &d->purpose);
         add_to_total(a, 3, d->members.value);
     }
@@ -408,11 +424,11 @@ static void visit_rows(builder *b, const bc_entry *e, activity_grid *a)
 {
     for (size_t i = 0; i < e->visits.count; i++) {
         const bc_visit *v = &e->visits.items[i];
-        bc_value *cells = grid_row(b, &a->g);
+        bc_value *cells = view_grid_row(b, &a->g);
         put_copied_cell(a, cells, &v->guests);
         put_copied_cell(a, cells, &v->country);
-        put_date_cell(b, cells, &v->from, &v->to);
-        put_number_cell(b, cells, v->members.set, v->members.value);
+        view_date_cell(b, cells, &v->from, &v->to);
+        view_number_cell(b, cells, v->members.set, v->members.value);
         put_copied_cell(a, cells, &v->purpose);
         add_to_total(a, 3, v->members.value);
     }
@@ -422,11 +438,11 @@ static void event_rows(builder *b, const bc_entry *e, activity_grid *a)
 {
     for (size_t i = 0; i < e->events.count; i++) {
         const bc_event *ev = &e->events.items[i];
-        bc_value *cells = grid_row(b, &a->g);
+        bc_value *cells = view_grid_row(b, &a->g);
         put_copied_cell(a, cells, &ev->title);
-        put_date_cell(b, cells, &ev->date, &(bc_date_field){0});
+        view_date_cell(b, cells, &ev->date, &(bc_date_field){0});
         put_copied_cell(a, cells, &ev->place);
-        put_number_cell(b, cells, ev->participants.set,
+        view_number_cell(b, cells, ev->participants.set,
                         ev->participants.value);
         put_copied_cell(a, cells, &ev->foreign);
         add_to_total(a, 3, ev->participants.value);
@@ -477,7 +493,7 @@ static bc_value *activity_table(builder *b, const bc_table *t)
     a.b = b;
     a.table = t;
     a.from = t->from.s;
-    grid_start(b, &a.g, !t->no_number);
+    view_grid_start(b, &a.g, !t->no_number);
     if (!strcmp(a.from, "aid_projects"))
         head(b, &a, aid, aid_types, BC_COUNT(aid));
     else if (!strcmp(a.from, "delegations"))
@@ -488,8 +504,8 @@ static bc_value *activity_table(builder *b, const bc_table *t)
         head(b, &a, events, event_types, BC_COUNT(events));
     bc_report_each_entry(b->report, activity_rows, &a);
     size_t n = a.g.header->as.seq.count - a.g.number;
-    grid_total(b, &a.g, a.sums, n); /* always: what the table is for */
-    return grid_value(b, &a.g, &t->title);
+    view_grid_total(b, &a.g, a.sums, n); /* always: what the table is for */
+    return view_grid_value(b, &a.g, &t->title);
 }
 
 static bc_value *table_value(builder *b, const bc_table *t)

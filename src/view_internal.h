@@ -53,8 +53,70 @@ bc_value *view_text(builder *b, const bc_text *t, bool rich,
 /* Marked text that bcreport made (not the data's), written likewise. */
 bc_value *view_made(builder *b, const char *s, size_t len, bool rich);
 
+/* ---- the outline (view.c), for the report's and other views ---- */
+
+/* n as fmt numbers it (bc_vn_roman, view_arabic, bc_vn_letter), or an
+ * error at the title at (NULL: the file) when it cannot be. */
+bc_value *view_numbered(builder *b, bool (*fmt)(bc_buf *, int), int n,
+                        const bc_text *at);
+bool view_arabic(bc_buf *out, int n);
+
+/* A part (I, II...) {number, title, to, blocks, items}: to null, blocks
+ * and items empty, for the caller to set. */
+bc_value *view_part(builder *b, bc_value *number, bc_value *title);
+
+/* An item (1, 2...) {number, title, activities, blocks, causes, points}:
+ * causes null, the lists empty, for the caller to set. */
+bc_value *view_item(builder *b, bc_value *number, bc_value *title);
+
 /* The blocks of narrative, for the templates (view_content.c). */
 bc_value *view_blocks(builder *b, const bc_blocks *blocks);
+
+/* A block of narrative: kind ("paragraph", "bullets", "note", "table")
+ * set to value, the other kinds null; NULL kind: all null. */
+bc_value *view_block(builder *b, const char *kind, bc_value *value);
+
+/* ---- tables (view_content.c), for the report's and other views (the
+ * summary's, summary.c) ---- */
+
+/* A table under construction: its cells as text, with their alignment. */
+typedef struct view_grid {
+    bc_value *header;
+    bc_value *rows;
+    bc_value *total; /* null until there is one */
+    bool number;     /* an STT column first */
+    size_t numbered; /* rows numbered so far */
+} view_grid;
+
+/* A cell {text, align, rule}: text written for the format, align left,
+ * right or center. */
+bc_value *view_cell(builder *b, bc_value *text, const char *align);
+/* How a column of type is aligned: text left, dates centred, numbers
+ * right. */
+const char *view_column_align(bc_column_type type);
+
+void view_grid_start(builder *b, view_grid *g, bool number);
+void view_grid_column(builder *b, view_grid *g, bc_value *title,
+                      bc_column_type type);
+/* A new row, numbered (its STT) or not (a subtotal's, its STT blank): its
+ * cells, for the caller to add to. */
+bc_value *view_grid_row(builder *b, view_grid *g);
+bc_value *view_grid_unnumbered_row(builder *b, view_grid *g);
+/* A number in the Vietnamese way (115.000.000), blank when not set. */
+void view_number_cell(builder *b, bc_value *cells, bool set, int64_t n);
+/* "12/3/2026", "12/3/2026 – 14/3/2026" (to may be NULL); nothing when
+ * from is not set. */
+void view_put_dates(bc_buf *out, const bc_date_field *from,
+                    const bc_date_field *to);
+void view_date_cell(builder *b, bc_value *cells, const bc_date_field *from,
+                    const bc_date_field *to);
+/* The "Tổng cộng" row: sums[c] for the columns after the STT where it is
+ * >= 0, the label in the first column that is not summed. */
+void view_grid_total(builder *b, view_grid *g, const int64_t *sums,
+                     size_t n);
+/* The table {title, header, rows, total}; title NULL: none. */
+bc_value *view_grid_value(builder *b, const view_grid *g,
+                          const bc_text *title);
 
 /* The sentences of an entry's activities, each {text}, in the order
  * delegations, visits, aid projects, events. */

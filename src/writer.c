@@ -204,3 +204,43 @@ static void wml_bare(const char *s, size_t len, bc_buf *out)
 }
 
 const bc_writer bc_writer_wml = {"docx", wml_text, wml_bare};
+
+/* ---- plain text (CSV, spreadsheets) ---- */
+
+static void plain_put(void *user, const char *s, size_t len)
+{
+    drop_marks(s, len, user);
+}
+
+static void plain_span(void *user, bool open)
+{
+    (void)user;
+    (void)open;
+}
+
+/* Rich text is read by cmark as in the other formats, so that its
+ * emphasis is dropped where the others make it bold or italic, and its
+ * escapes are undone; line by line, as a cell keeps its lines where a
+ * paragraph would join them.  Other text only loses its marks. */
+static void plain_text(const char *s, size_t len, bool rich, bc_buf *out)
+{
+    if (!rich) {
+        drop_marks(s, len, out);
+        return;
+    }
+    bc_buf md = BC_BUF_INIT;
+    bc_inline_sink sink = {out, plain_put, plain_span, plain_span};
+    for (size_t start = 0; start <= len;) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        if (start > 0)
+            bc_buf_putc(out, '\n');
+        bc_buf_clear(&md);
+        bc_escape_markdown_marked(s + start, end - start, true, &md);
+        bc_md_inline(md.ptr ? md.ptr : "", md.len, &sink);
+        start = end + 1;
+    }
+    bc_buf_fini(&md);
+}
+
+const bc_writer bc_writer_plain = {"plain", plain_text, drop_marks};

@@ -57,6 +57,9 @@ typedef struct anchor {
     size_t bytes; /* bytes of text in it */
     int height;   /* levels of nesting in it */
     bool open;    /* the collection has not ended: an alias is a cycle */
+    bool used;    /* an alias named it */
+    bool plain_text; /* on unquoted text: "- &UBND xã ..." loses "&UBND" */
+    bc_pos pos;
     struct anchor *next; /* all anchors, for freeing */
 } anchor;
 
@@ -421,7 +424,7 @@ static bc_value *resolve_tagged(loader *ld, const char *type, const char *s,
 /* Checks a tag on a node of the given kind.  Returns false (after an
  * error) for a tag that cannot apply; stores an application tag to keep. */
 static bool check_tag(loader *ld, const char *tag, const char *expected,
-                      bc_pos pos, const char **keep)
+                      bc_pos pos, yaml_mark_t mark, const char **keep)
 {
     *keep = NULL;
     if (!tag || !strcmp(tag, "!"))
@@ -450,7 +453,17 @@ static bool check_tag(loader *ld, const char *tag, const char *expected,
         *keep = bc_arena_strdup(ld->arena, tag);
         return true;
     }
-    error_at(ld, pos, _("unknown tag %s"), short_tag(tag, shown, sizeof shown));
+    /* "- !Quan trọng: ..." is text that starts with "!" */
+    bc_buf fix = BC_BUF_INIT;
+    if (!strcmp(expected, "scalar") &&
+        quoted_line(ld, mark_offset(ld, mark), &fix))
+        error_at(ld, pos, _("unknown tag %s; if the text only starts with !, "
+                            "put it in double quotes: %s"),
+                 short_tag(tag, shown, sizeof shown), fix.ptr);
+    else
+        error_at(ld, pos, _("unknown tag %s"),
+                 short_tag(tag, shown, sizeof shown));
+    bc_buf_fini(&fix);
     return false;
 }
 
@@ -629,7 +642,7 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
         return;
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *keep;
-    bool tag_ok = check_tag(ld, tag, "scalar", pos, &keep);
+    bool tag_ok = check_tag(ld, tag, "scalar", pos, ev->start_mark, &keep);
     /* Only a double-quoted scalar has escapes (\u0301); the others are
      * the text's own characters, folded with spaces and line breaks. */
     ld->value_from_text =
@@ -650,6 +663,9 @@ static void on_scalar(loader *ld, const yaml_event_t *ev)
         a->text = is_key ? v->as.string.ptr
                          : bc_arena_strndup(ld->arena, text, len);
         a->len = len;
+        a->pos = pos;
+        a->plain_text = !is_key && v && v->kind == BC_VALUE_STRING &&
+                        ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     }
     if (!is_key) {
         ld->empty_root = ld->depth == 0 && len == 0 && !tag &&
@@ -664,6 +680,8 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
     ld->value_from_text = false; /* an anchor's text: looked at again */
     const char *name = (const char *)ev->data.alias.anchor;
     anchor *a = bc_strmap_get(&ld->anchors, name, strlen(name));
+    if (a)
+        a->used = true;
     bc_buf fix = BC_BUF_INIT;
     if (!a && quoted_line(ld, mark_offset(ld, ev->start_mark), &fix))
         error_at(ld, pos, _("unknown alias *%s (no anchor &%s before it); "
@@ -733,7 +751,7 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
         is_map ? (const char *)ev->data.mapping_start.anchor
                : (const char *)ev->data.sequence_start.anchor;
     const char *keep;
-    check_tag(ld, tag, is_map ? "map" : "seq", pos, &keep);
+    check_tag(ld, tag, is_map ? "map" : "seq", pos, ev->start_mark, &keep);
     bc_value *v = is_map ? bc_value_new_map(ld->arena)
                          : bc_value_new_seq(ld->arena);
     v->line = pos.line;
@@ -781,8 +799,28 @@ static void on_document_start(loader *ld, bc_pos pos)
     }
 }
 
+/* An anchor no alias uses, on unquoted text, is most likely text that
+ * starts with "&" ("- &UBND xã báo cáo..."): YAML took the first word
+ * for an anchor's name, and it would be missing from the report. */
+static void warn_unused_anchors(loader *ld)
+{
+    for (const anchor *a = ld->all_anchors; a; a = a->next) {
+        if (a->used || !a->plain_text)
+            continue;
+        bc_buf text = BC_BUF_INIT;
+        bc_diag_excerpt(&text, a->text, a->len, 40);
+        bc_diag_add(ld->diags, BC_WARNING, BC_OK, a->pos,
+                    _("\"&%s\" was read as an anchor, not as text, so the "
+                      "text here is only \"%s\"; if the & belongs to the "
+                      "text, put all of it in double quotes"),
+                    a->name, text.ptr);
+        bc_buf_fini(&text);
+    }
+}
+
 static void on_stream_end(loader *ld)
 {
+    warn_unused_anchors(ld);
     if (ld->empty_root) {
         error_at(ld, ld->doc_pos, _("the document is empty"));
         return;
@@ -861,7 +899,10 @@ static bool quoted_line(const loader *ld, size_t at, bc_buf *out)
     while (v + 1 < end && t[v] == '-' && t[v + 1] == ' ') /* "- " items */
         for (v += 2; v < end && t[v] == ' ';)
             v++;
-    for (size_t i = v; i + 1 < end; i++) /* "key: " before the value */
+    /* "key: " before the value; text that starts with an indicator
+     * ("!Quan trọng: tốt") is the value, colon and all */
+    bool indicator = v < end && strchr("!&*[@%`|>{", t[v]);
+    for (size_t i = v; !indicator && i + 1 < end; i++)
         if (t[i] == ':' && t[i + 1] == ' ' && i > v &&
             !memchr(t + v, '"', i - v) && !memchr(t + v, '\'', i - v)) {
             for (v = i + 2; v < end && t[v] == ' ';)

@@ -5,9 +5,11 @@
  * bc_build loads and checks the data file, builds the view model and
  * renders the main template of the format in strict mode, with Markdown
  * or HTML escaping: an undefined name or a missing partial in a template
- * is an error, never a silently missing paragraph.  Templates come from a folder
- * (options.template_dir, as with -T) or from the defaults compiled into
- * the binary (templates/ in the source tree).
+ * is an error, never a silently missing paragraph.  Templates come from a
+ * folder alone (options.template_dir, as with -T); without one, from the
+ * templates installed with the program (paths.h: an office may adapt them
+ * system-wide), each name they lack from the defaults compiled into the
+ * binary (templates/ in the source tree).
  *
  * The output is appended to a bc_buf the caller owns; on failure it holds
  * nothing useful and diagnostics say why.
@@ -18,10 +20,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
 #include "bcreport/lint.h"
 #include "bcreport/template.h"
+#include "bcreport/value.h"
+#include "bcreport/writer.h"
 
 /* The default templates (generated from templates/ at build time). */
 extern const bc_template_entry bc_default_templates[];
@@ -47,7 +52,7 @@ bool bc_format_of_path(const char *path, bc_format *format);
 const char *bc_format_name(bc_format format);
 
 typedef struct bc_build_options {
-    const char *template_dir; /* NULL: the built-in templates */
+    const char *template_dir; /* NULL: installed, then built in */
     bc_format format;
     bool fragment;          /* HTML: only the <article> ("article.html") */
     const char *pdf_engine; /* PDF: as --pdf-engine (pdf.h); NULL: find
@@ -72,6 +77,24 @@ bool bc_names_folder(const char *path);
  * format's ("md", "html", "docx", "pdf").  malloc'd. */
 char *bc_output_name(const char *folder, const char *input,
                      bc_format format);
+
+/* The report of data_path, loaded and checked exactly as bc_build checks
+ * it (its view is built too, for the errors only a view finds), in arena;
+ * NULL after adding errors to diags. */
+bc_report *bc_build_load(const char *data_path, bc_arena *arena,
+                         bc_diags *diags);
+
+/* A view of the report's shape (view.h) made by the caller for writer,
+ * in arena; NULL after adding errors to diags. */
+typedef bc_value *(*bc_view_maker)(void *ctx, const bc_writer *writer,
+                                   bc_arena *arena, bc_diags *diags);
+
+/* bc_build for a view made by make (the summary of many reports): the
+ * same formats and templates; for PDF the engine is found first, before
+ * make runs. */
+bool bc_build_view(bc_view_maker make, void *ctx,
+                   const bc_build_options *options, bc_buf *out,
+                   bc_diags *diags);
 
 /* bcreport dump: the YAML file as JSON, exactly as read (json.h). */
 void bc_dump_file(const char *path, bc_buf *out, bc_diags *diags);
@@ -100,7 +123,7 @@ bool bc_agency_level_named(const char *name, bc_agency_level *level);
 typedef struct bc_new_options {
     bc_agency_level level;
     int year;                 /* the year reported on */
-    const char *template_dir; /* NULL: the built-in new.yaml */
+    const char *template_dir; /* NULL: installed, then built in */
 } bc_new_options;
 
 /* Appends the data file to out; false after diagnostics. */

@@ -11,6 +11,10 @@
  * identity (device and inode) until bc_io_forget_inputs, so that an output
  * can never replace a file the program has read (output.c asks
  * bc_io_input_named before it renames its temporary file).
+ *
+ * An observer set with bc_io_observe is told the path of every file
+ * bc_read_into is asked for, found or not: bcreport build --watch
+ * (watch.h) watches exactly the files a build read or looked for.
  */
 #ifndef BC_IO_H
 #define BC_IO_H
@@ -44,6 +48,11 @@ char *bc_read_file(const char *path, size_t max_size, size_t *len,
 /* The display name of the file read earlier that st identifies (the same
  * device and inode, whatever the path), or NULL when none was read. */
 const char *bc_io_input_named(const struct stat *st);
+
+/* Calls fn(path, ctx) for every path given to bc_read_into from now on,
+ * before it is opened (standard input's "-" included); NULL stops. */
+typedef void (*bc_io_observer)(const char *path, void *ctx);
+void bc_io_observe(bc_io_observer fn, void *ctx);
 
 /* Forgets the files read so far and frees what remembering them took. */
 void bc_io_forget_inputs(void);

@@ -6,7 +6,10 @@
  * interrupted build never leaves a half-written or emptied file: the old
  * file stays until the new one is complete.  SIGINT, SIGTERM and SIGHUP
  * during the write remove the temporary file before the program dies of
- * them.
+ * them.  A caller that has blocked those signals keeps them blocked (the
+ * mask is put back, not cleared): they wait until the write is over,
+ * which is how build --watch (watch.h) ends cleanly when one comes
+ * during a write.
  *
  * It refuses to replace:
  *  - a file this program has read (io.h: the data file, standard input,

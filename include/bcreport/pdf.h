@@ -14,7 +14,9 @@
  *
  * SIGINT, SIGTERM and SIGHUP while the engine runs stop the engine and
  * remove the folder, then end bcreport as the signal would have: nothing
- * is left behind.
+ * is left behind.  When the caller catches the signal with a handler of
+ * its own (build --watch), that handler gets it then instead, and the
+ * print fails.
  *
  * A missing engine is an error with status 69 (EX_UNAVAILABLE) naming
  * the Debian package that provides it.

@@ -232,4 +232,13 @@ bc_report *bc_report_load(const char *path, bc_arena *arena,
 bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags);
 
+/* A frame: the keys of a report that are not its body (document,
+ * registry, citations, closing, distribution, signature or signatures),
+ * as a report reads them, for a document whose body is made otherwise
+ * (summary.h).  No other key is allowed; the report returned has no
+ * parts.  NULL after adding errors to diags. */
+bc_report *bc_report_parse_frame(const char *file, const char *text,
+                                 size_t len, bc_arena *arena,
+                                 bc_diags *diags);
+
 #endif

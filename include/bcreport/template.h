@@ -11,7 +11,9 @@
  *
  * Partials ({{>name}}) and parents ({{<name}}) are loaded through a
  * bc_resolver, which compiles each template once and keeps it until
- * bc_resolver_free.  Ready-made resolvers read a folder or an in-memory table.
+ * bc_resolver_free.  Ready-made resolvers read a folder or an in-memory
+ * table, or chain two resolvers, the second standing in for the first
+ * name by name.
  *
  * Supported: comments, set delimiters, interpolation ({{x}}, {{{x}}},
  * {{&x}}, dotted names, {{.}}), sections, inverted sections, partials with
@@ -42,8 +44,9 @@
  *     all of these render as nothing, as the spec asks.  Rendering goes on
  *     after such an error (the render still fails) so that every faulty
  *     tag is reported, each once even inside a loop, up to
- *     BC_TEMPLATE_MAX_ERRORS.  Other errors (depth, a template that does
- *     not compile or cannot be read, a failing function) stop at once.
+ *     BC_TEMPLATE_MAX_ERRORS.  Other errors (depth, the step and output
+ *     budgets, a template that does not compile or cannot be read, a
+ *     failing function) stop at once.
  *   - Standalone lines follow the spec; for parents and blocks a pair
  *     {{<p}}...{{/p}} or {{$b}}{{/b}} on a line of its own counts as
  *     standalone, and block content is re-indented where it is expanded
@@ -63,7 +66,9 @@
 #include "bcreport/escape.h"
 #include "bcreport/value.h"
 
-/* Limits, far above what a report template needs. */
+/* Limits, far above what a report template needs.  Templates from -T are
+ * trusted, but a mistake in one must still end in an error, not in a
+ * hang or an exhausted memory. */
 #define BC_TEMPLATE_MAX_SIZE (16u * 1024u * 1024u) /* bytes of one template */
 #define BC_TEMPLATE_MAX_TAG 1024    /* bytes inside one tag (not comments) */
 #define BC_TEMPLATE_MAX_DELIM 16    /* bytes of one set delimiter */
@@ -72,6 +77,41 @@
                                         and function results at render */
 #define BC_TEMPLATE_MAX_PARTIAL_DEPTH 256 /* higher settings are clamped */
 #define BC_TEMPLATE_MAX_ERRORS 20 /* strict-mode errors before giving up */
+
+/* The step budget of one render: a step is a node visited (text, tag,
+ * section, partial...), an item of a list entered by a section, or a
+ * context frame or dotted part searched to resolve a name (so that no
+ * step costs more however deep the context: sections inside partials
+ * inside partials stack 32 x 256 frames).  Nesting and depth bound a
+ * template's size, not its work: sections nested over one list of n
+ * items take n^depth steps (10 items at depth 20 are 10^20), and so do
+ * partials each repeating the next over it.  Past the budget rendering
+ * stops with an error at the tag or text where it ran out.
+ *
+ * Measured with the built-in templates (the most of md, html and the
+ * DOCX's document.xml): the examples in data/ take at most 1 414 steps;
+ * the 13 MB bench input (data/2026-xa.yaml's lists replicated 10 000
+ * times; the loader's limit is 16 MiB) 1 278 509; a summary 2 694 064
+ * for each such file, 54 350 for a hundred communes like
+ * data/2026-xa.yaml.  The worst data found within the loader's limits
+ * take 17 steps a node: 16 830 336 for 990 000 recipients in DOCX.
+ * 10^8 allows 100 steps for each of the loader's 10^6 nodes, 80 times
+ * the largest realistic input, and is reached in about a second (0.45
+ * s of CPU time for sections nested 20 deep over 10 items, 1.1 s over a
+ * report's sections). */
+#define BC_TEMPLATE_MAX_STEPS 100000000ULL
+
+/* The output budget of one render, in bytes written (a function's result
+ * expanded as a template counts as it is rendered and again as it is
+ * inserted): within the step budget a section can still repeat a text of
+ * megabytes 10^8 times.  Checked at each step, so a render stops at the
+ * first step after its output passed the budget.  The largest output of
+ * the built-in templates within the input limits is the DOCX's
+ * document.xml of 1 000 000 table cells, 208 MB (the README bounds
+ * Markdown at 68 MB and HTML at 158 MB); a summary writes 50 MB for each
+ * 13 MB file.  1 GiB leaves a factor of five and stays far from
+ * exhausting memory. */
+#define BC_TEMPLATE_MAX_OUTPUT ((size_t)1 << 30)
 
 typedef struct bc_template bc_template;
 
@@ -123,6 +163,18 @@ typedef struct bc_template_entry {
  * outlive the resolver. */
 bc_resolver *bc_resolver_new_table(const bc_template_entry *entries,
                                    size_t count);
+
+/* Looks for each name in first, then, when first has no such template
+ * (MISSING), in fallback: the installed templates over the compiled-in
+ * table, so that a folder holding only report.html.mustache replaces that
+ * template alone and every other name still comes from the table.  An
+ * ERROR from first (a template that cannot be read, a name the folder
+ * refuses) is reported and never passed over: an office's template that
+ * cannot be read must not be replaced silently by the built-in one.  The
+ * chain owns both resolvers (neither may be NULL) and frees them with
+ * itself; it compiles and caches each template once, the two resolvers'
+ * own caches stay unused.  Chains may be chained. */
+bc_resolver *bc_resolver_new_chain(bc_resolver *first, bc_resolver *fallback);
 
 /* Frees the resolver and every template it compiled; NULL is a no-op. */
 void bc_resolver_free(bc_resolver *r);
@@ -201,6 +253,9 @@ typedef struct bc_render_options {
     const bc_template_fn_def *fns; /* registered functions, may be NULL */
     size_t fn_count;
     int max_partial_depth;  /* 0: BC_TEMPLATE_PARTIAL_DEPTH */
+    unsigned long long max_steps; /* 0 or more: BC_TEMPLATE_MAX_STEPS */
+    size_t max_output;      /* 0 or more: BC_TEMPLATE_MAX_OUTPUT */
+    unsigned long long *steps; /* not NULL: set to the steps taken */
 } bc_render_options;
 
 /* Renders t against context (NULL renders as an empty mapping) and

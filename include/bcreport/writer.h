@@ -42,4 +42,9 @@ extern const bc_writer bc_writer_html;
  * docProps). */
 extern const bc_writer bc_writer_wml;
 
+/* Plain text, for formats without markup (CSV, spreadsheet cells): the
+ * marks dropped, nothing escaped; rich text read as Markdown, its
+ * emphasis dropped. */
+extern const bc_writer bc_writer_plain;
+
 #endif

@@ -85,6 +85,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 opts.escape = modes[m];
                 opts.strict = strict != 0;
                 opts.resolver = resolver;
+                /* budgets of their own: the defaults (10^8 steps, 1 GiB)
+                 * take seconds, which libFuzzer would call a hang */
+                opts.max_steps = 1000000;
+                opts.max_output = 16u * 1024u * 1024u;
                 bc_buf out = BC_BUF_INIT;
                 bc_template_render(t, ctx, &opts, &out, &diags);
                 bc_buf_fini(&out);

@@ -824,12 +824,18 @@ static void check_worst_case(bc_format format, char ch)
 static void test_markdown_output_is_bounded(void **state)
 {
     (void)state;
+    tu_skip_under_valgrind("a million nodes and 16 MiB of text take a "
+                           "quarter of an hour under valgrind; the same "
+                           "code builds every other test's data under it");
     check_worst_case(BC_FORMAT_MD, '[');
 }
 
 static void test_html_output_is_bounded(void **state)
 {
     (void)state;
+    tu_skip_under_valgrind("a million nodes and 16 MiB of text take a "
+                           "quarter of an hour under valgrind; the same "
+                           "code builds every other test's data under it");
     check_worst_case(BC_FORMAT_HTML, '"');
 }
 

@@ -551,6 +551,14 @@ static void test_long_numbers_are_read_whole(void **state)
 
 /* ---- files of any size, in linear time ---- */
 
+/* These tests' limit of CPU time means nothing at valgrind's speed:
+ * skipped before they allocate anything. */
+static void skip_cpu_limited(void)
+{
+    tu_skip_under_valgrind("a limit of CPU time means nothing at valgrind's "
+                           "speed");
+}
+
 /* Runs check on path with at most 10 s of CPU time: the files below take a
  * linear check well under a second (a few under ASan) and a quadratic one
  * minutes, so the limit tells them apart without timing anything.  The
@@ -604,6 +612,7 @@ static void expect_big_variant(const char *from, const bc_buf *to,
 static void test_many_documents_in_linear_time(void **state)
 {
     (void)state;
+    skip_cpu_limited();
     bc_buf to = BC_BUF_INIT;
     bc_buf_puts(&to, "preamble:");
     for (int i = 0; i < 100000; i += 4)
@@ -621,6 +630,7 @@ static void test_many_documents_in_linear_time(void **state)
 static void test_many_short_references_in_linear_time(void **state)
 {
     (void)state;
+    skip_cpu_limited();
     bc_buf to = BC_BUF_INIT;
     bc_buf_puts(&to, "preamble:");
     for (int i = 100; i < 200100; i++)
@@ -635,6 +645,7 @@ static void test_many_short_references_in_linear_time(void **state)
 static void test_many_registered_documents_in_linear_time(void **state)
 {
     (void)state;
+    skip_cpu_limited();
     bc_buf to = BC_BUF_INIT;
     /* minimal.yaml's citations end just before its preamble. */
     for (int i = 0; i < 12000; i++)
@@ -657,6 +668,7 @@ static void test_many_registered_documents_in_linear_time(void **state)
 static void test_many_distribution_entries_in_linear_time(void **state)
 {
     (void)state;
+    skip_cpu_limited();
     bc_buf to = BC_BUF_INIT;
     bc_buf_puts(&to, "distribution:");
     for (int i = 0; i < 100000; i++)

@@ -1022,6 +1022,7 @@ static void markup_heavy_yaml(bc_buf *yaml, int count)
 static void test_html_memory_follows_markdown(void **state)
 {
     (void)state;
+    tu_skip_under_valgrind("valgrind's own memory counts against ulimit -v");
 #if defined(__SANITIZE_ADDRESS__)
     skip();
 #elif defined(__has_feature)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bcreport/alloc.h"
@@ -354,6 +355,177 @@ static void test_blocks_count_towards_depth(void **state)
                  "q:1:7: error: parent \"q\" nested deeper than 4 levels");
 }
 
+/* ---- the step and output budgets ------------------------------------ */
+
+#define STEPS_ERROR                                                           \
+    "rendering stopped after %llu steps (the limit): sections nested over "  \
+    "the same long list, or partials recursing over it, repeat their "       \
+    "content too often"
+
+static char *steps_error(const char *where, unsigned long long steps)
+{
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_printf(&b, "%s: error: ", where);
+    bc_buf_printf(&b, STEPS_ERROR, steps);
+    return bc_buf_detach(&b, NULL);
+}
+
+/* A step is a node visited, a list item entered or a context frame
+ * searched: "top\n  ", the section and its name looked up at the root,
+ * then each of three items, "[", {{.}} (no search) and "]": 3 + 3 x 4. */
+static void test_steps_counted(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = ctx(f, "l: [1, 2, 3]");
+    static const char src[] = "top\n  {{#l}}[{{.}}]{{/l}}";
+    unsigned long long steps = 0;
+    f->opts.steps = &steps;
+    expect_output(f, src, c, "top\n  [1][2][3]");
+    assert_int_equal(steps, 15);
+    f->opts.max_steps = 15; /* exactly enough */
+    expect_output(f, src, c, "top\n  [1][2][3]");
+    assert_int_equal(steps, 15);
+    /* each frame searched: the inner l is found in the root, under the
+     * outer item: section, l, item, section, l twice, item */
+    expect_output(f, "{{#l}}{{#l}}{{/l}}{{/l}}", ctx(f, "l: [1]"), "");
+    assert_int_equal(steps, 1 + 1 + 1 + 1 + 2 + 1);
+}
+
+/* One step short, rendering stops at the text it would have written (its
+ * line and column counted in characters) with status 65; short of an
+ * item, at the section entering it. */
+static void test_step_budget_stops_at_its_place(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = ctx(f, "l: [1, 2, 3]");
+    static const char src[] = "tốp\n  {{#l}}[{{.}}]{{/l}}";
+    f->opts.max_steps = 14;
+    char *want = steps_error("template:2:15", 14);
+    expect_error(f, src, c, want);
+    free(want);
+    assert_int_equal(f->diags.count, 1);
+    f->opts.max_steps = 11;
+    want = steps_error("template:2:3", 11);
+    expect_error(f, src, c, want);
+    free(want);
+    /* in a partial, at its own place */
+    static const bc_template_entry e[] = {{"p", "é\n{{#l}}{{.}}{{/l}}", 0}};
+    use_table(f, e, 1);
+    f->opts.max_steps = 6;
+    want = steps_error("p:2:7", 6);
+    expect_error(f, "x{{>p}}", c, want);
+    free(want);
+}
+
+/* Sections nested 20 deep over one list of 10 items would take 10^20
+ * steps: the default budget stops them in about a second, at the
+ * innermost section.  The budget asked for cannot pass the default. */
+static void test_step_budget_stops_nested_sections(void **state)
+{
+    fixture *f = *state;
+    tu_skip_under_valgrind("10^8 steps take minutes under valgrind; "
+                           "test_step_budget_stops_at_its_place covers the "
+                           "same code with a small budget");
+    const bc_value *c = ctx(f, "l: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]");
+    bc_buf src = BC_BUF_INIT;
+    for (int i = 0; i < 20; i++)
+        bc_buf_puts(&src, "{{#l}}");
+    bc_buf_puts(&src, "x");
+    for (int i = 0; i < 20; i++)
+        bc_buf_puts(&src, "{{/l}}");
+    f->opts.max_steps = BC_TEMPLATE_MAX_STEPS * 1000;
+    unsigned long long steps = 0;
+    f->opts.steps = &steps;
+    clock_t start = clock();
+    char *want = steps_error("template:1:115", BC_TEMPLATE_MAX_STEPS);
+    expect_error(f, src.ptr, c, want);
+    printf("    sections nested 20 deep over 10 items: stopped after %llu "
+           "steps, %.2f s of CPU time\n",
+           steps, (double)(clock() - start) / CLOCKS_PER_SEC);
+    assert_true(steps >= BC_TEMPLATE_MAX_STEPS &&
+                steps <= BC_TEMPLATE_MAX_STEPS + 20);
+    free(want);
+    bc_buf_fini(&src);
+}
+
+/* Partials that each repeat the next over one list, 40 of them (10^40
+ * steps, within the depth limit of 64), stop at the budget too. */
+static void test_step_budget_stops_chained_partials(void **state)
+{
+    fixture *f = *state;
+    enum { N = 40 };
+    bc_template_entry e[N + 1];
+    char names[N + 1][8];
+    bc_buf texts[N];
+    for (int i = 0; i <= N; i++) {
+        snprintf(names[i], sizeof names[i], "p%d", i);
+        e[i].name = names[i];
+        e[i].len = 0;
+        e[i].text = "x";
+    }
+    for (int i = 0; i < N; i++) {
+        bc_buf_init(&texts[i]);
+        bc_buf_printf(&texts[i], "{{#l}}{{>p%d}}{{/l}}", i + 1);
+        e[i].text = texts[i].ptr;
+    }
+    use_table(f, e, N + 1);
+    f->opts.max_steps = 100000;
+    char *want = steps_error("p39:1:1", 100000);
+    expect_error(f, "{{>p0}}", ctx(f, "l: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"),
+                 want);
+    free(want);
+    bc_resolver_free(f->opts.resolver); /* before the names it borrows */
+    f->opts.resolver = NULL;
+    for (int i = 0; i < N; i++)
+        bc_buf_fini(&texts[i]);
+}
+
+/* The output budget: checked at each step, so rendering stops at the
+ * first step after the output passed it, with the bytes written. */
+static void test_output_budget(void **state)
+{
+    fixture *f = *state;
+    const bc_value *c = ctx(f, "l: [1, 2, 3, 4, 5]\nv: \"<&>\"");
+    f->opts.max_output = 12;
+    expect_output(f, "{{#l}}abcd{{/l}}", ctx(f, "l: [1, 2, 3]"),
+                  "abcdabcdabcd");
+    expect_error(f, "{{#l}}abcd{{/l}}", c,
+                 "template:1:1: error: rendering stopped after writing 16 "
+                 "bytes, past the limit of 12: does a section repeat long "
+                 "text over a long list?");
+    /* escaped data counts as written: 13 bytes for "<&>" */
+    expect_error(f, "{{v}}\n{{v}}", c,
+                 "template:1:6: error: rendering stopped after writing 13 "
+                 "bytes, past the limit of 12: does a section repeat long "
+                 "text over a long list?");
+}
+
+/* A template in a folder (-T) larger than the limit is an error at the
+ * tag that loads it; the file is sparse, nothing is allocated for it. */
+static void test_dir_template_past_the_size_limit(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/big.mustache", dir);
+    FILE *fp = fopen(path.ptr, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    assert_int_equal(truncate(path.ptr, (off_t)BC_TEMPLATE_MAX_SIZE + 1), 0);
+    f->opts.resolver = bc_resolver_new_dir(dir);
+    bc_buf want = BC_BUF_INIT;
+    bc_buf_printf(&want,
+                  "template:2:1: error: cannot load template \"big\": %s: "
+                  "larger than 16777216 bytes",
+                  path.ptr);
+    expect_error(f, "x\n{{>big}}", NULL, want.ptr);
+    unlink(path.ptr);
+    rmdir(dir);
+    bc_buf_fini(&want);
+    bc_buf_fini(&path);
+}
+
 static const bc_template_entry strict_partials[] = {{"p", "[{{x}}]", 0}};
 
 static const bc_value *strict_context(fixture *f)
@@ -655,6 +827,82 @@ static void test_resolver_names_what_it_found(void **state)
                                       &f->diags),
                      BC_RESOLVE_FOUND);
     assert_string_equal(bc_template_name(t), "builtin:item.mustache");
+}
+
+/* ---- a chain of resolvers --------------------------------------------- */
+
+/* The folder over a table, as installed templates over the built-in
+ * ones: each name from the folder when it is there, else from the
+ * table; a partial of a table template still looks in the folder. */
+static void test_chain_falls_back_name_by_name(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    static const bc_template_entry table[] = {
+        {"a", "table a", 0}, {"only", "table only {{>b}}", 0}};
+    f->opts.resolver = bc_resolver_new_chain(f->opts.resolver,
+                                             bc_resolver_new_table(table, 2));
+    const bc_value *c = ctx(f, "x: 1");
+    expect_output(f, "{{>a}}|{{>only}}|{{>none}}", c, "A1|table only B|");
+    f->opts.strict = true;
+    expect_error(f, "{{>none}}", NULL,
+                 "template:1:1: error: unknown partial \"none\"");
+
+    /* each named where it was found */
+    const bc_template *t;
+    bc_pos nowhere = {NULL, 0, 0};
+    assert_int_equal(bc_resolver_load(f->opts.resolver, "only", &t, nowhere,
+                                      &f->diags),
+                     BC_RESOLVE_FOUND);
+    assert_string_equal(bc_template_name(t), "only");
+    assert_int_equal(bc_resolver_load(f->opts.resolver, "a", &t, nowhere,
+                                      &f->diags),
+                     BC_RESOLVE_FOUND);
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/a.mustache", dir);
+    assert_string_equal(bc_template_name(t), path.ptr);
+    bc_buf_fini(&path);
+    remove_template_dir(dir);
+}
+
+/* What the first resolver cannot give (a broken template, a name it
+ * refuses) is an error, never the second one's template. */
+static void test_chain_does_not_pass_over_errors(void **state)
+{
+    fixture *f = *state;
+    char dir[] = "/tmp/bctmpl-XXXXXX";
+    make_template_dir(f, dir);
+    static const bc_template_entry table[] = {{"bad", "fine", 0},
+                                              {"../x", "fine", 0}};
+    f->opts.resolver = bc_resolver_new_chain(f->opts.resolver,
+                                             bc_resolver_new_table(table, 2));
+    bc_buf msg = BC_BUF_INIT;
+    bc_buf_printf(&msg, "%s/bad.mustache:1:1: error: unclosed section \"x\"",
+                  dir);
+    expect_error(f, "{{>bad}}", NULL, msg.ptr);
+    bc_buf_fini(&msg);
+    expect_error(f, "{{>../x}}", NULL,
+                 "template:1:1: error: cannot load template \"../x\": a "
+                 "template name must not contain empty, \".\" or \"..\" "
+                 "parts");
+    remove_template_dir(dir);
+}
+
+/* Chains chain; freeing the outer one frees them all (ASan's leak check
+ * under make check-asan). */
+static void test_chains_chain(void **state)
+{
+    fixture *f = *state;
+    static const bc_template_entry one[] = {{"a", "1", 0}};
+    static const bc_template_entry two[] = {{"a", "2", 0}, {"b", "2", 0}};
+    static const bc_template_entry three[] = {{"c", "3", 0}};
+    bc_resolver_free(f->opts.resolver);
+    f->opts.resolver = bc_resolver_new_chain(
+        bc_resolver_new_table(one, 1),
+        bc_resolver_new_chain(bc_resolver_new_table(two, 2),
+                              bc_resolver_new_table(three, 1)));
+    expect_output(f, "{{>a}}{{>b}}{{>c}}{{>d}}", NULL, "123");
 }
 
 /* ---- registered functions --------------------------------------------- */
@@ -1155,6 +1403,12 @@ int main(void)
         T(test_recursion_that_ends),
         T(test_block_inside_its_override),
         T(test_blocks_count_towards_depth),
+        T(test_steps_counted),
+        T(test_step_budget_stops_at_its_place),
+        T(test_step_budget_stops_nested_sections),
+        T(test_step_budget_stops_chained_partials),
+        T(test_output_budget),
+        T(test_dir_template_past_the_size_limit),
         T(test_not_strict_unknown_is_nothing),
         T(test_strict_defined_names),
         T(test_strict_undefined_names),
@@ -1172,6 +1426,9 @@ int main(void)
         T(test_dir_resolver_reports_bad_templates),
         T(test_resolver_compiles_once),
         T(test_resolver_names_what_it_found),
+        T(test_chain_falls_back_name_by_name),
+        T(test_chain_does_not_pass_over_errors),
+        T(test_chains_chain),
         T(test_function_of_the_context),
         T(test_function_of_its_section),
         T(test_function_literal_results),

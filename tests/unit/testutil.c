@@ -304,3 +304,28 @@ void tu_free_names(char **names, size_t count)
         free(names[i]);
     free(names);
 }
+
+bool tu_under_valgrind(void)
+{
+    const char *v = getenv("BC_UNDER_VALGRIND");
+    return v && strcmp(v, "1") == 0;
+}
+
+void tu_skip_under_valgrind(const char *why)
+{
+    if (!tu_under_valgrind())
+        return;
+    fprintf(stderr, "\n*** SKIPPED under valgrind: %s ***\n\n", why);
+    skip();
+}
+
+const char *tu_real_bin(void)
+{
+    static char bin[4096];
+    const char *env = getenv("BCREPORT_REAL_BIN");
+    if (!env || !*env)
+        return tu_bin();
+    if (!*bin && !realpath(env, bin))
+        fail_msg("cannot find the bcreport binary (BCREPORT_REAL_BIN)");
+    return bin;
+}

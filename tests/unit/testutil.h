@@ -38,6 +38,12 @@ typedef struct tu_result {
  * ./bcreport), resolved on the first call: call it before changing folder. */
 const char *tu_bin(void);
 
+/* The binary itself, for tests that install or copy it or look beside
+ * it: under make check-valgrind tu_bin() is a wrapper that runs it under
+ * valgrind, and $BCREPORT_REAL_BIN names it (the copies run without
+ * valgrind); otherwise tu_bin(). */
+const char *tu_real_bin(void);
+
 /* Runs $BCREPORT_BIN (default ./bcreport) with the NULL-terminated
  * arguments args (not including argv[0]), feeding input (may be NULL) on
  * standard input, with NO_COLOR=1 so diagnostics are plain. */
@@ -96,5 +102,15 @@ void tu_free_names(char **names, size_t count);
 /* True when running in CI (CI=true): missing shared data is then a
  * failure rather than a skip. */
 bool tu_in_ci(void);
+
+/* True under make check-valgrind (BC_UNDER_VALGRIND=1), where the test
+ * programs and the binary run under valgrind memcheck, some fifty times
+ * slower. */
+bool tu_under_valgrind(void);
+
+/* Under valgrind, skips the calling test with a loud message saying why
+ * (a CPU-time limit, a memory limit, a size only a fast build reaches);
+ * otherwise returns. */
+void tu_skip_under_valgrind(const char *why);
 
 #endif

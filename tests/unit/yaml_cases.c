@@ -122,7 +122,11 @@ const yaml_error_case yaml_error_cases[] = {
      "t.yaml:3:1: error: a second YAML document starts here; a bcreport "
      "file holds one document\n"},
     {"unknown tag on a scalar", "a: !code 1\n", 0,
-     "t.yaml:1:4: error: unknown tag !code\n"},
+     "t.yaml:1:4: error: unknown tag !code; if the text only starts with !, "
+     "put it in double quotes: a: \"!code 1\"\n"},
+    {"text starting with ! in a list", "a:\n  - !Quan trọng: tốt\n", 0,
+     "t.yaml:2:5: error: unknown tag !Quan; if the text only starts with !, "
+     "put it in double quotes:   - \"!Quan trọng: tốt\"\n"},
     {"unknown tag on a mapping", "a: !!set {x: 1}\n", 0,
      "t.yaml:1:4: error: unknown tag !!set\n"},
     {"standard tag on the wrong kind", "a: !!seq {x: 1}\n", 0,
