@@ -37,12 +37,16 @@ BC_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -Iinclude \
 # which is after the deps step has installed the packages.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
-# The program itself opens libzip when it makes a DOCX (src/zip.c), by the
-# name the library gives itself, so that md and html do not pay for the
-# libcrypto it brings; the tests link it as usual.
-BIN_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libzip,$(PKGS))) -ldl
-LIBZIP_SONAME = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libzip)/libzip.so" \
+# The program itself opens libzip and libxlsxwriter when it makes a DOCX
+# or a workbook (src/dynlib.c), by the name each library gives itself, so
+# that other commands do not pay for the libcrypto they bring; the tests
+# link them as usual.
+DYNLIBS = libzip xlsxwriter
+BIN_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out $(DYNLIBS),$(PKGS))) -ldl
+soname_of = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir $(1))/$(2)" \
 	2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBZIP_SONAME = $(call soname_of,libzip,libzip.so)
+LIBXLSXWRITER_SONAME = $(call soname_of,xlsxwriter,libxlsxwriter.so)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
@@ -99,6 +103,8 @@ $(BUILDDIR)/obj/%.o: src/%.c
 
 $(BUILDDIR)/obj/zip.o: BC_CFLAGS += \
 	$(if $(LIBZIP_SONAME),-DBC_LIBZIP_SONAME='"$(LIBZIP_SONAME)"')
+$(BUILDDIR)/obj/xlsx.o: BC_CFLAGS += $(if $(LIBXLSXWRITER_SONAME),\
+	-DBC_LIBXLSXWRITER_SONAME='"$(LIBXLSXWRITER_SONAME)"')
 
 $(EMBED): tools/embed.c
 	@mkdir -p $(@D)

@@ -13,9 +13,99 @@
 #include <xlsxwriter.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/chars.h"
+#include "bcreport/dynlib.h"
 #include "bcreport/i18n.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/writer.h"
+
+/*
+ * libxlsxwriter is opened when the first workbook is made (dynlib.h): it
+ * brings libcrypto, which would otherwise cost every command more at
+ * start than building the example to Markdown.
+ */
+#ifndef BC_LIBXLSXWRITER_SONAME
+#define BC_LIBXLSXWRITER_SONAME "libxlsxwriter.so.4"
+#endif
+
+static struct {
+    void (*format_set_align)(lxw_format *, uint8_t);
+    void (*format_set_bold)(lxw_format *);
+    void (*format_set_bottom)(lxw_format *, uint8_t);
+    void (*format_set_num_format)(lxw_format *, const char *);
+    void (*format_set_text_wrap)(lxw_format *);
+    char *(*lxw_strerror)(lxw_error);
+    lxw_format *(*workbook_add_format)(lxw_workbook *);
+    lxw_worksheet *(*workbook_add_worksheet)(lxw_workbook *, const char *);
+    lxw_error (*workbook_close)(lxw_workbook *);
+    lxw_workbook *(*workbook_new_opt)(const char *, lxw_workbook_options *);
+    lxw_error (*workbook_set_properties)(lxw_workbook *,
+                                         lxw_doc_properties *);
+    void (*worksheet_freeze_panes)(lxw_worksheet *, lxw_row_t, lxw_col_t);
+    lxw_error (*worksheet_set_column)(lxw_worksheet *, lxw_col_t, lxw_col_t,
+                                      double, lxw_format *);
+    lxw_error (*worksheet_write_blank)(lxw_worksheet *, lxw_row_t, lxw_col_t,
+                                       lxw_format *);
+    lxw_error (*worksheet_write_formula_num)(lxw_worksheet *, lxw_row_t,
+                                             lxw_col_t, const char *,
+                                             lxw_format *, double);
+    lxw_error (*worksheet_write_number)(lxw_worksheet *, lxw_row_t,
+                                        lxw_col_t, double, lxw_format *);
+    lxw_error (*worksheet_write_string)(lxw_worksheet *, lxw_row_t,
+                                        lxw_col_t, const char *,
+                                        lxw_format *);
+} lib;
+
+#define SYMBOL(f) {#f, &lib.f}
+static const bc_dynlib_symbol symbols[] = {
+    SYMBOL(format_set_align), SYMBOL(format_set_bold),
+    SYMBOL(format_set_bottom), SYMBOL(format_set_num_format),
+    SYMBOL(format_set_text_wrap), SYMBOL(lxw_strerror),
+    SYMBOL(workbook_add_format), SYMBOL(workbook_add_worksheet),
+    SYMBOL(workbook_close), SYMBOL(workbook_new_opt),
+    SYMBOL(workbook_set_properties), SYMBOL(worksheet_freeze_panes),
+    SYMBOL(worksheet_set_column), SYMBOL(worksheet_write_blank),
+    SYMBOL(worksheet_write_formula_num), SYMBOL(worksheet_write_number),
+    SYMBOL(worksheet_write_string),
+};
+#undef SYMBOL
+
+static bc_dynlib libxlsxwriter = {BC_LIBXLSXWRITER_SONAME, NULL};
+
+/* Opens libxlsxwriter once; false after a diagnostic (status 69). */
+static bool load_libxlsxwriter(bc_diags *diags)
+{
+    const char *why =
+        bc_dynlib_open(&libxlsxwriter, symbols, BC_COUNT(symbols));
+    if (!why)
+        return true;
+    bc_pos nowhere = {NULL, 0, 0};
+    bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, nowhere,
+                _("cannot load %s to make the workbook (%s); install the "
+                  "Debian package libxlsxwriter4"),
+                BC_LIBXLSXWRITER_SONAME, why);
+    return false;
+}
+
+/* The code below calls libxlsxwriter by its own names, through the
+ * table. */
+#define format_set_align lib.format_set_align
+#define format_set_bold lib.format_set_bold
+#define format_set_bottom lib.format_set_bottom
+#define format_set_num_format lib.format_set_num_format
+#define format_set_text_wrap lib.format_set_text_wrap
+#define lxw_strerror lib.lxw_strerror
+#define workbook_add_format lib.workbook_add_format
+#define workbook_add_worksheet lib.workbook_add_worksheet
+#define workbook_close lib.workbook_close
+#define workbook_new_opt lib.workbook_new_opt
+#define workbook_set_properties lib.workbook_set_properties
+#define worksheet_freeze_panes lib.worksheet_freeze_panes
+#define worksheet_set_column lib.worksheet_set_column
+#define worksheet_write_blank lib.worksheet_write_blank
+#define worksheet_write_formula_num lib.worksheet_write_formula_num
+#define worksheet_write_number lib.worksheet_write_number
+#define worksheet_write_string lib.worksheet_write_string
 
 /* Column widths, in characters of the default font. */
 #define STT_WIDTH 5
@@ -350,6 +440,8 @@ bool bc_xlsx_write(const bc_summary_table *tables, size_t count,
                    const bc_xlsx_info *info, const char *near, bc_buf *out,
                    bc_diags *diags)
 {
+    if (!load_libxlsxwriter(diags))
+        return false;
     bc_buf path = BC_BUF_INIT;
     int fd = temp_file(near, &path, diags);
     if (fd < 0) {

@@ -3,7 +3,6 @@
 #include "bcreport/zip.h"
 #include "bcreport/i18n.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,8 @@
 #include <zip.h>
 
 #include "bcreport/alloc.h"
+#include "bcreport/chars.h"
+#include "bcreport/dynlib.h"
 
 /*
  * libzip is opened when the first archive is made, not when bcreport
@@ -24,8 +25,7 @@
 #define BC_LIBZIP_SONAME "libzip.so.4"
 #endif
 
-static struct libzip {
-    void *handle; /* NULL until loaded */
+static struct {
     zip_t *(*open_from_source)(zip_source_t *, int, zip_error_t *);
     int (*close)(zip_t *);
     void (*discard)(zip_t *);
@@ -55,62 +55,33 @@ static struct libzip {
     void (*stat_init)(zip_stat_t *);
 } lib;
 
-/* Finds name in the library into *slot (a pointer to a function pointer;
- * POSIX lets a dlsym result stand for a function). */
-static bool find(const char *name, void *slot)
-{
-    void *sym = dlsym(lib.handle, name);
-    if (!sym)
-        return false;
-    memcpy(slot, &sym, sizeof sym);
-    return true;
-}
+#define SYMBOL(f) {"zip_" #f, &lib.f}
+static const bc_dynlib_symbol symbols[] = {
+    SYMBOL(open_from_source), SYMBOL(close), SYMBOL(discard),
+    SYMBOL(get_error), SYMBOL(error_code_zip), SYMBOL(error_init),
+    SYMBOL(error_fini), SYMBOL(error_strerror), SYMBOL(file_add),
+    SYMBOL(file_set_dostime), SYMBOL(file_set_external_attributes),
+    SYMBOL(set_file_compression), SYMBOL(source_buffer),
+    SYMBOL(source_buffer_create), SYMBOL(source_close), SYMBOL(source_error),
+    SYMBOL(source_free), SYMBOL(source_keep), SYMBOL(source_open),
+    SYMBOL(source_read), SYMBOL(source_stat), SYMBOL(stat_init),
+};
+#undef SYMBOL
 
-static bool find_all(void)
-{
-    return find("zip_open_from_source", &lib.open_from_source) &&
-           find("zip_close", &lib.close) &&
-           find("zip_discard", &lib.discard) &&
-           find("zip_get_error", &lib.get_error) &&
-           find("zip_error_code_zip", &lib.error_code_zip) &&
-           find("zip_error_init", &lib.error_init) &&
-           find("zip_error_fini", &lib.error_fini) &&
-           find("zip_error_strerror", &lib.error_strerror) &&
-           find("zip_file_add", &lib.file_add) &&
-           find("zip_file_set_dostime", &lib.file_set_dostime) &&
-           find("zip_file_set_external_attributes",
-                &lib.file_set_external_attributes) &&
-           find("zip_set_file_compression", &lib.set_file_compression) &&
-           find("zip_source_buffer", &lib.source_buffer) &&
-           find("zip_source_buffer_create", &lib.source_buffer_create) &&
-           find("zip_source_close", &lib.source_close) &&
-           find("zip_source_error", &lib.source_error) &&
-           find("zip_source_free", &lib.source_free) &&
-           find("zip_source_keep", &lib.source_keep) &&
-           find("zip_source_open", &lib.source_open) &&
-           find("zip_source_read", &lib.source_read) &&
-           find("zip_source_stat", &lib.source_stat) &&
-           find("zip_stat_init", &lib.stat_init);
-}
+static bc_dynlib libzip = {BC_LIBZIP_SONAME, NULL};
 
 /* Opens libzip once; false after a diagnostic (status 69, as for a missing
  * PDF engine: a program bcreport needs is not there). */
 static bool load_libzip(bc_diags *diags)
 {
-    if (lib.handle)
+    const char *why = bc_dynlib_open(&libzip, symbols, BC_COUNT(symbols));
+    if (!why)
         return true;
-    lib.handle = dlopen(BC_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (lib.handle && find_all())
-        return true;
-    const char *why = dlerror();
     bc_pos nowhere = {NULL, 0, 0};
     bc_diag_add(diags, BC_ERROR, BC_EX_UNAVAILABLE, nowhere,
                 _("cannot load %s to make the DOCX (%s); install the Debian "
                   "package libzip4"),
-                BC_LIBZIP_SONAME, why ? why : _("unknown error"));
-    if (lib.handle)
-        dlclose(lib.handle);
-    lib.handle = NULL;
+                BC_LIBZIP_SONAME, why);
     return false;
 }
 

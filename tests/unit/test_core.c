@@ -11,6 +11,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/dynlib.h"
 #include "bcreport/io.h"
 #include "bcreport/strmap.h"
 #include "bcreport/value.h"
@@ -722,10 +723,58 @@ static void test_colour_auto_empty_no_color(void **state)
     assert_true(colour_auto_on_terminal(""));
 }
 
+/* ---- dynlib: a library opened when first needed ---- */
+
+static void test_dynlib_fills_every_slot(void **state)
+{
+    (void)state;
+    double (*cosine)(double) = NULL;
+    double (*square_root)(double) = NULL;
+    const bc_dynlib_symbol symbols[] = {{"cos", &cosine},
+                                        {"sqrt", &square_root}};
+    bc_dynlib lib = {"libm.so.6", NULL};
+    assert_null(bc_dynlib_open(&lib, symbols, 2));
+    assert_non_null(lib.handle);
+    assert_true(cosine(0.0) == 1.0);
+    assert_true(square_root(16.0) == 4.0);
+    /* Opened once: a second call finds it open. */
+    void *handle = lib.handle;
+    assert_null(bc_dynlib_open(&lib, symbols, 2));
+    assert_ptr_equal(lib.handle, handle);
+}
+
+static void test_dynlib_missing_library_says_why(void **state)
+{
+    (void)state;
+    bc_dynlib lib = {"libbcreport-none.so.9", NULL};
+    const char *why = bc_dynlib_open(&lib, NULL, 0);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "libbcreport-none.so.9"));
+    assert_null(lib.handle);
+}
+
+static void test_dynlib_missing_symbol_leaves_it_closed(void **state)
+{
+    (void)state;
+    void (*none)(void) = NULL;
+    double (*cosine)(double) = NULL;
+    const bc_dynlib_symbol symbols[] = {{"cos", &cosine},
+                                        {"bc_no_such_function", &none}};
+    bc_dynlib lib = {"libm.so.6", NULL};
+    const char *why = bc_dynlib_open(&lib, symbols, 2);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "bc_no_such_function"));
+    assert_null(lib.handle);
+    assert_null(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_printf_grows),
+        cmocka_unit_test(test_dynlib_fills_every_slot),
+        cmocka_unit_test(test_dynlib_missing_library_says_why),
+        cmocka_unit_test(test_dynlib_missing_symbol_leaves_it_closed),
         cmocka_unit_test(test_buf_append_keeps_nul_bytes),
         cmocka_unit_test(test_buf_detach),
         cmocka_unit_test(test_buf_detach_empty),
