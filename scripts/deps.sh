@@ -32,6 +32,7 @@ for pc in "$@"; do
     cmocka) need libcmocka-dev ;;
     libutf8proc) need libutf8proc-dev ;;
     libzip) need libzip-dev ;;
+    zlib) need zlib1g-dev ;;
     xlsxwriter) need libxlsxwriter-dev ;;
     *) echo "deps.sh: error: no Debian package known for pkg-config name $pc" >&2
        exit 1 ;;

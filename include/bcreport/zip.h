@@ -1,16 +1,16 @@
 /*
  * zip.h - a ZIP archive made in memory, the same bytes on every run.
  *
- * The only module that sees libzip.  Entries are stored in the order they
- * are added, deflated at level 9, each dated 1980-01-01 00:00 (a DOS date,
- * set directly: libzip's mtime setter goes through the local time zone),
- * made by Unix with mode 0644, without extra fields, comment or folder
- * entries.  The archive is handed back as bytes, for output.c to write
- * atomically: libzip writing the file itself would bypass -o's promises.
+ * The only module that sees zlib.  Entries are stored in the order they
+ * are added, deflated (zlib's default level, 6), each dated 1980-01-01
+ * 00:00 (a DOS date), made by Unix with mode 0644, without extra fields,
+ * comment, folder entries or data descriptors.  The archive is handed
+ * back as bytes, for output.c to write atomically.  An entry or an
+ * archive past 2 GiB, or past 65 535 entries, is refused (no ZIP64).
  *
- * Memory: bc_zip_add copies the data; the archive and every copy are
- * freed by bc_zip_finish (which appends the archive to out) or
- * bc_zip_free.  libzip reports out of memory as an error (EX_OSERR).
+ * Memory: the archive grows in z until bc_zip_finish (which appends it to
+ * out) or bc_zip_free; zlib allocates through alloc.h, so running out of
+ * memory exits with 71 as everywhere else.
  */
 #ifndef BC_ZIP_H
 #define BC_ZIP_H
