@@ -26,6 +26,21 @@ void bc_diags_fini(bc_diags *diags)
     bc_diags_init(diags);
 }
 
+void bc_diags_drop_notes(bc_diags *diags)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        bc_diag *d = &diags->items[i];
+        if (d->level == BC_NOTE) {
+            free(d->file);
+            free(d->message);
+        } else {
+            diags->items[kept++] = *d;
+        }
+    }
+    diags->count = kept;
+}
+
 /* User text reaches messages (keys, citations, file names): a line break
  * or a terminal escape in it must not break the one-line FILE:LINE:COL
  * form that editors read, nor reach the terminal.  Control characters

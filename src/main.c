@@ -391,8 +391,11 @@ static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
 {
     const char *data = out->ptr;
     bool to_file = output && strcmp(output, "-") != 0;
-    if (diags->errors == 0 && to_file)
-        bc_write_file_atomic(output, data, out->len, diags);
+    /* Notes tell what the output holds (init's changes): moot when it
+     * could not be written. */
+    if (diags->errors == 0 && to_file &&
+        !bc_write_file_atomic(output, data, out->len, diags))
+        bc_diags_drop_notes(diags);
     print_diags(c, diags);
     if (diags->errors == 0 && !to_file)
         return write_stdout(data, out->len);

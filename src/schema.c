@@ -601,7 +601,7 @@ static bool read_object(reader *r, const bc_schema *schema,
 {
     if (map->kind != BC_VALUE_MAP) {
         bc_diag_error(r->diags, pos_of(r, map),
-                      _("a %s must be a mapping of keys and values, not %s"),
+                      _("the %s must be named items (key: value), not %s"),
                       _(schema->name), article_kind(map->kind));
         return false;
     }

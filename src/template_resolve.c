@@ -87,7 +87,9 @@ bc_resolve_result bc_resolver_load(bc_resolver *r, const char *name,
                                 diags);
         if (!t) {
             res = BC_RESOLVE_ERROR;
-            if (at.file)
+            /* A partial's include site; not the top template, which
+             * nothing includes (at is then the folder alone). */
+            if (at.file && at.line > 0)
                 bc_diag_add(diags, BC_NOTE, BC_OK, at,
                             _("in template \"%s\" included here"), name);
         }

@@ -2,7 +2,9 @@
  * (see view.h; narrative, tables and activities are view_content.c's). */
 #include <inttypes.h>
 #include <stdint.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bcreport/chars.h"
 #include "bcreport/i18n.h"
@@ -519,7 +521,18 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
     bc_pos where = {folder, 0, 0};
     bc_resolve_result found =
         bc_resolver_load(resolver, name, &t, where, diags);
-    if (found == BC_RESOLVE_MISSING)
+    struct stat st;
+    if (found == BC_RESOLVE_MISSING && folder && stat(folder, &st) != 0)
+        /* -T given a folder that is not there: say that, not which
+         * template is missing from it. */
+        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
+                    _("cannot open the template folder: %s"),
+                    strerror(errno));
+    else if (found == BC_RESOLVE_MISSING && folder && !S_ISDIR(st.st_mode))
+        bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
+                    _("the template folder is not a folder; -T takes the "
+                      "folder that holds the templates"));
+    else if (found == BC_RESOLVE_MISSING)
         bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, where,
                     _("no template \"%s\" (%s.mustache) in the template folder"),
                     name, name);

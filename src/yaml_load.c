@@ -222,6 +222,47 @@ static bool check_text(loader *ld)
     return true;
 }
 
+/* What a file that is not text is, told by its first bytes: a clerk may
+ * give the Word file, the PDF or a scan instead of the data file.  NULL
+ * for anything else. */
+static const char *binary_kind(const char *data, size_t len)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } kinds[] = {
+        {"PK\x03\x04", 4,
+         N_("a Word, Excel or OpenDocument file (.docx, .xlsx, .odt), which "
+            "is a ZIP archive")},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+         N_("an old Word or Excel file (.doc, .xls)")},
+        {"%PDF-", 5, N_("a PDF document")},
+        {"\x89PNG", 4, N_("a PNG image")},
+        {"\xFF\xD8\xFF", 3, N_("a JPEG image")},
+        {"\x1F\x8B", 2, N_("a compressed file (gzip)")},
+        {"\x7F" "ELF", 4, N_("a program (ELF)")},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (len >= kinds[i].len && !memcmp(data, kinds[i].magic, kinds[i].len))
+            return _(kinds[i].what);
+    return NULL;
+}
+
+/* UTF-32 (with its byte-order mark) before UTF-16, whose mark begins
+ * UTF-32LE's. */
+static const char *wide_encoding(const char *data, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    if (len >= 4 && ((p[0] == 0xFF && p[1] == 0xFE && !p[2] && !p[3]) ||
+                     (!p[0] && !p[1] && p[2] == 0xFE && p[3] == 0xFF)))
+        return "UTF-32";
+    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+                     (p[0] == 0xFE && p[1] == 0xFF)))
+        return "UTF-16";
+    return NULL;
+}
+
 /* ---- text ---- */
 
 /* A string value, in NFC: text typed on different systems (a Mac gives
@@ -1219,10 +1260,13 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
     if (len > ld.opts.max_file_size) {
         error_at(&ld, start, _("file is larger than the limit of %zu bytes"),
                  ld.opts.max_file_size);
-    } else if (len >= 2 && ((unsigned char)data[0] == 0xFF ||
-                            (unsigned char)data[0] == 0xFE) &&
-               ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
-        error_at(&ld, start, _("the file is UTF-16; save it as UTF-8"));
+    } else if (wide_encoding(data, len)) {
+        error_at(&ld, start, _("the file is %s; save it as UTF-8"),
+                 wide_encoding(data, len));
+    } else if (binary_kind(data, len)) {
+        error_at(&ld, start, _("this is not a text file but %s; give the "
+                               "data file (.yaml)"),
+                 binary_kind(data, len));
     } else if (check_text(&ld)) {
         normalise_text(&ld);
         if (check_legacy(&ld))

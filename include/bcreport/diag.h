@@ -69,6 +69,9 @@ typedef struct bc_diags {
 
 void bc_diags_init(bc_diags *diags);
 void bc_diags_fini(bc_diags *diags);
+/* Removes the notes (what was changed in an output, say, once that output
+ * was not written after all), keeping errors and warnings in order. */
+void bc_diags_drop_notes(bc_diags *diags);
 
 /* Appends a diagnostic.  status must be BC_OK for notes and warnings and an
  * error status for errors. */

@@ -768,10 +768,30 @@ static void test_dynlib_missing_symbol_leaves_it_closed(void **state)
     assert_null(none);
 }
 
+static void test_diags_drop_notes_keeps_the_rest_in_order(void **state)
+{
+    (void)state;
+    bc_diags d;
+    bc_diags_init(&d);
+    bc_pos at = {"a.yaml", 1, 2};
+    bc_diag_add(&d, BC_NOTE, BC_OK, at, "changed 1");
+    bc_diag_add(&d, BC_WARNING, BC_OK, at, "warned");
+    bc_diag_add(&d, BC_NOTE, BC_OK, at, "changed 2");
+    bc_diag_add(&d, BC_ERROR, BC_EX_CANTCREAT, at, "refused");
+    bc_diags_drop_notes(&d);
+    assert_int_equal(d.count, 2);
+    assert_string_equal(d.items[0].message, "warned");
+    assert_string_equal(d.items[1].message, "refused");
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.status, BC_EX_CANTCREAT);
+    bc_diags_fini(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_printf_grows),
+        cmocka_unit_test(test_diags_drop_notes_keeps_the_rest_in_order),
         cmocka_unit_test(test_dynlib_fills_every_slot),
         cmocka_unit_test(test_dynlib_missing_library_says_why),
         cmocka_unit_test(test_dynlib_missing_symbol_leaves_it_closed),
