@@ -1,4 +1,5 @@
 /* alloc.c - allocation wrappers that exit on failure (see alloc.h). */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "bcreport/alloc.h"
 #include "bcreport/i18n.h"
 
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "bcreport/diag.h"
 
@@ -21,6 +23,44 @@ void *bc_xmalloc(size_t size)
     if (!p)
         bc_out_of_memory();
     return p;
+}
+
+void *bc_xmap(size_t size, size_t align)
+{
+    if (size > SIZE_MAX - align)
+        bc_out_of_memory();
+    /* Mapped with room to spare, then trimmed to an aligned start. */
+    size_t span = size + align;
+    unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        bc_out_of_memory();
+    size_t lead = (align - (uintptr_t)p % align) % align;
+    if (lead)
+        munmap(p, lead);
+    if (span - lead - size)
+        munmap(p + lead + size, span - lead - size);
+    return p + lead;
+}
+
+void bc_advise_huge_pages(void *p, size_t len)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t page = 4096;
+    uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)p + len) & ~(page - 1);
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE); /* a hint */
+#else
+    (void)p;
+    (void)len;
+#endif
+}
+
+void bc_unmap(void *p, size_t size)
+{
+    if (p)
+        munmap(p, size);
 }
 
 void *bc_xcalloc(size_t count, size_t size)

@@ -2,26 +2,39 @@
 #include "bcreport/arena.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bcreport/alloc.h"
 
-/* Most blocks are this size; a larger request gets a block of its own. */
+/* An arena's first block; each next one is twice as large, up to a huge
+ * page, so that a small arena (a template's) stays small and a large one
+ * (a view of 50 MB) is made of few blocks.  A larger request gets a block
+ * of its own. */
 #define BLOCK_SIZE (64u * 1024u)
+/*
+ * Blocks of a huge page or more are aligned to it and the kernel asked to
+ * back them with huge pages (transparent huge pages in "madvise" mode, as
+ * Debian sets it): a report of 13 MB fills 80 MB, which in pages of 4 KB
+ * took 20 000 page faults, a third of its time to Markdown.
+ */
+#define HUGE_PAGE (2u * 1024u * 1024u)
 #define ALIGN alignof(max_align_t)
 
 typedef struct block {
     struct block *next;
     size_t used;
     size_t size;
+    bool mapped; /* by bc_xmap, its size header included */
     alignas(max_align_t) unsigned char data[];
 } block;
 
 struct bc_arena {
     block *head; /* the block being filled; older blocks follow */
     size_t used;
+    size_t next_size; /* of the next block, header included; 0 at first */
 };
 
 bc_arena *bc_arena_new(void)
@@ -36,20 +49,33 @@ void bc_arena_free(bc_arena *arena)
     block *b = arena->head;
     while (b) {
         block *next = b->next;
-        free(b);
+        if (b->mapped)
+            bc_unmap(b, sizeof(block) + b->size);
+        else
+            free(b);
         b = next;
     }
     free(arena);
 }
 
+/* A block holding size bytes. */
 static block *new_block(size_t size)
 {
-    if (size > SIZE_MAX - sizeof(block))
+    if (size > SIZE_MAX - sizeof(block) - HUGE_PAGE)
         bc_out_of_memory();
-    block *b = bc_xmalloc(sizeof(block) + size);
+    size_t total = sizeof(block) + size;
+    block *b;
+    if (total >= HUGE_PAGE) {
+        total = (total + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+        b = bc_xmap(total, HUGE_PAGE);
+        bc_advise_huge_pages(b, total);
+    } else {
+        b = bc_xmalloc(total);
+    }
     b->next = NULL;
     b->used = 0;
-    b->size = size;
+    b->size = total - sizeof(block);
+    b->mapped = total >= HUGE_PAGE;
     return b;
 }
 
@@ -63,7 +89,9 @@ static void *alloc_aligned(bc_arena *arena, size_t size, size_t align)
     block *b = arena->head;
     size_t start = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || start > b->size || b->size - start < size) {
-        if (size > BLOCK_SIZE / 4) {
+        if (!arena->next_size)
+            arena->next_size = BLOCK_SIZE;
+        if (size > arena->next_size / 4) {
             /* A big piece gets its own block behind the current one, so
              * the space left in the current block is not wasted. */
             block *big = new_block(size);
@@ -77,7 +105,9 @@ static void *alloc_aligned(bc_arena *arena, size_t size, size_t align)
             arena->used += size;
             return big->data;
         }
-        b = new_block(BLOCK_SIZE);
+        b = new_block(arena->next_size - sizeof(block));
+        if (arena->next_size < HUGE_PAGE)
+            arena->next_size *= 2;
         b->next = arena->head;
         arena->head = b;
         start = 0;

@@ -38,6 +38,9 @@ void bc_buf_reserve(bc_buf *buf, size_t extra)
     buf->ptr = bc_xreallocarray(old, cap, 1);
     if (!old)
         buf->ptr[buf->len] = '\0';
+    /* A document of megabytes: its pages not yet written, huge. */
+    if (cap >= 4u * 1024u * 1024u)
+        bc_advise_huge_pages(buf->ptr + buf->len, cap - buf->len);
     buf->cap = cap;
 }
 

@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bcreport/alloc.h"
@@ -75,20 +77,28 @@ void bc_io_forget_inputs(void)
 }
 
 /* Reads f to its end into out, straight into the buffer's storage (no
- * large buffer on the stack: bcreport must run with a small stack). */
+ * large buffer on the stack: bcreport must run with a small stack).  A
+ * regular file's size is reserved first, so that a file of megabytes is
+ * read in place, not copied at each doubling of the buffer. */
 static bc_read_result read_all(FILE *f, size_t max_size, bc_buf *out,
                                int *error_number)
 {
     enum { CHUNK = 64 * 1024 };
     size_t start = out->len;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > 0 && (uintmax_t)st.st_size <= max_size)
+        bc_buf_reserve(out, (size_t)st.st_size);
     for (;;) {
-        bc_buf_reserve(out, CHUNK);
-        size_t n = fread(out->ptr + out->len, 1, CHUNK, f);
+        if (out->cap - out->len <= 1)
+            bc_buf_reserve(out, CHUNK);
+        size_t room = out->cap - out->len - 1;
+        size_t n = fread(out->ptr + out->len, 1, room, f);
         if (n > max_size - (out->len - start))
             return BC_READ_TOO_LARGE;
         out->len += n;
         out->ptr[out->len] = '\0';
-        if (n < CHUNK)
+        if (n < room)
             break;
     }
     if (!ferror(f))

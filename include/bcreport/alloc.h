@@ -17,6 +17,16 @@ void *bc_xcalloc(size_t count, size_t size);
 /* Resizes to count * size bytes, checking the multiplication for overflow. */
 void *bc_xreallocarray(void *ptr, size_t count, size_t size);
 char *bc_xstrdup(const char *s);
+/* size bytes (a multiple of the page size) of zeroed memory mapped at an
+ * address that is a multiple of align (a power of two, at least the page
+ * size), returned to the system at once by bc_unmap(p, size), not free(). */
+void *bc_xmap(size_t size, size_t align);
+void bc_unmap(void *p, size_t size);
+/* Asks the kernel to back the whole pages of the len bytes at p with huge
+ * pages (Linux's transparent huge pages, "madvise" mode): a big buffer
+ * then takes one page fault per 2 MB instead of one per 4 KB.  A hint,
+ * ignored where it is not supported. */
+void bc_advise_huge_pages(void *p, size_t len);
 /* Copies n bytes of s and adds a terminating NUL. */
 char *bc_xstrndup(const char *s, size_t n);
 

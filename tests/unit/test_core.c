@@ -2,12 +2,14 @@
 #include "testutil.h"
 
 #include <fcntl.h>
+#include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "bcreport/alloc.h"
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
@@ -106,6 +108,44 @@ static void test_buf_clear_empties_the_string(void **state)
 /* ---- arenas ---- */
 
 /* A large piece does not take the place of the small ones around it. */
+/* An arena's blocks grow to huge pages (2 MB, mapped): 40 MB in pieces
+ * of every size, each aligned and still holding what was written, the
+ * count of bytes exact. */
+static void test_arena_grows_past_huge_pages(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    enum { N = 4000 };
+    unsigned char *pieces[N];
+    size_t sizes[N], total = 0;
+    for (size_t i = 0; i < N; i++) {
+        sizes[i] = (i * 7919) % 20000 + (i % 500 == 0 ? 3u << 20 : 0);
+        pieces[i] = bc_arena_alloc(a, sizes[i]);
+        assert_int_equal((uintptr_t)pieces[i] % alignof(max_align_t), 0);
+        memset(pieces[i], (int)(i & 0xFF), sizes[i]);
+        total += (sizes[i] + alignof(max_align_t) - 1) &
+                 ~(alignof(max_align_t) - 1);
+    }
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < sizes[i]; j += 4093)
+            assert_int_equal(pieces[i][j], i & 0xFF);
+    assert_int_equal(bc_arena_used(a), total);
+    bc_arena_free(a);
+}
+
+static void test_xmap_is_aligned_and_zeroed(void **state)
+{
+    (void)state;
+    size_t size = 4u << 20, align = 2u << 20;
+    unsigned char *p = bc_xmap(size, align);
+    assert_int_equal((uintptr_t)p % align, 0);
+    for (size_t i = 0; i < size; i += 4096)
+        assert_int_equal(p[i], 0);
+    p[size - 1] = 1; /* the whole size is mapped */
+    bc_advise_huge_pages(p + 1, size - 1); /* a hint, any bounds */
+    bc_unmap(p, size);
+}
+
 static void test_arena_big_piece_keeps_small_ones(void **state)
 {
     (void)state;
@@ -791,6 +831,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_printf_grows),
+        cmocka_unit_test(test_arena_grows_past_huge_pages),
+        cmocka_unit_test(test_xmap_is_aligned_and_zeroed),
         cmocka_unit_test(test_diags_drop_notes_keeps_the_rest_in_order),
         cmocka_unit_test(test_dynlib_fills_every_slot),
         cmocka_unit_test(test_dynlib_missing_library_says_why),
