@@ -418,6 +418,11 @@ static bool number_value(reader *r, const bc_field *f, const bc_value *v,
     case BC_VN_NUMBER_NOT_A_NUMBER:
         break;
     }
+    if (strspn(v->as.string.ptr, " \t") == v->as.string.len) {
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" is empty; write %s"),
+                      f->key, number_kind(f, kind));
+        return false;
+    }
     if (strpbrk(v->as.string.ptr, "0123456789")) { /* "250 000 000đ" */
         bc_buf shown = BC_BUF_INIT;
         bc_diag_excerpt(&shown, v->as.string.ptr, v->as.string.len, 40);
@@ -446,6 +451,9 @@ static void read_number(reader *r, const bc_field *f, const bc_value *v,
         bc_diag_error(r->diags, pos_of(r, v),
                       _("\"%s\" cannot be negative: %lld"), f->key,
                       (long long)n);
+    } else if (n == INT64_MAX) { /* past 64 bits: not worth quoting back */
+        bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" %s"), f->key,
+                      _(f->max_rule));
     } else if (n > f->max) {
         bc_diag_error(r->diags, pos_of(r, v), _("\"%s\" %s: %lld"), f->key,
                       _(f->max_rule), (long long)n);

@@ -207,6 +207,11 @@ static bool check_text(loader *ld)
             invalid_utf8(ld, pos, i);
         else if (c == 0)
             error_at(ld, pos, _("NUL byte in the file; is it a text file?"));
+        else if (c == 0xFEFF)
+            /* A byte-order mark pasted in with text from another file. */
+            error_at(ld, pos, _("invisible character U+FEFF (a byte-order "
+                                "mark, pasted with text from another "
+                                "file): delete it"));
         else if (line_break)
             /* libyaml would count a line there that editors do not show. */
             error_at(ld, pos, _("invisible line separator U+%04X (pasted "
@@ -1097,6 +1102,10 @@ static void syntax_hint(const loader *ld, const yaml_parser_t *parser,
     } else if (strstr(problem, "did not find expected key")) {
         bc_buf_puts(hint, _("this line is indented wrongly: the keys of one "
                             "group start in the same column"));
+    } else if (strstr(problem, "invalid Unicode character escape code")) {
+        bc_buf_puts(hint, _("this \\u escape is not a character "
+                            "(\\uD800 to \\uDFFF are halves of UTF-16 "
+                            "pairs): write the character itself"));
     }
     bc_buf_fini(&fix);
 }
