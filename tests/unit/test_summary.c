@@ -746,24 +746,10 @@ static void test_a_hundred_reports(void **state)
     remove_dir(dir);
 }
 
-/* libxlsxwriter, and the libcrypto it brings, is opened only to make a
- * workbook (xlsx.c, dynlib.h): the program starts without it. */
-static void test_libxlsxwriter_opened_on_demand(void **state)
-{
-    (void)state;
-    tu_result r;
-    tu_shell(&r, "ldd \"$BCREPORT\"");
-    assert_int_equal(r.status, 0);
-    assert_null(strstr(r.out, "libxlsxwriter"));
-    assert_null(strstr(r.out, "libcrypto"));
-    tu_result_fini(&r);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_markdown),
-        cmocka_unit_test(test_libxlsxwriter_opened_on_demand),
         cmocka_unit_test(test_golden_html),
         cmocka_unit_test(test_totals_and_what_is_counted),
         cmocka_unit_test(test_header),
