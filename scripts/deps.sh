@@ -1,17 +1,18 @@
 #!/bin/sh
-# deps.sh [--tests] PKG... - make sure what bcreport builds with (the
-# pkg-config packages PKG) is installed, and with --tests what its test
-# suite uses too, installing the missing Debian packages with apt-get.
+# deps.sh [--tests|--coverage] PKG... - make sure what bcreport builds
+# with (the pkg-config packages PKG) is installed, with --tests what its
+# test suite uses too, and with --coverage gcovr besides (make coverage),
+# installing the missing Debian packages with apt-get.
 #
 # Does nothing when everything is there.  Otherwise it needs root (or sudo)
 # and apt-get; without them it says what to run and fails.
 set -u
 
-tests=false
-if [ "${1:-}" = "--tests" ]; then
-    tests=true
-    shift
-fi
+tests=false coverage=false
+case "${1:-}" in
+--tests) tests=true; shift ;;
+--coverage) tests=true; coverage=true; shift ;;
+esac
 
 missing=""
 need() { missing="$missing $1"; }
@@ -68,6 +69,10 @@ if $tests; then
     # The Vietnamese messages are tested under a real vi_VN.UTF-8 locale,
     # generated below once the package is there.
     [ -f /etc/locale.gen ] || need locales
+fi
+# make coverage: gcovr reads gcov's counts and writes the reports.
+if $coverage; then
+    command -v gcovr >/dev/null 2>&1 || need gcovr
 fi
 # Generates the vi_VN.UTF-8 locale for the tests (root, or sudo).
 vi_locale() {
