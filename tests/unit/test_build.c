@@ -916,6 +916,23 @@ static void test_tables_from_trips_visits_events(void **state)
     tu_result_fini(&r);
 }
 
+/* A mistake right after a line continued in double quotes (a backslash
+ * ending the line) is reported on the next line, where it is typed, not
+ * at the backslash. */
+static void test_error_after_a_continued_line(void **state)
+{
+    (void)state;
+    const char *edits[] = {"preamble: [\"Mở đầu.\"]",
+                           "preamble:\n  - \"Mở đầu theo \\\n    [@khong].\"",
+                           NULL};
+    tu_result r;
+    build_minimal(&r, "md", edits);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "<stdin>:17:5: error: unknown citation "
+                               "[@khong]; declare it under \"citations\"\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -954,6 +971,7 @@ int main(void)
         cmocka_unit_test(test_html_output_is_bounded),
         cmocka_unit_test(test_repeated_partner_is_an_error),
         cmocka_unit_test(test_tables_from_trips_visits_events),
+        cmocka_unit_test(test_error_after_a_continued_line),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);
 }
