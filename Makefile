@@ -194,8 +194,9 @@ coverage:
 	gcovr -a $(COV_DIR)/coverage.json --print-summary --txt /dev/null && \
 	echo "HTML: $(COV_DIR)/html/index.html" || status=1; \
 	if [ -s $(COV_DIR)/gcov-errors.log ]; then \
-		echo "gcov could not save the counts of some runs (under ulimit -f):"; \
-		sort $(COV_DIR)/gcov-errors.log | uniq -c | sort -rn | head -n 5; \
+		echo "libgcov could not write $$(wc -l < $(COV_DIR)/gcov-errors.log)" \
+			"counts files (runs under ulimit -f; docs/coverage.md):" \
+			"$(COV_DIR)/gcov-errors.log"; \
 	fi; \
 	exit $$status
 
