@@ -559,6 +559,57 @@ static void test_build_folder_cannot_be_made(void **state)
     tu_result_fini(&r);
 }
 
+/* A misspelt option of render, init or check: the nearest one
+ * suggested, status 64, as for the other commands; an option too long to
+ * be one gets no suggestion. */
+static void test_misspelt_options_of_each_command(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *args[4];
+        const char *err;
+    } typos[] = {
+        {{"render", "--stirct", "t.mustache", NULL},
+         "bcreport: error: unknown option \"--stirct\"; did you mean "
+         "\"--strict\"?\nTry 'bcreport --help'.\n"},
+        {{"init", "--frm", "a.yaml", NULL},
+         "bcreport: error: unknown option \"--frm\"; did you mean "
+         "\"--from\"?\nTry 'bcreport --help'.\n"},
+        {{"check", "--wreror", "a.yaml", NULL},
+         "bcreport: error: unknown option \"--wreror\"; did you mean "
+         "\"--werror\"?\nTry 'bcreport --help'.\n"},
+        {{"build",
+          "--outputxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "a.yaml", NULL},
+         "bcreport: error: unknown option "
+         "\"--outputxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "\"\nTry 'bcreport --help'.\n"},
+    };
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        tu_result r;
+        tu_run(&r, NULL, 0, typos[i].args);
+        assert_int_equal(r.status, 64);
+        assert_string_equal(r.out, "");
+        assert_string_equal(r.err, typos[i].err);
+        tu_result_fini(&r);
+    }
+}
+
+/* --colour=always, spelt the British way, colours as --color=always
+ * does, NO_COLOR notwithstanding. */
+static void test_colour_spelling(void **state)
+{
+    (void)state;
+    const char *args[] = {"--colour=always", "dump", "-", NULL};
+    tu_result r;
+    tu_run(&r, "a: 1\na: 2\n", 10, args);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "\033[1m<stdin>:2:1:\033[0m \033[1;31merror:"
+                               "\033[0m duplicate key \"a\" (first defined "
+                               "at 1:1)\n");
+    tu_result_fini(&r);
+}
+
 /* A write that fails (here /dev/full) is status 74, never silent. */
 static void require_dev_full(void)
 {
@@ -667,6 +718,8 @@ int main(void)
         cmocka_unit_test(test_render_escape_overrides_the_name),
         cmocka_unit_test(test_summary_pdf_engine_needs_pdf),
         cmocka_unit_test(test_build_folder_cannot_be_made),
+        cmocka_unit_test(test_misspelt_options_of_each_command),
+        cmocka_unit_test(test_colour_spelling),
     };
     size_t n = sizeof cases / sizeof cases[0];
     size_t m = sizeof more / sizeof more[0];
