@@ -933,6 +933,29 @@ static void test_error_after_a_continued_line(void **state)
     tu_result_fini(&r);
 }
 
+/* A misspelt reference to an appendix: the appendix is suggested, as a
+ * document would be. */
+static void test_misspelt_appendix_suggested(void **state)
+{
+    (void)state;
+    char *base = tu_read_file("data/2026-xa.yaml", NULL);
+    assert_non_null(base);
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, base);
+    free(base);
+    replace_all(&yaml, "(chi tiết tại [@pl-vientro])",
+                "(chi tiết tại [@pl-vientr])");
+    const char *args[] = {"build", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml.ptr, yaml.len, args);
+    bc_buf_fini(&yaml);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "<stdin>:216:57: error: unknown citation "
+                               "[@pl-vientr]; did you mean [@pl-vientro]?\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -972,6 +995,7 @@ int main(void)
         cmocka_unit_test(test_repeated_partner_is_an_error),
         cmocka_unit_test(test_tables_from_trips_visits_events),
         cmocka_unit_test(test_error_after_a_continued_line),
+        cmocka_unit_test(test_misspelt_appendix_suggested),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);
 }
