@@ -1,22 +1,20 @@
 #!/bin/sh
-# deps.sh [--tests|--bench] PKG... - make sure what bcreport builds with
-# (the pkg-config packages PKG) is installed, with --tests what its test
-# suite uses too, with --bench what make bench runs (GNU time, cmark),
+# deps.sh [--tests|--coverage|--bench] PKG... - make sure what bcreport
+# builds with (the pkg-config packages PKG) is installed, with --tests what
+# its test suite uses too, with --coverage gcovr besides (make coverage),
+# with --bench what make bench runs (GNU time, cmark),
 # installing the missing Debian packages with apt-get.
 #
 # Does nothing when everything is there.  Otherwise it needs root (or sudo)
 # and apt-get; without them it says what to run and fails.
 set -u
 
-tests=false
-bench=false
-if [ "${1:-}" = "--tests" ]; then
-    tests=true
-    shift
-elif [ "${1:-}" = "--bench" ]; then
-    bench=true
-    shift
-fi
+tests=false coverage=false bench=false
+case "${1:-}" in
+--tests) tests=true; shift ;;
+--coverage) tests=true; coverage=true; shift ;;
+--bench) bench=true; shift ;;
+esac
 
 missing=""
 need() { missing="$missing $1"; }
@@ -79,6 +77,10 @@ if $bench; then
     # Peak memory is GNU time's %M; the HTML floor includes Debian's cmark.
     [ -x /usr/bin/time ] || need time
     command -v cmark >/dev/null 2>&1 || need cmark
+fi
+# make coverage: gcovr reads gcov's counts and writes the reports.
+if $coverage; then
+    command -v gcovr >/dev/null 2>&1 || need gcovr
 fi
 # Generates the vi_VN.UTF-8 locale for the tests (root, or sudo).
 vi_locale() {

@@ -162,6 +162,21 @@ static void start_walk(bc_locator *loc, const char *s, size_t len, int line,
     w->j = j;
 }
 
+/* Skips a line continued in double quotes (a backslash ending the line,
+ * the next line's indentation): nothing in the text.  True when it did. */
+static bool skip_continuation(bc_locator *loc, walk *w)
+{
+    const char *src = loc->src;
+    size_t n = loc->len;
+    if (w->style != DOUBLE || w->j + 1 >= n || src[w->j] != '\\' ||
+        (src[w->j + 1] != '\n' && src[w->j + 1] != '\r'))
+        return false;
+    w->j++;
+    while (w->j < n && bc_is_space(src[w->j]))
+        w->j++;
+    return true;
+}
+
 /* One step of the walk; false when the source does not spell the text. */
 static bool step(bc_locator *loc, walk *w)
 {
@@ -170,13 +185,9 @@ static bool step(bc_locator *loc, walk *w)
     if (w->j >= n)
         return false;
     char c = w->s[w->i], d = src[w->j];
+    if (skip_continuation(loc, w))
+        return true;
     if (w->style == DOUBLE && d == '\\') {
-        if (w->j + 1 < n && (src[w->j + 1] == '\n' || src[w->j + 1] == '\r')) {
-            w->j++; /* a line continued: nothing in the text */
-            while (w->j < n && bc_is_space(src[w->j]))
-                w->j++;
-            return true;
-        }
         w->i += utf8_len(w->s, w->len, w->i);
         w->j += escape_len(src, n, w->j);
     } else if (w->style == SINGLE && d == '\'' && w->j + 1 < n &&
@@ -214,7 +225,10 @@ bc_pos bc_locator_find(bc_locator *loc, const char *s, size_t len, int line,
         w->lost = !step(loc, w);
     if (w->lost)
         return here;
-    /* The piece starts at the next character the text and source share. */
+    /* The piece starts at the next character the text and source share:
+     * after a line continued just before it, on the next line. */
+    while (offset < len && skip_continuation(loc, w))
+        ;
     size_t j = w->j;
     while (offset < len && j < loc->len && loc->src[j] != s[offset] &&
            bc_is_space(loc->src[j]))

@@ -71,13 +71,14 @@ static void visit(const bc_inline_sink *sink, cmark_node *node,
         break;
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
         if (enter && !*first_block) /* never from escaped text: kept apart */
             sink->text(sink->user, " ", 1);
         *first_block = false;
-        break;
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-        put_literal(sink, node);
+        if (enter && (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK ||
+                      cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK))
+            put_literal(sink, node); /* leaves: entered only */
         break;
     default:
         break;

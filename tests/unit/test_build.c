@@ -855,6 +855,107 @@ static void test_repeated_partner_is_an_error(void **state)
     bc_buf_fini(&yaml);
 }
 
+/* Tables made from the trips abroad, the visits and the events
+ * (table: {from: ...}): a row per activity in the order typed, the
+ * countries of a trip joined by commas, each cell starting with a
+ * capital, the members or participants totalled; "number: false" drops
+ * the STT column and the label moves to the first. */
+static void test_tables_from_trips_visits_events(void **state)
+{
+    (void)state;
+    char *base = tu_read_file("data/2026-xa.yaml", NULL);
+    assert_non_null(base);
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, base);
+    free(base);
+    replace_all(&yaml, "countries: [\"Lào\"]",
+                "countries: [\"Lào\", \"Thái Lan\"]");
+    replace_all(&yaml, "      - table: {from: aid_projects}\n",
+                "      - table: {from: delegations}\n"
+                "      - table: {from: visits, title: \"Các đoàn vào\"}\n"
+                "      - table: {from: events, number: false}\n");
+    static const char want[] =
+        "| STT | Thành phần | Nước đến | Thời gian | Số thành viên | Mục đích "
+        "|\n"
+        "| :---: | --- | --- | :---: | ---: | --- |\n"
+        "| 1 | Đồng chí Phó Chủ tịch UBND xã | Lào, Thái Lan | 10/8/2026 – "
+        "14/8/2026 | 9 | Thăm, làm việc và trao đổi kinh nghiệm phát triển "
+        "du lịch cộng đồng |\n"
+        "|  | **Tổng cộng** |  |  | **9** |  |\n"
+        "\n"
+        "**Các đoàn vào**\n"
+        "\n"
+        "| STT | Đoàn | Nước | Thời gian | Số thành viên | Mục đích |\n"
+        "| :---: | --- | --- | :---: | ---: | --- |\n"
+        "| 1 | Đoàn của Tổ chức Madison Quakers | Hoa Kỳ | 15/3/2026 – "
+        "17/3/2026 | 5 | Dự Lễ dâng hương tưởng niệm 58 năm ngày 504 thường "
+        "dân Sơn Mỹ bị thảm sát và khảo sát nhu cầu hỗ trợ hộ nghèo, trường "
+        "học trên địa bàn xã |\n"
+        "| 2 | Đoàn cựu chiến binh Hoa Kỳ | Hoa Kỳ | 20/10/2026 | 12 | Thăm "
+        "Khu Chứng tích Sơn Mỹ, dâng hương tưởng niệm các nạn nhân và giao "
+        "lưu với Nhân dân địa phương |\n"
+        "|  | **Tổng cộng** |  |  | **17** |  |\n"
+        "\n"
+        "| Hoạt động | Thời gian | Địa điểm | Số người tham dự | Phía nước "
+        "ngoài |\n"
+        "| --- | :---: | --- | ---: | --- |\n"
+        "| Lễ bàn giao 03 nhà tình thương do Tổ chức Madison Quakers tài trợ "
+        "| 25/9/2026 | Hội trường xã | 60 | Đại diện Tổ chức Madison Quakers "
+        "|\n"
+        "| **Tổng cộng** |  |  | **60** |  |\n\n"; /* as the golden ends */
+    const char *args[] = {"build", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml.ptr, yaml.len, args);
+    bc_buf_fini(&yaml);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    assert_string_equal(r.err, "");
+    size_t n = strlen(want);
+    if (r.out_len < n || strcmp(r.out + r.out_len - n, want) != 0)
+        fail_msg("the appendix does not end with the tables:\n%s", r.out);
+    tu_result_fini(&r);
+}
+
+/* A mistake right after a line continued in double quotes (a backslash
+ * ending the line) is reported on the next line, where it is typed, not
+ * at the backslash. */
+static void test_error_after_a_continued_line(void **state)
+{
+    (void)state;
+    const char *edits[] = {"preamble: [\"Mở đầu.\"]",
+                           "preamble:\n  - \"Mở đầu theo \\\n    [@khong].\"",
+                           NULL};
+    tu_result r;
+    build_minimal(&r, "md", edits);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "<stdin>:17:5: error: unknown citation "
+                               "[@khong]; declare it under \"citations\"\n");
+    tu_result_fini(&r);
+}
+
+/* A misspelt reference to an appendix: the appendix is suggested, as a
+ * document would be. */
+static void test_misspelt_appendix_suggested(void **state)
+{
+    (void)state;
+    char *base = tu_read_file("data/2026-xa.yaml", NULL);
+    assert_non_null(base);
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, base);
+    free(base);
+    replace_all(&yaml, "(chi tiết tại [@pl-vientro])",
+                "(chi tiết tại [@pl-vientr])");
+    const char *args[] = {"build", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml.ptr, yaml.len, args);
+    bc_buf_fini(&yaml);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "<stdin>:216:57: error: unknown citation "
+                               "[@pl-vientr]; did you mean [@pl-vientro]?\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -892,6 +993,9 @@ int main(void)
         cmocka_unit_test(test_markdown_output_is_bounded),
         cmocka_unit_test(test_html_output_is_bounded),
         cmocka_unit_test(test_repeated_partner_is_an_error),
+        cmocka_unit_test(test_tables_from_trips_visits_events),
+        cmocka_unit_test(test_error_after_a_continued_line),
+        cmocka_unit_test(test_misspelt_appendix_suggested),
     };
     return cmocka_run_group_tests_name("build", tests, NULL, NULL);
 }

@@ -892,6 +892,78 @@ static void test_check_missing_file(void **state)
     tu_result_fini(&r);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* Each invisible character is named: the clerk learns what was pasted. */
+static void test_each_invisible_character_named(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *escape, *said;
+    } cases[] = {
+        {"\\u202F", "U+202F (narrow no-break space)"},
+        {"\\u00AD", "U+00AD (soft hyphen)"},
+        {"\\u200C", "U+200C (zero-width non-joiner)"},
+        {"\\u200D", "U+200D (zero-width joiner)"},
+        {"\\u2060", "U+2060 (word joiner)"},
+        {"\\uFEFF", "U+FEFF (zero-width no-break space)"},
+        {"\\u2003", "U+2003 (unusual space)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_buf to = BC_BUF_INIT, want = BC_BUF_INIT;
+        bc_buf_printf(&to, "subject: \"Kết quả năm%s 2025\"", cases[i].escape);
+        bc_buf_printf(&want,
+                      "11:24: warning: invisible character %s; type a plain "
+                      "space, or nothing\n",
+                      cases[i].said);
+        const char *const findings[] = {want.ptr, NULL};
+        expect_findings("subject: \"Kết quả năm 2025\"", to.ptr, NULL, 0,
+                        findings);
+        bc_buf_fini(&to);
+        bc_buf_fini(&want);
+    }
+}
+
+/* --werror with errors of its own (--final's): every warning becomes an
+ * error, the errors stay, and the summary counts them all as errors. */
+static void test_werror_among_errors(void **state)
+{
+    (void)state;
+    char *warnings = tu_read_file("tests/fixtures/check/example-2023.err",
+                                  NULL);
+    assert_non_null(warnings);
+    static const char *const args[] = {"check", "--final", "--werror",
+                                       "example-2023.yaml", NULL};
+    tu_result r;
+    run_check("tests/fixtures/check", args, &r);
+    assert_int_equal(r.status, 65);
+    assert_null(strstr(r.err, ": warning: "));
+    assert_non_null(strstr(r.err, "example-2023.yaml:16:11: error: --final: "
+                                  "the number is blank"));
+    size_t promoted = 0;
+    for (char *line = warnings, *nl; (nl = strchr(line, '\n'));
+         line = nl + 1) {
+        *nl = '\0';
+        char *w = strstr(line, ": warning: ");
+        if (!w)
+            continue;
+        bc_buf want = BC_BUF_INIT;
+        bc_buf_append(&want, line, (size_t)(w - line));
+        bc_buf_printf(&want, ": error: %s\n", w + 11);
+        if (!strstr(r.err, want.ptr))
+            fail_msg("not made an error: %s\n%s", want.ptr, r.err);
+        bc_buf_fini(&want);
+        promoted++;
+    }
+    assert_int_equal(promoted, 8);
+    static const char summary[] = "1 file checked: 10 errors, 0 warnings\n";
+    size_t n = strlen(summary);
+    assert_true(r.err_len > n);
+    assert_string_equal(r.err + r.err_len - n, summary);
+    tu_result_fini(&r);
+    free(warnings);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -905,6 +977,8 @@ int main(void)
         cmocka_unit_test(test_year_ending_the_number),
         cmocka_unit_test(test_invisible_characters),
         cmocka_unit_test(test_one_invisible_character),
+        cmocka_unit_test(test_each_invisible_character_named),
+        cmocka_unit_test(test_werror_among_errors),
         cmocka_unit_test(test_distribution_rules),
         cmocka_unit_test(test_mention_in_brackets),
         cmocka_unit_test(test_no_false_findings),

@@ -468,6 +468,148 @@ static void test_citation_fan_out_exits_65(void **state)
     bc_buf_fini(&yaml);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* "CMD -h" and "CMD --help" print what "help CMD" prints, on stdout,
+ * for every command. */
+static void test_help_option_of_each_command(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {"build", "check", "summary",
+                                           "new",   "init",  "render",
+                                           "dump",  "schema"};
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        const char *help[] = {"help", commands[i], NULL};
+        tu_result want;
+        tu_run(&want, NULL, 0, help);
+        assert_int_equal(want.status, 0);
+        assert_true(want.out_len > 0);
+        static const char *const flags[] = {"-h", "--help"};
+        for (size_t k = 0; k < 2; k++) {
+            const char *args[] = {commands[i], flags[k], NULL};
+            tu_result r;
+            tu_run(&r, NULL, 0, args);
+            if (r.status != 0 || strcmp(r.out, want.out) != 0)
+                fail_msg("%s %s: status %d, stdout:\n%s", commands[i],
+                         flags[k], r.status, r.out);
+            assert_string_equal(r.err, "");
+            tu_result_fini(&r);
+        }
+        tu_result_fini(&want);
+    }
+}
+
+/* render --escape names the escaping whatever the template's name: html
+ * for a *.md.mustache, markdown for a *.mustache. */
+static void test_render_escape_overrides_the_name(void **state)
+{
+    (void)state;
+    static const char data[] = "x: \"<a*b> & _c_\"\n";
+    char *md = tu_temp_file("{{x}}\n", 6, ".md.mustache");
+    char *html = tu_temp_file("{{x}}\n", 6, ".mustache");
+    const char *as_html[] = {"render", "--escape", "html", md, "-", NULL};
+    const char *as_md[] = {"render", "--escape=markdown", html, "-", NULL};
+    tu_result r;
+    tu_run(&r, data, strlen(data), as_html);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "&lt;a*b&gt; &amp; _c_\n");
+    assert_string_equal(r.err, "");
+    tu_result_fini(&r);
+    tu_run(&r, data, strlen(data), as_md);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "\\<a\\*b> \\& \\_c\\_\n");
+    assert_string_equal(r.err, "");
+    tu_result_fini(&r);
+    remove(md);
+    remove(html);
+    free(md);
+    free(html);
+}
+
+/* summary --pdf-engine without PDF output is a usage error, nothing
+ * read. */
+static void test_summary_pdf_engine_needs_pdf(void **state)
+{
+    (void)state;
+    const char *args[] = {"summary", "-f", "md", "--pdf-engine=chromium",
+                          "no-such-file.yaml", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 64);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "bcreport: error: --pdf-engine goes with PDF "
+                               "output (-f pdf)\nTry 'bcreport --help'.\n");
+    tu_result_fini(&r);
+}
+
+/* Several files into a folder that cannot be made: status 73, the
+ * folder named, nothing written. */
+static void test_build_folder_cannot_be_made(void **state)
+{
+    (void)state;
+    const char *args[] = {"build", "data/2025-xa.yaml", "data/2026-xa.yaml",
+                          "-o", "/nonexistent/bcreport-out/", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 73);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "/nonexistent/bcreport-out/: error: cannot "
+                               "create the folder: No such file or "
+                               "directory\n");
+    tu_result_fini(&r);
+}
+
+/* A misspelt option of render, init or check: the nearest one
+ * suggested, status 64, as for the other commands; an option too long to
+ * be one gets no suggestion. */
+static void test_misspelt_options_of_each_command(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *args[4];
+        const char *err;
+    } typos[] = {
+        {{"render", "--stirct", "t.mustache", NULL},
+         "bcreport: error: unknown option \"--stirct\"; did you mean "
+         "\"--strict\"?\nTry 'bcreport --help'.\n"},
+        {{"init", "--frm", "a.yaml", NULL},
+         "bcreport: error: unknown option \"--frm\"; did you mean "
+         "\"--from\"?\nTry 'bcreport --help'.\n"},
+        {{"check", "--wreror", "a.yaml", NULL},
+         "bcreport: error: unknown option \"--wreror\"; did you mean "
+         "\"--werror\"?\nTry 'bcreport --help'.\n"},
+        {{"build",
+          "--outputxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "a.yaml", NULL},
+         "bcreport: error: unknown option "
+         "\"--outputxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "\"\nTry 'bcreport --help'.\n"},
+    };
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        tu_result r;
+        tu_run(&r, NULL, 0, typos[i].args);
+        assert_int_equal(r.status, 64);
+        assert_string_equal(r.out, "");
+        assert_string_equal(r.err, typos[i].err);
+        tu_result_fini(&r);
+    }
+}
+
+/* --colour=always, spelt the British way, colours as --color=always
+ * does, NO_COLOR notwithstanding. */
+static void test_colour_spelling(void **state)
+{
+    (void)state;
+    const char *args[] = {"--colour=always", "dump", "-", NULL};
+    tu_result r;
+    tu_run(&r, "a: 1\na: 2\n", 10, args);
+    assert_int_equal(r.status, 65);
+    assert_string_equal(r.err, "\033[1m<stdin>:2:1:\033[0m \033[1;31merror:"
+                               "\033[0m duplicate key \"a\" (first defined "
+                               "at 1:1)\n");
+    tu_result_fini(&r);
+}
+
 /* A write that fails (here /dev/full) is status 74, never silent. */
 static void require_dev_full(void)
 {
@@ -572,6 +714,12 @@ int main(void)
         cmocka_unit_test(test_examples_point_to_the_schema),
         cmocka_unit_test(test_schema_takes_no_file),
         cmocka_unit_test(test_citation_fan_out_exits_65),
+        cmocka_unit_test(test_help_option_of_each_command),
+        cmocka_unit_test(test_render_escape_overrides_the_name),
+        cmocka_unit_test(test_summary_pdf_engine_needs_pdf),
+        cmocka_unit_test(test_build_folder_cannot_be_made),
+        cmocka_unit_test(test_misspelt_options_of_each_command),
+        cmocka_unit_test(test_colour_spelling),
     };
     size_t n = sizeof cases / sizeof cases[0];
     size_t m = sizeof more / sizeof more[0];

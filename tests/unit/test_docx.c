@@ -458,6 +458,67 @@ static void test_no_libzip_nor_libcrypto(void **state)
     tu_result_fini(&r);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* A table whose words alone are wider than the page: each column gets
+ * its least width scaled down to fit the text width (9355 twips), in
+ * proportion, the grid and the cells alike. */
+static void test_table_wider_than_the_page(void **state)
+{
+    (void)state;
+    static const char word[] = "Mộtchữdàikhôngngắtđượcởđâucảvàcònrấtdàinữa";
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_printf(&yaml,
+                  TU_YAML_DOCUMENT
+                  "preamble:\n"
+                  "  - table: {columns: [{title: A}, {title: B}, {title: C}],"
+                  " rows: [[\"%s\", \"%s%s\", \"%s\"]]}\n"
+                  "results:\n  title: KẾT QUẢ\n"
+                  "  dissemination: {title: T, body: [x]}\n"
+                  TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE,
+                  word, word, word, word);
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml.ptr, yaml.len, args);
+    bc_buf_fini(&yaml);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    /* the grid of the table with four columns (STT, A, B, C) */
+    long w[4] = {0};
+    const char *grid = doc;
+    for (;;) {
+        grid = strstr(grid, "<w:tblGrid>");
+        assert_non_null(grid);
+        const char *end = strstr(grid, "</w:tblGrid>");
+        size_t n = 0;
+        for (const char *c = strstr(grid, "<w:gridCol w:w=\"");
+             c && c < end; c = strstr(c + 1, "<w:gridCol w:w=\""))
+            if (n < 4)
+                w[n++] = atol(c + 16);
+            else
+                n++;
+        if (n == 4)
+            break;
+        grid = end;
+    }
+    long sum = w[0] + w[1] + w[2] + w[3];
+    if (sum > 9355 || sum < 9355 - 4)
+        fail_msg("the columns take %ld twips, not the text width", sum);
+    assert_int_equal(w[1], w[3]); /* the same word: the same width */
+    /* twice the word: nearly twice as wide (the cells' margins are not
+     * doubled) */
+    if (w[2] <= 3 * w[1] / 2 || w[2] >= 2 * w[1])
+        fail_msg("twice the word takes %ld twips, the word %ld", w[2], w[1]);
+    /* each cell of the row as wide as its column */
+    char cell[64];
+    snprintf(cell, sizeof cell, "<w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", w[2]);
+    assert_non_null(strstr(grid, cell));
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_numbers_do_not_break),
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_no_libzip_nor_libcrypto),
+        cmocka_unit_test(test_table_wider_than_the_page),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }

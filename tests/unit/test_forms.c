@@ -136,11 +136,48 @@ static void test_number_forms(void **state)
                      BC_VN_NUMBER_NOT_A_NUMBER); /* no unit for a count */
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* Nearly a date: a letter among the digits, a separator of the wrong
+ * kind, a year of five digits, a day of three, 29 February of a year that
+ * is or is not leap. */
+static void test_date_forms_nearly_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        bc_date_reading want;
+    } cases[] = {
+        {"2o26-12-15", BC_DATE_NOT_A_DATE}, {"2026-1x-15", BC_DATE_NOT_A_DATE},
+        {"2026-12-1x", BC_DATE_NOT_A_DATE}, {"2026/12-15", BC_DATE_NOT_A_DATE},
+        {"2026-12/15", BC_DATE_NOT_A_DATE}, {"15/12/20266", BC_DATE_NOT_A_DATE},
+        {"15/1x/2026", BC_DATE_NOT_A_DATE}, {"15/12/2o26", BC_DATE_NOT_A_DATE},
+        {"1/", BC_DATE_NOT_A_DATE},         {"15/12", BC_DATE_NOT_A_DATE},
+        {"2024-02-29", BC_DATE_OK},         {"2023-02-29", BC_DATE_NOT_REAL},
+        {"1900-02-29", BC_DATE_NOT_REAL},   {"2000-02-29", BC_DATE_OK},
+        {"29/2/2024", BC_DATE_OK},          {"2026-00-10", BC_DATE_NOT_REAL},
+        {"00/12/2026", BC_DATE_NOT_REAL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_date d = {0, 0, 0};
+        bc_date_reading got = bc_date_read(cases[i].text,
+                                           strlen(cases[i].text), &d);
+        if (got != cases[i].want)
+            fail_msg("%s: reading %d, not %d", cases[i].text, got,
+                     cases[i].want);
+    }
+    bc_date d;
+    assert_false(bc_date_parse("2026-12-15x", 11, &d));
+    assert_true(bc_date_parse("2026-12-15", 10, &d));
+    assert_int_equal(d.day, 15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_forms_build_the_golden),
         cmocka_unit_test(test_date_forms),
+        cmocka_unit_test(test_date_forms_nearly_dates),
         cmocka_unit_test(test_number_forms),
     };
     return cmocka_run_group_tests_name("forms", tests, NULL, NULL);

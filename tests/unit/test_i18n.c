@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/i18n.h"
 
 /* The Vietnamese a clerk reads for the two YAML mistakes made most, for
  * 60 mistakes, and for check's summary. */
@@ -193,6 +194,67 @@ static void test_counts_in_vietnamese(void **state)
     bc_buf_fini(&yaml);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* BCREPORT_LOCALEDIR names the catalogue's folder before any other: an
+ * empty folder there means English even beside the build's catalogue,
+ * and a copy of the program far from any catalogue speaks Vietnamese
+ * with it. */
+static void test_localedir_variable_comes_first(void **state)
+{
+    (void)state;
+    tu_result r;
+    tu_shell(&r, "d=$(mktemp -d); trap 'rm -rf $d' EXIT; "
+                 "BCREPORT_LOCALEDIR=$d LANG=vi_VN.UTF-8 $BCREPORT --help");
+    assert_int_equal(r.status, 0);
+    if (strncmp(r.out, "Usage: bcreport", 15) != 0)
+        fail_msg("an empty BCREPORT_LOCALEDIR: %.80s", r.out);
+    tu_result_fini(&r);
+    tu_shell(&r,
+             "set -e; d=$(mktemp -d); trap 'rm -rf $d' EXIT; "
+             "bin=${BCREPORT_REAL_BIN:-$BCREPORT}; here=$(dirname $bin); "
+             "mo=$here/build/locale/vi/LC_MESSAGES/bcreport.mo; "
+             "[ -f $mo ] || mo=$here/locale/vi/LC_MESSAGES/bcreport.mo; "
+             "mkdir -p $d/x/vi/LC_MESSAGES; cp $mo $d/x/vi/LC_MESSAGES/; "
+             "cp $bin $d/bcreport; "
+             "BCREPORT_LOCALEDIR=$d/x LANG=vi_VN.UTF-8 $d/bcreport --help");
+    assert_int_equal(r.status, 0);
+    if (strncmp(r.out, "Cách dùng: bcreport", 20) != 0)
+        fail_msg("BCREPORT_LOCALEDIR with the catalogue: %.80s", r.out);
+    tu_result_fini(&r);
+}
+
+/* The library before bc_i18n_init: messages as written, English plural
+ * rules, not Vietnamese; after it, with LANGUAGE=vi and the build's
+ * catalogue, Vietnamese. (Last: it changes this process's locale.) */
+static void test_messages_before_and_after_init(void **state)
+{
+    (void)state;
+    static const char error[] = "error";
+    assert_ptr_equal(bc_gettext(error), error);
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 1),
+                        "%zu error");
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 2),
+                        "%zu errors");
+    assert_false(bc_i18n_vietnamese());
+    /* the catalogue of the build this test program belongs to */
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    assert_true(n > 0);
+    exe[n] = '\0';
+    bc_buf dir = BC_BUF_INIT;
+    bc_buf_append(&dir, exe, (size_t)(strrchr(exe, '/') - exe));
+    bc_buf_puts(&dir, "/../locale");
+    assert_int_equal(setenv("BCREPORT_LOCALEDIR", dir.ptr, 1), 0);
+    assert_int_equal(setenv("LANGUAGE", "vi", 1), 0);
+    assert_int_equal(setenv("LANG", "C.UTF-8", 1), 0);
+    bc_i18n_init(exe);
+    assert_true(bc_i18n_vietnamese());
+    assert_string_equal(bc_gettext(error), "lỗi");
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 2), "%zu lỗi");
+    bc_buf_fini(&dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +266,8 @@ int main(void)
         cmocka_unit_test(test_numbers_and_documents_do_not_change),
         cmocka_unit_test(test_quote_hints_in_vietnamese),
         cmocka_unit_test(test_counts_in_vietnamese),
+        cmocka_unit_test(test_localedir_variable_comes_first),
+        cmocka_unit_test(test_messages_before_and_after_init),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
  * unasked. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -150,6 +151,74 @@ static void test_keeps_files_and_refuses_bad_input(void **state)
     tu_result_fini(&r);
 }
 
+/* The texts init copies are written so that they read back the same:
+ * quotes, a backslash, a tab and a line break escaped; an empty list as
+ * []; a fraction in a table kept (in last year's comment). The new
+ * file's values, dumped, are the old file's. */
+static void test_values_read_back_the_same(void **state)
+{
+    (void)state;
+    char *base = tu_read_file("tests/fixtures/build/minimal.yaml", NULL);
+    assert_non_null(base);
+    bc_buf yaml = BC_BUF_INIT;
+    const char *subject = strstr(base, "  subject: ");
+    const char *distribution = strstr(base, "distribution: ");
+    assert_non_null(subject);
+    assert_non_null(distribution);
+    bc_buf_append(&yaml, base, (size_t)(subject - base));
+    bc_buf_puts(&yaml, "  subject: \"Kết quả \\\"năm\\\" 2025 \\\\ A\\tB\"\n");
+    const char *rest = strchr(subject, '\n') + 1;
+    bc_buf_append(&yaml, rest, (size_t)(distribution - rest));
+    bc_buf_puts(&yaml,
+                "distribution: [\"Như trên\\nvà\", \"Lưu: VT, VP\"]\n"
+                "sections: []\n"
+                "appendices:\n"
+                "  - {id: pl, title: PL, body: [{table: {columns: "
+                "[{title: a, type: percent}], rows: [[12.5]]}}]}\n");
+    bc_buf_puts(&yaml, strchr(distribution, '\n') + 1);
+    free(base);
+    char *old = tu_temp_file(yaml.ptr, yaml.len, ".yaml");
+    bc_buf_fini(&yaml);
+    char *next = tu_temp_file("", 0, ".yaml");
+    const char *args[] = {"init", "--from", old, "-o", next, "--force", NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    tu_result_fini(&r);
+    char *text = tu_read_file(next, NULL);
+    assert_non_null(text);
+    static const char *const lines[] = {
+        "\n  subject: \"Kết quả \\\"năm\\\" 2025 \\\\ A\\tB\"\n",
+        "\ndistribution:\n  - \"Như trên\\nvà\"\n  - \"Lưu: VT, VP\"\n",
+        "\nsections: []\n",
+        "\n    #           - - 12.5\n",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (!strstr(text, lines[i]))
+            fail_msg("not in the new file: %s\n%s", lines[i], text);
+    free(text);
+    /* dumped, the same values but the year */
+    tu_result a, b;
+    tu_shell(&a, "\"$BCREPORT\" dump '%s' | grep -E '\"(subject|sections)\"' "
+                 "&& \"$BCREPORT\" dump '%s' | grep -A 3 '\"distribution\"'",
+             old, old);
+    tu_shell(&b, "\"$BCREPORT\" dump '%s' | grep -E '\"(subject|sections)\"' "
+                 "&& \"$BCREPORT\" dump '%s' | grep -A 3 '\"distribution\"'",
+             next, next);
+    assert_int_equal(a.status, 0);
+    assert_int_equal(b.status, 0);
+    assert_non_null(strstr(a.out, "\"Kết quả \\\"năm\\\" 2025 \\\\ A\\tB\""));
+    assert_non_null(strstr(a.out, "\"Như trên\\nvà\""));
+    assert_string_equal(b.out, a.out);
+    tu_result_fini(&a);
+    tu_result_fini(&b);
+    remove(old);
+    remove(next);
+    free(old);
+    free(next);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_replaced_document_reported),
         cmocka_unit_test(test_explicit_year),
         cmocka_unit_test(test_keeps_files_and_refuses_bad_input),
+        cmocka_unit_test(test_values_read_back_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

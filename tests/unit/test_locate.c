@@ -125,6 +125,60 @@ static void test_pieces_in_order(void **state)
     bc_arena_free(arena);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* A backslash at the end of a line in double quotes continues it: the
+ * break and the next line's indentation are nothing in the text. */
+static void test_escaped_line_break(void **state)
+{
+    (void)state;
+    assert_at(locate("v: \"one \\\n    two\"\n", "one two", 1, 4, "two"), 2,
+              5);
+    assert_at(locate("v: \"one \\\r\n  two\"\r\n", "one two", 1, 4, "two"),
+              2, 3);
+}
+
+/* A no-break space typed at the edge of a value is dropped from the text
+ * (utf8.h's blanks) and skipped by the walk. */
+static void test_blank_dropped_at_the_edge(void **state)
+{
+    (void)state;
+    assert_at(locate("a: \xC2\xA0one two\n", "one two", 1, 4, "two"), 1, 9);
+}
+
+/* Pieces asked for out of order: the walk starts again, each where it
+ * is. */
+static void test_pieces_out_of_order(void **state)
+{
+    (void)state;
+    static const char source[] = "a: one two\nb: three\n";
+    bc_arena *arena = bc_arena_new();
+    bc_locator *loc = bc_locator_new(arena, "t.yaml", source, strlen(source));
+    bc_pos two = bc_locator_find(loc, "one two", 7, 1, 4, 4);
+    bc_pos one = bc_locator_find(loc, "one two", 7, 1, 4, 0);
+    bc_pos three = bc_locator_find(loc, "three", 5, 2, 4, 2);
+    bc_pos again = bc_locator_find(loc, "one two", 7, 1, 4, 5);
+    assert_at(two, 1, 8);
+    assert_at(one, 1, 4);
+    assert_at(three, 2, 6);
+    assert_at(again, 1, 9);
+    bc_arena_free(arena);
+}
+
+/* A value said to start past the source's end, or an offset past the
+ * text's: the value's own position, never a read past the end. */
+static void test_outside_the_source(void **state)
+{
+    (void)state;
+    static const char source[] = "a: one\n";
+    bc_arena *arena = bc_arena_new();
+    bc_locator *loc = bc_locator_new(arena, "t.yaml", source, strlen(source));
+    assert_at(bc_locator_find(loc, "one", 3, 9, 4, 1), 9, 4);
+    assert_at(bc_locator_find(loc, "one", 3, 1, 4, 4), 1, 4);
+    assert_at(bc_locator_find(loc, "one", 3, 1, 40, 1), 1, 40);
+    bc_arena_free(arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +191,10 @@ int main(void)
         cmocka_unit_test(test_block_scalar),
         cmocka_unit_test(test_lost_walk_gives_the_value),
         cmocka_unit_test(test_pieces_in_order),
+        cmocka_unit_test(test_escaped_line_break),
+        cmocka_unit_test(test_blank_dropped_at_the_edge),
+        cmocka_unit_test(test_pieces_out_of_order),
+        cmocka_unit_test(test_outside_the_source),
     };
     return cmocka_run_group_tests_name("locate", tests, NULL, NULL);
 }

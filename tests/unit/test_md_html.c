@@ -204,6 +204,39 @@ static void test_html_writer_matches_cmark(void **state)
     }
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* What escaped text never holds, read all the same: a second paragraph,
+ * a heading, a code block or raw HTML is joined by a space, as a line
+ * break is; a code block and raw HTML are handed over as their text.
+ * (A code block was glued to the text before it: "xy".) */
+static void test_inline_blocks_are_text(void **state)
+{
+    (void)state;
+    expect_inline("a\n\nb", "a b");
+    expect_inline("# T\n\nx", "T x");
+    expect_inline("x\n\n    y", "x y\n");
+    expect_inline("x\n\n<div>\n", "x <div>\n"); /* text: escaped by the writer */
+}
+
+/* The Word writer: bcreport's marks as runs, italics as run properties,
+ * a document number's hyphen non-breaking and its space a no-break
+ * space, a literal span never markup, a tab or line break a space. */
+static void test_wml_marks(void **state)
+{
+    (void)state;
+    char s[] = "Số \x05" "12 CT-TW\x06 (\x01sau đây\x02) \x03*x*\x04 a\tb";
+    expect_written(
+        &bc_writer_wml, s, true,
+        "<w:r><w:t xml:space=\"preserve\">Số </w:t></w:r>"
+        "<w:r><w:t xml:space=\"preserve\">12\u00a0CT</w:t><w:noBreakHyphen/>"
+        "<w:t xml:space=\"preserve\">TW</w:t></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> (</w:t></w:r>"
+        "<w:r><w:rPr><w:i/><w:iCs/></w:rPr>"
+        "<w:t xml:space=\"preserve\">sau đây</w:t></w:r>"
+        "<w:r><w:t xml:space=\"preserve\">) *x* a b</w:t></w:r>");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +247,8 @@ int main(void)
         cmocka_unit_test(test_rich_text_stays_inline),
         cmocka_unit_test(test_marks),
         cmocka_unit_test(test_html_writer_matches_cmark),
+        cmocka_unit_test(test_inline_blocks_are_text),
+        cmocka_unit_test(test_wml_marks),
     };
     return cmocka_run_group_tests_name("md_html", tests, NULL, NULL);
 }

@@ -800,6 +800,33 @@ static void test_repeated_self_name_is_bounded(void **state)
     bc_buf_fini(&name);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* An amount or a count that is a list or true/false: what it must be,
+ * with its unit, and what it is. */
+static void test_number_of_the_wrong_kind(void **state)
+{
+    (void)state;
+    char *got = errors_of(
+        "items: [{title: a}]",
+        "items: [{title: a, aid_projects: [{donor: D, project: P, place: Q, "
+        "amount: [5], disbursed: true, legal_basis: L, "
+        "status: đã hoàn thành}]}]");
+    assert_string_equal(got,
+                        "t.yaml:16:96: error: \"amount\" must be a whole "
+                        "number of đồng, not a list\n"
+                        "t.yaml:16:112: error: \"disbursed\" must be a whole "
+                        "number of đồng, not a boolean\n");
+    free(got);
+    got = errors_of("items: [{title: a}]",
+                    "items: [{title: a, visits: [{guests: G, country: C, "
+                    "from: 2025-01-02, members: {n: 5}, purpose: P}]}]");
+    assert_string_equal(got, "t.yaml:16:100: error: \"members\" must be a "
+                             "whole number of people, not named items "
+                             "(key: value)\n");
+    free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +848,7 @@ int main(void)
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_suggestion_allows_a_third_of_the_key),
         cmocka_unit_test(test_schema_errors),
+        cmocka_unit_test(test_number_of_the_wrong_kind),
         cmocka_unit_test(test_subject_is_not_first_mention),
         cmocka_unit_test(test_view_numbering),
         cmocka_unit_test(test_nfd_positions),

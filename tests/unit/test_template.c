@@ -1385,6 +1385,59 @@ static void test_null_context(void **state)
     expect_output(f, "a{{x}}b{{#x}}c{{/x}}{{^x}}d{{/x}}", NULL, "abd");
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* Writes what bc_fn_lookup finds for the section's text: the kind of
+ * the value, or "undefined". */
+static bool fn_kind(void *user, const bc_fn_call *call, bc_buf *out)
+{
+    char *name = bc_arena_strndup(user, call->section, call->section_len);
+    const bc_value *v = bc_fn_lookup(call, name);
+    static const char *const kinds[] = {"null", "bool", "int", "float",
+                                        "string", "seq", "map"};
+    bc_buf_puts(out, !v ? "undefined"
+                        : (size_t)v->kind < sizeof kinds / sizeof *kinds
+                            ? kinds[v->kind]
+                            : "?");
+    bc_buf_putc(out, ';');
+    return true;
+}
+
+/* A function looks a name up as a tag would: "." is the top of the
+ * context, a dotted name stops at a null (defined: null) and is undefined
+ * through a list or a missing key. */
+static void test_function_looks_names_up(void **state)
+{
+    fixture *f = *state;
+    static bc_template_fn_def kind[] = {{"kind", fn_kind, NULL, 0}};
+    kind[0].user = f->arena;
+    f->opts.fns = kind;
+    f->opts.fn_count = 1;
+    const bc_value *c = ctx(f, "a: {b: {c: 1}}\nn: null\nl: [1]\n");
+    expect_output(f,
+                  "{{#kind}}.{{/kind}}{{#kind}}a.b.c{{/kind}}"
+                  "{{#kind}}a.b{{/kind}}{{#kind}}n.x.y{{/kind}}"
+                  "{{#kind}}l.x{{/kind}}{{#kind}}a.z{{/kind}}"
+                  "{{#kind}}zz{{/kind}}",
+                  c, "map;int;map;null;undefined;undefined;undefined;");
+}
+
+/* An error while rendering an expanded result names the function and
+ * stands at the tag that called it. */
+static void test_error_in_a_function_result(void **state)
+{
+    fixture *f = *state;
+    static char missing[] = "x {{nope}}";
+    static bc_template_fn_def def[] = {
+        {"expand", fn_raw, missing, BC_FN_EXPAND}};
+    f->opts.fns = def;
+    f->opts.fn_count = 1;
+    f->opts.strict = true;
+    expect_error(f, "ab\n  {{expand}}", ctx(f, "a: 1"),
+                 "template:2:3: error: in the result of function "
+                 "\"expand\": undefined name \"nope\"");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1438,6 +1491,8 @@ int main(void)
         T(test_function_failed),
         T(test_function_returns_a_bad_template),
         T(test_function_not_registered),
+        T(test_function_looks_names_up),
+        T(test_error_in_a_function_result),
         T(test_loop_last),
         T(test_loop_index_and_first),
         T(test_loop_of_one),

@@ -785,6 +785,61 @@ static void test_latency(void **state)
                   SAVES, ms[0], ms[SAVES / 2], ms[SAVES - 1], 30);
 }
 
+/* ---- make coverage: behaviours no test reached (docs/coverage.md) ---- */
+
+/* The data is a link into a folder that is deleted, then made again:
+ * the watcher says the file is gone, watches the folder again by its
+ * path when it is back, and builds what is saved there. */
+static void test_folder_of_the_data_deleted_then_back(void **state)
+{
+    fixture *fx = *state;
+    char *sub = path_in(fx, "sub");
+    assert_int_equal(mkdir(sub, 0777), 0);
+    char *data = path_in(fx, "d.yaml");
+    char *real = path_in(fx, "sub/d.yaml");
+    assert_int_equal(rename(data, real), 0);
+    assert_int_equal(symlink("sub/d.yaml", data), 0);
+    start(fx, NULL);
+    wait_output(fx, "Bản đầu");
+    assert_int_equal(tu_sh("rm -rf '%s'", sub), 0);
+    wait_said(fx, "d.yaml was deleted or moved away; waiting for it to come "
+                  "back\n");
+    assert_int_equal(mkdir(sub, 0777), 0);
+    char *text = report("Thư mục đã trở lại");
+    save(fx, "sub/d.yaml", text);
+    wait_output(fx, "Thư mục đã trở lại");
+    assert_int_equal(stop(fx, SIGINT), 0);
+    char *err = errors_of(fx);
+    assert_null(strstr(err, "error"));
+    free(err);
+    free(text);
+    free(real);
+    free(data);
+    free(sub);
+}
+
+/* A named pipe where the file was is not read (it would block): it is
+ * said to be no regular file, and the next save is built. */
+static void test_replaced_by_a_pipe(void **state)
+{
+    fixture *fx = *state;
+    start(fx, NULL);
+    wait_output(fx, "Bản đầu");
+    char *data = path_in(fx, "d.yaml");
+    assert_int_equal(unlink(data), 0);
+    assert_int_equal(mkfifo(data, 0666), 0);
+    wait_said(fx, "d.yaml is no longer a regular file; waiting for it to "
+                  "come back\n");
+    char *kept = read_in(fx, "bc.md");
+    assert_non_null(strstr(kept, "Bản đầu"));
+    assert_int_equal(unlink(data), 0);
+    save_report(fx, "Lại là tệp thường");
+    wait_output(fx, "Lại là tệp thường");
+    assert_int_equal(stop(fx, SIGINT), 0);
+    free(kept);
+    free(data);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -805,6 +860,8 @@ int main(void)
         T(test_signals_end_it_cleanly),
         T(test_signal_during_the_write),
         T(test_latency),
+        T(test_folder_of_the_data_deleted_then_back),
+        T(test_replaced_by_a_pipe),
     };
 #undef T
     return cmocka_run_group_tests_name("watch", tests, NULL, NULL);
