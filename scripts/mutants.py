@@ -349,9 +349,31 @@ def test_programs(tree):
     return fast + [n for n in SLOW if n in names]
 
 
+# The test programs of a module that has none named after it.
+MODULE_TESTS = {
+    "alloc": ["test_cli"], "arena": ["test_core"], "buf": ["test_core"],
+    "build": ["test_batch", "test_cli"], "csv": ["test_summary"],
+    "date": ["test_vnformat"], "diag": ["test_core", "test_cli"],
+    "docx": ["test_docx"], "escape": ["test_markdown_property", "test_html"],
+    "i18n": ["test_i18n"], "io": ["test_core", "test_cli"],
+    "lint": ["test_check"], "main": ["test_cli"], "next_year": ["test_init"],
+    "output": ["test_output"], "paths": ["test_install"], "pdf": ["test_pdf"],
+    "schema": ["test_report", "test_mistakes"], "blocks": ["test_report"],
+    "cite": ["test_report", "test_check"], "strmap": ["test_core"],
+    "suggest": ["test_report", "test_cli"], "template": ["test_template"],
+    "template_render": ["test_template"],
+    "template_resolve": ["test_template"], "value": ["test_core"],
+    "view": ["test_outline", "test_formats"],
+    "view_content": ["test_forms", "test_formats"],
+    "watch": ["test_watch"], "writer": ["test_docx", "test_formats"],
+    "xlsx": ["test_summary"], "yaml_load": ["test_yaml_load"],
+    "zip": ["test_docx"], "md_html": ["test_md_html"],
+}
+
+
 def order_tests(m, programs):
     stem = os.path.splitext(os.path.basename(m["file"]))[0]
-    first = list(m["tests"])
+    first = list(m["tests"]) + MODULE_TESTS.get(stem, [])
     for cand in ("test_" + stem, "test_" + stem.split("_")[0]):
         if cand in programs and cand not in first:
             first.append(cand)
@@ -461,7 +483,8 @@ def test_mutant(m, tree, programs, keep_going):
     try:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original.replace(m["find"], m["replace"], 1))
-        st, out = make(tree, env, [bindir + "/bcreport"], san)
+        st, out = make(tree, env, [os.path.join(bindir, "bcreport") if san
+                                   else "bcreport"], san)
         if st != 0:
             res.update(status="build-failed",
                        detail=out.strip().splitlines()[-1] if out.strip()
