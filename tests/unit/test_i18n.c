@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/i18n.h"
 
 /* The Vietnamese a clerk reads for the two YAML mistakes made most, for
  * 60 mistakes, and for check's summary. */
@@ -193,6 +194,16 @@ static void test_counts_in_vietnamese(void **state)
     bc_buf_fini(&yaml);
 }
 
+/* Before bc_i18n_init (the library in a program of its own), plurals are
+ * English: one takes the singular, zero and two the plural. */
+static void test_plurals_before_init_are_english(void **state)
+{
+    (void)state;
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 0), "%zu errors");
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 1), "%zu error");
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 2), "%zu errors");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_numbers_and_documents_do_not_change),
         cmocka_unit_test(test_quote_hints_in_vietnamese),
         cmocka_unit_test(test_counts_in_vietnamese),
+        cmocka_unit_test(test_plurals_before_init_are_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
