@@ -855,19 +855,6 @@ static void test_repeated_partner_is_an_error(void **state)
     bc_buf_fini(&yaml);
 }
 
-/* A document number below 10 takes two digits on the Số line: 9 is 09,
- * as 5 is 05. */
-static void test_number_nine_takes_two_digits(void **state)
-{
-    (void)state;
-    tu_result r;
-    tu_shell(&r, "sed 's/^  number: \"5\"$/  number: \"9\"/' "
-                 "data/2025-xa.yaml | \"$BCREPORT\" build -");
-    assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "\nSố: 09/BC-UBND\n"));
-    tu_result_fini(&r);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -887,7 +874,6 @@ int main(void)
         cmocka_unit_test(test_minimal_fixture_is_valid),
         cmocka_unit_test(test_template_folder_without_main_template),
         cmocka_unit_test(test_template_folder_replaces_built_in),
-        cmocka_unit_test(test_number_nine_takes_two_digits),
         cmocka_unit_test(test_template_folder_amount_words),
         cmocka_unit_test(test_template_folder_is_strict),
         cmocka_unit_test(test_no_doubled_punctuation),
