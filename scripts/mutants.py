@@ -327,8 +327,10 @@ mutant("i18n-lang", "i18n.c", 'return strncmp(v, "vi", 2) == 0;',
        'return strncmp(v, "vi", 2) != 0;', "condition negated")
 mutant("i18n-plural", "i18n.c", "return n == 1 ? singular : plural;",
        "return n <= 1 ? singular : plural;", "boundary (0 takes the singular)")
-mutant("paths-root", "paths.c", "slash == path ? 1 : (size_t)(slash - path)",
-       "slash == path ? 0 : (size_t)(slash - path)", "boundary (a program in /)")
+mutant("paths-share", "paths.c",
+       'bc_buf_printf(&beside, "%s/../share/bcreport/templates", here.ptr);',
+       'bc_buf_printf(&beside, "%s/../share/bcreport/template", here.ptr);',
+       "the installed templates' folder misnamed")
 # main.c
 mutant("main-batch-status", "main.c",
        "status = failed ? BC_EX_DATAERR : BC_OK;",
