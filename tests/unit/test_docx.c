@@ -12,6 +12,7 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/docx.h"
+#include "bcreport/textwidth.h"
 
 static const char *const examples[] = {"data/2023.yaml", "data/2025-xa.yaml",
                                        "data/2026-xa.yaml"};
@@ -372,6 +373,53 @@ static void test_template_folder(void **state)
     tu_sh("rm -rf '%s'", dir);
 }
 
+/* The number after attr=" from at, or -1. */
+static long number_after(const char *at, const char *attr)
+{
+    const char *p = at ? strstr(at, attr) : NULL;
+    return p ? strtol(p + strlen(attr), NULL, 10) : -1;
+}
+
+/* "Kính gửi:" with several recipients stands centred on the text width
+ * (165 mm: 9355 twips): as far from the left margin as its widest line
+ * (a dash, the recipient and its ";" or ".") ends from the right one. */
+static void test_recipients_block_is_centred(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2025-xa.yaml", &r);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    const char *to = strstr(doc, "<w:spacing w:before=\"240\"/><w:ind "
+                                 "w:left=\"");
+    assert_non_null(to);
+    long left = number_after(to, "w:left=\"");
+    const char *list = strstr(to, "</w:p>");
+    long list_indent = number_after(list, "w:left=\"");
+    long hanging = number_after(list, "w:hanging=\"");
+    static const char *const lines[] = {"Sở Ngoại vụ tỉnh Quảng Ngãi;",
+                                        "Đảng ủy xã Tịnh Khê."};
+    long widest = 0;
+    for (size_t i = 0; i < 2; i++) {
+        long w = (long)bc_text_twips(lines[i], strlen(lines[i]),
+                                     BC_FACE_REGULAR, 28);
+        widest = w > widest ? w : widest;
+    }
+    long label = (long)bc_text_twips("Kính gửi", strlen("Kính gửi"),
+                                     BC_FACE_REGULAR, 28);
+    assert_int_equal(hanging, (long)bc_text_twips("- ", 2, BC_FACE_REGULAR,
+                                                  28));
+    assert_int_equal(list_indent, left + label + hanging);
+    long right = 9355 - (list_indent + widest);
+    if (labs(right - left) > 1)
+        fail_msg("Kính gửi at %ld twips from the left, its widest line "
+                 "%ld from the right", left, right);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_text_stays_text),
         cmocka_unit_test(test_numbers_do_not_break),
         cmocka_unit_test(test_template_folder),
+        cmocka_unit_test(test_recipients_block_is_centred),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }
