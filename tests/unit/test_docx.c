@@ -420,6 +420,67 @@ static void test_recipients_block_is_centred(void **state)
     tu_result_fini(&r);
 }
 
+/* A long text column wraps between its words, so that a column of
+ * figures beside it keeps the width of its widest figure (a figure
+ * never wraps). */
+static void test_figures_keep_their_width_beside_long_text(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "document:\n"
+        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
+        "A\", self_name: \"UBND xã\"}\n"
+        "  symbol: \"BC-UBND\"\n"
+        "  place: \"A\"\n"
+        "  year: 2026\n"
+        "  type: \"BÁO CÁO\"\n"
+        "  subject: \"Kết quả năm 2026\"\n"
+        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        "preamble:\n"
+        "  - table:\n"
+        "      columns: [{title: Nội dung}, {title: Kinh phí, type: "
+        "amount}]\n"
+        "      rows:\n"
+        "        - [\"Hỗ trợ xây dựng giếng nước sạch cho các hộ gia đình "
+        "khó khăn ở thôn An Hòa và thôn Phú Mỹ, bàn giao đưa vào sử dụng "
+        "trong quý IV năm 2026 theo kế hoạch của Ủy ban nhân dân xã\", "
+        "250000000000]\n"
+        "distribution: [\"Lưu: VT, VP\"]\n"
+        "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n";
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    /* the grid of the table whose first column is STT: STT, text, figure */
+    const char *grid = strstr(doc, "<w:tblGrid>");
+    long widths[3] = {0};
+    while (grid) {
+        const char *end = strstr(grid, "</w:tblGrid>");
+        assert_non_null(end);
+        size_t n = 0;
+        for (const char *g = strstr(grid, "w:gridCol w:w=\""); g && g < end;
+             g = strstr(g + 1, "w:gridCol w:w=\""))
+            if (n++ < 3)
+                widths[n - 1] = strtol(g + 15, NULL, 10);
+        if (n == 3)
+            break;
+        grid = strstr(end, "<w:tblGrid>");
+    }
+    assert_non_null(grid);
+    long figure = (long)bc_text_twips("250.000.000.000", 15, BC_FACE_REGULAR,
+                                      24) + 132; /* 12 pt, cell margins */
+    if (widths[2] < figure)
+        fail_msg("the figures' column is %ld twips, its figure needs %ld",
+                 widths[2], figure);
+    assert_true(widths[1] > widths[2]);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_numbers_do_not_break),
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_recipients_block_is_centred),
+        cmocka_unit_test(test_figures_keep_their_width_beside_long_text),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }
