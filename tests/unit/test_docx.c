@@ -481,6 +481,41 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
     tu_result_fini(&r);
 }
 
+/* A space inside a document number is a no-break space, as its hyphens
+ * are non-breaking ones: "92 KH/UBND" stays on one line. */
+static void test_space_in_a_number_does_not_break(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "document:\n"
+        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
+        "A\", self_name: \"UBND xã\"}\n"
+        "  symbol: \"BC-UBND\"\n"
+        "  place: \"A\"\n"
+        "  year: 2026\n"
+        "  type: \"BÁO CÁO\"\n"
+        "  subject: \"Kết quả năm 2026\"\n"
+        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        "citations:\n"
+        "  - {id: kh, type: \"Kế hoạch\", number: \"92 KH/UBND\", date: "
+        "2026-01-05, issuer: \"UBND xã A\"}\n"
+        "preamble: [\"Thực hiện [@kh].\"]\n"
+        "distribution: [\"Lưu: VT, VP\"]\n"
+        "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n";
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    assert_non_null(strstr(doc, ">92\u00a0KH/UBND<"));
+    assert_null(strstr(doc, "92 KH/UBND"));
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_recipients_block_is_centred),
         cmocka_unit_test(test_figures_keep_their_width_beside_long_text),
+        cmocka_unit_test(test_space_in_a_number_does_not_break),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }
