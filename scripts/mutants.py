@@ -24,7 +24,8 @@ restores its own copy.
 
 Usage: scripts/mutants.py [-j N] [--keep-going] [--list] [ID ...]
        make mutants [MUTANTS="id ..."] [MUTANTS_JOBS=N]
-The report is printed and written to build/mutants/report.txt.  The exit
+The report is printed and written to build/mutants/report.txt, and what
+the killing test printed to build/mutants/ID.log.  The exit
 status is 1 when the score (killed / (killed + survived), equivalent
 mutants aside) is below 95 % or a mutant is not applicable.
 
@@ -507,6 +508,12 @@ def test_mutant(m, tree, programs, keep_going):
             if st != 0:
                 what = "timeout" if st == "timeout" else failing_line(out)
                 failed.append("%s (%s)" % (t, what) if what else t)
+                if len(failed) == 1:  # what the killing test printed
+                    logs = os.path.join(ROOT, "build", "mutants")
+                    os.makedirs(logs, exist_ok=True)
+                    with open(os.path.join(logs, m["id"] + ".log"), "w",
+                              encoding="utf-8") as f:
+                        f.write(out)
                 if not keep_going:
                     break
         if failed:
