@@ -269,7 +269,14 @@ mutant("summary-year-order", "summary.c",
        "while (i < s->year_count && s->years[i] > year)", "sort order flipped")
 # schema_json.c
 mutant("schemajson-range", "schema_json.c", "if (run >= 3) {",
-       "if (run >= 2) {", "boundary (a range of two characters)")
+       "if (run >= 2) {", "boundary (a range of two characters)",
+       equivalent="no set of characters of a field (digits; the letters, "
+       "digits and _.- of an id) holds a run of exactly two consecutive "
+       "characters, so the schema is the same bytes; and [^a-b] would mean "
+       "what [^ab] means")
+mutant("schemajson-year-min", "schema_json.c",
+       'jw_int(&c->w, "minimum", 1000);', 'jw_int(&c->w, "minimum", 999);',
+       "boundary (the year's minimum)")
 # template.c, template_render.c, template_resolve.c
 mutant("tpl-col", "template.c", "            l++;\n            c = 1;",
        "            l++;\n            c = 0;", "column off by one")
