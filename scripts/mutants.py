@@ -6,7 +6,9 @@ the test suite, to see whether some test notices.  Each mutant below is a
 one-line change: a file of src/, the exact text of a line (or a substring
 of it that occurs once in the file) and its replacement, so that the list
 survives small moves of the code.  A mutant whose text is not found, or
-is found more than once, is reported "not applicable", never skipped.
+is found more than once, is reported "not applicable", never skipped.  A
+mutant may give the same bug in another form ("also"), for a version of
+the code written otherwise: the first form found once applies.
 
 For each mutant:
   killed          a test program failed (the first one, named): the suite
@@ -61,10 +63,22 @@ M = []
 
 
 def mutant(id, file, find, replace, kind, tests=(), equivalent=None,
-           sanitize=False):
+           sanitize=False, also=()):
+    """also: other (find, replace) pairs, for the same bug in another
+    version of the code; the first whose text is found once applies."""
     M.append(dict(id=id, file=file, find=find, replace=replace, kind=kind,
                   tests=list(tests), equivalent=equivalent,
-                  sanitize=sanitize))
+                  sanitize=sanitize, forms=[(find, replace)] + list(also)))
+
+
+def applicable(m, text):
+    """The (find, replace) of m that applies to text, or None; and the
+    counts of each form's text."""
+    counts = [text.count(f) for f, _ in m["forms"]]
+    for (f, r), n in zip(m["forms"], counts):
+        if n == 1:
+            return (f, r), counts
+    return None, counts
 
 
 # ---- the mutants ----------------------------------------------------------
@@ -72,9 +86,13 @@ def mutant(id, file, find, replace, kind, tests=(), equivalent=None,
 
 # vnformat.c: Vietnamese dates, money, numbering
 mutant("vn-month-pad", "vnformat.c", 'return month <= 2 ? "%02d" : "%d";',
-       'return month <= 1 ? "%02d" : "%d";', "padding rule (05/01 -> 05/2)")
+       'return month <= 1 ? "%02d" : "%d";', "padding rule (05/01 -> 05/2)",
+       also=[("bc_buf_put_int(out, month, month <= 2 ? 2 : 1);",
+              "bc_buf_put_int(out, month, month <= 1 ? 2 : 1);")])
 mutant("vn-day-pad", "vnformat.c", 'bc_buf_printf(out, "%02d/", date.day);',
-       'bc_buf_printf(out, "%d/", date.day);', "padding rule (05/01 -> 5/01)")
+       'bc_buf_printf(out, "%d/", date.day);', "padding rule (05/01 -> 5/01)",
+       also=[("bc_buf_put_int(out, date.day, 2);\n    bc_buf_putc(out, '/');",
+              "bc_buf_put_int(out, date.day, 1);\n    bc_buf_putc(out, '/');")])
 mutant("vn-thousands", "vnformat.c", "if (i > 0 && (len - i) % 3 == 0)",
        "if (i > 0 && (len - i) % 4 == 0)", "money thousand separators")
 mutant("vn-words-tu", "vnformat.c", "if (u == 4 && t >= 2)",
@@ -204,9 +222,13 @@ mutant("strmap-empty", "strmap.c", "return s->key ? s->value : NULL;",
 mutant("arena-round", "arena.c",
        "size_t rounded = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);",
        "size_t rounded = (size + ALIGN - 2) & ~(size_t)(ALIGN - 1);",
-       "rounding (pieces no longer aligned)")
+       "rounding (a piece's size or start rounded down)",
+       also=[("(b->used + align - 1) & ~(align - 1)",
+              "(b->used + align - 2) & ~(align - 1)")])
 mutant("arena-big", "arena.c", "if (rounded > BLOCK_SIZE / 4) {",
        "if (rounded > BLOCK_SIZE / 2) {", "boundary",
+       also=[("if (size > arena->next_size / 4) {",
+              "if (size > arena->next_size / 2) {")],
        equivalent="where a piece of a quarter to a half block goes (its own "
        "block, or a new shared one) changes only the memory used")
 # buf.c
@@ -481,10 +503,10 @@ def test_mutant(m, tree, programs, keep_going):
     except OSError as e:
         res.update(status="not-applicable", detail=str(e))
         return res
-    n = original.count(m["find"])
-    if n != 1:
+    form, counts = applicable(m, original)
+    if not form:
         res.update(status="not-applicable",
-                   detail="text found %d times" % n)
+                   detail="text found %s times" % "/".join(map(str, counts)))
         return res
     env = shared_env(tree)
     san = m["sanitize"]
@@ -495,7 +517,7 @@ def test_mutant(m, tree, programs, keep_going):
         env["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
     try:
         with open(path, "w", encoding="utf-8") as f:
-            f.write(original.replace(m["find"], m["replace"], 1))
+            f.write(original.replace(form[0], form[1], 1))
         st, out = make(tree, env, [os.path.join(bindir, "bcreport") if san
                                    else "bcreport"], san)
         if st != 0:
@@ -558,12 +580,13 @@ def main():
             try:
                 with open(os.path.join(ROOT, "src", m["file"]),
                           encoding="utf-8") as f:
-                    n = f.read().count(m["find"])
+                    form, counts = applicable(m, f.read())
             except OSError:
-                n = 0
+                form, counts = None, [0]
             print("%-22s %-18s %s%s" % (
                 m["id"], m["file"], m["kind"],
-                "" if n == 1 else "  [NOT APPLICABLE: found %d times]" % n))
+                "" if form else "  [NOT APPLICABLE: found %s times]" %
+                "/".join(map(str, counts))))
         print("%d mutants" % len(M))
         return 0
 
