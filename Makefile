@@ -71,7 +71,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 .SECONDARY:
 
 .PHONY: all run check check-run check-asan check-valgrind deps deps-tests install uninstall clean \
-	check-headers golden catalogue-expect fuzz fuzz-smoke pot bench bench-run deps-bench coverage
+	check-headers golden catalogue-expect fuzz fuzz-smoke pot bench bench-run deps-bench coverage mutants
 
 all: $(BIN)
 
@@ -215,6 +215,15 @@ coverage:
 			"$(COV_DIR)/gcov-errors.log"; \
 	fi; \
 	exit $$status
+# make mutants: plants each bug of scripts/mutants.py in a scratch copy of
+# the tree, builds it and runs the suite (fail-fast), and reports which
+# test killed it; MUTANTS="id ..." for some, MUTANTS_JOBS=2 two at a time.
+# The report goes to $(BUILDDIR)/mutants/report.txt.  Not part of check.
+MUTANTS ?=
+MUTANTS_JOBS ?= 1
+
+mutants: $(BIN) $(TEST_BIN)
+	python3 scripts/mutants.py -j $(MUTANTS_JOBS) $(MUTANTS)
 
 # The reports summarised in tests/golden/summary.* (test_summary.c runs
 # the same list): the examples and a few communes of tests/fixtures.

@@ -693,6 +693,32 @@ static void test_out_of_memory_is_71(void **state)
     assert_int_equal(status, 71);
 }
 
+/* A document number below 10 takes two digits on the Số line: 9 is 09,
+ * as 5 is 05. */
+static void test_number_nine_takes_two_digits(void **state)
+{
+    (void)state;
+    tu_result r;
+    tu_shell(&r, "sed 's/^  number: \"5\"$/  number: \"9\"/' "
+                 "data/2025-xa.yaml | \"$BCREPORT\" build -");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\nSố: 09/BC-UBND\n"));
+    tu_result_fini(&r);
+}
+
+/* So does it in an appendix's reference to its report: "(Kèm theo Báo
+ * cáo số 07/BC-UBND ...". */
+static void test_appendix_number_takes_two_digits(void **state)
+{
+    (void)state;
+    tu_result r;
+    tu_shell(&r, "sed 's/^  number: \"\"$/  number: \"7\"/' "
+                 "data/2026-xa.yaml | \"$BCREPORT\" build -");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "(Kèm theo Báo cáo số 07/BC-UBND "));
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     static const struct CMUnitTest more[] = {
@@ -720,6 +746,8 @@ int main(void)
         cmocka_unit_test(test_build_folder_cannot_be_made),
         cmocka_unit_test(test_misspelt_options_of_each_command),
         cmocka_unit_test(test_colour_spelling),
+        cmocka_unit_test(test_number_nine_takes_two_digits),
+        cmocka_unit_test(test_appendix_number_takes_two_digits),
     };
     size_t n = sizeof cases / sizeof cases[0];
     size_t m = sizeof more / sizeof more[0];

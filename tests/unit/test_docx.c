@@ -15,6 +15,7 @@
 #include "bcreport/buf.h"
 #include "bcreport/docx.h"
 #include "bcreport/zip.h"
+#include "bcreport/textwidth.h"
 
 static const char *const examples[] = {"data/2023.yaml", "data/2025-xa.yaml",
                                        "data/2026-xa.yaml"};
@@ -519,6 +520,149 @@ static void test_table_wider_than_the_page(void **state)
     tu_result_fini(&r);
 }
 
+/* The number after attr=" from at, or -1. */
+static long number_after(const char *at, const char *attr)
+{
+    const char *p = at ? strstr(at, attr) : NULL;
+    return p ? strtol(p + strlen(attr), NULL, 10) : -1;
+}
+
+/* "Kính gửi:" with several recipients stands centred on the text width
+ * (165 mm: 9355 twips): as far from the left margin as its widest line
+ * (a dash, the recipient and its ";" or ".") ends from the right one. */
+static void test_recipients_block_is_centred(void **state)
+{
+    (void)state;
+    tu_result r;
+    build_docx("data/2025-xa.yaml", &r);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    const char *to = strstr(doc, "<w:spacing w:before=\"240\"/><w:ind "
+                                 "w:left=\"");
+    assert_non_null(to);
+    long left = number_after(to, "w:left=\"");
+    const char *list = strstr(to, "</w:p>");
+    long list_indent = number_after(list, "w:left=\"");
+    long hanging = number_after(list, "w:hanging=\"");
+    static const char *const lines[] = {"Sở Ngoại vụ tỉnh Quảng Ngãi;",
+                                        "Đảng ủy xã Tịnh Khê."};
+    long widest = 0;
+    for (size_t i = 0; i < 2; i++) {
+        long w = (long)bc_text_twips(lines[i], strlen(lines[i]),
+                                     BC_FACE_REGULAR, 28);
+        widest = w > widest ? w : widest;
+    }
+    long label = (long)bc_text_twips("Kính gửi", strlen("Kính gửi"),
+                                     BC_FACE_REGULAR, 28);
+    assert_int_equal(hanging, (long)bc_text_twips("- ", 2, BC_FACE_REGULAR,
+                                                  28));
+    assert_int_equal(list_indent, left + label + hanging);
+    long right = 9355 - (list_indent + widest);
+    if (labs(right - left) > 1)
+        fail_msg("Kính gửi at %ld twips from the left, its widest line "
+                 "%ld from the right", left, right);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* A long text column wraps between its words, so that a column of
+ * figures beside it keeps the width of its widest figure (a figure
+ * never wraps). */
+static void test_figures_keep_their_width_beside_long_text(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "document:\n"
+        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
+        "A\", self_name: \"UBND xã\"}\n"
+        "  symbol: \"BC-UBND\"\n"
+        "  place: \"A\"\n"
+        "  year: 2026\n"
+        "  type: \"BÁO CÁO\"\n"
+        "  subject: \"Kết quả năm 2026\"\n"
+        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        "preamble:\n"
+        "  - table:\n"
+        "      columns: [{title: Nội dung}, {title: Kinh phí, type: "
+        "amount}]\n"
+        "      rows:\n"
+        "        - [\"Hỗ trợ xây dựng giếng nước sạch cho các hộ gia đình "
+        "khó khăn ở thôn An Hòa và thôn Phú Mỹ, bàn giao đưa vào sử dụng "
+        "trong quý IV năm 2026 theo kế hoạch của Ủy ban nhân dân xã\", "
+        "250000000000]\n"
+        "distribution: [\"Lưu: VT, VP\"]\n"
+        "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n";
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    /* the grid of the table whose first column is STT: STT, text, figure */
+    const char *grid = strstr(doc, "<w:tblGrid>");
+    long widths[3] = {0};
+    while (grid) {
+        const char *end = strstr(grid, "</w:tblGrid>");
+        assert_non_null(end);
+        size_t n = 0;
+        for (const char *g = strstr(grid, "w:gridCol w:w=\""); g && g < end;
+             g = strstr(g + 1, "w:gridCol w:w=\""))
+            if (n++ < 3)
+                widths[n - 1] = strtol(g + 15, NULL, 10);
+        if (n == 3)
+            break;
+        grid = strstr(end, "<w:tblGrid>");
+    }
+    assert_non_null(grid);
+    long figure = (long)bc_text_twips("250.000.000.000", 15, BC_FACE_REGULAR,
+                                      24) + 132; /* 12 pt, cell margins */
+    if (widths[2] < figure)
+        fail_msg("the figures' column is %ld twips, its figure needs %ld",
+                 widths[2], figure);
+    assert_true(widths[1] > widths[2]);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+/* A space inside a document number is a no-break space, as its hyphens
+ * are non-breaking ones: "92 KH/UBND" stays on one line. */
+static void test_space_in_a_number_does_not_break(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "document:\n"
+        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
+        "A\", self_name: \"UBND xã\"}\n"
+        "  symbol: \"BC-UBND\"\n"
+        "  place: \"A\"\n"
+        "  year: 2026\n"
+        "  type: \"BÁO CÁO\"\n"
+        "  subject: \"Kết quả năm 2026\"\n"
+        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        "citations:\n"
+        "  - {id: kh, type: \"Kế hoạch\", number: \"92 KH/UBND\", date: "
+        "2026-01-05, issuer: \"UBND xã A\"}\n"
+        "preamble: [\"Thực hiện [@kh].\"]\n"
+        "distribution: [\"Lưu: VT, VP\"]\n"
+        "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n";
+    const char *args[] = {"build", "-f", "docx", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 0);
+    zip_t *za = open_package(&r);
+    char *doc = read_entry(za, "word/document.xml");
+    assert_non_null(doc);
+    assert_non_null(strstr(doc, ">92\u00a0KH/UBND<"));
+    assert_null(strstr(doc, "92 KH/UBND"));
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +678,9 @@ int main(void)
         cmocka_unit_test(test_template_folder),
         cmocka_unit_test(test_no_libzip_nor_libcrypto),
         cmocka_unit_test(test_table_wider_than_the_page),
+        cmocka_unit_test(test_recipients_block_is_centred),
+        cmocka_unit_test(test_figures_keep_their_width_beside_long_text),
+        cmocka_unit_test(test_space_in_a_number_does_not_break),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);
 }

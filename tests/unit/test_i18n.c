@@ -236,6 +236,8 @@ static void test_messages_before_and_after_init(void **state)
                         "%zu error");
     assert_string_equal(bc_ngettext("%zu error", "%zu errors", 2),
                         "%zu errors");
+    assert_string_equal(bc_ngettext("%zu error", "%zu errors", 0),
+                        "%zu errors");
     assert_false(bc_i18n_vietnamese());
     /* the catalogue of the build this test program belongs to */
     char exe[4096];

@@ -217,6 +217,34 @@ static void test_values_read_back_the_same(void **state)
     remove(next);
     free(old);
     free(next);
+/* A backslash in a text is written escaped in the new file's double
+ * quotes, so it reads back as the same text ("C:\x" is not "C:" and an
+ * escape). */
+static void test_backslash_is_escaped(void **state)
+{
+    (void)state;
+    size_t len;
+    char *yaml = tu_read_file("data/2025-xa.yaml", &len);
+    assert_non_null(yaml);
+    const char *old = "  subject: \"Kết quả công tác đối ngoại nhân dân năm "
+                      "2025\"\n";
+    char *at = strstr(yaml, old);
+    assert_non_null(at);
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_append(&text, yaml, (size_t)(at - yaml));
+    bc_buf_puts(&text, "  subject: 'Kết quả C:\\x năm 2025'\n");
+    bc_buf_puts(&text, at + strlen(old));
+    char *path = tu_temp_file(text.ptr, text.len, ".yaml");
+    const char *args[] = {"init", "--from", path, NULL};
+    tu_result r;
+    tu_run(&r, NULL, 0, args);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "  subject: \"Kết quả C:\\\\x năm 2026\"\n"));
+    tu_result_fini(&r);
+    unlink(path);
+    free(path);
+    bc_buf_fini(&text);
+    free(yaml);
 }
 
 int main(void)
@@ -229,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_explicit_year),
         cmocka_unit_test(test_keeps_files_and_refuses_bad_input),
         cmocka_unit_test(test_values_read_back_the_same),
+        cmocka_unit_test(test_backslash_is_escaped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -571,6 +571,42 @@ static void test_registry(void **state)
     free(data);
 }
 
+/* A total of exactly 10^15 is what a total holds: not an error.  An
+ * amount of 0 đồng is an amount. */
+static void test_table_total_of_exactly_the_limit(void **state)
+{
+    (void)state;
+    const char *want[] = {"| 1 | 999.999.999.999.999 |\n", "| 2 | 0 |\n",
+                          "| 3 | 1 |\n",
+                          "| **Tổng cộng** | **1.000.000.000.000.000** |\n",
+                          NULL};
+    expect_in_order("md",
+                    HEAD "preamble:\n"
+                         "  - table:\n"
+                         "      columns: [{title: A, type: amount}]\n"
+                         "      rows: [[999999999999999], [0], [1]]\n"
+                         "      total: true\n" TAIL,
+                    want);
+}
+
+/* So is it in a table made from the activities. */
+static void test_table_from_activities_total_of_exactly_the_limit(void **state)
+{
+    (void)state;
+    const char *want[] = {
+        "|  | **Tổng cộng** |  |  | **1.000.000.000.000.000** | **0** |  |\n",
+        NULL};
+    expect_in_order("md",
+                    ENTRY("      aid_projects:\n"
+                          "        - {donor: B, project: G, place: C,"
+                          " amount: 999999999999999, legal_basis: L,"
+                          " status: \"tạm dừng\"}\n"
+                          "        - {donor: B, project: H, place: C,"
+                          " amount: 1, legal_basis: L,"
+                          " status: \"tạm dừng\"}\n"),
+                    want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -594,6 +630,8 @@ int main(void)
         cmocka_unit_test(test_several_signers),
         cmocka_unit_test(test_emphasis_in_narrative),
         cmocka_unit_test(test_registry),
+        cmocka_unit_test(test_table_total_of_exactly_the_limit),
+        cmocka_unit_test(test_table_from_activities_total_of_exactly_the_limit),
     };
     return cmocka_run_group_tests_name("outline", tests, NULL, NULL);
 }

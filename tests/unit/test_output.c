@@ -502,12 +502,26 @@ static void test_open_out_of_memory_is_71(void **state)
                  "\"$BCREPORT\" build \"$PWD/d.yaml\"");
 }
 
+/* Under umask 0 a new file is 0666: nothing but the umask takes a
+ * permission away. */
+static void test_new_file_mode_under_umask_zero(void **state)
+{
+    fixture *fx = *state;
+    mode_t old = umask(0);
+    build_out(fx);
+    umask(old);
+    struct stat st;
+    assert_int_equal(stat(fx->out.ptr, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0666);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_writes_the_report),
         T(test_new_file_mode_follows_umask),
+        T(test_new_file_mode_under_umask_zero),
         T(test_replaced_file_keeps_its_mode),
         T(test_read_only_file),
         T(test_link_is_followed),

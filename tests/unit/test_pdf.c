@@ -1002,6 +1002,19 @@ static void test_real_libreoffice(void **state)
     assert_tmp_empty(fx);
 }
 
+/* A timeout of 0 is not a timeout of 0 s but none given: the default
+ * holds, and an engine that takes a moment finishes its PDF. */
+static void test_timeout_zero_is_the_default(void **state)
+{
+    fixture *fx = *state;
+    setenv("BCREPORT_PDF_TIMEOUT", "0", 1);
+    fake(fx, BC_PDF_CHROMIUM, "chromium",
+         "sleep 0.5\n" CHROMIUM_OUT WRITE_FAKE_PDF);
+    assert_true(print(fx, HTML));
+    assert_string_equal(fx->out.ptr, FAKE_PDF);
+    assert_int_equal(fx->diags.count, 0);
+}
+
 int main(void)
 {
     tu_bin(); /* before any test changes folder */
@@ -1035,6 +1048,7 @@ int main(void)
         T(test_no_temporary_folder),
         T(test_timeout),
         T(test_timeout_term_ignored),
+        T(test_timeout_zero_is_the_default),
         T(test_sigterm),
         T(test_sigint),
         T(test_sighup),

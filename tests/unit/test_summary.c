@@ -861,6 +861,25 @@ static void test_xlsx_long_text_is_cut(void **state)
     bc_buf_fini(&want);
     bc_buf_fini(&long_name);
     free(path);
+/* The workbook is dated its signing date: 15 March (the months after
+ * February count from March in the calendar arithmetic). */
+static void test_xlsx_dated_its_signing_date(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir();
+    assert_int_equal(tu_sh("sed 's/^  date: \"\"/  date: 2026-03-15/' "
+                           HEADER " > '%s/h.yaml' && \"$BCREPORT\" summary "
+                           "--header '%s/h.yaml' data/2026-xa.yaml "
+                           "-o '%s/s.xlsx'",
+                           dir, dir, dir),
+                     0);
+    bc_buf xlsx = BC_BUF_INIT;
+    bc_buf_printf(&xlsx, "%s/s.xlsx", dir);
+    char *created = xpath(xlsx.ptr, "docProps/core.xml",
+                          "string(//" E("created") ")");
+    assert_string_equal(created, "2026-03-15T00:00:00Z");
+    free(created);
+    bc_buf_fini(&xlsx);
     remove_dir(dir);
 }
 
@@ -876,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_read_back),
         cmocka_unit_test(test_xlsx_through_libreoffice),
         cmocka_unit_test(test_xlsx_is_reproducible),
+        cmocka_unit_test(test_xlsx_dated_its_signing_date),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_failing_file_is_counted),
         cmocka_unit_test(test_nothing_readable),

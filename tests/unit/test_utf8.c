@@ -132,10 +132,26 @@ static void test_upper_first(void **state)
     }
 }
 
+/* The last surrogate, U+DFFF, is refused as the first is: no surrogate
+ * is a character. */
+static void test_decode_refuses_the_last_surrogate(void **state)
+{
+    (void)state;
+    uint32_t cp = 0;
+    assert_int_equal(bc_utf8_decode((const unsigned char *)"\xED\xBF\xBF", 3,
+                                    &cp),
+                     0);
+    assert_int_equal(bc_utf8_decode((const unsigned char *)"\xED\x9F\xBF", 3,
+                                    &cp),
+                     3);
+    assert_int_equal(cp, 0xD7FF);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode),
+        cmocka_unit_test(test_decode_refuses_the_last_surrogate),
         cmocka_unit_test(test_valid),
         cmocka_unit_test(test_position),
         cmocka_unit_test(test_decode_last),
