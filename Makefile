@@ -59,7 +59,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 # Test objects and programs are kept between runs.
 .SECONDARY:
 
-.PHONY: all run check check-run check-asan check-valgrind deps deps-tests install uninstall clean \
+.PHONY: all run check check-run check-asan check-valgrind check-faults fault-build deps deps-tests install uninstall clean \
 	check-headers golden catalogue-expect fuzz fuzz-smoke pot
 
 all: $(BIN)
@@ -159,6 +159,42 @@ check-asan: deps-tests
 check-valgrind: deps-tests
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) check-headers
 	@sh tests/valgrind.sh $(BIN) $(TEST_BIN)
+
+# The fault build, $(BUILDDIR)/fault/bcreport (ASan, LSan, UBSan):
+# every allocation of ours, libyaml's, utf8proc's and libcmark's (their
+# static libraries linked in) goes through tests/faults/inject.c, which
+# fails the ones the environment names; libcmark's default allocator,
+# which aborts, is renamed there so that reaching it is a loud failure.
+# make check-faults runs tests/faults.sh with it: allocation, write,
+# fsync, rename, close and open failures, signals, concurrent writers.
+FAULT_DIR = $(BUILDDIR)/fault
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+libdir_of = $(shell $(PKG_CONFIG) --variable=libdir $(1))
+
+$(FAULT_DIR)/lib/libcmark.a:
+	@mkdir -p $(@D)
+	objcopy --redefine-sym calloc=bc_fault_cmark_default_calloc \
+		--redefine-sym realloc=bc_fault_cmark_default_realloc \
+		$(call libdir_of,libcmark)/libcmark.a $@
+
+$(FAULT_DIR)/obj/faults/inject.o: tests/faults/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra $(SAN_FLAGS) -c -o $@ $<
+
+fault-build: deps-tests $(FAULT_DIR)/lib/libcmark.a $(FAULT_DIR)/obj/faults/inject.o
+	@test $(FAULT_DIR)/bcreport -nt $(FAULT_DIR)/obj/faults/inject.o \
+		|| rm -f $(FAULT_DIR)/bcreport
+	@$(MAKE) --no-print-directory BUILDDIR=$(FAULT_DIR) \
+		BIN=$(FAULT_DIR)/bcreport CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined $(FAULT_WRAP)" \
+		PKG_LIBS="$(FAULT_DIR)/obj/faults/inject.o \
+			$(call libdir_of,yaml-0.1)/libyaml.a $(FAULT_DIR)/lib/libcmark.a \
+			$(call libdir_of,libutf8proc)/libutf8proc.a \
+			$(filter-out -lyaml -lcmark -lutf8proc,$(PKG_LIBS))" \
+		$(FAULT_DIR)/bcreport
+
+check-faults: fault-build
+	@sh tests/faults.sh $(FAULT_DIR)/bcreport
 
 # The reports summarised in tests/golden/summary.* (test_summary.c runs
 # the same list): the examples and a few communes of tests/fixtures.
