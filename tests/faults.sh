@@ -10,7 +10,7 @@
 #     allocates, every allocation of the run made to fail in turn (the
 #     fork server of inject.c): status 71 and exactly "bcreport: error:
 #     out of memory", no crash, no temporary file, the old output as it
-#     was.  LeakSanitizer checks one child in FAULT_LEAK_EVERY (16), and
+#     was.  LeakSanitizer checks one child in FAULT_LEAK_EVERY (64), and
 #     every child of the cases matching FAULT_LEAK_CASES (a regular
 #     expression, by default ^new-; "." for all: 90 ms more a child);
 #  2. write, fsync, rename, close and the temporary's openat failing
@@ -38,7 +38,7 @@ JOBS=${FAULT_JOBS:-2}
 PARTS=${FAULT_PARTS:-1 2 3 4 5}
 ONLY=${FAULT_CASES:-.*}  # the cases to run: a regular expression
 LEAK_CASES=${FAULT_LEAK_CASES:-^new-}  # an extended regular expression
-LEAK_EVERY=${FAULT_LEAK_EVERY:-16}
+LEAK_EVERY=${FAULT_LEAK_EVERY:-64}
 W=$(mktemp -d "${TMPDIR:-/tmp}/bcfaults-XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export LANG=C.UTF-8 NO_COLOR=1
@@ -53,6 +53,7 @@ fail() {
 }
 
 examples=$(cd "$ROOT/data" && ls *.yaml | sed 's/\.yaml$//')
+export ROOT examples
 
 # The cases: a name, the files the folder starts with (copied from data/,
 # as d.yaml or d1.yaml d2.yaml ...), the old output's name or -, and the
@@ -115,7 +116,7 @@ part_alloc() {
             prepare "$d/w$i" "$inputs" "$old"
             (cd "$d/w$i" && ASAN_OPTIONS=detect_leaks=1:leak_check_at_exit=0 \
                 BC_FAULT_LEAK_EVERY=$leaks \
-                BC_FAULT_FORK="$d/w$i.log" BC_FAULT_ERR="$d/w$i.err" \
+                BC_FAULT_FORK="$d/w$i.log" \
                 BC_FAULT_STEP=$JOBS BC_FAULT_OFFSET=$i \
                 BC_FAULT_REF_DIR="$d/ref" BC_FAULT_REF_ERR="$d/ref.err" \
                 "$BIN" $args > /dev/null 2> "$d/w$i.parent.err"
@@ -127,7 +128,6 @@ part_alloc() {
             if [ "$(cat "$d/w$i.status")" != 0 ]; then
                 fail "$name: the run that forks exited $(cat "$d/w$i.status"): $(head -c 600 "$d/w$i.parent.err")"
             fi
-            rm -f "$d/w$i.err"
             if ! diff -r "$d/ref" "$d/w$i" > /dev/null; then
                 fail "$name: the run that forks did not write what a plain run writes"
             fi
@@ -199,14 +199,33 @@ check_folder() { # what dir before ref status allowed
     fi
 }
 
+# The ranks (the N of strace's when=N) of the calls to syscall bcreport
+# makes itself: those after the mark inject.c leaves when main has
+# started (the loader's and the sanitizers' come before); with a third
+# argument, only those whose line holds it.
+ranks() { # trace syscall [pattern]
+    awk -v call=" $2(" -v pat="${3:-}" '
+        /bc-fault: main has started/ { started = 1 }
+        index($0, call) { n++; if (started && (pat == "" || index($0, pat))) print n }
+    ' "$1" | tr '\n' ' '
+}
+
+# "#a-b" (or "#a", or "none") for a list of ranks.
+span() {
+    [ $# = 0 ] && { echo none; return; }
+    local first=$1 last
+    for last; do :; done
+    [ "$first" = "$last" ] && echo "#$first" || echo "#$first-$last ($#)"
+}
+
 # One injected run, in a fresh copy of the case's folder.
 inject_run() { # name inputs old args spec allowed
     local name=$1 inputs=$2 old=$3 args=$4 spec=$5 allowed=$6
     local d="$W/inj/$name.$(echo "$spec" | tr -c 'a-zA-Z0-9=\n' _)"
     prepare "$d" "$inputs" "$old"
     (cd "$d" && ASAN_OPTIONS=detect_leaks=0 TMPDIR="$d" strace -f -qq \
-        -o /dev/null -e trace=none -e inject="$spec" "$BIN" $args \
-        > /dev/null 2> "$d.err")
+        -o /dev/null -e inject="$spec" "$BIN" $args \
+        > /dev/null 2> "$d.err") 2> /dev/null
     local st=$?
     check_folder "$name, strace -e inject=$spec" "$d" \
         "$W/inj/$name.before" "$W/inj/$name.ref" "$st" "$allowed"
@@ -230,26 +249,25 @@ part_writes() {
     local total=0
     while IFS='|' read -r name inputs old args; do
         write_setup "$name" "$inputs" "$old" "$args"
-        local tr="$W/inj/$name.count.trace" line=
+        local tr="$W/inj/$name.count.trace"
         local nw nf nr nc no
-        nw=$(grep -c ' write(' "$tr")
-        nf=$(grep -c ' fsync(' "$tr")
-        nr=$(grep -c ' rename(' "$tr")
-        nc=$(grep -c ' close(' "$tr")
-        # the temporary is the openat with O_EXCL (mkstemp); its rank
-        # among the openat calls
-        no=$(grep ' openat(' "$tr" | grep -n 'O_EXCL' | cut -d: -f1 | tr '\n' ' ')
+        nw=$(ranks "$tr" write)
+        nf=$(ranks "$tr" fsync)
+        nr=$(ranks "$tr" rename)
+        nc=$(ranks "$tr" close)
+        # the temporary is the openat with O_EXCL (mkstemp)
+        no=$(ranks "$tr" openat O_EXCL)
         {
-            for n in $(seq 1 "$nw"); do
+            for n in $nw; do
                 echo "write:error=EIO:when=$n|74"
                 echo "write:error=ENOSPC:when=$n|74"
             done
-            for n in $(seq 1 "$nf"); do echo "fsync:error=EIO:when=$n|74"; done
-            for n in $(seq 1 "$nr"); do
+            for n in $nf; do echo "fsync:error=EIO:when=$n|74"; done
+            for n in $nr; do
                 echo "rename:error=EIO:when=$n|73"
                 echo "rename:error=ENOSPC:when=$n|73"
             done
-            for n in $(seq 1 "$nc"); do echo "close:error=EIO:when=$n|74"; done
+            for n in $nc; do echo "close:error=EIO:when=$n|74"; done
             for n in $no; do
                 echo "openat:error=EACCES:when=$n|73"
                 echo "openat:error=ENOSPC:when=$n|73"
@@ -258,8 +276,9 @@ part_writes() {
         } > "$W/inj/$name.specs"
         local runs
         runs=$(wc -l < "$W/inj/$name.specs")
-        printf '   %-22s write %d, fsync %d, rename %d, close %d, temporary openat #%s: %d runs\n' \
-            "$name" "$nw" "$nf" "$nr" "$nc" "${no% }" "$runs"
+        printf '   %-22s write %s, fsync %s, rename %s, close %s, temporary openat %s: %d runs\n' \
+            "$name" "$(span $nw)" "$(span $nf)" "$(span $nr)" "$(span $nc)" \
+            "$(span $no)" "$runs"
         total=$((total + runs))
         W=$W BIN=$BIN xargs -P "$JOBS" -I{} bash -c \
             'inject_run "$0" "$1" "$2" "$3" "${4%|*}" "${4#*|} 0"' \
@@ -285,7 +304,7 @@ part_signals() {
         : > "$W/inj/$name.sigspecs"
         for call in openat write fsync rename close; do
             local n
-            for n in $(seq 1 "$(grep -c " $call(" "$tr")"); do
+            for n in $(ranks "$tr" $call); do
                 local k=$((i % 3))
                 echo "$call:signal=${sigs[$k]}:when=$n|$((128 + ${nums[$k]}))" \
                     >> "$W/inj/$name.sigspecs"
@@ -327,8 +346,10 @@ EOF
         for sig in INT TERM HUP; do
             for delay in 0.3 1 2; do
                 [ $engine = fake ] && [ $delay != 0.3 ] && continue
-                local c="$d/$engine-$sig-$delay"
-                mkdir -p "$c/tmp"
+                local c="$d/$engine-$sig-$delay" t
+                # a short TMPDIR: Chromium's socket path must fit 107 bytes
+                t=$(mktemp -d /tmp/bcp-XXXXXX)
+                mkdir -p "$c"
                 cp "$ROOT/data/2025-xa.yaml" "$c/d.yaml"
                 printf 'the old output\n' > "$c/out.pdf"
                 local opt=
@@ -337,7 +358,7 @@ EOF
                 libreoffice) opt="--pdf-engine=libreoffice" ;;
                 esac
                 (cd "$c" && exec env ASAN_OPTIONS=detect_leaks=0 \
-                    BC_FAKE_DIR="$c" TMPDIR="$c/tmp" \
+                    BC_FAKE_DIR="$c" TMPDIR="$t" \
                     "$BIN" build d.yaml -o out.pdf $opt > /dev/null 2> "$c.err") &
                 local pid=$!
                 if [ $engine = fake ]; then
@@ -349,19 +370,20 @@ EOF
                     sleep $delay
                 fi
                 kill -$sig $pid 2> /dev/null
-                wait $pid
+                { wait $pid; } 2> /dev/null
                 local st=$? sn
                 sn=$(kill -l $sig)
                 runs=$((runs + 1))
                 if [ $st != $((128 + sn)) ] && [ $st != 0 ]; then
                     fail "pdf $engine, SIG$sig after ${delay}s: status $st: $(head -c 300 "$c.err")"
                 fi
-                if [ -n "$(ls -A "$c/tmp")" ]; then
-                    fail "pdf $engine, SIG$sig after ${delay}s: left in TMPDIR: $(ls -A "$c/tmp")"
+                if [ -n "$(ls -A "$t")" ]; then
+                    fail "pdf $engine, SIG$sig after ${delay}s: left in TMPDIR: $(ls -A "$t")"
                 fi
+                rm -rf "$t"
                 local left
                 left=$(cd "$c" && ls -A | grep -v -e '^d.yaml$' -e '^out.pdf$' \
-                    -e '^tmp$' -e '^engine.pid$')
+                    -e '^engine.pid$')
                 [ -z "$left" ] || fail "pdf $engine, SIG$sig: left behind: $left"
                 if [ $st != 0 ] && ! grep -qx 'the old output' "$c/out.pdf"; then
                     fail "pdf $engine, SIG$sig after ${delay}s: out.pdf changed"
