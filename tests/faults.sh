@@ -26,16 +26,20 @@
 #  4. 20 builds of 20 inputs onto one -o at once, five times: the file is
 #     one of the 20 outputs, whole; no temporary file;
 #  5. standard output closed, a closed pipe, /dev/full, for each command
-#     that writes there: status 74 and one line saying so.
+#     that writes there: status 74 and one line saying so;
+#  6. build --watch with the data's folder removed and made again, its
+#     output deleted, a bad save then a good one, then SIGHUP: each said
+#     and built again, status 0, LeakSanitizer at its exit, no temporary
+#     file (test_watch.c has the rest: deleted, replaced, unreadable).
 #
-# FAULT_JOBS (default 2) processes run at once; FAULT_PARTS="1 2 3 4 5"
+# FAULT_JOBS (default 2) processes run at once; FAULT_PARTS="1 2 3 4 5 6"
 # chooses the parts, FAULT_CASES (a regular expression) the cases.  Failures are listed with the command to replay one
 # (BC_FAULT_ALLOC=N, or the strace line).
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=${FAULT_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 JOBS=${FAULT_JOBS:-2}
-PARTS=${FAULT_PARTS:-1 2 3 4 5}
+PARTS=${FAULT_PARTS:-1 2 3 4 5 6}
 ONLY=${FAULT_CASES:-.*}  # the cases to run: a regular expression
 LEAK_CASES=${FAULT_LEAK_CASES:-^new-}  # an extended regular expression
 LEAK_EVERY=${FAULT_LEAK_EVERY:-64}
@@ -413,11 +417,20 @@ part_concurrent() {
     [ "$(md5sum "$d"/exp/*.html | cut -d' ' -f1 | sort -u | wc -l)" = 20 ] ||
         fail "concurrent: the 20 inputs do not give 20 different outputs"
     for r in $(seq 1 $rounds); do
-        for i in $(seq 1 20); do
-            ASAN_OPTIONS=detect_leaks=0 "$BIN" build "$d/in$i.yaml" -o "$d/out/bc.html" 2> "$d/err$i" &
-        done 2> /dev/null
+        rm -f "$d/go"
         mkdir -p "$d/out"
+        for i in $(seq 1 20); do
+            # all at once: each waits for the same go
+            (while [ ! -e "$d/go" ]; do sleep 0.01; done
+             exec env ASAN_OPTIONS=detect_leaks=0 "$BIN" build "$d/in$i.yaml" \
+                -o "$d/out/bc.html" 2> "$d/err$i") &
+        done
+        sleep 1
+        touch "$d/go"
         wait
+        for i in $(seq 1 20); do
+            [ -s "$d/err$i" ] && fail "concurrent, round $r, input $i: $(cat "$d/err$i")"
+        done
         local got=
         for i in $(seq 1 20); do
             cmp -s "$d/exp/$i.html" "$d/out/bc.html" && got=$i
@@ -479,6 +492,58 @@ part_stdout() {
     echo "   $n commands"
 }
 
+# ---- 6. --watch: its folder removed, its output deleted, bad saves ----
+
+# Waits up to 10 s for the watcher's standard error to hold n lines
+# matching pattern.
+wait_said() { # file pattern n what
+    local i
+    for i in $(seq 500); do
+        [ "$(grep -c -- "$2" "$1")" -ge "$3" ] && return 0
+        sleep 0.02
+    done
+    fail "watch: waited 10 s for $4; it said: $(cat "$1")"
+    return 1
+}
+
+part_watch() {
+    echo "== 6. build --watch: the data's folder removed and back, OUT deleted, a bad save, SIGHUP"
+    local d="$W/watch" e
+    mkdir -p "$d/src"
+    e="$d/err"
+    cp "$ROOT/data/2025-xa.yaml" "$d/src/d.yaml"
+    (cd "$d" && exec "$BIN" build src/d.yaml -o out.md --watch 2> "$e") &
+    local pid=$!
+    wait_said "$e" ' built out.md' 1 "the first build" || { kill $pid; return; }
+    cp "$d/out.md" "$d/first.md"
+    rm -rf "$d/src"
+    wait_said "$e" 'src/d.yaml was deleted or moved away' 1 "the folder's removal"
+    mkdir "$d/src"
+    sed 's/^\(  subject: \).*/\1Lần hai/' "$ROOT/data/2025-xa.yaml" > "$d/src/d.yaml"
+    wait_said "$e" ' built out.md' 2 "the build once the folder is back"
+    grep -q 'Lần hai' "$d/out.md" || fail "watch: out.md is not the file come back"
+    rm "$d/out.md"
+    sed 's/^\(  subject: \).*/\1Lần ba/' "$ROOT/data/2025-xa.yaml" > "$d/src/d.yaml"
+    wait_said "$e" ' built out.md' 3 "the build after out.md was deleted"
+    grep -q 'Lần ba' "$d/out.md" || fail "watch: out.md not made again"
+    cp "$d/out.md" "$d/third.md"
+    printf 'document: [\n' > "$d/src/d.yaml"
+    wait_said "$e" 'out.md kept as it was' 1 "a bad save said"
+    cmp -s "$d/out.md" "$d/third.md" || fail "watch: a bad save changed out.md"
+    : > "$d/src/d.yaml"
+    sed 's/^\(  subject: \).*/\1Lần bốn/' "$ROOT/data/2025-xa.yaml" > "$d/src/d.yaml"
+    wait_said "$e" ' built out.md' 4 "the build after the bad save is fixed"
+    grep -q 'Lần bốn' "$d/out.md" || fail "watch: out.md not rebuilt after the fix"
+    kill -HUP $pid
+    wait $pid
+    local st=$?
+    [ $st = 0 ] || fail "watch: SIGHUP ended it with status $st: $(tail -n 5 "$e")"
+    local left
+    left=$(cd "$d" && ls -A | grep -v -x -e src -e err -e out.md -e first.md -e third.md)
+    [ -z "$left" ] || fail "watch: left behind: $left"
+    echo "   $(grep -c ' built out.md' "$e") builds, status $st at SIGHUP, LeakSanitizer at its exit, nothing left behind"
+}
+
 for p in $PARTS; do
     case $p in
     1) part_alloc ;;
@@ -486,6 +551,7 @@ for p in $PARTS; do
     3) part_signals ;;
     4) part_concurrent ;;
     5) part_stdout ;;
+    6) part_watch ;;
     esac
 done
 echo "check-faults: $FAILED failures, $(($(date +%s) - START)) s"
