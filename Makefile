@@ -5,6 +5,7 @@
 #   make check      install missing packages, build, run the whole test suite
 #   make check-asan the suite again under AddressSanitizer and UBSan
 #   make check-valgrind the suite again under valgrind memcheck
+#   make check-faults every allocation, write, rename... failing in turn
 #   make install    install into $(DESTDIR)$(PREFIX); make uninstall
 #
 # CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden (and
@@ -194,7 +195,7 @@ fault-build: deps-tests $(FAULT_DIR)/lib/libcmark.a $(FAULT_DIR)/obj/faults/inje
 		$(FAULT_DIR)/bcreport
 
 check-faults: fault-build
-	@sh tests/faults.sh $(FAULT_DIR)/bcreport
+	@bash tests/faults.sh $(FAULT_DIR)/bcreport
 
 # The reports summarised in tests/golden/summary.* (test_summary.c runs
 # the same list): the examples and a few communes of tests/fixtures.

@@ -33,7 +33,7 @@
 #     file (test_watch.c has the rest: deleted, replaced, unreadable).
 #
 # FAULT_JOBS (default 2) processes run at once; FAULT_PARTS="1 2 3 4 5 6"
-# chooses the parts, FAULT_CASES (a regular expression) the cases.  Failures are listed with the command to replay one
+# chooses the parts (0: only count each case's allocations), FAULT_CASES (a regular expression) the cases.  Failures are listed with the command to replay one
 # (BC_FAULT_ALLOC=N, or the strace line).
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -97,6 +97,22 @@ prepare() { # dir inputs old
     *) cp "$ROOT/data/$2.yaml" "$1/d.yaml" ;;
     esac
     [ "$3" = - ] || printf 'the old output\n' > "$1/$3"
+}
+
+# ---- 0. how many allocations each case makes (no fault) ----
+
+part_count() {
+    echo "== 0. allocations a run makes (the N of part 1)"
+    local total=0
+    while IFS='|' read -r name inputs old args; do
+        local d="$W/count/$name"
+        prepare "$d" "$inputs" "$old"
+        (cd "$d" && ASAN_OPTIONS=detect_leaks=0 BC_FAULT_COUNT="$d.n" \
+            "$BIN" $args > /dev/null 2>&1)
+        printf '   %-22s %5d\n' "$name" "$(cat "$d.n")"
+        total=$((total + $(cat "$d.n")))
+    done < <(cases)
+    echo "   total $total"
 }
 
 # ---- 1. allocations ----
@@ -546,6 +562,7 @@ part_watch() {
 
 for p in $PARTS; do
     case $p in
+    0) part_count ;;
     1) part_alloc ;;
     2) part_writes ;;
     3) part_signals ;;
