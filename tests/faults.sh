@@ -487,23 +487,24 @@ part_stdout() {
             continue
         fi
         n=$((n + 1))
-        local st
+        local full closed pipe head
         (cd "$d" && "$BIN" $c > /dev/full 2> "$d/err")
-        st=$?
-        [ $st = 74 ] || fail "$c > /dev/full: status $st, expected 74"
+        full=$?
+        [ $full = 74 ] || fail "$c > /dev/full: status $full, expected 74"
         grep -q 'standard output' "$d/err" ||
             fail "$c > /dev/full: no message: $(cat "$d/err")"
         (cd "$d" && "$BIN" $c >&- 2> "$d/err")
-        st=$?
-        [ $st = 74 ] || fail "$c >&-: status $st, expected 74; $(cat "$d/err")"
+        closed=$?
+        [ $closed = 74 ] || fail "$c >&-: status $closed, expected 74; $(cat "$d/err")"
         (cd "$d" && { sleep 0.3; "$BIN" $c 2> "$d/err"; echo $? > "$d/st"; } | true)
-        st=$(cat "$d/st")
-        [ "$st" = 74 ] || fail "$c | (closed pipe): status $st, expected 74; $(cat "$d/err")"
+        pipe=$(cat "$d/st")
+        [ "$pipe" = 74 ] || fail "$c | (closed pipe): status $pipe, expected 74; $(cat "$d/err")"
         (cd "$d" && { "$BIN" $c 2> "$d/err"; echo $? > "$d/st"; } | head -c1 > /dev/null)
-        st=$(cat "$d/st")
-        [ "$st" = 74 ] || [ "$st" = 0 ] ||
-            fail "$c | head -c1: status $st, expected 74 (or 0 when all was written before head left)"
-        printf '   %-36s /dev/full 74, >&- 74, closed pipe 74, | head -c1 %s\n' "$c" "$st"
+        head=$(cat "$d/st")
+        [ "$head" = 74 ] || [ "$head" = 0 ] ||
+            fail "$c | head -c1: status $head, expected 74 (or 0 when all was written before head left)"
+        printf '   %-36s /dev/full %s, >&- %s, closed pipe %s, | head -c1 %s\n' \
+            "$c" "$full" "$closed" "$pipe" "$head"
     done
     echo "   $n commands"
 }
