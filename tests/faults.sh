@@ -88,10 +88,10 @@ prepare() { # dir inputs old
     case $2 in
     -) ;;
     all)
-        i=1
+        local n=1 e
         for e in $examples; do
-            cp "$ROOT/data/$e.yaml" "$1/d$i.yaml"
-            i=$((i + 1))
+            cp "$ROOT/data/$e.yaml" "$1/d$n.yaml"
+            n=$((n + 1))
         done
         ;;
     *) cp "$ROOT/data/$2.yaml" "$1/d.yaml" ;;
