@@ -50,6 +50,13 @@
  *                         look for leaks when it exits (a leak is status
  *                         23); LeakSanitizer takes some 90 ms a run, five
  *                         times the rest of a child's cost.
+ * A child shares the parent's files: one that fails while a temporary
+ * file of -o exists removes it at exit (output.c), and the parent's
+ * rename then fails, which is reported as the parent's failure.  So an
+ * allocation between the temporary's creation and its rename, which
+ * output.c avoids, is found either way (tried: with output.c's clean-up
+ * at exit, "the run that forks did not write what a plain run writes";
+ * without it, the temporary "left behind").
  * This way one run checks every allocation's failure at the cost of a
  * fork and the end of a run, not of a whole run each.
  */
