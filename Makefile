@@ -7,6 +7,7 @@
 #   make check-valgrind the suite again under valgrind memcheck
 #   make bench      time and memory against libyaml's parse (bench/)
 #   make coverage   the suite with a --coverage build; gcovr over src/
+#   make check-faults every allocation, write, rename... failing in turn
 #   make install    install into $(DESTDIR)$(PREFIX); make uninstall
 #
 # CC, CFLAGS, LDFLAGS, LDLIBS, PREFIX and DESTDIR may be overridden (and
@@ -70,7 +71,7 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer \
 # Test objects and programs are kept between runs.
 .SECONDARY:
 
-.PHONY: all run check check-run check-asan check-valgrind deps deps-tests install uninstall clean \
+.PHONY: all run check check-run check-asan check-valgrind check-faults fault-build deps deps-tests install uninstall clean \
 	check-headers golden catalogue-expect fuzz fuzz-smoke pot bench bench-run deps-bench coverage mutants
 
 all: $(BIN)
@@ -224,6 +225,42 @@ MUTANTS_JOBS ?= 1
 
 mutants: $(BIN) $(TEST_BIN)
 	python3 scripts/mutants.py -j $(MUTANTS_JOBS) $(MUTANTS)
+
+# The fault build, $(BUILDDIR)/fault/bcreport (ASan, LSan, UBSan):
+# every allocation of ours, libyaml's, utf8proc's and libcmark's (their
+# static libraries linked in) goes through tests/faults/inject.c, which
+# fails the ones the environment names; libcmark's default allocator,
+# which aborts, is renamed there so that reaching it is a loud failure.
+# make check-faults runs tests/faults.sh with it: allocation, write,
+# fsync, rename, close and open failures, signals, concurrent writers.
+FAULT_DIR = $(BUILDDIR)/fault
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=mmap
+libdir_of = $(shell $(PKG_CONFIG) --variable=libdir $(1))
+
+$(FAULT_DIR)/lib/libcmark.a:
+	@mkdir -p $(@D)
+	objcopy --redefine-sym calloc=bc_fault_cmark_default_calloc \
+		--redefine-sym realloc=bc_fault_cmark_default_realloc \
+		$(call libdir_of,libcmark)/libcmark.a $@
+
+$(FAULT_DIR)/obj/faults/inject.o: tests/faults/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra $(SAN_FLAGS) -c -o $@ $<
+
+fault-build: deps-tests $(FAULT_DIR)/lib/libcmark.a $(FAULT_DIR)/obj/faults/inject.o
+	@test $(FAULT_DIR)/bcreport -nt $(FAULT_DIR)/obj/faults/inject.o \
+		|| rm -f $(FAULT_DIR)/bcreport
+	@$(MAKE) --no-print-directory BUILDDIR=$(FAULT_DIR) \
+		BIN=$(FAULT_DIR)/bcreport CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined $(FAULT_WRAP)" \
+		BIN_LIBS="$(FAULT_DIR)/obj/faults/inject.o \
+			$(call libdir_of,yaml-0.1)/libyaml.a $(FAULT_DIR)/lib/libcmark.a \
+			$(call libdir_of,libutf8proc)/libutf8proc.a \
+			$(filter-out -lyaml -lcmark -lutf8proc,$(BIN_LIBS))" \
+		$(FAULT_DIR)/bcreport
+
+check-faults: fault-build
+	@bash tests/faults.sh $(FAULT_DIR)/bcreport
 
 # The reports summarised in tests/golden/summary.* (test_summary.c runs
 # the same list): the examples and a few communes of tests/fixtures.

@@ -282,29 +282,33 @@ static void put_rest(const bc_diags *diags, const ranked *order, size_t from,
                       errors, warnings);
 }
 
-void bc_diags_print(const bc_diags *diags, FILE *stream, bool colour)
+void bc_diags_format(const bc_diags *diags, bool colour, bc_buf *out)
 {
-    ranked *order = bc_xcalloc(diags->count ? diags->count : 1,
-                               sizeof *order);
+    if (diags->count == 0)
+        return;
+    ranked *order = bc_xcalloc(diags->count, sizeof *order);
     for (size_t i = 0; i < diags->count; i++)
         order[i] = (ranked){file_rank(diags, i), diags->items[i].line,
                             diags->items[i].col, i};
     qsort(order, diags->count, sizeof *order, by_place);
     size_t shown = diags->count < BC_DIAG_MAX_SHOWN ? diags->count
                                                      : BC_DIAG_MAX_SHOWN;
-    bc_buf line = BC_BUF_INIT;
     for (size_t i = 0; i < shown; i++) {
-        bc_buf_clear(&line);
-        format_diag(&diags->items[order[i].added], colour, &line);
-        bc_buf_putc(&line, '\n');
-        fwrite(line.ptr, 1, line.len, stream);
+        format_diag(&diags->items[order[i].added], colour, out);
+        bc_buf_putc(out, '\n');
     }
-    bc_buf_clear(&line);
     if (shown < diags->count)
-        put_rest(diags, order, shown, &line);
-    fwrite(line.ptr, 1, line.len, stream);
-    bc_buf_fini(&line);
+        put_rest(diags, order, shown, out);
     free(order);
+}
+
+void bc_diags_print(const bc_diags *diags, FILE *stream, bool colour)
+{
+    bc_buf text = BC_BUF_INIT;
+    bc_diags_format(diags, colour, &text);
+    if (text.len)
+        fwrite(text.ptr, 1, text.len, stream);
+    bc_buf_fini(&text);
     fflush(stream);
 }
 

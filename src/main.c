@@ -391,11 +391,26 @@ static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
 {
     const char *data = out->ptr;
     bool to_file = output && strcmp(output, "-") != 0;
-    /* Notes tell what the output holds (init's changes): moot when it
-     * could not be written. */
-    if (diags->errors == 0 && to_file &&
-        !bc_write_file_atomic(output, data, out->len, diags))
+    if (diags->errors == 0 && to_file) {
+        /* The warnings are made text before the file is replaced: once
+         * it is, nothing is left to allocate, so running out of memory
+         * (71) always leaves the old file. */
+        if (c->quiet)
+            bc_diags_keep_errors(diags);
+        bc_buf said = BC_BUF_INIT;
+        bc_diags_format(diags, c->colour, &said);
+        bool written = bc_write_file_atomic(output, data, out->len, diags);
+        if (written && said.len) {
+            fwrite(said.ptr, 1, said.len, stderr);
+            fflush(stderr);
+        }
+        bc_buf_fini(&said);
+        if (written)
+            return diags->status;
+        /* Notes tell what the output holds (init's changes): moot when it
+         * could not be written. */
         bc_diags_drop_notes(diags);
+    }
     print_diags(c, diags);
     if (diags->errors == 0 && !to_file)
         return write_stdout(data, out->len);

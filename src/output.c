@@ -225,8 +225,27 @@ static bool set_owner_and_mode(int fd, const char *path)
     return fchmod(fd, st.st_mode & 07777) == 0;
 }
 
+/* Removes the temporary file, if there is one, with the signals blocked. */
+static void drop_temp(const char *tmp, guard *g)
+{
+    block(g);
+    if (pending_temp)
+        unlink(tmp);
+    pending_temp = NULL;
+    unblock(g);
+}
+
+/* An exit() while a temporary file exists (out of memory, status 71)
+ * removes it too. */
+static void drop_temp_at_exit(void)
+{
+    if (pending_temp)
+        unlink(pending_temp);
+}
+
 /* Writes, flushes and renames the temporary file; reports and returns
- * false on failure, leaving the temporary file for the caller to remove. */
+ * false on failure, the temporary file removed before anything is
+ * allocated for the report. */
 static bool fill_and_rename(int fd, const char *tmp, const char *path,
                             const char *target, const char *data,
                             size_t len, guard *g, bc_diags *diags)
@@ -237,8 +256,10 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
     int saved = errno;
     ok = close(fd) == 0 && ok;
     if (!ok) {
+        saved = saved ? saved : errno;
+        drop_temp(tmp, g);
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, _("cannot write: %s"),
-                    strerror(saved ? saved : errno));
+                    strerror(saved));
         return false;
     }
     block(g);
@@ -247,9 +268,11 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
     if (ok)
         pending_temp = NULL; /* nothing left to remove */
     unblock(g);
-    if (!ok)
+    if (!ok) {
+        drop_temp(tmp, g);
         bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
                     _("cannot create: %s"), strerror(saved));
+    }
     return ok;
 }
 
@@ -261,6 +284,9 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
               may_replace(path, target.ptr, diags);
     if (ok) {
         temp_name(target.ptr, &tmp);
+        static bool at_exit;
+        if (!at_exit)
+            at_exit = atexit(drop_temp_at_exit) == 0;
         guard g;
         guard_begin(&g);
         block(&g);
@@ -273,7 +299,6 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
             ok = false;
         } else if (!fill_and_rename(fd, tmp.ptr, path, target.ptr, data,
                                     len, &g, diags)) {
-            unlink(tmp.ptr);
             ok = false;
         }
         block(&g);

@@ -485,10 +485,18 @@ static void engine_args(const job *j, strv *a)
     bc_buf_fini(&url);
 }
 
-/* Variables the engine must not see: HOME is replaced by the folder, and
- * the XDG folders are dropped so that they default to places under it;
- * both engines write there (caches, fontconfig, crash reports). */
-static bool replaced_var(const char *var)
+/* Chromium makes a socket under $TMPDIR (".org.chromium.Chromium.XXXXXX/
+ * SingletonSocket"), whose path cannot pass 107 bytes: a longer folder
+ * keeps the caller's TMPDIR. */
+#define ENGINE_TMPDIR_MAX 60
+
+/* Variables the engine must not see: HOME, and TMPDIR when the folder
+ * is short enough, are replaced by the folder, and the XDG folders are
+ * dropped so that they default to places under it; both engines write
+ * there (caches, fontconfig, crash reports; Chromium's
+ * org.chromium.Chromium.* files, which an engine stopped by a signal
+ * would otherwise leave in the caller's TMPDIR). */
+static bool replaced_var(const job *j, const char *var)
 {
     static const char *const names[] = {"HOME=", "XDG_CONFIG_HOME=",
                                         "XDG_CACHE_HOME=", "XDG_DATA_HOME=",
@@ -496,16 +504,19 @@ static bool replaced_var(const char *var)
     for (size_t i = 0; i < BC_COUNT(names); i++)
         if (strncmp(var, names[i], strlen(names[i])) == 0)
             return true;
-    return false;
+    return j->dir.len <= ENGINE_TMPDIR_MAX && strncmp(var, "TMPDIR=", 7) == 0;
 }
 
-/* A copy of the environment, less replaced_var, with HOME=dir. */
+/* A copy of the environment, less replaced_var, with HOME=dir (and
+ * TMPDIR=dir). */
 static void engine_env(const job *j, strv *env)
 {
     for (char **e = environ; e && *e; e++)
-        if (!replaced_var(*e))
+        if (!replaced_var(j, *e))
             strv_add(env, "%s", *e);
     strv_add(env, "HOME=%s", j->dir.ptr);
+    if (j->dir.len <= ENGINE_TMPDIR_MAX)
+        strv_add(env, "TMPDIR=%s", j->dir.ptr);
 }
 
 /* ---- running it ---- */

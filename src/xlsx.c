@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,12 +437,35 @@ static void book_error(lxw_error e, const char *near, bc_diags *diags)
                 _("cannot write the workbook: %s"), lxw_strerror(e));
 }
 
+static bool write_book(const bc_summary_table *tables, size_t count,
+                       const bc_xlsx_info *info, const char *near,
+                       bc_buf *out, bc_diags *diags);
+
+/* SIGINT, SIGTERM and SIGHUP wait while the workbook is made (well under
+ * a second): libxlsxwriter's temporary files ("tmp.XXXXXXXXXX" in
+ * $TMPDIR, each named until it is open) and ours are all gone when one
+ * is delivered, and it ends the program as usual. */
 bool bc_xlsx_write(const bc_summary_table *tables, size_t count,
                    const bc_xlsx_info *info, const char *near, bc_buf *out,
                    bc_diags *diags)
 {
     if (!load_libxlsxwriter(diags))
         return false;
+    sigset_t fatal, old;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigprocmask(SIG_BLOCK, &fatal, &old);
+    bool done = write_book(tables, count, info, near, out, diags);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return done;
+}
+
+static bool write_book(const bc_summary_table *tables, size_t count,
+                       const bc_xlsx_info *info, const char *near,
+                       bc_buf *out, bc_diags *diags)
+{
     bc_buf path = BC_BUF_INIT;
     int fd = temp_file(near, &path, diags);
     if (fd < 0) {

@@ -112,6 +112,11 @@ void bc_diag_format(const bc_diag *diag, bc_buf *out);
  * coloured as gcc does. */
 void bc_diags_print(const bc_diags *diags, FILE *stream, bool colour);
 
+/* The same text, appended to out instead of printed: what a command
+ * prepares before it replaces its output file, so that nothing is left
+ * to allocate (and to fail for want of memory) once the file is new. */
+void bc_diags_format(const bc_diags *diags, bool colour, bc_buf *out);
+
 /* Whether to colour diagnostics on stream: only on a terminal, and never
  * when the NO_COLOR environment variable is set to a non-empty value. */
 bool bc_diag_colour_auto(FILE *stream);

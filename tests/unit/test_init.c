@@ -217,6 +217,8 @@ static void test_values_read_back_the_same(void **state)
     remove(next);
     free(old);
     free(next);
+}
+
 /* A backslash in a text is written escaped in the new file's double
  * quotes, so it reads back as the same text ("C:\x" is not "C:" and an
  * escape). */

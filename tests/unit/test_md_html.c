@@ -235,14 +235,6 @@ static void test_wml_marks(void **state)
         "<w:r><w:rPr><w:i/><w:iCs/></w:rPr>"
         "<w:t xml:space=\"preserve\">sau đây</w:t></w:r>"
         "<w:r><w:t xml:space=\"preserve\">) *x* a b</w:t></w:r>");
-/* Paragraphs and headings read inline are parted by one space, with none
- * before the first: "a\n\nb" is "a b". */
-static void test_blocks_inline_are_parted_by_a_space(void **state)
-{
-    (void)state;
-    expect_inline("a\n\nb", "a b");
-    expect_inline("# T\n\nx\n\ny", "T x y");
-    expect_inline("a", "a");
 }
 
 int main(void)
@@ -251,7 +243,6 @@ int main(void)
         cmocka_unit_test(test_raw_html_is_omitted),
         cmocka_unit_test(test_markdown_to_html_is_safe),
         cmocka_unit_test(test_inline_emphasis),
-        cmocka_unit_test(test_blocks_inline_are_parted_by_a_space),
         cmocka_unit_test(test_rich_text),
         cmocka_unit_test(test_rich_text_stays_inline),
         cmocka_unit_test(test_marks),

@@ -511,6 +511,7 @@ static void test_engine_surroundings(void **state)
          "pgid=$(cut -d' ' -f5 /proc/$$/stat)\n"
          "[ \"$pgid\" = $$ ] && echo own > \"$run/group\"\n"
          "echo \"${XDG_CONFIG_HOME-unset}\" > \"$run/xdg\"\n"
+         "[ \"$TMPDIR\" = \"$HOME\" ] && echo same > \"$run/tmpdir\"\n"
          "printf '%s\\n' \"$HOME\" > \"$run/home\"\n" CHROMIUM_OUT
              WRITE_FAKE_PDF);
     bool ok = print(fx, HTML);
@@ -526,6 +527,7 @@ static void test_engine_surroundings(void **state)
     assert_run_file(fx, "fd2", log.ptr);
     assert_run_file(fx, "group", "own\n");
     assert_run_file(fx, "xdg", "unset\n");
+    assert_run_file(fx, "tmpdir", "same\n"); /* removed with the folder */
     free(home);
     bc_buf_fini(&log);
 }

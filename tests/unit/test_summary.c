@@ -861,6 +861,9 @@ static void test_xlsx_long_text_is_cut(void **state)
     bc_buf_fini(&want);
     bc_buf_fini(&long_name);
     free(path);
+    remove_dir(dir);
+}
+
 /* The workbook is dated its signing date: 15 March (the months after
  * February count from March in the calendar arithmetic). */
 static void test_xlsx_dated_its_signing_date(void **state)
