@@ -14,6 +14,7 @@
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
 #include "bcreport/diag.h"
+#include "bcreport/io.h"
 #include "bcreport/report.h"
 #include "bcreport/value.h"
 #include "bcreport/view.h"
@@ -28,6 +29,14 @@ static inline void fuzz_format_diags(const bc_diags *diags)
         bc_diag_format(&diags->items[i], &msg);
     }
     bc_buf_fini(&msg);
+}
+
+/* The end of a run of a target whose input may name files (a data file's
+ * registry, the summary's files): io.h remembers every file read until
+ * told to forget, which would carry state from one run to the next. */
+static inline void fuzz_end_run(void)
+{
+    bc_io_forget_inputs();
 }
 
 /* A data file held in memory, for fuzz_view_maker. */

@@ -30,5 +30,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_format_diags(&diags);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
+    fuzz_end_run();
     return 0;
 }

@@ -32,5 +32,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!ok) /* the data is wrong: the fragment would say the same */
             break;
     }
+    fuzz_end_run();
     return 0;
 }

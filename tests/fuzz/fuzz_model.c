@@ -80,5 +80,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     read_model(data, size, false);
     read_model(data, size, true);
+    fuzz_end_run();
     return 0;
 }

@@ -56,6 +56,7 @@ static inline void fuzz_summary(const uint8_t *data, size_t size,
         bc_buf_fini(&out);
         bc_diags_fini(&diags);
     }
+    fuzz_end_run();
 }
 
 #endif
