@@ -675,6 +675,10 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
     bc_buf path = BC_BUF_INIT;
     if (name->s[0] != '/' && strcmp(r->file, "<stdin>") != 0)
         bc_buf_append(&path, r->file, folder_len(r->file));
+    /* A file called "-", never standard input (io.h), which the data
+     * file, or a terminal waiting for it, has already taken. */
+    if (path.len == 0 && name->len == 1 && name->s[0] == '-')
+        bc_buf_append(&path, "./", 2);
     bc_buf_append(&path, name->s, name->len);
     size_t len;
     char *text = bc_read_file(path.ptr, BC_YAML_MAX_FILE_SIZE, &len, diags);
