@@ -443,7 +443,7 @@ const bc_schema bc_report_schema = {
 static const bc_field frame_fields[] = {DOCUMENT_FIELDS, END_FIELDS};
 
 static const bc_schema frame_schema = {
-    BC_SCHEMA("header", bc_report, frame_fields,
+    BC_SCHEMA(N_("header"), bc_report, frame_fields,
               "Phần đầu và phần cuối của một văn bản: thông tin chung, nơi "
               "nhận, chữ ký."),
     .one_of = one_signature};
