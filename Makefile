@@ -299,32 +299,49 @@ catalogue-expect: $(BIN) $(BUILDDIR)/tests/test_catalogue
 	BCREPORT_BIN=$(abspath $(BIN)) BCREPORT_CATALOGUE_RECORD=1 \
 		CATALOGUE_CASES="$(CASES)" $(BUILDDIR)/tests/test_catalogue
 
-# make fuzz-smoke: each libFuzzer target (tests/fuzz) for FUZZ_TIME seconds
-# from its seed corpus, under ASan, LSan and UBSan; needs clang.  New
-# inputs and findings go to $(BUILDDIR)/fuzz, never into tests/fuzz.
+# make fuzz: the libFuzzer targets (tests/fuzz/fuzz_*.c) in $(BUILDDIR)/fuzz,
+# the library compiled once for them with coverage, ASan, LSan and UBSan;
+# needs clang.  make fuzz-smoke: each target for FUZZ_TIME seconds from its
+# seed corpus, with its dictionary.  New inputs and findings go to
+# $(BUILDDIR)/fuzz, never into tests/fuzz.  Standard input is /dev/null: a
+# data file may name "-" somewhere.
 FUZZ_CC ?= clang
-FUZZ_TIME ?= 30
-FUZZ_TARGETS = yaml report template
-FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_TIME ?= 20
+FUZZ_TARGETS = yaml model report template md html docx summary xlsx csv
+FUZZ_SAN = -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_BIN = $(FUZZ_TARGETS:%=$(BUILDDIR)/fuzz/fuzz_%)
+FUZZ_OBJ = $(LIB_SRC:src/%.c=$(BUILDDIR)/fuzz/obj/%.o) \
+	$(BUILDDIR)/fuzz/obj/gen/templates.o
+FUZZ_COMPILE = $(FUZZ_CC) $(filter-out -MMD -MP,$(BC_CFLAGS)) $(PKG_CFLAGS) \
+	$(FUZZ_SAN)
 
 fuzz: $(FUZZ_BIN)
 
-$(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(TEMPLATES_C) $(HEADERS)
+$(BUILDDIR)/fuzz/obj/%.o: src/%.c $(HEADERS) src/template_internal.h \
+		src/view_internal.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(filter-out -MMD -MP,$(BC_CFLAGS)) $(PKG_CFLAGS) $(FUZZ_FLAGS) \
-		-o $@ $< $(LIB_SRC) $(TEMPLATES_C) $(PKG_LIBS)
+	$(FUZZ_COMPILE) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(BUILDDIR)/fuzz/obj/gen/templates.o: $(TEMPLATES_C)
+	@mkdir -p $(@D)
+	$(FUZZ_COMPILE) -c -o $@ $<
+
+$(BUILDDIR)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h \
+		tests/fuzz/fuzz_summary.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_COMPILE) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz-smoke: $(FUZZ_BIN)
 	@for t in $(FUZZ_TARGETS); do \
 		rm -rf $(BUILDDIR)/fuzz/new-$$t && mkdir -p $(BUILDDIR)/fuzz/new-$$t || exit 1; \
+		d=tests/fuzz/$$( [ $$t = template ] && echo mustache || echo yaml ).dict; \
 		echo "fuzz_$$t: $(FUZZ_TIME)s"; \
-		$(BUILDDIR)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+		$(BUILDDIR)/fuzz/fuzz_$$t -dict=$$d -max_total_time=$(FUZZ_TIME) \
 			-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=$(BUILDDIR)/fuzz/ -print_final_stats=1 \
 			$(BUILDDIR)/fuzz/new-$$t tests/fuzz/corpus/$$t \
-			2>$(BUILDDIR)/fuzz/$$t.log \
+			</dev/null 2>$(BUILDDIR)/fuzz/$$t.log \
 			|| { tail -n 60 $(BUILDDIR)/fuzz/$$t.log; exit 1; }; \
 		grep -E 'DONE|number_of_executed_units' $(BUILDDIR)/fuzz/$$t.log; \
 	done

@@ -443,7 +443,7 @@ const bc_schema bc_report_schema = {
 static const bc_field frame_fields[] = {DOCUMENT_FIELDS, END_FIELDS};
 
 static const bc_schema frame_schema = {
-    BC_SCHEMA("header", bc_report, frame_fields,
+    BC_SCHEMA(N_("header"), bc_report, frame_fields,
               "Phần đầu và phần cuối của một văn bản: thông tin chung, nơi "
               "nhận, chữ ký."),
     .one_of = one_signature};
@@ -675,6 +675,10 @@ static void read_registry(bc_report *r, bc_arena *arena, bc_diags *diags)
     bc_buf path = BC_BUF_INIT;
     if (name->s[0] != '/' && strcmp(r->file, "<stdin>") != 0)
         bc_buf_append(&path, r->file, folder_len(r->file));
+    /* A file called "-", never standard input (io.h), which the data
+     * file, or a terminal waiting for it, has already taken. */
+    if (path.len == 0 && name->len == 1 && name->s[0] == '-')
+        bc_buf_append(&path, "./", 2);
     bc_buf_append(&path, name->s, name->len);
     size_t len;
     char *text = bc_read_file(path.ptr, BC_YAML_MAX_FILE_SIZE, &len, diags);

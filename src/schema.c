@@ -584,6 +584,12 @@ static void check_one_of(reader *r, const bc_schema *schema,
         bc_diag_error(r->diags, pos_of(r, owner ? owner : map),
                       _("missing required key %s in %s"), names.ptr,
                       _(schema->name));
+    /* null counts as absent (read_object): "signature:" alone gives no
+     * signer, which is what the key is there for. */
+    else if (first->value->kind == BC_VALUE_NULL)
+        bc_diag_error(r->diags, pos_of(r, first->key),
+                      _("missing value for \"%s\" in %s"),
+                      first->key->as.string.ptr, _(schema->name));
     bc_buf_fini(&names);
 }
 

@@ -488,7 +488,9 @@ static void build(builder *b, bc_value *view)
     bc_value *signers = signers_value(b);
     view_set(b, view, "signers", signers);
     view_set(b, view, "signature", /* the lead's, for simple templates */
-             signers->as.seq.items[signers->as.seq.count - 1]);
+             signers->as.seq.count
+                 ? signers->as.seq.items[signers->as.seq.count - 1]
+                 : bc_value_new_null(b->arena));
     view_set(b, view, "several_signers",
              bc_value_new_bool(b->arena, signers->as.seq.count > 1));
     view_set(b, view, "appendices", appendices_value(b));

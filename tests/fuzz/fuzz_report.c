@@ -38,5 +38,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_format_diags(&diags);
     bc_arena_free(arena);
     bc_diags_fini(&diags);
+    fuzz_end_run();
     return 0;
 }

@@ -607,6 +607,25 @@ static void test_table_from_activities_total_of_exactly_the_limit(void **state)
                     want);
 }
 
+/* A registry called "-" is a file of that name, never standard input
+ * (found writing the fuzz targets: `bcreport check a.yaml` read the
+ * terminal). */
+static void test_registry_named_dash(void **state)
+{
+    (void)state;
+    static const char yaml[] = HEAD "registry: \"-\"\n"
+                                    "preamble: [\"P\"]\n" TAIL;
+    const char *args[] = {"check", "-", NULL};
+    tu_result r;
+    tu_run(&r, yaml, strlen(yaml), args);
+    assert_int_equal(r.status, 66);
+    assert_string_equal(r.err,
+                        "./-: error: cannot open: No such file or directory\n"
+                        "<stdin>:9:11: note: the registry named here\n"
+                        "1 file checked: 1 error, 0 warnings\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -632,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_table_total_of_exactly_the_limit),
         cmocka_unit_test(test_table_from_activities_total_of_exactly_the_limit),
+        cmocka_unit_test(test_registry_named_dash),
     };
     return cmocka_run_group_tests_name("outline", tests, NULL, NULL);
 }
