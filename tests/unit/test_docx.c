@@ -567,6 +567,18 @@ static void test_recipients_block_is_centred(void **state)
     tu_result_fini(&r);
 }
 
+
+/* The document part of a data file, up to its recipients. */
+#define DOC_HEAD                                                              \
+    "document:\n"                                                             \
+    "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã A\", " \
+    "self_name: \"UBND xã\"}\n"                                               \
+    "  symbol: \"BC-UBND\"\n"                                                 \
+    "  place: \"A\"\n"                                                        \
+    "  year: 2026\n"                                                          \
+    "  type: \"BÁO CÁO\"\n"                                                   \
+    "  subject: \"Kết quả năm 2026\"\n"
+
 /* A long text column wraps between its words, so that a column of
  * figures beside it keeps the width of its widest figure (a figure
  * never wraps). */
@@ -574,14 +586,7 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
 {
     (void)state;
     static const char yaml[] =
-        "document:\n"
-        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
-        "A\", self_name: \"UBND xã\"}\n"
-        "  symbol: \"BC-UBND\"\n"
-        "  place: \"A\"\n"
-        "  year: 2026\n"
-        "  type: \"BÁO CÁO\"\n"
-        "  subject: \"Kết quả năm 2026\"\n"
+        DOC_HEAD
         "  recipients: [\"Sở Ngoại vụ\"]\n"
         "preamble:\n"
         "  - table:\n"
@@ -634,14 +639,7 @@ static void test_space_in_a_number_does_not_break(void **state)
 {
     (void)state;
     static const char yaml[] =
-        "document:\n"
-        "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã "
-        "A\", self_name: \"UBND xã\"}\n"
-        "  symbol: \"BC-UBND\"\n"
-        "  place: \"A\"\n"
-        "  year: 2026\n"
-        "  type: \"BÁO CÁO\"\n"
-        "  subject: \"Kết quả năm 2026\"\n"
+        DOC_HEAD
         "  recipients: [\"Sở Ngoại vụ\"]\n"
         "citations:\n"
         "  - {id: kh, type: \"Kế hoạch\", number: \"92 KH/UBND\", date: "
