@@ -1265,6 +1265,7 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
         ld.text += 3; /* a UTF-8 byte-order mark: allowed, skipped */
         ld.len -= 3;
     }
+    const char *given = ld.text; /* until normalise_text makes its own */
     bc_pos start = {name, 1, 1};
     if (len > ld.opts.max_file_size) {
         error_at(&ld, start, _("file is larger than the limit of %zu bytes"),
@@ -1284,7 +1285,7 @@ bc_value *bc_yaml_load_source(bc_arena *arena, const char *name,
     if (source) {
         /* The data as given is copied, unless it lives as long as the
          * texts; a normalised text is theirs already. */
-        bool copy = ld.text == data + (len - ld.len) && !ld.opts.data_kept;
+        bool copy = ld.text == given && !ld.opts.data_kept;
         source->text = copy ? bc_arena_strndup(ld.texts, ld.text, ld.len)
                             : ld.text;
         source->len = ld.len;

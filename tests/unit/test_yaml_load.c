@@ -320,6 +320,33 @@ static void test_values_are_nfc(void **state)
     bc_arena_free(arena);
 }
 
+/* A text that NFC makes longer (U+0F9D, a composition exclusion, becomes
+ * U+0F9C U+0FB7): the source the positions refer to is the longer NFC
+ * text, with or without a byte-order mark before it (found by fuzz_docx:
+ * the loader computed a pointer before the data). */
+static void test_source_longer_after_nfc(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"#\xE0\xBE\x9Ds~\n_oA",
+                                        "\xEF\xBB\xBF#\xE0\xBE\x9Ds~\n_oA"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_arena *arena = bc_arena_new();
+        bc_diags diags;
+        bc_diags_init(&diags);
+        bc_yaml_source source;
+        bc_value *root = bc_yaml_load_source(arena, "t.yaml", texts[i],
+                                             strlen(texts[i]), NULL, &diags,
+                                             &source);
+        assert_non_null(root);
+        assert_string_equal(root->as.string.ptr, "_oA");
+        assert_string_equal(source.text,
+                            "#\xE0\xBE\x9C\xE0\xBE\xB7s~\n_oA");
+        assert_int_equal(source.len, 13);
+        bc_diags_fini(&diags);
+        bc_arena_free(arena);
+    }
+}
+
 static void test_scalar_root(void **state)
 {
     (void)state;
@@ -688,6 +715,7 @@ int main(void)
         cmocka_unit_test(test_string_with_nul_escape_keeps_length),
         cmocka_unit_test(test_keys_are_nfc),
         cmocka_unit_test(test_values_are_nfc),
+        cmocka_unit_test(test_source_longer_after_nfc),
         cmocka_unit_test(test_scalar_root),
         cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_alias_shares_node),
