@@ -191,7 +191,7 @@ static bool check_text(loader *ld)
             i++; /* most of any file: printable ASCII, nothing to decode */
             continue;
         }
-        uint32_t c;
+        uint32_t c = 0; /* not set by a decode that fails */
         size_t n = p[i] < 0x80 ? (c = p[i], 1)
                                : bc_utf8_decode(p + i, ld->len - i, &c);
         bool line_break = c == 0x85 || c == 0x2028 || c == 0x2029;
