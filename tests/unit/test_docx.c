@@ -569,16 +569,6 @@ static void test_recipients_block_is_centred(void **state)
 }
 
 
-/* The document part of a data file, up to its recipients. */
-#define DOC_HEAD                                                              \
-    "document:\n"                                                             \
-    "  issuer: {name: \"ỦY BAN NHÂN DÂN XÃ A\", short_name: \"UBND xã A\", " \
-    "self_name: \"UBND xã\"}\n"                                               \
-    "  symbol: \"BC-UBND\"\n"                                                 \
-    "  place: \"A\"\n"                                                        \
-    "  year: 2026\n"                                                          \
-    "  type: \"BÁO CÁO\"\n"                                                   \
-    "  subject: \"Kết quả năm 2026\"\n"
 
 /* A long text column wraps between its words, so that a column of
  * figures beside it keeps the width of its widest figure (a figure
@@ -587,8 +577,7 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
 {
     (void)state;
     static const char yaml[] =
-        DOC_HEAD
-        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        TU_YAML_DOCUMENT
         "preamble:\n"
         "  - table:\n"
         "      columns: [{title: Nội dung}, {title: Kinh phí, type: "
@@ -640,8 +629,7 @@ static void test_space_in_a_number_does_not_break(void **state)
 {
     (void)state;
     static const char yaml[] =
-        DOC_HEAD
-        "  recipients: [\"Sở Ngoại vụ\"]\n"
+        TU_YAML_DOCUMENT
         "citations:\n"
         "  - {id: kh, type: \"Kế hoạch\", number: \"92 KH/UBND\", date: "
         "2026-01-05, issuer: \"UBND xã A\"}\n"
