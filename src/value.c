@@ -10,11 +10,47 @@
 #include "bcreport/alloc.h"
 #include "bcreport/strmap.h"
 
+_Static_assert(sizeof(bc_value) == 24, "a node takes 24 bytes");
+
 static bc_value *new_value(bc_arena *arena, bc_value_kind kind)
 {
     bc_value *v = bc_arena_calloc(arena, 1, sizeof *v);
     v->kind = kind;
     return v;
+}
+
+/* A tag lives in the pointer before its node (a node is made tagged by
+ * bc_value_with_tag only, so the pointer is there when the flag is). */
+const char *bc_value_tag(const bc_value *v)
+{
+    return v->tagged ? ((const char *const *)v)[-1] : NULL;
+}
+
+bc_value *bc_value_with_tag(bc_arena *arena, bc_value *v, const char *tag)
+{
+    if (!tag)
+        return v;
+    const char **room =
+        bc_arena_alloc(arena, sizeof(const char *) + sizeof(bc_value));
+    room[0] = tag;
+    bc_value *tagged = (bc_value *)(room + 1);
+    *tagged = *v;
+    tagged->tagged = 1;
+    return tagged;
+}
+
+/* A mapping's members are allocated after one pointer, its index (see
+ * bc_value_map_index): NULL until one is made, dropped by a new member. */
+static uint32_t **index_slot(const bc_value *map)
+{
+    return (uint32_t **)map->as.map.members - 1;
+}
+
+static bc_member *new_members(bc_arena *arena, size_t n)
+{
+    uint32_t **room = bc_arena_calloc(arena, 1, sizeof(uint32_t *) +
+                                                    n * sizeof(bc_member));
+    return (bc_member *)(room + 1);
 }
 
 bc_value *bc_value_new_null(bc_arena *arena)
@@ -81,45 +117,51 @@ bc_value *bc_value_new_map_of(bc_arena *arena, size_t members)
     if (members) {
         if (members > UINT32_MAX)
             bc_out_of_memory();
-        v->as.map.members = bc_arena_calloc(arena, members, sizeof(bc_member));
+        v->as.map.members = new_members(arena, members);
         v->as.map.cap = (uint32_t)members;
     }
     return v;
 }
 
-/* Grows an arena array geometrically; the old copy stays in the arena, so
- * the waste is bounded by the final size. */
-static void *grow(bc_arena *arena, void *items, uint32_t count,
-                  uint32_t *cap, size_t size)
+/* The capacity after cap when an array of cap is full: it doubles, so
+ * that the old copies left in the arena add up to less than the last. */
+static uint32_t next_cap(uint32_t cap)
 {
-    if (count < *cap)
-        return items;
-    if (*cap > UINT32_MAX / 2)
+    if (cap > UINT32_MAX / 2)
         bc_out_of_memory(); /* past any limit of the loader's */
-    uint32_t new_cap = *cap ? *cap * 2 : 4;
-    void *p = bc_arena_calloc(arena, new_cap, size);
-    if (count)
-        memcpy(p, items, count * size);
-    *cap = new_cap;
-    return p;
+    return cap ? cap * 2 : 4;
 }
 
 void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item)
 {
-    seq->as.seq.items = grow(arena, seq->as.seq.items, seq->as.seq.count,
-                             &seq->as.seq.cap, sizeof(bc_value *));
+    if (seq->as.seq.count == seq->as.seq.cap) {
+        uint32_t cap = next_cap(seq->as.seq.cap);
+        bc_value **items = bc_arena_calloc(arena, cap, sizeof *items);
+        if (seq->as.seq.count)
+            memcpy(items, seq->as.seq.items,
+                   seq->as.seq.count * sizeof *items);
+        seq->as.seq.items = items;
+        seq->as.seq.cap = cap;
+    }
     seq->as.seq.items[seq->as.seq.count++] = item;
 }
 
 void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
                       bc_value *value)
 {
-    map->as.map.members = grow(arena, map->as.map.members, map->as.map.count,
-                               &map->as.map.cap, sizeof(bc_member));
+    if (map->as.map.count == map->as.map.cap) {
+        uint32_t cap = next_cap(map->as.map.cap);
+        bc_member *members = new_members(arena, cap);
+        if (map->as.map.count)
+            memcpy(members, map->as.map.members,
+                   map->as.map.count * sizeof *members);
+        map->as.map.members = members;
+        map->as.map.cap = cap;
+    }
+    *index_slot(map) = NULL;
     bc_member *m = &map->as.map.members[map->as.map.count++];
     m->key = key;
     m->value = value;
-    map->as.map.index = NULL;
 }
 
 /* Below this many members a scan is as fast as hashing. */
@@ -152,7 +194,12 @@ void bc_value_map_index(bc_arena *arena, bc_value *map)
         if (slots[at] == UINT32_MAX)
             slots[at] = (uint32_t)i;
     }
-    map->as.map.index = slots;
+    *index_slot(map) = slots;
+}
+
+bool bc_value_map_indexed(const bc_value *map)
+{
+    return map->as.map.members && *index_slot(map);
 }
 
 static bool key_is(const bc_value *k, const char *key, size_t len)
@@ -184,8 +231,8 @@ bc_value *bc_value_map_getn(const bc_value *map, const char *key, size_t len)
 {
     if (!map || map->kind != BC_VALUE_MAP)
         return NULL;
-    const uint32_t *index = map->as.map.index;
-    if (index) {
+    if (bc_value_map_indexed(map)) {
+        const uint32_t *index = *index_slot(map);
         size_t mask = index[-1];
         for (size_t at = bc_hash_bytes(key, len) & mask;
              index[at] != UINT32_MAX; at = (at + 1) & mask) {

@@ -669,7 +669,7 @@ static bc_value *scalar_value(loader *ld, const yaml_event_t *ev, bc_pos pos,
         v = bc_value_new_null(ld->arena);
     v->line = pos.line;
     v->col = pos.col;
-    v->tag = keep;
+    v = bc_value_with_tag(ld->arena, v, keep);
     return v;
 }
 
@@ -802,7 +802,7 @@ static void on_collection_start(loader *ld, const yaml_event_t *ev,
                          : bc_value_new_seq(ld->arena);
     v->line = pos.line;
     v->col = pos.col;
-    v->tag = keep;
+    v = bc_value_with_tag(ld->arena, v, keep);
     if (ld->depth == ld->frames_cap) {
         ld->frames_cap = ld->frames_cap ? ld->frames_cap * 2 : 16;
         ld->frames = bc_xreallocarray(ld->frames, (size_t)ld->frames_cap,

@@ -38,11 +38,14 @@ typedef struct bc_member {
     bc_value *value;
 } bc_member;
 
+/* A node takes 24 bytes: a report of 13 MB has half a million of them in
+ * its tree and more in its view, so the rare parts live outside it (a
+ * tag before the node, a mapping's index before its members). */
 struct bc_value {
-    bc_value_kind kind;
-    int line; /* 1-based; 0 when built by code */
-    int col;
-    const char *tag; /* an application tag kept by request (see yaml_load.h) */
+    int line;            /* 1-based; 0 when built by code */
+    unsigned col : 27;   /* 1-based; a file holds at most 16 MiB */
+    unsigned kind : 3;   /* a bc_value_kind */
+    unsigned tagged : 1; /* see bc_value_tag */
     union {
         bool boolean;
         int64_t integer;
@@ -51,24 +54,25 @@ struct bc_value {
             const char *ptr;
             size_t len;
         } string;
-        /* Counts are 32 bits (a tree has at most BC_YAML_MAX_NODES), so
-         * that a node takes 48 bytes, not 64: a report of 13 MB has a
-         * million of them. */
+        /* Counts are 32 bits (a tree has at most BC_YAML_MAX_NODES). */
         struct {
             bc_value **items;
             uint32_t count;
             uint32_t cap;
         } seq;
         struct {
-            bc_member *members;
+            bc_member *members; /* the slot before [0]: the index, if any */
             uint32_t count;
             uint32_t cap;
-            /* see bc_value_map_index; NULL when none.  index[-1] holds the
-             * mask of the slots that follow. */
-            uint32_t *index;
         } map;
     } as;
 };
+
+/* The application tag of v kept by request (see yaml_load.h), or NULL. */
+const char *bc_value_tag(const bc_value *v);
+/* v with tag (not copied; NULL: v itself): a new node with v's contents,
+ * to be used instead of v, which must not have members or items yet. */
+bc_value *bc_value_with_tag(bc_arena *arena, bc_value *v, const char *tag);
 
 bc_value *bc_value_new_null(bc_arena *arena);
 bc_value *bc_value_new_bool(bc_arena *arena, bool b);
@@ -104,6 +108,9 @@ void bc_value_map_assign(bc_arena *arena, bc_value *map, const char *key,
  * many members stay fast (templates look names up on every tag).  A later
  * bc_value_map_put drops the index. */
 void bc_value_map_index(bc_arena *arena, bc_value *map);
+/* Whether map has such an index (one of 8 members or more, not changed
+ * since). */
+bool bc_value_map_indexed(const bc_value *map);
 
 /* The value of the first member named key, or NULL (also when map is NULL
  * or not a mapping). */

@@ -339,6 +339,66 @@ static void test_value_kind_names(void **state)
     assert_string_equal(bc_value_kind_name(BC_VALUE_MAP), "mapping");
 }
 
+/* A mapping made for its members, full, indexed, then grown past them. */
+static void test_map_index_of_full_map_dropped_on_growth(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = bc_value_new_map_of(a, 8);
+    char key[16];
+    for (int i = 0; i < 8; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        bc_value_map_set(a, map, key, bc_value_new_int(a, i));
+    }
+    bc_value_map_index(a, map);
+    assert_true(bc_value_map_indexed(map));
+    assert_int_equal(bc_value_map_get(map, "k5")->as.integer, 5);
+    bc_value_map_set(a, map, "k8", bc_value_new_int(a, 8));
+    assert_false(bc_value_map_indexed(map));
+    assert_int_equal(map->as.map.count, 9);
+    for (int i = 0; i < 9; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        assert_int_equal(bc_value_map_get(map, key)->as.integer, i);
+    }
+    bc_arena_free(a);
+}
+
+/* A tag lives outside the node: a tagged copy has it, with the kind and
+ * place of the original, and takes members like any mapping. */
+static void test_value_tag_kept_beside_node(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *plain = bc_value_new_map(a);
+    plain->line = 3;
+    plain->col = 5;
+    assert_null(bc_value_tag(plain));
+    assert_ptr_equal(bc_value_with_tag(a, plain, NULL), plain);
+    bc_value *tagged = bc_value_with_tag(a, plain, "!code");
+    assert_string_equal(bc_value_tag(tagged), "!code");
+    assert_int_equal(tagged->kind, BC_VALUE_MAP);
+    assert_int_equal(tagged->line, 3);
+    assert_int_equal(tagged->col, 5);
+    bc_value_map_set(a, tagged, "js", bc_value_new_cstring(a, "x"));
+    assert_string_equal(bc_value_map_get(tagged, "js")->as.string.ptr, "x");
+    assert_string_equal(bc_value_tag(tagged), "!code");
+    bc_arena_free(a);
+}
+
+/* A node keeps a column past 16 bits and up to the loader's largest
+ * file (16 MiB on one line). */
+static void test_value_column_of_largest_file(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *v = bc_value_new_null(a);
+    v->col = 16 * 1024 * 1024 + 1;
+    v->line = 1;
+    assert_int_equal(v->col, 16777217);
+    assert_int_equal(v->kind, BC_VALUE_NULL);
+    bc_arena_free(a);
+}
+
 /* A mapping of 1000 members and a duplicate of k7, indexed. */
 static bc_value *indexed_map(bc_arena *a)
 {
@@ -358,7 +418,7 @@ static void test_map_index_finds_every_key(void **state)
     (void)state;
     bc_arena *a = bc_arena_new();
     bc_value *map = indexed_map(a);
-    assert_non_null(map->as.map.index);
+    assert_true(bc_value_map_indexed(map));
     char key[16];
     for (int i = 0; i < 1000; i++) {
         snprintf(key, sizeof key, "k%d", i);
@@ -395,7 +455,7 @@ static void test_map_index_dropped_on_add(void **state)
     bc_arena *a = bc_arena_new();
     bc_value *map = indexed_map(a);
     bc_value_map_set(a, map, "new", bc_value_new_int(a, 1));
-    assert_null(map->as.map.index);
+    assert_false(bc_value_map_indexed(map));
     assert_int_equal(bc_value_map_get(map, "new")->as.integer, 1);
     assert_int_equal(bc_value_map_get(map, "k7")->as.integer, 7);
     bc_arena_free(a);
@@ -860,6 +920,9 @@ int main(void)
         cmocka_unit_test(test_map_index_misses),
         cmocka_unit_test(test_map_index_duplicate_keeps_first),
         cmocka_unit_test(test_map_index_dropped_on_add),
+        cmocka_unit_test(test_map_index_of_full_map_dropped_on_growth),
+        cmocka_unit_test(test_value_tag_kept_beside_node),
+        cmocka_unit_test(test_value_column_of_largest_file),
         cmocka_unit_test(test_diag_warning_keeps_status_ok),
         cmocka_unit_test(test_diag_status_is_the_first_errors),
         cmocka_unit_test(test_diag_counts_errors),
