@@ -21,7 +21,11 @@
  * took 20 000 page faults, a third of its time to Markdown.
  */
 #define HUGE_PAGE (2u * 1024u * 1024u)
-#define ALIGN alignof(max_align_t)
+#define ALIGN BC_ARENA_ALIGN
+_Static_assert(alignof(void *) <= ALIGN && alignof(int64_t) <= ALIGN &&
+                   alignof(double) <= ALIGN && alignof(size_t) <= ALIGN,
+               "arena pieces are aligned for every type the program keeps");
+_Static_assert((ALIGN & (ALIGN - 1)) == 0, "a power of two");
 
 typedef struct block {
     struct block *next;
@@ -81,7 +85,7 @@ static block *new_block(size_t size)
 
 /* size bytes at an offset that is a multiple of align (a power of two,
  * at most ALIGN): structs take ALIGN, strings 1, so that a string of 3
- * bytes does not take 16. */
+ * bytes does not take 8. */
 static void *alloc_aligned(bc_arena *arena, size_t size, size_t align)
 {
     if (size > SIZE_MAX - ALIGN)
@@ -119,7 +123,7 @@ static void *alloc_aligned(bc_arena *arena, size_t size, size_t align)
 
 void *bc_arena_alloc(bc_arena *arena, size_t size)
 {
-    /* Rounded up, as before: a caller may use the padding's alignment. */
+    /* Rounded up to ALIGN, as bc_arena_used counts it. */
     if (size > SIZE_MAX - ALIGN)
         bc_out_of_memory();
     return alloc_aligned(arena, (size + ALIGN - 1) & ~(size_t)(ALIGN - 1),

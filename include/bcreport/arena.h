@@ -4,14 +4,20 @@
  * The value tree of a loaded file, template trees and view models are built
  * piece by piece and dropped all at once; an arena makes that one call and
  * keeps error paths free of cleanup code.  An arena is always passed
- * explicitly (never global).  Memory from bc_arena_alloc is aligned for any
- * type, is never freed on its own, and lives until bc_arena_free.
+ * explicitly (never global).  Memory from bc_arena_alloc is aligned to
+ * BC_ARENA_ALIGN, is never freed on its own, and lives until bc_arena_free.
  * Allocation failure exits through bc_out_of_memory (see alloc.h).
  */
 #ifndef BC_ARENA_H
 #define BC_ARENA_H
 
 #include <stddef.h>
+
+/* The alignment of every piece but strings: enough for the program's types
+ * (pointers, 64-bit integers, doubles; arena.c checks), not max_align_t's
+ * 16, which would make a node of 24 bytes take 32.  Sizes are rounded up
+ * to it. */
+#define BC_ARENA_ALIGN 8u
 
 typedef struct bc_arena bc_arena;
 
@@ -24,7 +30,7 @@ void *bc_arena_alloc(bc_arena *arena, size_t size);
 /* Zeroed memory for count * size bytes; the multiplication is checked. */
 void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
 /* Copies n bytes of s and adds a terminating NUL; a string is not aligned
- * (it takes n + 1 bytes, not a multiple of 16). */
+ * (it takes n + 1 bytes, not a multiple of BC_ARENA_ALIGN). */
 char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n);
 char *bc_arena_strdup(bc_arena *arena, const char *s);
 

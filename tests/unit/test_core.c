@@ -121,10 +121,10 @@ static void test_arena_grows_past_huge_pages(void **state)
     for (size_t i = 0; i < N; i++) {
         sizes[i] = (i * 7919) % 20000 + (i % 500 == 0 ? 3u << 20 : 0);
         pieces[i] = bc_arena_alloc(a, sizes[i]);
-        assert_int_equal((uintptr_t)pieces[i] % alignof(max_align_t), 0);
+        assert_int_equal((uintptr_t)pieces[i] % BC_ARENA_ALIGN, 0);
         memset(pieces[i], (int)(i & 0xFF), sizes[i]);
-        total += (sizes[i] + alignof(max_align_t) - 1) &
-                 ~(alignof(max_align_t) - 1);
+        total += (sizes[i] + BC_ARENA_ALIGN - 1) &
+                 ~(BC_ARENA_ALIGN - 1);
     }
     for (size_t i = 0; i < N; i++)
         for (size_t j = 0; j < sizes[i]; j += 4093)
@@ -185,8 +185,8 @@ static void test_arena_pieces_are_aligned(void **state)
     bc_arena_alloc(a, 3);
     bc_arena_calloc(a, 1, 1 << 20);
     char *after = bc_arena_strdup(a, "Độc lập");
-    assert_int_equal((uintptr_t)after % _Alignof(max_align_t), 0);
-    assert_int_equal((uintptr_t)bc_arena_alloc(a, 1) % _Alignof(max_align_t),
+    assert_int_equal((uintptr_t)after % BC_ARENA_ALIGN, 0);
+    assert_int_equal((uintptr_t)bc_arena_alloc(a, 1) % BC_ARENA_ALIGN,
                      0);
     bc_arena_free(a);
 }
