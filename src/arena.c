@@ -35,10 +35,17 @@ typedef struct block {
     alignas(max_align_t) unsigned char data[];
 } block;
 
+typedef struct deferred {
+    struct deferred *next;
+    void (*fn)(void *ctx);
+    void *ctx;
+} deferred;
+
 struct bc_arena {
     block *head; /* the block being filled; older blocks follow */
     size_t used;
     size_t next_size; /* of the next block, header included; 0 at first */
+    deferred *deferred; /* the latest first */
 };
 
 bc_arena *bc_arena_new(void)
@@ -50,6 +57,8 @@ void bc_arena_free(bc_arena *arena)
 {
     if (!arena)
         return;
+    for (deferred *d = arena->deferred; d; d = d->next)
+        d->fn(d->ctx);
     block *b = arena->head;
     while (b) {
         block *next = b->next;
@@ -153,6 +162,15 @@ char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n)
 char *bc_arena_strdup(bc_arena *arena, const char *s)
 {
     return bc_arena_strndup(arena, s, strlen(s));
+}
+
+void bc_arena_defer(bc_arena *arena, void (*fn)(void *ctx), void *ctx)
+{
+    deferred *d = bc_arena_alloc(arena, sizeof *d);
+    d->fn = fn;
+    d->ctx = ctx;
+    d->next = arena->deferred;
+    arena->deferred = d;
 }
 
 size_t bc_arena_used(const bc_arena *arena)

@@ -44,6 +44,11 @@ bc_locator *bc_locator_new(bc_arena *arena, const char *file,
     return loc;
 }
 
+void bc_locator_set_source(bc_locator *loc, const char *source)
+{
+    loc->src = source;
+}
+
 /* ---- lines and columns ---- */
 
 /* A line ends at "\n", "\r\n" or a lone "\r" (as utf8.h counts). */

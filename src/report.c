@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bcreport/chars.h"
 #include "bcreport/cite.h"
@@ -749,13 +750,92 @@ static bc_report *read_report(const char *file, const bc_value *root,
     return r;
 }
 
+/* ---- the file's text, held apart ----
+ *
+ * A build reads a file of up to 16 MB and needs its text only while the
+ * value tree is made, and after that only to place an error inside a
+ * text (locate.h), which is rare.  So the text is malloc'd apart from the
+ * arena and freed as soon as the tree is read; bc_report_locate reads the
+ * file again when it must, and uses it only if the file is still the one
+ * read (device, inode, size and modification time, and the same length):
+ * otherwise the error stands at its text's start, as for standard input,
+ * whose text is kept. */
+struct bc_file_text {
+    char *data; /* malloc'd, NUL-terminated; NULL while dropped */
+    size_t len;
+    const char *path;
+    size_t offset; /* of the source (yaml_load.h) in data: a BOM skipped */
+    bool reload;   /* dropped, and may be read again */
+    bool stat_ok;
+    struct stat st;
+};
+
+static void free_file_text(void *ctx)
+{
+    struct bc_file_text *held = ctx;
+    free(held->data);
+    held->data = NULL;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+           a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+           a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Frees the text once the tree holds its own copies of the values.  True
+ * when the source positions refer to went with it, to be read again from
+ * the file; a normalised source lives in the arena, and standard input's
+ * text is kept, as nothing could read it again. */
+static bool drop_file_text(struct bc_file_text *held,
+                           const bc_yaml_source *source)
+{
+    const char *s = source->text;
+    bool inside = s && s >= held->data && s <= held->data + held->len;
+    held->offset = inside ? (size_t)(s - held->data) : 0;
+    if (inside && !held->stat_ok)
+        return false;
+    held->reload = inside;
+    free(held->data);
+    held->data = NULL;
+    return inside;
+}
+
+/* The source of r, read again if it was dropped; NULL when it cannot be. */
+static const char *held_source(const bc_report *r)
+{
+    struct bc_file_text *held = r->held;
+    if (held->data)
+        return held->data + held->offset;
+    if (!held->reload)
+        return NULL;
+    held->reload = false; /* one try */
+    struct stat st;
+    bc_buf buf = BC_BUF_INIT;
+    int error_number;
+    if (stat(held->path, &st) == 0 && same_file(&st, &held->st) &&
+        bc_read_into(held->path, held->len, &buf, &error_number) ==
+            BC_READ_OK &&
+        buf.len == held->len) {
+        held->data = bc_buf_detach(&buf, NULL);
+        bc_locator_set_source(r->locator, held->data + held->offset);
+        return held->data + held->offset;
+    }
+    bc_buf_fini(&buf);
+    return NULL;
+}
+
 /* The report read from text, as read_report; text_kept when text lives
- * in arena already.  The value tree is only a step: it lives in an arena
- * of its own, freed once the report's structs are read from it, and only
- * its texts stay (a report of 13 MB has a million nodes). */
+ * in arena already, or in held (freed once the tree is read).  The value
+ * tree is only a step: it lives in an arena of its own, freed once the
+ * report's structs are read from it, and only its texts stay (a report of
+ * 13 MB has half a million nodes). */
 static bc_report *parse_all(const char *file, const char *text, size_t len,
                             const bc_schema *schema, bool text_kept,
-                            bc_arena *arena, bc_diags *diags)
+                            struct bc_file_text *held, bc_arena *arena,
+                            bc_diags *diags)
 {
     bc_arena *tree = bc_arena_new();
     bc_yaml_options opts = bc_yaml_default_options();
@@ -764,8 +844,14 @@ static bc_report *parse_all(const char *file, const char *text, size_t len,
     bc_yaml_source source;
     bc_value *root = bc_yaml_load_source(tree, file, text, len, &opts, diags,
                                          &source);
+    bool dropped = held && drop_file_text(held, &source);
     bc_report *r = root ? read_report(file, root, &source, schema, arena, diags)
                         : NULL;
+    if (r) {
+        r->held = held;
+        if (dropped)
+            r->source = NULL; /* until held_source reads it again */
+    }
     bc_arena_free(tree);
     return r;
 }
@@ -774,7 +860,7 @@ bc_report *bc_report_parse(const char *file, const char *text, size_t len,
                            bc_arena *arena, bc_diags *diags)
 {
     size_t errors = diags->errors;
-    bc_report *r = parse_all(file, text, len, &bc_report_schema, false,
+    bc_report *r = parse_all(file, text, len, &bc_report_schema, false, NULL,
                              arena, diags);
     return diags->errors == errors ? r : NULL;
 }
@@ -784,23 +870,24 @@ bc_report *bc_report_parse_frame(const char *file, const char *text,
                                  bc_diags *diags)
 {
     size_t errors = diags->errors;
-    bc_report *r = parse_all(file, text, len, &frame_schema, false, arena,
-                             diags);
+    bc_report *r = parse_all(file, text, len, &frame_schema, false, NULL,
+                             arena, diags);
     return diags->errors == errors ? r : NULL;
 }
 
 bc_report *bc_report_load_all(const char *path, bc_arena *arena,
                               bc_diags *diags)
 {
-    size_t len;
-    char *read = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &len, diags);
-    if (!read)
+    struct bc_file_text *held = bc_arena_calloc(arena, 1, sizeof *held);
+    held->data = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &held->len, diags);
+    if (!held->data)
         return NULL;
-    /* Into the arena, where the report's positions point, read once. */
-    char *text = bc_arena_strndup(arena, read, len);
-    free(read);
-    return parse_all(bc_display_name(path), text, len, &bc_report_schema,
-                     true, arena, diags);
+    bc_arena_defer(arena, free_file_text, held);
+    held->path = bc_arena_strdup(arena, path);
+    held->stat_ok = strcmp(path, "-") != 0 && stat(path, &held->st) == 0 &&
+                    S_ISREG(held->st.st_mode);
+    return parse_all(bc_display_name(path), held->data, held->len,
+                     &bc_report_schema, true, held, arena, diags);
 }
 
 bc_report *bc_report_load(const char *path, bc_arena *arena,
@@ -822,8 +909,10 @@ bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
                         size_t len)
 {
     bc_pos pos = bc_text_pos(t, r->file);
-    if (!r->source || !t->src || !t->src->locator || offset + len > t->len ||
-        len == 0)
+    if (!t->src || !t->src->locator || offset + len > t->len || len == 0)
+        return pos;
+    if (t->src->locator == r->locator && !r->source &&
+        !(r->held && held_source(r)))
         return pos;
     return bc_locator_find(t->src->locator, t->s, t->len, t->line, t->col,
                            offset);

@@ -34,6 +34,10 @@ void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
 char *bc_arena_strndup(bc_arena *arena, const char *s, size_t n);
 char *bc_arena_strdup(bc_arena *arena, const char *s);
 
+/* Has bc_arena_free call fn(ctx) first, the latest deferred first: what
+ * an arena's tree owns outside it (a file's text read by malloc). */
+void bc_arena_defer(bc_arena *arena, void (*fn)(void *ctx), void *ctx);
+
 /* Total bytes handed out so far (for tests and benchmarks). */
 size_t bc_arena_used(const bc_arena *arena);
 

@@ -28,6 +28,10 @@ typedef struct bc_locator bc_locator;
 bc_locator *bc_locator_new(bc_arena *arena, const char *file,
                            const char *source, size_t len);
 
+/* The same source, now at source (read again after it was freed: the
+ * same len bytes); what the locator learnt of it stays true. */
+void bc_locator_set_source(bc_locator *loc, const char *source);
+
 /* The position of byte offset of the text s (len bytes), whose value
  * starts at line:col of the source.  When the walk loses its way (a text
  * that the source does not spell), the value's own position. */

@@ -169,9 +169,14 @@ typedef struct bc_signature {
 typedef struct bc_report {
     const char *file;   /* for diagnostics */
     const char *source; /* the file's text (NFC), to place errors inside
-                           texts; NULL: place them at the text's start */
+                           texts; NULL: place them at the text's start, or
+                           dropped (see held) */
     size_t source_len;
     struct bc_locator *locator; /* positions in source (locate.h) */
+    /* The file as read by bc_report_load_all, freed once its tree is read
+     * and read again only to place an error inside a text (report.c);
+     * NULL for a report parsed from memory. */
+    struct bc_file_text *held;
     bc_document document;
     bc_text registry; /* a file whose citations this one takes too */
     /* The documents declared could not all be read (the registry is

@@ -1,8 +1,11 @@
 /* test_report.c - the report model: schema reading, citations, the view. */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
@@ -827,6 +830,113 @@ static void test_number_of_the_wrong_kind(void **state)
     free(got);
 }
 
+/* ---- the file's text, dropped once read (report.c) ---- */
+
+/* The subject "Kết quả" stands at 7:12; its "t" (byte 4) at 7:14. */
+static bc_pos subject_t(const bc_report *r)
+{
+    return bc_report_locate(r, &r->document.subject, 4, 1);
+}
+
+static bc_report *load_base(const char *path, bc_arena *arena,
+                            bc_diags *diags)
+{
+    bc_report *r = bc_report_load(path, arena, diags);
+    assert_non_null(r);
+    assert_string_equal(r->document.subject.s, "Kết quả");
+    assert_null(r->source); /* freed once the tree was read */
+    return r;
+}
+
+/* An error inside a text is placed there, the file read again for it. */
+static void test_dropped_source_is_read_again(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = load_base(path, arena, &diags);
+    bc_pos pos = subject_t(r);
+    assert_int_equal(pos.line, 7);
+    assert_int_equal(pos.col, 14);
+    pos = subject_t(r); /* again, from the text read */
+    assert_int_equal(pos.col, 14);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    unlink(path);
+    free(path);
+}
+
+/* A file changed since it was read is not believed: the error stands at
+ * the text's start (7:12), not at a place of another text. */
+static void test_changed_source_is_not_read_again(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = load_base(path, arena, &diags);
+    /* The same bytes, saved again a second later. */
+    struct timespec times[2] = {{0, UTIME_OMIT}, {1, 0}};
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    times[1].tv_sec = st.st_mtim.tv_sec + 1;
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+    bc_pos pos = subject_t(r);
+    assert_int_equal(pos.line, 7);
+    assert_int_equal(pos.col, 12);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    unlink(path);
+    free(path);
+}
+
+static void test_removed_source_is_not_read_again(void **state)
+{
+    (void)state;
+    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = load_base(path, arena, &diags);
+    unlink(path);
+    bc_pos pos = subject_t(r);
+    assert_int_equal(pos.line, 7);
+    assert_int_equal(pos.col, 12);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    free(path);
+}
+
+/* A byte-order mark is skipped: positions count from after it, on the
+ * first line too, where the subject stands at 1:21 ("t" at 1:23). */
+static void test_dropped_source_after_bom(void **state)
+{
+    (void)state;
+    bc_buf text = BC_BUF_INIT;
+    bc_buf_puts(&text, "\xEF\xBB\xBF"
+                       "document: {subject: Kết quả, symbol: BC-UBND, place: "
+                       "A, year: 2025, type: BÁO CÁO, recipients: [Sở Ngoại "
+                       "vụ], issuer: {name: [\"ỦY BAN NHÂN DÂN\", \"XÃ A\"], "
+                       "short_name: UBND xã A, self_name: UBND xã}}\n");
+    bc_buf_puts(&text, strstr(base_yaml, "citations:"));
+    char *path = tu_temp_file(text.ptr, text.len, ".yaml");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = load_base(path, arena, &diags);
+    bc_pos pos = subject_t(r);
+    assert_int_equal(pos.line, 1);
+    assert_int_equal(pos.col, 23);
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    bc_buf_fini(&text);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -858,6 +968,10 @@ int main(void)
         cmocka_unit_test(test_citation_fan_out_is_bounded),
         cmocka_unit_test(test_many_citations_are_bounded),
         cmocka_unit_test(test_repeated_self_name_is_bounded),
+        cmocka_unit_test(test_dropped_source_is_read_again),
+        cmocka_unit_test(test_changed_source_is_not_read_again),
+        cmocka_unit_test(test_removed_source_is_not_read_again),
+        cmocka_unit_test(test_dropped_source_after_bom),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
