@@ -194,7 +194,7 @@ static bc_value *title_or(builder *b, const bc_text *t, const char *fallback)
 
 bc_value *view_item(builder *b, bc_value *number, bc_value *title)
 {
-    bc_value *v = bc_value_new_map(b->arena);
+    bc_value *v = bc_value_new_map_of(b->arena, 6);
     view_set(b, v, "number", number);
     view_set(b, v, "title", title);
     view_set(b, v, "activities", bc_value_new_seq(b->arena));
@@ -206,7 +206,7 @@ bc_value *view_item(builder *b, bc_value *number, bc_value *title)
 
 bc_value *view_part(builder *b, bc_value *number, bc_value *title)
 {
-    bc_value *s = bc_value_new_map(b->arena);
+    bc_value *s = bc_value_new_map_of(b->arena, 5);
     view_set(b, s, "number", number);
     view_set(b, s, "title", title);
     view_set(b, s, "to", bc_value_new_null(b->arena));
@@ -218,7 +218,7 @@ bc_value *view_part(builder *b, bc_value *number, bc_value *title)
 /* A point (a, b...): its title, activities and blocks. */
 static bc_value *entry_value(builder *b, const bc_entry *e, bc_value *title)
 {
-    bc_value *v = bc_value_new_map(b->arena);
+    bc_value *v = bc_value_new_map_of(b->arena, 4); /* a point's letter too */
     view_set(b, v, "title", title);
     view_set(b, v, "activities", view_activities(b, e));
     view_set(b, v, "blocks", view_blocks(b, &e->body));

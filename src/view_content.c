@@ -31,7 +31,7 @@ static bc_value *bullets_value(builder *b, const bc_block *block)
     bc_value *seq = bc_value_new_seq(b->arena);
     for (size_t i = 0; i < block->bullets.count; i++) {
         const bc_bullet *bullet = &block->bullets.items[i];
-        bc_value *item = bc_value_new_map(b->arena);
+        bc_value *item = bc_value_new_map_of(b->arena, 2);
         view_set(b, item, "text", view_text(b, &bullet->text, true, NULL));
         view_set(b, item, "subs", rich_list(b, &bullet->subs));
         bc_value_seq_push(b->arena, seq, item);
@@ -69,7 +69,7 @@ bc_value *view_blocks(builder *b, const bc_blocks *blocks)
             view_set(b, v, "bullets", bullets_value(b, block));
             break;
         case BC_BLOCK_NOTE: {
-            bc_value *note = bc_value_new_map(b->arena);
+            bc_value *note = bc_value_new_map_of(b->arena, 2);
             view_set(b, note, "label",
                      view_text(b, &block->label, false, NULL));
             view_set(b, note, "text", view_text(b, &block->text, true, NULL));
@@ -227,7 +227,7 @@ void view_grid_total(builder *b, view_grid *g, const int64_t *sums, size_t n)
                               made_cell(b, "", stt ? "center" : "left"));
         }
     }
-    g->total = bc_value_new_map(b->arena);
+    g->total = bc_value_new_map_of(b->arena, 1);
     view_set(b, g->total, "cells", cells);
 }
 

@@ -46,11 +46,11 @@ typedef struct bc_yaml_options {
     int max_depth;
     size_t max_nodes;
     size_t max_text;
-    /* Keep tags other than the standard ones on the node (bc_value.tag)
+    /* Keep tags other than the standard ones on the node (bc_value_tag)
      * instead of rejecting them; the Mustache spec files need this. */
     bool keep_unknown_tags;
-    /* Where the texts go (the bytes of string values, and the source):
-     * NULL for the tree's own arena.  A caller that keeps only the texts
+    /* Where the texts go (the bytes of string values, and the source; a
+     * key's bytes stay in the tree's arena): NULL for the tree's own.  A caller that keeps only the texts
      * (report.c reads the tree into structs) frees the tree's arena once
      * it has read it, and the texts stay. */
     bc_arena *texts;
