@@ -838,34 +838,53 @@ static bc_pos subject_t(const bc_report *r)
     return bc_report_locate(r, &r->document.subject, 4, 1);
 }
 
-static bc_report *load_base(const char *path, bc_arena *arena,
-                            bc_diags *diags)
+/* Loads yaml from a file, calls meanwhile (NULL: nothing) on its path,
+ * and expects the subject's "t" at line:col, twice: the second time from
+ * what the first one read, or did not. */
+static void expect_subject_t(const char *yaml, size_t len,
+                             void (*meanwhile)(const char *path), int line,
+                             int col)
 {
-    bc_report *r = bc_report_load(path, arena, diags);
+    char *path = tu_temp_file(yaml, len, ".yaml");
+    bc_arena *arena = bc_arena_new();
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_report *r = bc_report_load(path, arena, &diags);
     assert_non_null(r);
     assert_string_equal(r->document.subject.s, "Kết quả");
     assert_null(r->source); /* freed once the tree was read */
-    return r;
+    if (meanwhile)
+        meanwhile(path);
+    for (int i = 0; i < 2; i++) {
+        bc_pos pos = subject_t(r);
+        assert_int_equal(pos.line, line);
+        assert_int_equal(pos.col, col);
+    }
+    bc_diags_fini(&diags);
+    bc_arena_free(arena);
+    unlink(path);
+    free(path);
 }
 
 /* An error inside a text is placed there, the file read again for it. */
 static void test_dropped_source_is_read_again(void **state)
 {
     (void)state;
-    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
-    bc_arena *arena = bc_arena_new();
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_report *r = load_base(path, arena, &diags);
-    bc_pos pos = subject_t(r);
-    assert_int_equal(pos.line, 7);
-    assert_int_equal(pos.col, 14);
-    pos = subject_t(r); /* again, from the text read */
-    assert_int_equal(pos.col, 14);
-    bc_diags_fini(&diags);
-    bc_arena_free(arena);
-    unlink(path);
-    free(path);
+    expect_subject_t(base_yaml, strlen(base_yaml), NULL, 7, 14);
+}
+
+/* The same bytes, saved again a second later. */
+static void save_later(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    struct timespec times[2] = {{0, UTIME_OMIT}, {st.st_mtim.tv_sec + 1, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+static void remove_file(const char *path)
+{
+    assert_int_equal(unlink(path), 0);
 }
 
 /* A file changed since it was read is not believed: the error stands at
@@ -873,41 +892,13 @@ static void test_dropped_source_is_read_again(void **state)
 static void test_changed_source_is_not_read_again(void **state)
 {
     (void)state;
-    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
-    bc_arena *arena = bc_arena_new();
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_report *r = load_base(path, arena, &diags);
-    /* The same bytes, saved again a second later. */
-    struct timespec times[2] = {{0, UTIME_OMIT}, {1, 0}};
-    struct stat st;
-    assert_int_equal(stat(path, &st), 0);
-    times[1].tv_sec = st.st_mtim.tv_sec + 1;
-    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
-    bc_pos pos = subject_t(r);
-    assert_int_equal(pos.line, 7);
-    assert_int_equal(pos.col, 12);
-    bc_diags_fini(&diags);
-    bc_arena_free(arena);
-    unlink(path);
-    free(path);
+    expect_subject_t(base_yaml, strlen(base_yaml), save_later, 7, 12);
 }
 
 static void test_removed_source_is_not_read_again(void **state)
 {
     (void)state;
-    char *path = tu_temp_file(base_yaml, strlen(base_yaml), ".yaml");
-    bc_arena *arena = bc_arena_new();
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_report *r = load_base(path, arena, &diags);
-    unlink(path);
-    bc_pos pos = subject_t(r);
-    assert_int_equal(pos.line, 7);
-    assert_int_equal(pos.col, 12);
-    bc_diags_fini(&diags);
-    bc_arena_free(arena);
-    free(path);
+    expect_subject_t(base_yaml, strlen(base_yaml), remove_file, 7, 12);
 }
 
 /* A byte-order mark is skipped: positions count from after it, on the
@@ -922,19 +913,8 @@ static void test_dropped_source_after_bom(void **state)
                        "vụ], issuer: {name: [\"ỦY BAN NHÂN DÂN\", \"XÃ A\"], "
                        "short_name: UBND xã A, self_name: UBND xã}}\n");
     bc_buf_puts(&text, strstr(base_yaml, "citations:"));
-    char *path = tu_temp_file(text.ptr, text.len, ".yaml");
-    bc_arena *arena = bc_arena_new();
-    bc_diags diags;
-    bc_diags_init(&diags);
-    bc_report *r = load_base(path, arena, &diags);
-    bc_pos pos = subject_t(r);
-    assert_int_equal(pos.line, 1);
-    assert_int_equal(pos.col, 23);
-    bc_diags_fini(&diags);
-    bc_arena_free(arena);
+    expect_subject_t(text.ptr, text.len, NULL, 1, 23);
     bc_buf_fini(&text);
-    unlink(path);
-    free(path);
 }
 
 int main(void)
