@@ -175,6 +175,12 @@ mutant("cite-empty-locator", "cite.c",
 mutant("report-disbursed", "report.c",
        "p->disbursed.value <= p->amount.value)",
        "p->disbursed.value < p->amount.value)", "boundary (all disbursed)")
+mutant("report-reload-mtime", "report.c",
+       "a->st_mtim.tv_sec == b->st_mtim.tv_sec &&",
+       "1 &&", "a file saved again taken for the one read")
+mutant("report-reload-offset", "report.c",
+       "held->offset = inside ? (size_t)(s - held->data) : 0;",
+       "held->offset = 0;", "the byte-order mark counted in positions")
 mutant("report-appendix-label", "report.c",
        "if (r->appendices.count > 1) { /* numbered only when several */",
        "if (r->appendices.count > 2) { /* numbered only when several */",
@@ -205,6 +211,11 @@ mutant("value-index-min", "value.c", "#define INDEX_MIN_MEMBERS 8",
        "instead, with the same result")
 mutant("value-float-plain", "value.c", "if (exponent >= -6 && exponent < 21) {",
        "if (exponent >= -6 && exponent < 20) {", "boundary (1e20)")
+mutant("value-index-kept", "value.c", "    *index_slot(map) = NULL;",
+       "    ;", "index kept after a new member (a stale lookup)")
+mutant("value-tag-lost", "value.c",
+       "return v->tagged ? ((const char *const *)v)[-1] : NULL;",
+       "return NULL;", "tag dropped")
 # json.c
 mutant("json-quote", "json.c", 'bc_buf_append(out, "\\\\\\"", 2);',
        'bc_buf_append(out, "\\"", 1);', "JSON escape dropped")

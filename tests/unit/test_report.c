@@ -878,7 +878,8 @@ static void save_later(const char *path)
 {
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
-    struct timespec times[2] = {{0, UTIME_OMIT}, {st.st_mtim.tv_sec + 1, 0}};
+    struct timespec times[2] = {{0, UTIME_OMIT},
+                                {st.st_mtim.tv_sec + 1, st.st_mtim.tv_nsec}};
     assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 }
 
