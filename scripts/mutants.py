@@ -469,8 +469,14 @@ def run(cmd, cwd, env, timeout=None, log=None):
 # A mutant may undo a refusal (an -o that is not a regular file): its test
 # would then rename over /dev/null or /dev/stdout of the whole machine.
 # As root, each test program runs in a mount namespace of its own where
-# /dev is read-only (devices still read and write, nothing is replaced).
-SANDBOX = ("mount --rbind /dev /dev && mount -o remount,bind,ro /dev && "
+# /dev is read-only: nothing in it can be replaced or removed.  Its
+# devices are mounted over themselves first, read-write, so that a shell
+# may still open "> /dev/null" (O_CREAT|O_TRUNC fails on a read-only
+# mount, and a test's redirection failing would kill every mutant).
+SANDBOX = ("mount --rbind /dev /dev && "
+           "for f in null zero full random urandom tty; do "
+           "[ -e /dev/$f ] && mount --bind /dev/$f /dev/$f; done; "
+           "mount -o remount,bind,ro /dev && "
            'exec "$@"')
 
 
