@@ -123,41 +123,39 @@ bc_value *bc_value_new_map_of(bc_arena *arena, size_t members)
     return v;
 }
 
-/* The capacity after cap when an array of cap is full: it doubles, so
- * that the old copies left in the arena add up to less than the last. */
-static uint32_t next_cap(uint32_t cap)
+/* items (count of cap, each size bytes, after prefix bytes of their
+ * own) with room for one more: when full, a new array of twice the cap
+ * and the same prefix, zeroed; the old copy stays in the arena, so the
+ * waste is bounded by the final size. */
+static void *grow(bc_arena *arena, void *items, uint32_t count,
+                  uint32_t *cap, size_t size, size_t prefix)
 {
-    if (cap > UINT32_MAX / 2)
+    if (count < *cap)
+        return items;
+    if (*cap > UINT32_MAX / 2)
         bc_out_of_memory(); /* past any limit of the loader's */
-    return cap ? cap * 2 : 4;
+    uint32_t new_cap = *cap ? *cap * 2 : 4;
+    char *p = (char *)bc_arena_calloc(arena, 1, prefix + new_cap * size) +
+              prefix;
+    if (count)
+        memcpy(p, items, count * size);
+    *cap = new_cap;
+    return p;
 }
 
 void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item)
 {
-    if (seq->as.seq.count == seq->as.seq.cap) {
-        uint32_t cap = next_cap(seq->as.seq.cap);
-        bc_value **items = bc_arena_calloc(arena, cap, sizeof *items);
-        if (seq->as.seq.count)
-            memcpy(items, seq->as.seq.items,
-                   seq->as.seq.count * sizeof *items);
-        seq->as.seq.items = items;
-        seq->as.seq.cap = cap;
-    }
+    seq->as.seq.items = grow(arena, seq->as.seq.items, seq->as.seq.count,
+                             &seq->as.seq.cap, sizeof(bc_value *), 0);
     seq->as.seq.items[seq->as.seq.count++] = item;
 }
 
 void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
                       bc_value *value)
 {
-    if (map->as.map.count == map->as.map.cap) {
-        uint32_t cap = next_cap(map->as.map.cap);
-        bc_member *members = new_members(arena, cap);
-        if (map->as.map.count)
-            memcpy(members, map->as.map.members,
-                   map->as.map.count * sizeof *members);
-        map->as.map.members = members;
-        map->as.map.cap = cap;
-    }
+    map->as.map.members = grow(arena, map->as.map.members, map->as.map.count,
+                               &map->as.map.cap, sizeof(bc_member),
+                               sizeof(uint32_t *));
     *index_slot(map) = NULL;
     bc_member *m = &map->as.map.members[map->as.map.count++];
     m->key = key;

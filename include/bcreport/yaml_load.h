@@ -50,7 +50,8 @@ typedef struct bc_yaml_options {
      * instead of rejecting them; the Mustache spec files need this. */
     bool keep_unknown_tags;
     /* Where the texts go (the bytes of string values, and the source; a
-     * key's bytes stay in the tree's arena): NULL for the tree's own.  A caller that keeps only the texts
+     * key's bytes stay in the tree's arena): NULL for the tree's own.  A
+     * caller that keeps only the texts
      * (report.c reads the tree into structs) frees the tree's arena once
      * it has read it, and the texts stay. */
     bc_arena *texts;
