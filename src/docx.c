@@ -353,6 +353,18 @@ static void add_layout(bc_value *view, bc_arena *arena)
 
 /* ---- the parts ---- */
 
+/* A part's bytes as its template renders them, deflated at once. */
+typedef struct part_sink {
+    bc_zip *zip;
+    bc_diags *diags;
+} part_sink;
+
+static bool to_zip(void *ctx, const char *s, size_t len)
+{
+    part_sink *p = ctx;
+    return bc_zip_write(p->zip, s, len, p->diags);
+}
+
 bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
                    const char *folder, bc_buf *out, bc_diags *diags)
 {
@@ -360,16 +372,17 @@ bool bc_docx_write(bc_value *view, bc_arena *arena, bc_resolver *resolver,
     bc_zip *zip = bc_zip_new(diags);
     if (!zip)
         return false;
-    bc_buf part = BC_BUF_INIT;
+    /* The document of a long report is 2.3 times its data in XML:
+     * streamed into the archive, it is never held whole. */
+    bc_buf piece = BC_BUF_INIT;
+    part_sink sink = {zip, diags};
     bool ok = true;
-    for (size_t i = 0; ok && i < bc_docx_part_count; i++) {
-        bc_buf_clear(&part);
-        ok = bc_view_render(resolver, bc_docx_parts[i].template, view,
-                            folder, &part, diags) &&
-             bc_zip_add(zip, bc_docx_parts[i].path, part.ptr, part.len,
-                        diags);
-    }
-    bc_buf_fini(&part);
+    for (size_t i = 0; ok && i < bc_docx_part_count; i++)
+        ok = bc_zip_begin(zip, bc_docx_parts[i].path, diags) &&
+             bc_view_stream(resolver, bc_docx_parts[i].template, view, folder,
+                            &piece, to_zip, &sink, diags) &&
+             bc_zip_end(zip, diags);
+    bc_buf_fini(&piece);
     if (!ok) {
         bc_zip_free(zip);
         return false;

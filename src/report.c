@@ -879,13 +879,18 @@ bc_report *bc_report_load_all(const char *path, bc_arena *arena,
                               bc_diags *diags)
 {
     struct bc_file_text *held = bc_arena_calloc(arena, 1, sizeof *held);
+    /* The file's identity is taken before and after it is read: a file
+     * saved again meanwhile is not one that may be read a second time. */
+    struct stat before;
+    bool named = strcmp(path, "-") != 0;
+    bool before_ok = named && stat(path, &before) == 0;
     held->data = bc_read_file(path, BC_YAML_MAX_FILE_SIZE, &held->len, diags);
     if (!held->data)
         return NULL;
     bc_arena_defer(arena, free_file_text, held);
     held->path = bc_arena_strdup(arena, path);
-    held->stat_ok = strcmp(path, "-") != 0 && stat(path, &held->st) == 0 &&
-                    S_ISREG(held->st.st_mode);
+    held->stat_ok = before_ok && stat(path, &held->st) == 0 &&
+                    S_ISREG(held->st.st_mode) && same_file(&before, &held->st);
     return parse_all(bc_display_name(path), held->data, held->len,
                      &bc_report_schema, true, held, arena, diags);
 }

@@ -39,6 +39,7 @@ struct bc_render_state {
     bc_escape_fn escape; /* opts->escape, or the spec's HTML escaping */
     bc_diags *diags;
     bc_buf *out;
+    bc_buf *final_out; /* the caller's: what opts->sink is given */
     const bc_template *tmpl; /* the template of the nodes being rendered */
     const frame *top;
     const overrides *ovr;
@@ -183,8 +184,21 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
  * by a section (resolving a name adds a step for each context frame
  * searched and each dotted part, lookup_first and resolve).  Past the
  * budget rendering stops at n, the tag or text where it ran out. */
+static bool hand_to_sink(state *rs)
+{
+    bool ok = rs->opts->sink(rs->opts->sink_ctx, rs->out->ptr, rs->out->len);
+    bc_buf_clear(rs->out);
+    if (!ok)
+        rs->failed = true;
+    return ok;
+}
+
 static bool step(state *rs, const tpl_node *n)
 {
+    /* Not while a function's result renders into a buffer of its own. */
+    if (rs->opts->sink && rs->out == rs->final_out &&
+        rs->out->len >= BC_TEMPLATE_SINK_PIECE && !hand_to_sink(rs))
+        return false;
     if (rs->written > rs->max_output)
         return fail(rs, n,
                     _("rendering stopped after writing %zu bytes, past the "
@@ -786,6 +800,7 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     rs.escape = rs.opts->escape ? rs.opts->escape : bc_escape_html;
     rs.diags = diags;
     rs.out = out;
+    rs.final_out = out;
     rs.tmpl = t;
     rs.max_depth = rs.opts->max_partial_depth;
     if (rs.max_depth <= 0)
@@ -805,6 +820,8 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     bc_buf_append(out, "", 0); /* a string even when nothing is added */
     rs.first_diag = diags->count;
     bool ok = render_nodes(&rs, t->root);
+    if (ok && !rs.failed && rs.opts->sink)
+        ok = hand_to_sink(&rs);
     if (rs.opts->steps)
         *rs.opts->steps = rs.steps;
     bc_buf_fini(&rs.indent);

@@ -519,6 +519,15 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
                     const bc_value *view, const char *folder, bc_buf *out,
                     bc_diags *diags)
 {
+    return bc_view_stream(resolver, name, view, folder, out, NULL, NULL,
+                          diags);
+}
+
+bool bc_view_stream(bc_resolver *resolver, const char *name,
+                    const bc_value *view, const char *folder, bc_buf *out,
+                    bool (*sink)(void *sink_ctx, const char *s, size_t len),
+                    void *sink_ctx, bc_diags *diags)
+{
     const bc_template *t = NULL;
     bc_pos where = {folder, 0, 0};
     bc_resolve_result found =
@@ -544,5 +553,7 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
     ro.escape = bc_escape_none;
     ro.strict = true;
     ro.resolver = resolver;
+    ro.sink = sink;
+    ro.sink_ctx = sink_ctx;
     return bc_template_render(t, view, &ro, out, diags);
 }

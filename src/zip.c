@@ -45,6 +45,12 @@ struct bc_zip {
     bc_buf central; /* the central directory's records */
     uint32_t count;
     z_stream deflater;
+    /* The entry being written (bc_zip_begin to bc_zip_end). */
+    const char *name;   /* the caller's, until bc_zip_end */
+    size_t offset;      /* of its local header in data */
+    size_t packed_from; /* where its deflated bytes start in data */
+    uint32_t crc;
+    size_t len;         /* bytes written so far */
 };
 
 static voidpf zlib_alloc(voidpf opaque, uInt items, uInt size)
@@ -125,65 +131,118 @@ static void put_common(bc_buf *b, uint32_t crc, uint32_t packed,
     put16(b, 0); /* no extra field */
 }
 
-/* Deflates len bytes of data onto the end of z->data; its size, or
- * -1 after zlib failed (its message in *why). */
-static long long deflate_onto(bc_zip *z, const void *data, size_t len,
-                              const char **why)
+/* Deflates the len bytes at data onto the end of z->data, with flush
+ * (Z_NO_FLUSH while the entry goes on, Z_FINISH at its end); false after
+ * zlib failed (its message in *why).  The output does not depend on how
+ * the entry is cut into pieces: deflate waits for input it can look ahead
+ * into until told to finish. */
+static bool deflate_onto(bc_zip *z, const void *data, size_t len, int flush,
+                         const char **why)
 {
     z_stream *s = &z->deflater;
-    uLong bound = deflateBound(s, (uLong)len);
-    bc_buf_reserve(&z->data, bound);
     s->next_in = (Bytef *)(uintptr_t)data;
     s->avail_in = (uInt)len;
-    s->next_out = (Bytef *)z->data.ptr + z->data.len;
-    s->avail_out = (uInt)bound;
-    int e = deflate(s, Z_FINISH);
-    long long packed = (long long)(bound - s->avail_out);
-    if (e != Z_STREAM_END) {
-        *why = s->msg ? s->msg : zError(e);
-        return -1;
+    for (;;) {
+        /* Room for what this call may give, or for the rest of the
+         * stream when finishing (deflateBound covers both). */
+        uLong room = deflateBound(s, (uLong)len);
+        if (room < 4096)
+            room = 4096;
+        bc_buf_reserve(&z->data, room);
+        s->next_out = (Bytef *)z->data.ptr + z->data.len;
+        s->avail_out = (uInt)room;
+        int e = deflate(s, flush);
+        z->data.len += room - s->avail_out;
+        z->data.ptr[z->data.len] = '\0';
+        if (e == Z_STREAM_END)
+            return true;
+        if (e != Z_OK && e != Z_BUF_ERROR) {
+            *why = s->msg ? s->msg : zError(e);
+            return false;
+        }
+        if (flush == Z_NO_FLUSH && s->avail_in == 0 && s->avail_out != 0)
+            return true;
     }
-    z->data.len += (size_t)packed;
-    z->data.ptr[z->data.len] = '\0';
-    deflateReset(s);
-    return packed;
+}
+
+static bool too_large(bc_zip *z, bc_diags *diags)
+{
+    zip_failed(diags, z->name, _("too large for a ZIP archive"));
+    return false;
+}
+
+bool bc_zip_begin(bc_zip *z, const char *name, bc_diags *diags)
+{
+    size_t name_len = strlen(name);
+    z->name = name;
+    if (z->count == UINT16_MAX || name_len > 1024 ||
+        z->data.len > UINT32_MAX / 2)
+        return too_large(z, diags);
+    z->offset = z->data.len;
+    z->crc = (uint32_t)crc32(0, Z_NULL, 0);
+    z->len = 0;
+    put32(&z->data, LOCAL_HEADER);
+    /* The CRC and sizes are set once the entry ends: the archive is in
+     * memory, so no data descriptor is needed after it. */
+    put_common(&z->data, 0, 0, 0, name_len);
+    bc_buf_append(&z->data, name, name_len);
+    z->packed_from = z->data.len;
+    return true;
+}
+
+bool bc_zip_write(bc_zip *z, const void *data, size_t len, bc_diags *diags)
+{
+    /* deflateBound and avail_in are 32 bits; a DOCX part is far smaller. */
+    if (len > UINT32_MAX / 2 || z->len > UINT32_MAX / 2 - len ||
+        z->data.len > UINT32_MAX / 2)
+        return too_large(z, diags);
+    if (len == 0)
+        return true;
+    z->crc = (uint32_t)crc32(z->crc, data, (uInt)len);
+    z->len += len;
+    const char *why = NULL;
+    if (!deflate_onto(z, data, len, Z_NO_FLUSH, &why)) {
+        zip_failed(diags, z->name, why);
+        return false;
+    }
+    return true;
+}
+
+bool bc_zip_end(bc_zip *z, bc_diags *diags)
+{
+    const char *why = NULL;
+    if (!deflate_onto(z, "", 0, Z_FINISH, &why)) {
+        zip_failed(diags, z->name, why);
+        return false;
+    }
+    deflateReset(&z->deflater);
+    if (z->data.len > UINT32_MAX / 2)
+        return too_large(z, diags);
+    uint32_t packed = (uint32_t)(z->data.len - z->packed_from);
+    size_t sizes = z->offset + 14; /* signature, version, flags, method,
+                                      time, date: then the CRC and sizes */
+    set32(&z->data, sizes, z->crc);
+    set32(&z->data, sizes + 4, packed);
+    set32(&z->data, sizes + 8, (uint32_t)z->len);
+    size_t name_len = strlen(z->name);
+    put32(&z->central, CENTRAL_HEADER);
+    put16(&z->central, MADE_BY);
+    put_common(&z->central, z->crc, packed, (uint32_t)z->len, name_len);
+    put16(&z->central, 0); /* comment's length */
+    put16(&z->central, 0); /* disk */
+    put16(&z->central, 0); /* internal attributes */
+    put32(&z->central, MODE_0644);
+    put32(&z->central, (uint32_t)z->offset);
+    bc_buf_append(&z->central, z->name, name_len);
+    z->count++;
+    return true;
 }
 
 bool bc_zip_add(bc_zip *z, const char *name, const void *data, size_t len,
                 bc_diags *diags)
 {
-    size_t name_len = strlen(name);
-    /* deflateBound and avail_in are 32 bits; a DOCX part is far smaller. */
-    if (len > UINT32_MAX / 2 || z->count == UINT16_MAX || name_len > 1024 ||
-        z->data.len > UINT32_MAX / 2) {
-        zip_failed(diags, name, _("too large for a ZIP archive"));
-        return false;
-    }
-    uint32_t crc = (uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
-    size_t offset = z->data.len;
-    put32(&z->data, LOCAL_HEADER);
-    size_t sizes = z->data.len + 10; /* where crc and sizes go */
-    put_common(&z->data, crc, 0, (uint32_t)len, name_len);
-    bc_buf_append(&z->data, name, name_len);
-    const char *why = NULL;
-    long long packed = deflate_onto(z, data, len, &why);
-    if (packed < 0) {
-        zip_failed(diags, name, why);
-        return false;
-    }
-    set32(&z->data, sizes + 4, (uint32_t)packed);
-
-    put32(&z->central, CENTRAL_HEADER);
-    put16(&z->central, MADE_BY);
-    put_common(&z->central, crc, (uint32_t)packed, (uint32_t)len, name_len);
-    put16(&z->central, 0); /* comment's length */
-    put16(&z->central, 0); /* disk */
-    put16(&z->central, 0); /* internal attributes */
-    put32(&z->central, MODE_0644);
-    put32(&z->central, (uint32_t)offset);
-    bc_buf_append(&z->central, name, name_len);
-    z->count++;
-    return true;
+    return bc_zip_begin(z, name, diags) && bc_zip_write(z, data, len, diags) &&
+           bc_zip_end(z, diags);
 }
 
 bool bc_zip_finish(bc_zip *z, bc_buf *out, bc_diags *diags)

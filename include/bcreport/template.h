@@ -256,7 +256,16 @@ typedef struct bc_render_options {
     unsigned long long max_steps; /* 0 or more: BC_TEMPLATE_MAX_STEPS */
     size_t max_output;      /* 0 or more: BC_TEMPLATE_MAX_OUTPUT */
     unsigned long long *steps; /* not NULL: set to the steps taken */
+    /* Not NULL: the output is handed to sink as it is made, in pieces
+     * of about BC_TEMPLATE_SINK_PIECE bytes and the rest at the end, out
+     * emptied after each (what it held before the call goes first), so
+     * that a long document is never held whole.  A false return stops
+     * rendering; the sink has added the diagnostic. */
+    bool (*sink)(void *sink_ctx, const char *s, size_t len);
+    void *sink_ctx;
 } bc_render_options;
+
+#define BC_TEMPLATE_SINK_PIECE (64u * 1024u)
 
 /* Renders t against context (NULL renders as an empty mapping) and
  * appends the output to out.  opts NULL, like a zeroed struct, means HTML

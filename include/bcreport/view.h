@@ -73,4 +73,12 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
                     const bc_value *view, const char *folder, bc_buf *out,
                     bc_diags *diags);
 
+/* The same, handing the output to sink as it is made (in pieces, out the
+ * buffer between them: bc_render_options.sink in template.h), so that a
+ * document is never held whole. */
+bool bc_view_stream(bc_resolver *resolver, const char *name,
+                    const bc_value *view, const char *folder, bc_buf *out,
+                    bool (*sink)(void *sink_ctx, const char *s, size_t len),
+                    void *sink_ctx, bc_diags *diags);
+
 #endif

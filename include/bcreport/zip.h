@@ -8,6 +8,11 @@
  * back as bytes, for output.c to write atomically.  An entry or an
  * archive past 2 GiB, or past 65 535 entries, is refused (no ZIP64).
  *
+ * An entry is added whole (bc_zip_add) or written in pieces as it is
+ * made (bc_zip_begin, bc_zip_write..., bc_zip_end): a DOCX's document is
+ * deflated while its template renders, never held in full.  The bytes do
+ * not depend on how an entry is cut into pieces.
+ *
  * Memory: the archive grows in z until bc_zip_finish (which appends it to
  * out) or bc_zip_free; zlib allocates through alloc.h, so running out of
  * memory exits with 71 as everywhere else.
@@ -30,6 +35,14 @@ bc_zip *bc_zip_new(bc_diags *diags);
  * bytes of data; false after a diagnostic. */
 bool bc_zip_add(bc_zip *z, const char *name, const void *data, size_t len,
                 bc_diags *diags);
+
+/* An entry written in pieces: begin it (name, ASCII, is the caller's and
+ * must live until bc_zip_end), write its bytes in any number of pieces,
+ * end it.  One entry at a time; false after a diagnostic, after which z
+ * is only to be freed. */
+bool bc_zip_begin(bc_zip *z, const char *name, bc_diags *diags);
+bool bc_zip_write(bc_zip *z, const void *data, size_t len, bc_diags *diags);
+bool bc_zip_end(bc_zip *z, bc_diags *diags);
 
 /* Closes the archive, appends its bytes to out and frees z; false after
  * a diagnostic (z is freed either way). */

@@ -1438,6 +1438,96 @@ static void test_error_in_a_function_result(void **state)
                  "\"expand\": undefined name \"nope\"");
 }
 
+/* ---- streaming into a sink ---- */
+
+typedef struct collected {
+    bc_buf all;
+    size_t pieces, largest;
+    size_t fail_at; /* the piece that fails (1-based); 0: none */
+    bc_diags *diags;
+} collected;
+
+static bool collect(void *ctx, const char *s, size_t len)
+{
+    collected *c = ctx;
+    c->pieces++;
+    if (c->pieces == c->fail_at) {
+        bc_pos nowhere = {NULL, 0, 0};
+        bc_diag_add(c->diags, BC_ERROR, BC_EX_IOERR, nowhere, "disk full");
+        return false;
+    }
+    bc_buf_append(&c->all, s, len);
+    if (len > c->largest)
+        c->largest = len;
+    return true;
+}
+
+/* A list of 20 000 lines, with a function's section over all of it. */
+static const char streamed_src[] =
+    "head\n{{#l}}line {{.}}\n{{/l}}{{#upper}}{{#l}}x{{.}}{{/l}}{{/upper}}"
+    "\ntail";
+
+static const bc_value *long_list(fixture *f)
+{
+    bc_buf y = BC_BUF_INIT;
+    bc_buf_puts(&y, "l: [");
+    for (int i = 0; i < 20000; i++)
+        bc_buf_printf(&y, "%s%d", i ? ", " : "", i);
+    bc_buf_puts(&y, "]");
+    const bc_value *c = ctx(f, y.ptr);
+    bc_buf_fini(&y);
+    return c;
+}
+
+/* With a sink the output comes in pieces of about 64 KiB, out emptied
+ * after each, and is the same bytes as without; a function's result is
+ * never cut (its section renders whole before it is uppercased). */
+static void test_sink_gets_the_output_in_pieces(void **state)
+{
+    fixture *f = *state;
+    with_functions(f);
+    const bc_value *c = long_list(f);
+    char *whole = bc_xstrdup(render(f, streamed_src, c));
+    collected got = {BC_BUF_INIT, 0, 0, 0, &f->diags};
+    f->opts.sink = collect;
+    f->opts.sink_ctx = &got;
+    bc_buf_clear(&f->out);
+    bc_buf_puts(&f->out, "before|");
+    bc_template *t = bc_template_compile("template", streamed_src,
+                                         strlen(streamed_src), &f->diags);
+    assert_non_null(t);
+    assert_true(bc_template_render(t, c, &f->opts, &f->out, &f->diags));
+    bc_template_free(t);
+    assert_int_equal(f->out.len, 0);
+    assert_true(strncmp(got.all.ptr, "before|", 7) == 0);
+    assert_string_equal(got.all.ptr + 7, whole);
+    assert_true(got.pieces >= strlen(whole) / BC_TEMPLATE_SINK_PIECE);
+    /* A piece passes the mark by one step's output at most, except the
+     * function's result (about 110 KB), which is put in one step. */
+    assert_true(got.largest < 2 * BC_TEMPLATE_SINK_PIECE + 128 * 1024);
+    assert_true(strstr(got.all.ptr, "X0X1X2") != NULL);
+    free(whole);
+    bc_buf_fini(&got.all);
+}
+
+/* A sink that fails stops rendering there: false, its diagnostic, no
+ * more pieces. */
+static void test_sink_failure_stops_rendering(void **state)
+{
+    fixture *f = *state;
+    with_functions(f);
+    const bc_value *c = long_list(f);
+    collected got = {BC_BUF_INIT, 0, 0, 2, &f->diags};
+    f->opts.sink = collect;
+    f->opts.sink_ctx = &got;
+    assert_null(render(f, streamed_src, c));
+    assert_int_equal(got.pieces, 2);
+    assert_int_equal(f->diags.count, 1);
+    assert_string_equal(f->diags.items[0].message, "disk full");
+    assert_int_equal(f->diags.status, BC_EX_IOERR);
+    bc_buf_fini(&got.all);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1461,6 +1551,8 @@ int main(void)
         T(test_step_budget_stops_nested_sections),
         T(test_step_budget_stops_chained_partials),
         T(test_output_budget),
+        T(test_sink_gets_the_output_in_pieces),
+        T(test_sink_failure_stops_rendering),
         T(test_dir_template_past_the_size_limit),
         T(test_not_strict_unknown_is_nothing),
         T(test_strict_defined_names),
