@@ -178,6 +178,10 @@ mutant("report-disbursed", "report.c",
 mutant("report-reload-mtime", "report.c",
        "a->st_mtim.tv_sec == b->st_mtim.tv_sec &&",
        "1 &&", "a file saved again taken for the one read")
+mutant("report-identity-after", "report.c",
+       "S_ISREG(held->st.st_mode) && same_file(&before, &held->st);",
+       "S_ISREG(held->st.st_mode);",
+       "a file saved again while it is read taken for the one read")
 mutant("report-reload-offset", "report.c",
        "held->offset = inside ? (size_t)(s - held->data) : 0;",
        "held->offset = 0;", "the byte-order mark counted in positions")
