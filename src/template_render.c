@@ -180,10 +180,7 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
     return false;
 }
 
-/* One step of the budget: a node visited, or an item of a list entered
- * by a section (resolving a name adds a step for each context frame
- * searched and each dotted part, lookup_first and resolve).  Past the
- * budget rendering stops at n, the tag or text where it ran out. */
+/* What out holds, to the sink (template.h), out emptied. */
 static bool hand_to_sink(state *rs)
 {
     bool ok = rs->opts->sink(rs->opts->sink_ctx, rs->out->ptr, rs->out->len);
@@ -193,6 +190,10 @@ static bool hand_to_sink(state *rs)
     return ok;
 }
 
+/* One step of the budget: a node visited, or an item of a list entered
+ * by a section (resolving a name adds a step for each context frame
+ * searched and each dotted part, lookup_first and resolve).  Past the
+ * budget rendering stops at n, the tag or text where it ran out. */
 static bool step(state *rs, const tpl_node *n)
 {
     /* Not while a function's result renders into a buffer of its own. */
@@ -820,7 +821,7 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     bc_buf_append(out, "", 0); /* a string even when nothing is added */
     rs.first_diag = diags->count;
     bool ok = render_nodes(&rs, t->root);
-    if (ok && !rs.failed && rs.opts->sink)
+    if (ok && !rs.failed && rs.opts->sink && out->len)
         ok = hand_to_sink(&rs);
     if (rs.opts->steps)
         *rs.opts->steps = rs.steps;
