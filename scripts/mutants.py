@@ -269,6 +269,10 @@ mutant("writer-docx-escape", "writer.c",
        "    bc_buf_append(w->out, s + done, len - done);",
        "XML escape in DOCX dropped")
 # docx.c
+mutant("docx-figures-least", "docx.c",
+       'if (!strcmp(align, "right")) {',
+       'if (!strcmp(align, "center")) {',
+       "a column of small counts as narrow as its longest header word")
 mutant("docx-wraps", "docx.c",
        'bool wraps = !strcmp(string_at(cell, "align"), "left");',
        'bool wraps = !strcmp(string_at(cell, "align"), "right");',

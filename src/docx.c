@@ -223,6 +223,11 @@ static const char *string_at(const bc_value *map, const char *key)
     return v && v->kind == BC_VALUE_STRING ? v->as.string.ptr : "";
 }
 
+/* A column of figures is at least 3.6 em wide (12 pt: 864 twips), as
+ * style.css.mustache makes it, so that its header wraps at two or three
+ * words a line above small counts, not at one. */
+#define FIGURES_LEAST (864 + CELL_PADDING)
+
 /* Each cell of row (a list of cells) tells its column what it needs;
  * figures and dates (not left-aligned) never wrap, as in the HTML. */
 static void need_row(const bc_value *cells, column_need *need, size_t n,
@@ -230,8 +235,14 @@ static void need_row(const bc_value *cells, column_need *need, size_t n,
 {
     for (size_t c = 0; cells && c < cells->as.seq.count && c < n; c++) {
         const bc_value *cell = cells->as.seq.items[c];
-        bool wraps = !strcmp(string_at(cell, "align"), "left");
-        need_text(&need[c], string_at(cell, "text"), face, wraps);
+        const char *align = string_at(cell, "align");
+        need_text(&need[c], string_at(cell, "text"), face,
+                  !strcmp(align, "left"));
+        if (!strcmp(align, "right")) {
+            column_need *k = &need[c];
+            k->least = k->least > FIGURES_LEAST ? k->least : FIGURES_LEAST;
+            k->most = k->most > FIGURES_LEAST ? k->most : FIGURES_LEAST;
+        }
     }
 }
 

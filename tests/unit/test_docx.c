@@ -617,25 +617,10 @@ static void test_recipients_block_is_centred(void **state)
 
 
 
-/* A long text column wraps between its words, so that a column of
- * figures beside it keeps the width of its widest figure (a figure
- * never wraps). */
-static void test_figures_keep_their_width_beside_long_text(void **state)
+/* The column widths of the first table of the DOCX built from yaml that
+ * has three columns (STT, then the data's two), in twips. */
+static void three_columns(const char *yaml, long widths[3])
 {
-    (void)state;
-    static const char yaml[] =
-        TU_YAML_DOCUMENT
-        "preamble:\n"
-        "  - table:\n"
-        "      columns: [{title: Nội dung}, {title: Kinh phí, type: "
-        "amount}]\n"
-        "      rows:\n"
-        "        - [\"Hỗ trợ xây dựng giếng nước sạch cho các hộ gia đình "
-        "khó khăn ở thôn An Hòa và thôn Phú Mỹ, bàn giao đưa vào sử dụng "
-        "trong quý IV năm 2026 theo kế hoạch của Ủy ban nhân dân xã\", "
-        "250000000000]\n"
-        "distribution: [\"Lưu: VT, VP\"]\n"
-        "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n";
     const char *args[] = {"build", "-f", "docx", "-", NULL};
     tu_result r;
     tu_run(&r, yaml, strlen(yaml), args);
@@ -643,9 +628,7 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
     zip_t *za = open_package(&r);
     char *doc = read_entry(za, "word/document.xml");
     assert_non_null(doc);
-    /* the grid of the table whose first column is STT: STT, text, figure */
     const char *grid = strstr(doc, "<w:tblGrid>");
-    long widths[3] = {0};
     while (grid) {
         const char *end = strstr(grid, "</w:tblGrid>");
         assert_non_null(end);
@@ -659,15 +642,60 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
         grid = strstr(end, "<w:tblGrid>");
     }
     assert_non_null(grid);
+    free(doc);
+    zip_close(za);
+    tu_result_fini(&r);
+}
+
+#define LONG_TEXT_ROW                                                         \
+    "        - [\"Hỗ trợ xây dựng giếng nước sạch cho các hộ gia đình "      \
+    "khó khăn ở thôn An Hòa và thôn Phú Mỹ, bàn giao đưa vào sử dụng "     \
+    "trong quý IV năm 2026 theo kế hoạch của Ủy ban nhân dân xã\", "
+#define SMALL_TABLE_END                                                       \
+    "distribution: [\"Lưu: VT, VP\"]\n"                                       \
+    "signature: {title: \"CHỦ TỊCH\", name: \"Nguyễn Văn A\"}\n"
+
+/* A long text column wraps between its words, so that a column of
+ * figures beside it keeps the width of its widest figure (a figure
+ * never wraps). */
+static void test_figures_keep_their_width_beside_long_text(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        TU_YAML_DOCUMENT
+        "preamble:\n"
+        "  - table:\n"
+        "      columns: [{title: Nội dung}, {title: Kinh phí, type: "
+        "amount}]\n"
+        "      rows:\n" LONG_TEXT_ROW "250000000000]\n" SMALL_TABLE_END;
+    long widths[3] = {0};
+    three_columns(yaml, widths);
     long figure = (long)bc_text_twips("250.000.000.000", 15, BC_FACE_REGULAR,
                                       24) + 132; /* 12 pt, cell margins */
     if (widths[2] < figure)
         fail_msg("the figures' column is %ld twips, its figure needs %ld",
                  widths[2], figure);
     assert_true(widths[1] > widths[2]);
-    free(doc);
-    zip_close(za);
-    tu_result_fini(&r);
+}
+
+/* A column of small counts beside long text is still 3.6 em wide (864
+ * twips and the cell's margins), as in the HTML, so that its header
+ * wraps at two or three words a line, not one. */
+static void test_small_counts_leave_room_for_their_header(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        TU_YAML_DOCUMENT
+        "preamble:\n"
+        "  - table:\n"
+        "      columns: [{title: Nội dung}, {title: Số đoàn đã đón tiếp, "
+        "type: integer}]\n"
+        "      rows:\n" LONG_TEXT_ROW "5]\n" SMALL_TABLE_END;
+    long widths[3] = {0};
+    three_columns(yaml, widths);
+    if (widths[2] < 864 + 132)
+        fail_msg("the counts' column is %ld twips, not 3.6 em", widths[2]);
+    assert_true(widths[1] > widths[2]);
 }
 
 /* A space inside a document number is a no-break space, as its hyphens
@@ -715,6 +743,7 @@ int main(void)
         cmocka_unit_test(test_table_wider_than_the_page),
         cmocka_unit_test(test_recipients_block_is_centred),
         cmocka_unit_test(test_figures_keep_their_width_beside_long_text),
+        cmocka_unit_test(test_small_counts_leave_room_for_their_header),
         cmocka_unit_test(test_space_in_a_number_does_not_break),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);

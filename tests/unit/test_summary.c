@@ -5,6 +5,7 @@
  * formulas); CSV byte for byte; a failing file among good ones; the
  * output kept on failure; usage errors; speed. */
 #include "testutil.h"
+#include "pdfcheck.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/chars.h"
 
 /* The reports of tests/golden/summary.* (the Makefile's SUMMARY_GOLDEN). */
 #define INPUTS                                                                \
@@ -886,11 +888,57 @@ static void test_xlsx_dated_its_signing_date(void **state)
     remove_dir(dir);
 }
 
+/* ---- printed ---- */
+
+/* The counts of table I printed (Chromium): each column of small counts
+ * wide enough that its header wraps at two words a line, "Dự án / viện
+ * trợ", not one word a line down four. */
+static void test_printed_count_headers(void **state)
+{
+    (void)state;
+    pc_require("chromium", "chromium");
+    pc_require("pdftotext", "poppler-utils");
+    char *dir = fresh_dir();
+    tu_result r;
+    tu_shell(&r, "\"$BCREPORT\" summary --header " HEADER
+                 " tests/fixtures/summary/xa-binh-son.yaml "
+                 "tests/fixtures/summary/xa-dong-son.yaml "
+                 "tests/fixtures/summary/xa-van-tuong.yaml -o '%s/s.pdf'",
+             dir);
+    if (r.status != 0)
+        fail_msg("status %d: %s", r.status, r.err);
+    tu_result_fini(&r);
+    bc_buf pdf = BC_BUF_INIT;
+    bc_buf_printf(&pdf, "%s/s.pdf", dir);
+    pc_words ws;
+    pc_read_words(pdf.ptr, &ws);
+    /* The header's words, each the first of its text after the one
+     * before (pdftotext lists a table's lines across its columns). */
+    static const char *const header[] = {"Dự", "án", "viện", "trợ"};
+    pc_word w[4];
+    size_t at = 0;
+    for (size_t i = 0; i < BC_COUNT(header); i++) {
+        while (at < ws.count && strcmp(ws.items[at].text, header[i]) != 0)
+            at++;
+        assert_true(at < ws.count);
+        w[i] = ws.items[at];
+        assert_int_equal(w[i].page, 1);
+    }
+    if (!pc_near(w[0].y0, w[1].y0, 0.5) || !pc_near(w[2].y0, w[3].y0, 0.5))
+        fail_msg("\"Dự án viện trợ\" printed on lines at %.1f, %.1f, %.1f "
+                 "and %.1f pt: one word a line",
+                 w[0].y0, w[1].y0, w[2].y0, w[3].y0);
+    pc_words_fini(&ws);
+    bc_buf_fini(&pdf);
+    remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_markdown),
         cmocka_unit_test(test_golden_html),
+        cmocka_unit_test(test_printed_count_headers),
         cmocka_unit_test(test_totals_and_what_is_counted),
         cmocka_unit_test(test_header),
         cmocka_unit_test(test_bad_header),
