@@ -270,12 +270,16 @@ mutant("writer-docx-escape", "writer.c",
        "XML escape in DOCX dropped")
 # docx.c
 mutant("docx-figures-least", "docx.c",
-       'if (!strcmp(align, "right")) {',
-       'if (!strcmp(align, "center")) {',
+       'if (roomy && !strcmp(align, "right")) {',
+       'if (roomy && !strcmp(align, "center")) {',
        "a column of small counts as narrow as its longest header word")
+mutant("docx-roomy-ignored", "docx.c",
+       'if (roomy && !strcmp(align, "right")) {',
+       'if (!strcmp(align, "right")) {',
+       "every table's figures 3.6 em wide, twelve of them past the margin")
 mutant("docx-wraps", "docx.c",
-       'bool wraps = !strcmp(string_at(cell, "align"), "left");',
-       'bool wraps = !strcmp(string_at(cell, "align"), "right");',
+       '!strcmp(align, "left"));',
+       '!strcmp(align, "right"));',
        "condition (which columns wrap)")
 mutant("docx-centre", "docx.c",
        "long left = block < TEXT_WIDTH ? (long)(TEXT_WIDTH - block) / 2 : 0;",
@@ -332,6 +336,9 @@ mutant("tplres-dotdot", "template_resolve.c",
        "(n == 2 && p[0] == '.' && p[1] == '.')) {",
        "(n == 2 && p[0] == '.' && p[1] == '/')) {", "check removed (..)")
 # view.c, view_content.c
+mutant("view-roomy-boundary", "view_content.c",
+       "g->figures <= VIEW_ROOMY_FIGURES", "g->figures < VIEW_ROOMY_FIGURES",
+       "boundary (six columns of figures no longer roomy)")
 mutant("view-number-pad", "view.c", "d->number.s[0] <= '9')",
        "d->number.s[0] <= '8')", "padding rule (Số: 09)")
 mutant("view-appendix-pad", "view.c", 'd->number.len == 1 ? "0" : ""',

@@ -223,22 +223,22 @@ static const char *string_at(const bc_value *map, const char *key)
     return v && v->kind == BC_VALUE_STRING ? v->as.string.ptr : "";
 }
 
-/* A column of figures is at least 3.6 em wide (12 pt: 864 twips), as
- * style.css.mustache makes it, so that its header wraps at two or three
- * words a line above small counts, not at one. */
+/* In a roomy table (view.h) a column of figures is at least 3.6 em wide
+ * (12 pt: 864 twips), as style.css.mustache makes it, so that its header
+ * wraps at two or three words a line above small counts, not at one. */
 #define FIGURES_LEAST (864 + CELL_PADDING)
 
 /* Each cell of row (a list of cells) tells its column what it needs;
  * figures and dates (not left-aligned) never wrap, as in the HTML. */
 static void need_row(const bc_value *cells, column_need *need, size_t n,
-                     bc_face face)
+                     bc_face face, bool roomy)
 {
     for (size_t c = 0; cells && c < cells->as.seq.count && c < n; c++) {
         const bc_value *cell = cells->as.seq.items[c];
         const char *align = string_at(cell, "align");
         need_text(&need[c], string_at(cell, "text"), face,
                   !strcmp(align, "left"));
-        if (!strcmp(align, "right")) {
+        if (roomy && !strcmp(align, "right")) {
             column_need *k = &need[c];
             k->least = k->least > FIGURES_LEAST ? k->least : FIGURES_LEAST;
             k->most = k->most > FIGURES_LEAST ? k->most : FIGURES_LEAST;
@@ -284,6 +284,8 @@ static void lay_out_table(bc_arena *arena, const bc_value *table)
     const bc_value *header = bc_value_map_get(table, "header");
     const bc_value *rows = bc_value_map_get(table, "rows");
     const bc_value *total = bc_value_map_get(table, "total");
+    const bc_value *roomy = bc_value_map_get(table, "roomy");
+    bool room = roomy && roomy->kind == BC_VALUE_BOOL && roomy->as.boolean;
     size_t n = header->as.seq.count;
     column_need *need = bc_arena_calloc(arena, n ? n : 1, sizeof *need);
     long *width = bc_arena_calloc(arena, n ? n : 1, sizeof *width);
@@ -294,9 +296,10 @@ static void lay_out_table(bc_arena *arena, const bc_value *table)
         need[c].most = need[c].least;
     for (size_t r = 0; rows && r < rows->as.seq.count; r++)
         need_row(bc_value_map_get(rows->as.seq.items[r], "cells"), need, n,
-                 BC_FACE_REGULAR);
+                 BC_FACE_REGULAR, room);
     if (total && total->kind == BC_VALUE_MAP)
-        need_row(bc_value_map_get(total, "cells"), need, n, BC_FACE_BOLD);
+        need_row(bc_value_map_get(total, "cells"), need, n, BC_FACE_BOLD,
+                 room);
     share_width(need, width, n);
     set_widths(arena, header, width, n);
     for (size_t r = 0; rows && r < rows->as.seq.count; r++)

@@ -97,9 +97,13 @@ static void text_position(const bc_template *t, const tpl_node *n,
     pos->col = col;
 }
 
+/* The position of n; n NULL: the template's (its end, when the last of
+ * the output could not be handed over). */
 static bc_pos where(const state *rs, const tpl_node *n)
 {
-    bc_pos pos;
+    bc_pos pos = {rs->tmpl->name, 0, 0};
+    if (!n && !rs->fn_site)
+        return pos;
     if (rs->fn_site) {
         pos.file = rs->fn_tmpl->name;
         pos.line = rs->fn_site->line;
@@ -180,11 +184,15 @@ static bool complain(state *rs, const tpl_node *n, const char *fmt, ...)
     return false;
 }
 
-/* What out holds, to the sink (template.h), out emptied. */
-static bool hand_to_sink(state *rs)
+/* What out holds, to the sink (template.h), out emptied; n: where a
+ * sink that failed without saying why is reported. */
+static bool hand_to_sink(state *rs, const tpl_node *n)
 {
+    size_t errors = rs->diags->errors;
     bool ok = rs->opts->sink(rs->opts->sink_ctx, rs->out->ptr, rs->out->len);
     bc_buf_clear(rs->out);
+    if (!ok && rs->diags->errors == errors)
+        return fail(rs, n, _("the output could not be written"));
     if (!ok)
         rs->failed = true;
     return ok;
@@ -196,9 +204,10 @@ static bool hand_to_sink(state *rs)
  * budget rendering stops at n, the tag or text where it ran out. */
 static bool step(state *rs, const tpl_node *n)
 {
-    /* Not while a function's result renders into a buffer of its own. */
-    if (rs->opts->sink && rs->out == rs->final_out &&
-        rs->out->len >= BC_TEMPLATE_SINK_PIECE && !hand_to_sink(rs))
+    /* Not while a function's result renders into a buffer of its own,
+     * nor once rendering has failed (the output is thrown away). */
+    if (rs->opts->sink && !rs->failed && rs->out == rs->final_out &&
+        rs->out->len >= BC_TEMPLATE_SINK_PIECE && !hand_to_sink(rs, n))
         return false;
     if (rs->written > rs->max_output)
         return fail(rs, n,
@@ -822,7 +831,7 @@ bool bc_template_render(const bc_template *t, const bc_value *context,
     rs.first_diag = diags->count;
     bool ok = render_nodes(&rs, t->root);
     if (ok && !rs.failed && rs.opts->sink && out->len)
-        ok = hand_to_sink(&rs);
+        ok = hand_to_sink(&rs, NULL);
     if (rs.opts->steps)
         *rs.opts->steps = rs.steps;
     bc_buf_fini(&rs.indent);

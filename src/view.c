@@ -525,8 +525,7 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
 
 bool bc_view_stream(bc_resolver *resolver, const char *name,
                     const bc_value *view, const char *folder, bc_buf *out,
-                    bool (*sink)(void *sink_ctx, const char *s, size_t len),
-                    void *sink_ctx, bc_diags *diags)
+                    bc_render_sink sink, void *sink_ctx, bc_diags *diags)
 {
     const bc_template *t = NULL;
     bc_pos where = {folder, 0, 0};

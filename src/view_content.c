@@ -134,6 +134,7 @@ void view_grid_start(builder *b, view_grid *g, bool number)
     g->total = null_value(b);
     g->number = number;
     g->numbered = 0;
+    g->figures = 0;
     if (number)
         bc_value_seq_push(b->arena, g->header, made_cell(b, "STT", "center"));
 }
@@ -141,8 +142,9 @@ void view_grid_start(builder *b, view_grid *g, bool number)
 void view_grid_column(builder *b, view_grid *g, bc_value *title,
                       bc_column_type type)
 {
-    bc_value_seq_push(b->arena, g->header,
-                      view_cell(b, title, view_column_align(type)));
+    const char *align = view_column_align(type);
+    g->figures += !strcmp(align, "right");
+    bc_value_seq_push(b->arena, g->header, view_cell(b, title, align));
 }
 
 static bc_value *new_row(builder *b, view_grid *g, const char *stt)
@@ -241,6 +243,8 @@ bc_value *view_grid_value(builder *b, const view_grid *g,
     view_set(b, v, "header", g->header);
     view_set(b, v, "rows", g->rows);
     view_set(b, v, "total", g->total);
+    view_set(b, v, "roomy",
+             bc_value_new_bool(b->arena, g->figures <= VIEW_ROOMY_FIGURES));
     return v;
 }
 

@@ -86,7 +86,15 @@ typedef struct view_grid {
     bc_value *total; /* null until there is one */
     bool number;     /* an STT column first */
     size_t numbered; /* rows numbered so far */
+    size_t figures;  /* columns of figures (right-aligned) */
 } view_grid;
+
+/* A table of at most this many columns of figures is "roomy": each of
+ * them at least 3.6 em wide (style.css.mustache, docx.c), so that a
+ * header over small counts wraps at two or three words a line.  Six
+ * take 300 of the 467 points of the text width, leaving the STT and the
+ * text their room; more would push the table past the margin. */
+#define VIEW_ROOMY_FIGURES 6
 
 /* A cell {text, align, rule}: text written for the format, align left,
  * right or center. */
@@ -114,7 +122,7 @@ void view_date_cell(builder *b, bc_value *cells, const bc_date_field *from,
  * >= 0, the label in the first column that is not summed. */
 void view_grid_total(builder *b, view_grid *g, const int64_t *sums,
                      size_t n);
-/* The table {title, header, rows, total}; title NULL: none. */
+/* The table {title, header, rows, total, roomy}; title NULL: none. */
 bc_value *view_grid_value(builder *b, const view_grid *g,
                           const bc_text *title);
 

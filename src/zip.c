@@ -143,8 +143,10 @@ static bool deflate_onto(bc_zip *z, const void *data, size_t len, int flush,
     s->next_in = (Bytef *)(uintptr_t)data;
     s->avail_in = (uInt)len;
     for (;;) {
-        /* Room for what this call may give, or for the rest of the
-         * stream when finishing (deflateBound covers both). */
+        /* Room for about what this piece deflates to (deflateBound
+         * counts it as a stream of its own, not what earlier pieces left
+         * pending): when it is not enough, avail_out runs out and the
+         * loop goes round again. */
         uLong room = deflateBound(s, (uLong)len);
         if (room < 4096)
             room = 4096;

@@ -246,6 +246,12 @@ void bc_fn_error(const bc_fn_call *call, const char *fmt, ...)
 /* ------------------------------------------------------------------------
  * Rendering.
  */
+
+/* Takes len bytes of output (a DOCX part's, into its ZIP entry); false
+ * stops rendering, best after adding a diagnostic (else the renderer adds
+ * "the output could not be written"). */
+typedef bool (*bc_render_sink)(void *sink_ctx, const char *s, size_t len);
+
 typedef struct bc_render_options {
     bc_escape_fn escape;    /* NULL: bc_escape_html, as the spec says */
     bool strict;            /* see the top of this file */
@@ -257,11 +263,12 @@ typedef struct bc_render_options {
     size_t max_output;      /* 0 or more: BC_TEMPLATE_MAX_OUTPUT */
     unsigned long long *steps; /* not NULL: set to the steps taken */
     /* Not NULL: the output is handed to sink as it is made, in pieces
-     * of about BC_TEMPLATE_SINK_PIECE bytes and the rest at the end, out
-     * emptied after each (what it held before the call goes first), so
-     * that a long document is never held whole.  A false return stops
-     * rendering; the sink has added the diagnostic. */
-    bool (*sink)(void *sink_ctx, const char *s, size_t len);
+     * of about BC_TEMPLATE_SINK_PIECE bytes (a function's result comes
+     * whole) and the rest at the end, out emptied after each (what it
+     * held before the call goes first), so that a long document is never
+     * held whole.  Nothing more is handed over once rendering has failed;
+     * what was is the caller's to throw away. */
+    bc_render_sink sink;
     void *sink_ctx;
 } bc_render_options;
 
@@ -270,7 +277,8 @@ typedef struct bc_render_options {
 /* Renders t against context (NULL renders as an empty mapping) and
  * appends the output to out.  opts NULL, like a zeroed struct, means HTML
  * escaping, not strict, no resolver, no functions.  Returns false after
- * adding diagnostics; out then holds partial output. */
+ * adding diagnostics; out then holds partial output (with a sink: what
+ * was not handed over). */
 bool bc_template_render(const bc_template *t, const bc_value *context,
                         const bc_render_options *opts, bc_buf *out,
                         bc_diags *diags);

@@ -36,9 +36,10 @@
  *
  * A block is one of {paragraph}, {bullets: [{text, subs[]}]}, {note:
  * {label, text}} or {table: {title (or null), header[], rows[]: {cells[]},
- * total: {cells[]} or null}}, the other keys null.  A cell has text, align
- * (left, right, center) and rule (its column's Markdown rule: "---",
- * "---:", ":---:").  Absent optional values are null, never missing, so
+ * total: {cells[]} or null, roomy}}, the other keys null.  A cell has text,
+ * align (left, right, center) and rule (its column's Markdown rule: "---",
+ * "---:", ":---:").  roomy: the table has few enough columns of figures
+ * (at most 6) for each to be given 3.6 em, room for its header.  Absent optional values are null, never missing, so
  * strict templates can test them.
  *
  * The view lives in the arena given and borrows nothing from the report:
@@ -78,7 +79,6 @@ bool bc_view_render(bc_resolver *resolver, const char *name,
  * document is never held whole. */
 bool bc_view_stream(bc_resolver *resolver, const char *name,
                     const bc_value *view, const char *folder, bc_buf *out,
-                    bool (*sink)(void *sink_ctx, const char *s, size_t len),
-                    void *sink_ctx, bc_diags *diags);
+                    bc_render_sink sink, void *sink_ctx, bc_diags *diags);
 
 #endif

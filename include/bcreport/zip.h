@@ -11,7 +11,10 @@
  * An entry is added whole (bc_zip_add) or written in pieces as it is
  * made (bc_zip_begin, bc_zip_write..., bc_zip_end): a DOCX's document is
  * deflated while its template renders, never held in full.  The bytes do
- * not depend on how an entry is cut into pieces.
+ * not depend on how an entry is cut into pieces: zlib's deflate waits
+ * for input to look ahead into until it is told to finish (a property of
+ * zlib, not of the ZIP format; test_docx checks it against one deflate
+ * call).
  *
  * Memory: the archive grows in z until bc_zip_finish (which appends it to
  * out) or bc_zip_free; zlib allocates through alloc.h, so running out of

@@ -120,9 +120,27 @@ static void test_zip_round_trip(void **state)
     free(bytes);
 }
 
+/* Where entry i's deflated bytes stand in a ZIP archive, and how many
+ * (the local headers read one after another: APPNOTE 4.3.7). */
+static const unsigned char *entry_data(const bc_buf *zip, int i, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)zip->ptr;
+    for (;;) {
+        size_t packed = p[18] | p[19] << 8 | (size_t)p[20] << 16 |
+                        (size_t)p[21] << 24;
+        size_t skip = 30u + (p[26] | p[27] << 8) + (p[28] | p[29] << 8);
+        if (i-- == 0) {
+            *len = packed;
+            return p + skip;
+        }
+        p += skip + packed;
+    }
+}
+
 /* An entry written in pieces of any size (none, one byte, 100 KB) is
- * the same bytes as the entry added whole: a DOCX streamed while its
- * template renders is the DOCX of before. */
+ * the same bytes as the entry added whole, and as one call of zlib's
+ * deflate on all of it (as zip.c wrote entries before it streamed them):
+ * a DOCX streamed while its template renders is the DOCX of before. */
 static void test_zip_in_pieces_same_bytes(void **state)
 {
     (void)state;
@@ -161,6 +179,25 @@ static void test_zip_in_pieces_same_bytes(void **state)
     assert_int_equal(diags.count, 0);
     assert_int_equal(pieces.len, whole.len);
     assert_memory_equal(pieces.ptr, whole.ptr, whole.len);
+    /* one raw deflate of the whole text, at zlib's default level */
+    z_stream s = {0};
+    assert_int_equal(deflateInit2(&s, 6, Z_DEFLATED, -MAX_WBITS, 8,
+                                  Z_DEFAULT_STRATEGY),
+                     Z_OK);
+    uLong bound = deflateBound(&s, (uLong)big);
+    unsigned char *once = malloc(bound);
+    assert_non_null(once);
+    s.next_in = (Bytef *)text;
+    s.avail_in = (uInt)big;
+    s.next_out = once;
+    s.avail_out = (uInt)bound;
+    assert_int_equal(deflate(&s, Z_FINISH), Z_STREAM_END);
+    size_t len;
+    const unsigned char *entry = entry_data(&pieces, 1, &len);
+    assert_int_equal(len, s.total_out);
+    assert_memory_equal(entry, once, len);
+    deflateEnd(&s);
+    free(once);
     bc_buf_fini(&whole);
     bc_buf_fini(&pieces);
     bc_diags_fini(&diags);
@@ -618,8 +655,8 @@ static void test_recipients_block_is_centred(void **state)
 
 
 /* The column widths of the first table of the DOCX built from yaml that
- * has three columns (STT, then the data's two), in twips. */
-static void three_columns(const char *yaml, long widths[3])
+ * has n columns (STT, then the data's), in twips. */
+static void table_columns(const char *yaml, size_t n, long *widths)
 {
     const char *args[] = {"build", "-f", "docx", "-", NULL};
     tu_result r;
@@ -632,12 +669,12 @@ static void three_columns(const char *yaml, long widths[3])
     while (grid) {
         const char *end = strstr(grid, "</w:tblGrid>");
         assert_non_null(end);
-        size_t n = 0;
+        size_t k = 0;
         for (const char *g = strstr(grid, "w:gridCol w:w=\""); g && g < end;
              g = strstr(g + 1, "w:gridCol w:w=\""))
-            if (n++ < 3)
-                widths[n - 1] = strtol(g + 15, NULL, 10);
-        if (n == 3)
+            if (k++ < n)
+                widths[k - 1] = strtol(g + 15, NULL, 10);
+        if (k == n)
             break;
         grid = strstr(end, "<w:tblGrid>");
     }
@@ -669,7 +706,7 @@ static void test_figures_keep_their_width_beside_long_text(void **state)
         "amount}]\n"
         "      rows:\n" LONG_TEXT_ROW "250000000000]\n" SMALL_TABLE_END;
     long widths[3] = {0};
-    three_columns(yaml, widths);
+    table_columns(yaml, 3, widths);
     long figure = (long)bc_text_twips("250.000.000.000", 15, BC_FACE_REGULAR,
                                       24) + 132; /* 12 pt, cell margins */
     if (widths[2] < figure)
@@ -692,10 +729,39 @@ static void test_small_counts_leave_room_for_their_header(void **state)
         "type: integer}]\n"
         "      rows:\n" LONG_TEXT_ROW "5]\n" SMALL_TABLE_END;
     long widths[3] = {0};
-    three_columns(yaml, widths);
+    table_columns(yaml, 3, widths);
     if (widths[2] < 864 + 132)
         fail_msg("the counts' column is %ld twips, not 3.6 em", widths[2]);
     assert_true(widths[1] > widths[2]);
+}
+
+/* Twelve columns of counts are too many to be roomy (view.h): each is as
+ * narrow as its figure and header words, and the unit's column keeps
+ * its longest word, where 3.6 em each squeezed it to 408 twips. */
+static void test_many_counts_leave_the_text_its_words(void **state)
+{
+    (void)state;
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, TU_YAML_DOCUMENT "preamble:\n  - table:\n"
+                                        "      columns: [{title: Đơn vị}");
+    for (int c = 1; c <= 12; c++)
+        bc_buf_printf(&yaml, ", {title: Cột %d, type: integer}", c);
+    bc_buf_puts(&yaml, "]\n      rows:\n        - [UBND xã Bình Sơn");
+    for (int c = 1; c <= 12; c++)
+        bc_buf_printf(&yaml, ", %d", c);
+    bc_buf_puts(&yaml, "]\n" SMALL_TABLE_END);
+    long widths[14] = {0};
+    table_columns(yaml.ptr, 14, widths);
+    bc_buf_fini(&yaml);
+    long word = (long)bc_text_twips("UBND", 4, BC_FACE_REGULAR, 24) + 132;
+    if (widths[1] < word)
+        fail_msg("the unit's column is %ld twips, narrower than \"UBND\" "
+                 "(%ld)", widths[1], word);
+    long sum = 0;
+    for (size_t c = 0; c < 14; c++)
+        sum += widths[c];
+    if (sum > 9355)
+        fail_msg("the columns take %ld twips, past the text width", sum);
 }
 
 /* A space inside a document number is a no-break space, as its hyphens
@@ -744,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_recipients_block_is_centred),
         cmocka_unit_test(test_figures_keep_their_width_beside_long_text),
         cmocka_unit_test(test_small_counts_leave_room_for_their_header),
+        cmocka_unit_test(test_many_counts_leave_the_text_its_words),
         cmocka_unit_test(test_space_in_a_number_does_not_break),
     };
     return cmocka_run_group_tests_name("docx", tests, NULL, NULL);

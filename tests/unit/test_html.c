@@ -995,6 +995,57 @@ static void test_single_appendix_label(void **state)
     tu_result_fini(&r);
 }
 
+/* A table of twelve columns of counts: too many for each to get the
+ * roomy 3.6 em (view.h), so they are as narrow as their figures and the
+ * table stays inside the margins at full size, where giving them all
+ * 3.6 em made Chromium shrink the page to 71 %. */
+static void test_many_figure_columns_fit(void **state)
+{
+    (void)state;
+    pc_require("chromium", "chromium");
+    pc_require("pdfinfo", "poppler-utils");
+    bc_buf yaml = BC_BUF_INIT;
+    /* a paragraph long enough to be justified to the right margin */
+    bc_buf_puts(&yaml, TU_YAML_DOCUMENT "preamble:\n  - >-\n   ");
+    for (int i = 0; i < 6; i++)
+        bc_buf_puts(&yaml, " Các đơn vị báo cáo số đoàn, số hoạt động và "
+                           "số đề xuất trong năm.");
+    bc_buf_puts(&yaml, "\n  - table:\n      columns: [{title: Đơn vị}");
+    for (int c = 1; c <= 12; c++)
+        bc_buf_printf(&yaml, ", {title: Cột %d, type: integer}", c);
+    bc_buf_puts(&yaml, "]\n      rows:\n        - [UBND xã Bình Sơn");
+    for (int c = 1; c <= 12; c++)
+        bc_buf_printf(&yaml, ", %d", c);
+    bc_buf_puts(&yaml, "]\nresults:\n  title: KẾT QUẢ\n"
+                       "  dissemination: {title: T, body: [x]}\n"
+                       TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE);
+    char *data = tu_temp_file(yaml.ptr, yaml.len, ".yaml");
+    bc_buf_fini(&yaml);
+    char *pdf = print_data(data);
+    pc_words ws;
+    pc_read_words(pdf, &ws);
+    pc_check_layout(&ws, pc_page_count(pdf), NULL);
+    /* at full size: the title's 14 pt letters stand 15.5 pt tall (10.8
+     * when the page was shrunk to fit the table) */
+    const pc_word *title = pc_find_word(&ws, 1, "BÁO");
+    assert_non_null(title);
+    if (title->y1 - title->y0 < 14)
+        fail_msg("the title is %.1f pt tall: the page was shrunk",
+                 title->y1 - title->y0);
+    long first = pc_word_index(&ws, 0, "STT");
+    long last = pc_word_index(&ws, 0, "Sơn");
+    assert_true(first >= 0 && last > first);
+    for (long i = first; i < (long)ws.count && ws.items[i].page == 1; i++)
+        if (ws.items[i].x1 > PC_RIGHT + 0.5)
+            fail_msg("\"%s\" of the table ends at %.1f mm, past 195 mm",
+                     ws.items[i].text, ws.items[i].x1 / PC_MM);
+    free(ws.items);
+    remove(pdf);
+    free(pdf);
+    remove(data);
+    free(data);
+}
+
 /* A data file within every limit whose body is count copies (aliases) of
  * one paragraph of 1 MiB full of markup: "a [x] *y* " again and again. */
 static void markup_heavy_yaml(bc_buf *yaml, int count)
@@ -1160,6 +1211,7 @@ int main(void)
         cmocka_unit_test(test_numbers_never_break),
         cmocka_unit_test(test_report_with_everything),
         cmocka_unit_test(test_single_appendix_label),
+        cmocka_unit_test(test_many_figure_columns_fit),
         cmocka_unit_test(test_html_memory_follows_markdown),
         cmocka_unit_test(test_aliased_text_limit),
     };

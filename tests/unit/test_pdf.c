@@ -831,6 +831,7 @@ static int print_and_signal(fixture *fx, int sig, bool ignore)
     pid_t child = fork();
     assert_true(child >= 0);
     if (child == 0) {
+        tu_default_signals();
         if (ignore)
             signal(sig, SIG_IGN);
         bool ok = print(fx, HTML);

@@ -1444,7 +1444,7 @@ typedef struct collected {
     bc_buf all;
     size_t pieces, largest;
     size_t fail_at; /* the piece that fails (1-based); 0: none */
-    bc_diags *diags;
+    bc_diags *diags; /* NULL: it fails without saying why */
 } collected;
 
 static bool collect(void *ctx, const char *s, size_t len)
@@ -1453,7 +1453,9 @@ static bool collect(void *ctx, const char *s, size_t len)
     c->pieces++;
     if (c->pieces == c->fail_at) {
         bc_pos nowhere = {NULL, 0, 0};
-        bc_diag_add(c->diags, BC_ERROR, BC_EX_IOERR, nowhere, "disk full");
+        if (c->diags)
+            bc_diag_add(c->diags, BC_ERROR, BC_EX_IOERR, nowhere,
+                        "disk full");
         return false;
     }
     bc_buf_append(&c->all, s, len);
@@ -1528,6 +1530,25 @@ static void test_sink_failure_stops_rendering(void **state)
     bc_buf_fini(&got.all);
 }
 
+/* A sink that fails without a diagnostic is still an error, at the tag
+ * where the output stopped, or at the template when it was the last
+ * piece. */
+static void test_silent_sink_failure_is_an_error(void **state)
+{
+    fixture *f = *state;
+    with_functions(f);
+    const bc_value *c = long_list(f);
+    collected got = {BC_BUF_INIT, 0, 0, 1, NULL};
+    f->opts.sink = collect;
+    f->opts.sink_ctx = &got;
+    expect_error(f, streamed_src, c,
+                 "template:2:12: error: the output could not be written");
+    got.pieces = 0;
+    expect_error(f, "short", c,
+                 "template: error: the output could not be written");
+    bc_buf_fini(&got.all);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1553,6 +1574,7 @@ int main(void)
         T(test_output_budget),
         T(test_sink_gets_the_output_in_pieces),
         T(test_sink_failure_stops_rendering),
+        T(test_silent_sink_failure_is_an_error),
         T(test_dir_template_past_the_size_limit),
         T(test_not_strict_unknown_is_nothing),
         T(test_strict_defined_names),

@@ -62,6 +62,13 @@ static void drain(int fd, bc_buf *into, bool *open)
 
 /* The messages the tests expect are English whatever the machine's
  * locale; a test of the Vietnamese ones sets LANG in its command line. */
+void tu_default_signals(void)
+{
+    static const int sigs[] = {SIGPIPE, SIGINT, SIGHUP, SIGQUIT, SIGTERM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        signal(sigs[i], SIG_DFL);
+}
+
 static void child_in_english(void)
 {
     setenv("LANG", "C.UTF-8", 1);
@@ -101,7 +108,7 @@ static void run_program(tu_result *r, const char *path, char **argv,
         close(err[0]), close(err[1]);
         /* The parent ignores SIGPIPE; the child gets what a shell
          * gives, or a closed pipe could not be tested. */
-        signal(SIGPIPE, SIG_DFL);
+        tu_default_signals();
         setenv("NO_COLOR", "1", 1);
         child_in_english();
         setenv("BCREPORT", tu_bin(), 1);
@@ -193,7 +200,7 @@ int tu_sh(const char *fmt, ...)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        signal(SIGPIPE, SIG_DFL);
+        tu_default_signals();
         child_in_english();
         setenv("BCREPORT", bin, 1);
         execl("/bin/sh", "sh", "-c", script.ptr, (char *)NULL);

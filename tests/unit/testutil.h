@@ -61,6 +61,12 @@ void tu_shell(tu_result *r, const char *fmt, ...) BC_PRINTF(2, 3);
  * when killed). */
 int tu_sh(const char *fmt, ...) BC_PRINTF(1, 2);
 
+/* For a child the test starts: SIGPIPE, SIGINT, SIGHUP, SIGQUIT and
+ * SIGTERM as a shell gives them to a command typed at it, whatever the
+ * suite was started under (nohup, or a shell's background job, ignore
+ * some, and an ignored signal stays ignored across exec). */
+void tu_default_signals(void);
+
 /* Parts of a valid data file, for tests that build big or hostile ones:
  * the document (up to its recipients), what follows the preamble up to
  * the signature, and a signature. */
