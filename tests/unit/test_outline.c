@@ -159,7 +159,7 @@ static void test_table_html(void **state)
 {
     (void)state;
     const char *want[] = {
-        "<table class=\"bc-table\">\n<caption>Kết quả</caption>\n",
+        "<table class=\"bc-table bc-roomy\">\n<caption>Kết quả</caption>\n",
         "<tr><th>STT</th><th>Nội dung</th><th>Số lượt</th>",
         "<tr><td class=\"bc-center\">1</td><td class=\"bc-left\">Giếng | "
         "nước</td><td class=\"bc-right\">2</td><td class=\"bc-right\">"
