@@ -18,6 +18,9 @@ For each mutant:
                   cannot alter behaviour (then "equivalent")
   build-failed    the mutant does not compile (not counted in the score)
   not-applicable  its text is not in the file (once)
+  false-kill      the test program that failed fails on the tree without
+                  any mutant too (checked once per program and slot): no
+                  proof; fix that test first
 
 The worktree is never changed: the tree (tracked and untracked files, and
 build/ to start from the objects already built) is copied under
@@ -29,7 +32,8 @@ Usage: scripts/mutants.py [-j N] [--keep-going] [--list] [ID ...]
 The report is printed and written to build/mutants/report.txt, and what
 the killing test printed to build/mutants/ID.log.  The exit
 status is 1 when the score (killed / (killed + survived), equivalent
-mutants aside) is below 95 % or a mutant is not applicable.
+mutants aside) is below 95 %, or a mutant is not applicable or a false
+kill.
 
 Python 3 standard library only.
 """
@@ -606,6 +610,24 @@ def test_mutant(m, tree, programs, keep_going):
         res["seconds"] = time.time() - t0
 
 
+def passes_unmutated(tree, prog, san):
+    """Whether test program prog passes on tree with no mutant in it (each
+    mutant's file is restored after its run): a kill by a test that fails
+    anyway is no kill."""
+    env = shared_env(tree)
+    bindir = os.path.join("build", "asan") if san else "build"
+    if san:
+        env["BCREPORT_BIN"] = os.path.join(tree, bindir, "bcreport")
+        env["ASAN_OPTIONS"] = "detect_leaks=1"
+    st, _ = make(tree, env, [os.path.join(bindir, "bcreport") if san
+                             else "bcreport", bindir + "/tests/" + prog], san)
+    if st != 0:
+        return False
+    st, _ = run(sandboxed(["nice", os.path.join(bindir, "tests", prog)]),
+                tree, env, timeout=TEST_TIMEOUT)
+    return st == 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("ids", nargs="*", help="the mutants to run (all)")
@@ -662,12 +684,22 @@ def main():
         lock = threading.Lock()
 
         def worker(tree):
+            baseline = {}  # (sanitize, program) -> passes unmutated
             while True:
                 try:
                     m = work.get_nowait()
                 except queue.Empty:
                     return
                 r = test_mutant(m, tree, programs, a.keep_going)
+                if r["status"] == "killed":
+                    key = (m["sanitize"], r["killer"].split(" ")[0])
+                    if key not in baseline:
+                        baseline[key] = passes_unmutated(tree, key[1],
+                                                         key[0])
+                    if not baseline[key]:
+                        r.update(status="false-kill", detail=(
+                            "%s fails without the mutant too: fix it, "
+                            "then run again" % key[1]))
                 with lock:
                     results[m["id"]] = r
                     print("%-28s %-15s %6.0fs %s%s" % (
@@ -696,7 +728,7 @@ def main():
         len(results), elapsed // 60, elapsed % 60, len(trees),
         "" if len(trees) == 1 else "s")]
     for st in ("killed", "survived", "equivalent", "build-failed",
-               "not-applicable"):
+               "not-applicable", "false-kill"):
         lines.append("  %-15s %d" % (st, counts.get(st, 0)))
     lines.append("  score           %.1f %% killed of %d (equivalent, "
                  "build-failed and not-applicable aside)" % (score, scored))
@@ -718,7 +750,8 @@ def main():
     with open(os.path.join(ROOT, "build", "mutants", "report.txt"), "w",
               encoding="utf-8") as f:
         f.write(report)
-    bad = score < 95.0 or counts.get("not-applicable", 0)
+    bad = (score < 95.0 or counts.get("not-applicable", 0) or
+           counts.get("false-kill", 0))
     return 1 if bad else 0
 
 
