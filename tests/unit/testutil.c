@@ -62,6 +62,17 @@ static void drain(int fd, bc_buf *into, bool *open)
 
 /* The messages the tests expect are English whatever the machine's
  * locale; a test of the Vietnamese ones sets LANG in its command line. */
+void tu_yaml_count_table(bc_buf *yaml, int n)
+{
+    bc_buf_puts(yaml, "  - table:\n      columns: [{title: Đơn vị}");
+    for (int c = 1; c <= n; c++)
+        bc_buf_printf(yaml, ", {title: Cột %d, type: integer}", c);
+    bc_buf_puts(yaml, "]\n      rows:\n        - [UBND xã Bình Sơn");
+    for (int c = 1; c <= n; c++)
+        bc_buf_printf(yaml, ", %d", c);
+    bc_buf_puts(yaml, "]\n");
+}
+
 void tu_default_signals(void)
 {
     static const int sigs[] = {SIGPIPE, SIGINT, SIGHUP, SIGQUIT, SIGTERM};

@@ -67,6 +67,11 @@ int tu_sh(const char *fmt, ...) BC_PRINTF(1, 2);
  * some, and an ignored signal stays ignored across exec). */
 void tu_default_signals(void);
 
+/* Appends a narrative block, "  - table:" (under preamble: or a body:),
+ * of a text column "Đơn vị" and n columns of counts, with one row
+ * ("UBND xã Bình Sơn", 1, 2, ... n). */
+void tu_yaml_count_table(bc_buf *yaml, int n);
+
 /* Parts of a valid data file, for tests that build big or hostile ones:
  * the document (up to its recipients), what follows the preamble up to
  * the signature, and a signature. */
