@@ -82,6 +82,16 @@ void *bc_xreallocarray(void *ptr, size_t count, size_t size)
     return p;
 }
 
+void *bc_grow_array(void *ptr, size_t *cap, size_t size)
+{
+    size_t n = *cap ? *cap : 8;
+    if (n > SIZE_MAX / 2)
+        bc_out_of_memory();
+    ptr = bc_xreallocarray(ptr, n * 2, size);
+    *cap = n * 2;
+    return ptr;
+}
+
 char *bc_xstrndup(const char *s, size_t n)
 {
     if (n == SIZE_MAX)

@@ -39,8 +39,20 @@ bc_value *bc_value_with_tag(bc_arena *arena, bc_value *v, const char *tag)
     return tagged;
 }
 
-/* A mapping's members are allocated after one pointer, its index (see
- * bc_value_map_index): NULL until one is made, dropped by a new member. */
+/* Below this many members a scan is as fast as hashing. */
+#define INDEX_MIN_MEMBERS 8
+
+/* The room before a mapping's members: one pointer, its index (see
+ * bc_value_map_index), where the members array has room for an index to
+ * be worth making; none before smaller arrays, most of a view's (a cell
+ * has three members), which would waste it. */
+static size_t index_room(size_t cap)
+{
+    return cap >= INDEX_MIN_MEMBERS ? sizeof(uint32_t *) : 0;
+}
+
+/* The index pointer of map: NULL until one is made, dropped by a new
+ * member.  Only for a map whose index_room is not 0. */
 static uint32_t **index_slot(const bc_value *map)
 {
     return (uint32_t **)map->as.map.members - 1;
@@ -48,9 +60,9 @@ static uint32_t **index_slot(const bc_value *map)
 
 static bc_member *new_members(bc_arena *arena, size_t n)
 {
-    uint32_t **room = bc_arena_calloc(arena, 1, sizeof(uint32_t *) +
-                                                    n * sizeof(bc_member));
-    return (bc_member *)(room + 1);
+    size_t room = index_room(n);
+    char *p = bc_arena_calloc(arena, 1, room + n * sizeof(bc_member));
+    return (bc_member *)(p + room);
 }
 
 bc_value *bc_value_new_null(bc_arena *arena)
@@ -111,6 +123,40 @@ bc_value *bc_value_new_map(bc_arena *arena)
     return new_value(arena, BC_VALUE_MAP);
 }
 
+bc_value *bc_value_new_seq_of(bc_arena *arena, size_t items)
+{
+    bc_value *v = new_value(arena, BC_VALUE_SEQ);
+    if (items) {
+        if (items > UINT32_MAX)
+            bc_out_of_memory();
+        v->as.seq.items = bc_arena_alloc(arena, items * sizeof(bc_value *));
+        v->as.seq.cap = (uint32_t)items;
+    }
+    return v;
+}
+
+void bc_value_seq_fill(bc_arena *arena, bc_value *seq,
+                       bc_value *const *items, size_t n)
+{
+    if (n > UINT32_MAX)
+        bc_out_of_memory();
+    seq->as.seq.items = n ? bc_arena_alloc(arena, n * sizeof *items) : NULL;
+    if (n)
+        memcpy(seq->as.seq.items, items, n * sizeof *items);
+    seq->as.seq.cap = seq->as.seq.count = (uint32_t)n;
+}
+
+void bc_value_map_fill(bc_arena *arena, bc_value *map,
+                       const bc_member *members, size_t n)
+{
+    if (n > UINT32_MAX)
+        bc_out_of_memory();
+    map->as.map.members = n ? new_members(arena, n) : NULL;
+    if (n)
+        memcpy(map->as.map.members, members, n * sizeof *members);
+    map->as.map.cap = map->as.map.count = (uint32_t)n;
+}
+
 bc_value *bc_value_new_map_of(bc_arena *arena, size_t members)
 {
     bc_value *v = new_value(arena, BC_VALUE_MAP);
@@ -123,20 +169,22 @@ bc_value *bc_value_new_map_of(bc_arena *arena, size_t members)
     return v;
 }
 
-/* items (count of cap, each size bytes, after prefix bytes of their
- * own) with room for one more: when full, a new array of twice the cap
- * and the same prefix, zeroed; the old copy stays in the arena, so the
- * waste is bounded by the final size. */
+/* items (count of cap, each size bytes; members: after their index
+ * room) with room for one more: when full, a new array of twice the cap,
+ * zeroed; the old copy stays in the arena, so the waste is bounded by the
+ * final size.  Collections whose size is known are made at it instead
+ * (bc_value_new_seq_of, bc_value_new_map_of, bc_value_seq_fill,
+ * bc_value_map_fill). */
 static void *grow(bc_arena *arena, void *items, uint32_t count,
-                  uint32_t *cap, size_t size, size_t prefix)
+                  uint32_t *cap, size_t size, bool members)
 {
     if (count < *cap)
         return items;
     if (*cap > UINT32_MAX / 2)
         bc_out_of_memory(); /* past any limit of the loader's */
     uint32_t new_cap = *cap ? *cap * 2 : 4;
-    char *p = (char *)bc_arena_calloc(arena, 1, prefix + new_cap * size) +
-              prefix;
+    size_t room = members ? index_room(new_cap) : 0;
+    char *p = (char *)bc_arena_calloc(arena, 1, room + new_cap * size) + room;
     if (count)
         memcpy(p, items, count * size);
     *cap = new_cap;
@@ -146,7 +194,7 @@ static void *grow(bc_arena *arena, void *items, uint32_t count,
 void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item)
 {
     seq->as.seq.items = grow(arena, seq->as.seq.items, seq->as.seq.count,
-                             &seq->as.seq.cap, sizeof(bc_value *), 0);
+                             &seq->as.seq.cap, sizeof(bc_value *), false);
     seq->as.seq.items[seq->as.seq.count++] = item;
 }
 
@@ -154,16 +202,13 @@ void bc_value_map_put(bc_arena *arena, bc_value *map, bc_value *key,
                       bc_value *value)
 {
     map->as.map.members = grow(arena, map->as.map.members, map->as.map.count,
-                               &map->as.map.cap, sizeof(bc_member),
-                               sizeof(uint32_t *));
-    *index_slot(map) = NULL;
+                               &map->as.map.cap, sizeof(bc_member), true);
+    if (index_room(map->as.map.cap))
+        *index_slot(map) = NULL;
     bc_member *m = &map->as.map.members[map->as.map.count++];
     m->key = key;
     m->value = value;
 }
-
-/* Below this many members a scan is as fast as hashing. */
-#define INDEX_MIN_MEMBERS 8
 
 void bc_value_map_index(bc_arena *arena, bc_value *map)
 {
@@ -197,7 +242,8 @@ void bc_value_map_index(bc_arena *arena, bc_value *map)
 
 bool bc_value_map_indexed(const bc_value *map)
 {
-    return map->as.map.members && *index_slot(map);
+    return map->as.map.members && index_room(map->as.map.cap) &&
+           *index_slot(map);
 }
 
 static bool key_is(const bc_value *k, const char *key, size_t len)

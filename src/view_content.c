@@ -149,7 +149,8 @@ void view_grid_column(builder *b, view_grid *g, bc_value *title,
 
 static bc_value *new_row(builder *b, view_grid *g, const char *stt)
 {
-    bc_value *cells = bc_value_new_seq(b->arena);
+    /* A cell a column: a table of 12 500 rows wastes nothing. */
+    bc_value *cells = bc_value_new_seq_of(b->arena, g->header->as.seq.count);
     if (g->number)
         bc_value_seq_push(b->arena, cells, made_cell(b, stt, "center"));
     bc_value *row = bc_value_new_map_of(b->arena, 1);
@@ -755,7 +756,9 @@ static bc_value *event_sentence(builder *b, const bc_event *ev)
 
 bc_value *view_activities(builder *b, const bc_entry *e)
 {
-    bc_value *seq = bc_value_new_seq(b->arena);
+    bc_value *seq = bc_value_new_seq_of(
+        b->arena, e->delegations.count + e->visits.count +
+                      e->aid_projects.count + e->events.count);
     for (size_t i = 0; i < e->delegations.count; i++)
         bc_value_seq_push(b->arena, seq,
                           delegation_sentence(b, &e->delegations.items[i]));

@@ -16,6 +16,9 @@ void *bc_xmalloc(size_t size);
 void *bc_xcalloc(size_t count, size_t size);
 /* Resizes to count * size bytes, checking the multiplication for overflow. */
 void *bc_xreallocarray(void *ptr, size_t count, size_t size);
+/* An array of *cap elements of size bytes made twice as long (16 at
+ * first); *cap is updated.  For stacks that grow one element at a time. */
+void *bc_grow_array(void *ptr, size_t *cap, size_t size);
 char *bc_xstrdup(const char *s);
 /* size bytes (a multiple of the page size) of zeroed memory mapped at an
  * address that is a multiple of align (a power of two, at least the page

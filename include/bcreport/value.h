@@ -40,7 +40,8 @@ typedef struct bc_member {
 
 /* A node takes 24 bytes: a report of 13 MB has half a million of them in
  * its tree and more in its view, so the rare parts live outside it (a
- * tag before the node, a mapping's index before its members). */
+ * tag before the node, a mapping's index before its members, where they
+ * are 8 or more). */
 struct bc_value {
     int line;            /* 1-based; 0 when built by code */
     unsigned col : 27;   /* 1-based; a file holds at most 16 MiB */
@@ -87,9 +88,19 @@ bc_value *bc_value_new_string_ref(bc_arena *arena, const char *s,
                                   size_t len);
 bc_value *bc_value_new_seq(bc_arena *arena);
 bc_value *bc_value_new_map(bc_arena *arena);
-/* A mapping with room for members members (it may grow past them): a
- * mapping built in great numbers wastes none. */
+/* A mapping with room for members members, a sequence with room for
+ * items items (either may grow past them): a collection built in great
+ * numbers, its size known, wastes none.  A collection grown by pushes
+ * doubles its array and leaves the old one in the arena. */
 bc_value *bc_value_new_map_of(bc_arena *arena, size_t members);
+bc_value *bc_value_new_seq_of(bc_arena *arena, size_t items);
+/* Gives an empty collection (made by bc_value_new_seq or _map, perhaps
+ * tagged) its n items or members at once, copied into an array of
+ * exactly n: what the loader does at a collection's end. */
+void bc_value_seq_fill(bc_arena *arena, bc_value *seq,
+                       bc_value *const *items, size_t n);
+void bc_value_map_fill(bc_arena *arena, bc_value *map,
+                       const bc_member *members, size_t n);
 
 /* Appends item to a sequence. */
 void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item);

@@ -461,6 +461,97 @@ static void test_map_index_dropped_on_add(void **state)
     bc_arena_free(a);
 }
 
+/* Collections of a known size take what they hold and no more: a cell
+ * of three members its node and three members, no index room (that is
+ * for mappings of 8 or more); a list of five its node and five
+ * pointers. */
+static void test_value_known_sizes_take_no_room(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *k = bc_value_new_cstring(a, "k");
+    size_t before = bc_arena_used(a);
+    bc_value *cell = bc_value_new_map_of(a, 3);
+    for (int i = 0; i < 3; i++)
+        bc_value_map_put(a, cell, k, k);
+    assert_int_equal(bc_arena_used(a) - before, 24 + 3 * 16);
+    before = bc_arena_used(a);
+    bc_value *big = bc_value_new_map_of(a, 8);
+    assert_int_equal(bc_arena_used(a) - before, 24 + 8 + 8 * 16);
+    before = bc_arena_used(a);
+    bc_value *list = bc_value_new_seq_of(a, 5);
+    for (int i = 0; i < 5; i++)
+        bc_value_seq_push(a, list, k);
+    assert_int_equal(bc_arena_used(a) - before, 24 + 5 * 8);
+    assert_int_equal(list->as.seq.count, 5);
+    assert_false(bc_value_map_indexed(cell));
+    assert_false(bc_value_map_indexed(big));
+    bc_arena_free(a);
+}
+
+/* A mapping grown by puts from 4 members (no index room) to 8 and past
+ * gets its room on the way: it is indexed, then a put drops the index. */
+static void test_map_grown_gets_index_room(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *map = bc_value_new_map(a);
+    char key[16];
+    for (int i = 0; i < 12; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        bc_value_map_set(a, map, key, bc_value_new_int(a, i));
+        if (i == 3)
+            assert_false(bc_value_map_indexed(map));
+    }
+    bc_value_map_index(a, map);
+    assert_true(bc_value_map_indexed(map));
+    assert_int_equal(bc_value_map_get(map, "k11")->as.integer, 11);
+    bc_value_map_set(a, map, "k12", bc_value_new_int(a, 12));
+    assert_false(bc_value_map_indexed(map));
+    assert_int_equal(bc_value_map_get(map, "k12")->as.integer, 12);
+    bc_arena_free(a);
+}
+
+/* Filled at once, a collection's array is exactly its size, a copy of
+ * what it was given; a mapping of 9 can then be indexed. */
+static void test_value_fill_exact(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_value *items[5];
+    for (int i = 0; i < 5; i++)
+        items[i] = bc_value_new_int(a, i);
+    bc_value *seq = bc_value_new_seq(a);
+    bc_value_seq_fill(a, seq, items, 5);
+    items[0] = NULL;
+    assert_int_equal(seq->as.seq.count, 5);
+    assert_int_equal(seq->as.seq.cap, 5);
+    assert_int_equal(seq->as.seq.items[0]->as.integer, 0);
+    assert_int_equal(seq->as.seq.items[4]->as.integer, 4);
+
+    bc_member members[9];
+    char key[16];
+    for (int i = 0; i < 9; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        members[i].key = bc_value_new_cstring(a, key);
+        members[i].value = bc_value_new_int(a, i);
+    }
+    bc_value *map = bc_value_new_map(a);
+    bc_value_map_fill(a, map, members, 9);
+    assert_int_equal(map->as.map.count, 9);
+    assert_int_equal(map->as.map.cap, 9);
+    bc_value_map_index(a, map);
+    assert_true(bc_value_map_indexed(map));
+    assert_int_equal(bc_value_map_get(map, "k8")->as.integer, 8);
+    assert_null(bc_value_map_get(map, "k9"));
+
+    bc_value *empty = bc_value_new_map(a);
+    bc_value_map_fill(a, empty, members, 0);
+    assert_int_equal(empty->as.map.count, 0);
+    assert_null(bc_value_map_get(empty, "k0"));
+    bc_arena_free(a);
+}
+
 /* ---- diagnostics ---- */
 
 static const bc_pos here = {"data/2023.yaml", 12, 5};
@@ -918,6 +1009,9 @@ int main(void)
         cmocka_unit_test(test_value_kind_names),
         cmocka_unit_test(test_map_index_finds_every_key),
         cmocka_unit_test(test_map_index_misses),
+        cmocka_unit_test(test_value_known_sizes_take_no_room),
+        cmocka_unit_test(test_map_grown_gets_index_room),
+        cmocka_unit_test(test_value_fill_exact),
         cmocka_unit_test(test_map_index_duplicate_keeps_first),
         cmocka_unit_test(test_map_index_dropped_on_add),
         cmocka_unit_test(test_map_index_of_full_map_dropped_on_growth),

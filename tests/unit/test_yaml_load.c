@@ -147,6 +147,67 @@ static void test_empty_sequence(void **state)
     bc_arena_free(arena);
 }
 
+/* Every collection under v holds an array of exactly its size. */
+static void assert_exact(const bc_value *v)
+{
+    if (v->kind == BC_VALUE_SEQ) {
+        assert_int_equal(v->as.seq.cap, v->as.seq.count);
+        for (uint32_t i = 0; i < v->as.seq.count; i++)
+            assert_exact(v->as.seq.items[i]);
+    } else if (v->kind == BC_VALUE_MAP) {
+        assert_int_equal(v->as.map.cap, v->as.map.count);
+        for (uint32_t i = 0; i < v->as.map.count; i++)
+            assert_exact(v->as.map.members[i].value);
+    }
+}
+
+/* Collections open inside one another each get their own items and
+ * members, in order, in arrays of their size: a list of five mappings
+ * between two keys of the root, one of nine keys (indexed), one holding
+ * a list of its own; an alias shares a finished collection. */
+static void test_nested_collections_exact(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "first: 1\n"
+        "rows:\n"
+        "  - {a: 1}\n"
+        "  - &nine {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}\n"
+        "  - [x, [y, z], w]\n"
+        "  - {list: [1, 2, 3, 4, 5, 6, 7, 8, 9], after: true}\n"
+        "  - *nine\n"
+        "last: [q]\n";
+    bc_arena *arena = bc_arena_new();
+    char *diags;
+    bc_value *root = load(arena, text, strlen(text), NULL, &diags);
+    assert_string_equal(diags, "");
+    free(diags);
+    assert_non_null(root);
+    assert_exact(root);
+    assert_int_equal(root->as.map.count, 3);
+    assert_int_equal(bc_value_map_get(root, "first")->as.integer, 1);
+    assert_string_equal(
+        bc_value_map_get(root, "last")->as.seq.items[0]->as.string.ptr, "q");
+    const bc_value *rows = bc_value_map_get(root, "rows");
+    assert_int_equal(rows->as.seq.count, 5);
+    const bc_value *nine = rows->as.seq.items[1];
+    assert_true(bc_value_map_indexed(nine));
+    assert_int_equal(bc_value_map_get(nine, "i")->as.integer, 9);
+    assert_ptr_equal(rows->as.seq.items[4], nine);
+    const bc_value *inner = rows->as.seq.items[2];
+    assert_int_equal(inner->as.seq.count, 3);
+    assert_string_equal(inner->as.seq.items[1]->as.seq.items[1]->as.string.ptr,
+                        "z");
+    assert_string_equal(inner->as.seq.items[2]->as.string.ptr, "w");
+    const bc_value *list = bc_value_map_get(rows->as.seq.items[3], "list");
+    assert_int_equal(list->as.seq.count, 9);
+    assert_int_equal(list->as.seq.items[8]->as.integer, 9);
+    const bc_value *after = bc_value_map_get(rows->as.seq.items[3], "after");
+    assert_int_equal(after->kind, BC_VALUE_BOOL);
+    assert_true(after->as.boolean);
+    bc_arena_free(arena);
+}
+
 static const char crlf_text[] = "tên: Quảng Ngãi\r\nsố: 92\r\n";
 
 /* After multibyte characters, a column counts characters. */
@@ -709,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_sequence_marks),
         cmocka_unit_test(test_flow_mapping_marks),
         cmocka_unit_test(test_empty_sequence),
+        cmocka_unit_test(test_nested_collections_exact),
         cmocka_unit_test(test_marks_after_multibyte),
         cmocka_unit_test(test_marks_after_crlf),
         cmocka_unit_test(test_core_schema),
