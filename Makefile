@@ -195,6 +195,9 @@ COV_FLAGS = -O0 -g --coverage
 GCOVR = gcovr --root . --filter 'src/' --object-directory $(COV_DIR)/obj \
 	--exclude-unreachable-branches --exclude-throw-branches
 
+# Issue 16's floor: make coverage fails below it.
+COV_MIN_LINES ?= 95
+COV_MIN_BRANCHES ?= 85
 coverage:
 	@sh scripts/deps.sh --coverage $(PKGS) $(TEST_PKGS)
 	@mkdir -p $(COV_DIR)
@@ -211,7 +214,9 @@ coverage:
 		--html-title 'bcreport: coverage of src/' && \
 	echo "== lines ==" && gcovr -a $(COV_DIR)/coverage.json --txt && \
 	echo "== branches ==" && gcovr -a $(COV_DIR)/coverage.json --txt -b && \
-	gcovr -a $(COV_DIR)/coverage.json --print-summary --txt /dev/null && \
+	gcovr -a $(COV_DIR)/coverage.json --print-summary --txt /dev/null \
+		--fail-under-line $(COV_MIN_LINES) \
+		--fail-under-branch $(COV_MIN_BRANCHES) && \
 	echo "HTML: $(COV_DIR)/html/index.html" || status=1; \
 	if [ -s $(COV_DIR)/gcov-errors.log ]; then \
 		echo "libgcov could not write $$(wc -l < $(COV_DIR)/gcov-errors.log)" \

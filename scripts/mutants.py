@@ -375,6 +375,10 @@ mutant("out-regular", "output.c", "if (!S_ISREG(st.st_mode)) {", "if (0) {",
        "check removed (not a regular file)")
 mutant("out-umask", "output.c", "return fchmod(fd, 0666 & ~mask) == 0;",
        "return fchmod(fd, 0644 & ~mask) == 0;", "mode of a new file")
+mutant("out-fsync-ignored", "output.c", "              fsync(fd) == 0;",
+       "              (fsync(fd), true);", "error ignored (fsync)")
+mutant("out-close-ignored", "output.c", "    if (close(fd) != 0 && ok) {",
+       "    if (close(fd) != 0 && 0) {", "error ignored (close)")
 # io.c, alloc.c
 mutant("io-status", "io.c",
        'bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, pos, _("cannot open: %s"),',

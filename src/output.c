@@ -253,10 +253,14 @@ static bool fill_and_rename(int fd, const char *tmp, const char *path,
     bc_pos pos = {path, 0, 0};
     bool ok = set_owner_and_mode(fd, target) && bc_write_all(fd, data, len) &&
               fsync(fd) == 0;
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
+    /* The error of the first step that failed: errno is not cleared by
+     * the calls that succeed, so it is read only after a failure. */
+    int saved = ok ? 0 : errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
     if (!ok) {
-        saved = saved ? saved : errno;
         drop_temp(tmp, g);
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, _("cannot write: %s"),
                     strerror(saved));

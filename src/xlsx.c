@@ -19,6 +19,7 @@
 #include "bcreport/i18n.h"
 #include "bcreport/vnformat.h"
 #include "bcreport/writer.h"
+#include "bcreport/zip.h"
 
 /*
  * libxlsxwriter is opened when the first workbook is made (dynlib.h): it
@@ -423,6 +424,116 @@ static bool read_back(int fd, bc_buf *out)
     }
 }
 
+/* ---- the workbook checked before it is used ----
+ *
+ * libxlsxwriter writes each part of the workbook to a temporary file of
+ * its own ($TMPDIR), then zips it, and does not check those writes: on a
+ * full disk a part comes out cut short or empty and the library still
+ * reports success.  So the workbook is read back as a ZIP archive (each
+ * entry's size and CRC-32, zip.h) and each of its XML parts must be
+ * whole: a part cut short never closes its root element.  (A single
+ * write lost in the middle of a long text, the disk then working again,
+ * could still pass; a full disk, whose writes all fail from one on,
+ * cannot.) */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The end of the markup that starts at s[i] ("<?", "<!--", "<!"), just
+ * past it, or 0 when it does not end. */
+static size_t markup_end(const char *s, size_t n, size_t i)
+{
+    const char *close = s[i + 1] == '?'                               ? "?>"
+                        : n - i >= 4 && !memcmp(s + i, "<!--", 4) ? "-->"
+                                                                  : ">";
+    size_t k = strlen(close);
+    for (size_t j = i + 2; j + k <= n; j++)
+        if (!memcmp(s + j, close, k))
+            return j + k;
+    return 0;
+}
+
+/* Whether the XML text s of n bytes is whole: one root element whose
+ * tags all close in order, nothing but blanks, declarations and comments
+ * around it.  Not a parser: names and nesting only, quoted attribute
+ * values passed over; libxlsxwriter's parts nest a few levels deep. */
+static bool xml_whole(const char *s, size_t n)
+{
+    enum { DEEPEST = 32 };
+    struct {
+        const char *name;
+        size_t len;
+    } open[DEEPEST];
+    int depth = 0;
+    bool rooted = false;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] != '<') {
+            if (depth == 0 && !is_blank(s[i]))
+                return false; /* text outside the root */
+            i++;
+            continue;
+        }
+        if (i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!')) {
+            if (!(i = markup_end(s, n, i)))
+                return false;
+            continue;
+        }
+        bool closing = i + 1 < n && s[i + 1] == '/';
+        size_t name = i + 1 + closing, j = name;
+        while (j < n && !is_blank(s[j]) && s[j] != '/' && s[j] != '>')
+            j++;
+        size_t name_len = j - name;
+        char quote = 0;
+        for (; j < n && (quote || s[j] != '>'); j++)
+            if (quote ? s[j] == quote : s[j] == '"' || s[j] == '\'')
+                quote = quote ? 0 : s[j];
+        if (j == n || name_len == 0)
+            return false; /* cut inside a tag */
+        if (closing) {
+            if (depth == 0 || open[depth - 1].len != name_len ||
+                memcmp(open[depth - 1].name, s + name, name_len))
+                return false;
+            depth--;
+        } else if (depth == 0 && rooted) {
+            return false; /* a second root: a piece is missing */
+        } else if (s[j - 1] != '/') {
+            if (depth == DEEPEST)
+                return false;
+            open[depth].name = s + name;
+            open[depth].len = name_len;
+            depth++;
+        }
+        rooted = true;
+        i = j + 1;
+    }
+    return rooted && depth == 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n >= k && !memcmp(s + n - k, end, k);
+}
+
+/* bc_zip_read's check of each part: its XML whole. */
+static bool part_whole(void *ctx, const char *name, size_t name_len,
+                       const char *data, size_t len)
+{
+    (void)ctx;
+    if (!ends_with(name, name_len, ".xml") &&
+        !ends_with(name, name_len, ".rels"))
+        return true;
+    return xml_whole(data, len);
+}
+
+const char *bc_xlsx_damage(const void *workbook, size_t len)
+{
+    return bc_zip_read(workbook, len, part_whole, NULL);
+}
+
 /* libxlsxwriter's error, in the user's terms where they can act. */
 static void book_error(lxw_error e, const char *near, bc_diags *diags)
 {
@@ -488,10 +599,22 @@ static bool write_book(const bc_summary_table *tables, size_t count,
     bool done = b.error == LXW_NO_ERROR;
     if (!done)
         book_error(b.error, near, diags);
+    size_t start = out->len;
     if (done && !read_back(fd, out)) {
         bc_pos pos = {path.ptr, 0, 0};
         bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos,
                     _("cannot read the workbook back: %s"), strerror(errno));
+        done = false;
+    }
+    const char *damage =
+        done ? bc_xlsx_damage(out->ptr + start, out->len - start) : NULL;
+    if (damage) {
+        const char *dir = getenv("TMPDIR");
+        bc_pos pos = {near && strcmp(near, "-") != 0 ? near : NULL, 0, 0};
+        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos,
+                    _("the workbook came out damaged (%s): a temporary file "
+                      "in %s was not written in full; is that disk full?"),
+                    _(damage), dir && *dir ? dir : "/tmp");
         done = false;
     }
     if (done && b.cut)

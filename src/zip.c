@@ -279,3 +279,131 @@ void bc_zip_free(bc_zip *z)
     bc_buf_fini(&z->central);
     free(z);
 }
+
+/* ---- reading an archive back ---- */
+
+static uint32_t get16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+    return get16(p) | get16(p + 2) << 16;
+}
+
+/* The end record: the last signature within the record's size and its
+ * longest comment from the end. */
+static const unsigned char *end_record(const unsigned char *a, size_t len)
+{
+    if (len < 22)
+        return NULL;
+    size_t lowest = len - 22 > 65535 ? len - 22 - 65535 : 0;
+    for (size_t at = len - 22 + 1; at-- > lowest;)
+        if (get32(a + at) == END_OF_CENTRAL)
+            return a + at;
+    return NULL;
+}
+
+/* Inflates (method 8) or copies (method 0) packed into out, which must
+ * then hold exactly size bytes; the phrase of what is wrong, or NULL. */
+static const char *unpack(const unsigned char *packed, uint32_t packed_len,
+                          uint32_t method, uint32_t size, bc_buf *out)
+{
+    bc_buf_clear(out);
+    /* Deflate packs at most 1032 to 1: a bigger size is a damaged
+     * directory, not a reason to allocate gigabytes. */
+    if (size > INT32_MAX || size / 1032 > (uint64_t)packed_len + 1)
+        return N_("an entry's size cannot be right");
+    bc_buf_reserve(out, size);
+    if (method == 0) {
+        if (packed_len != size)
+            return N_("a stored entry's sizes differ");
+        bc_buf_append(out, packed, size);
+        return NULL;
+    }
+    if (method != METHOD_DEFLATE)
+        return N_("an entry is packed in an unknown way");
+    z_stream s;
+    memset(&s, 0, sizeof s);
+    s.zalloc = zlib_alloc;
+    s.zfree = zlib_free;
+    if (inflateInit2(&s, -MAX_WBITS) != Z_OK)
+        bc_out_of_memory();
+    s.next_in = (Bytef *)packed;
+    s.avail_in = packed_len;
+    s.next_out = (Bytef *)out->ptr;
+    s.avail_out = size + 1; /* one more: a longer entry is seen */
+    int z = inflate(&s, Z_FINISH);
+    size_t made = (size_t)(s.next_out - (Bytef *)out->ptr);
+    uInt left = s.avail_in;
+    inflateEnd(&s);
+    if (z == Z_MEM_ERROR)
+        bc_out_of_memory();
+    out->len = made;
+    out->ptr[made < size ? made : size] = '\0';
+    if (z != Z_STREAM_END)
+        return N_("an entry's data is cut short or damaged");
+    if (made != size)
+        return N_("an entry's size differs from the directory's");
+    if (left)
+        return N_("an entry's packed size differs from the directory's");
+    return NULL;
+}
+
+/* Entry at, the central record c of an archive of len bytes, unpacked
+ * into out and checked; the phrase of what is wrong, or NULL. */
+static const char *read_entry(const unsigned char *a, size_t len,
+                              const unsigned char *c, bc_buf *out)
+{
+    uint32_t method = get16(c + 10), crc = get32(c + 16);
+    uint32_t packed = get32(c + 20), size = get32(c + 24);
+    uint32_t local = get32(c + 42);
+    if ((size_t)local > len || len - local < 30 ||
+        get32(a + local) != LOCAL_HEADER)
+        return N_("an entry's local header is missing");
+    size_t data = (size_t)local + 30 + get16(a + local + 26) +
+                  get16(a + local + 28);
+    if (data > len || len - data < packed)
+        return N_("an entry runs past the archive's end");
+    const char *why = unpack(a + data, packed, method, size, out);
+    if (!why && (uint32_t)crc32(0, (const Bytef *)out->ptr, (uInt)out->len) !=
+                    crc)
+        why = N_("an entry's CRC-32 differs from the directory's");
+    return why;
+}
+
+const char *bc_zip_read(const void *archive, size_t len, bc_zip_entry_fn fn,
+                        void *ctx)
+{
+    const unsigned char *a = archive;
+    const unsigned char *end = end_record(a, len);
+    if (!end)
+        return N_("no end of the central directory");
+    uint32_t count = get16(end + 10), dir_len = get32(end + 12);
+    uint32_t dir = get32(end + 16);
+    if ((size_t)dir > (size_t)(end - a) || (size_t)(end - a) - dir < dir_len)
+        return N_("the central directory is out of the archive");
+    const unsigned char *c = a + dir, *stop = c + dir_len;
+    bc_buf data = BC_BUF_INIT;
+    const char *why = NULL;
+    for (uint32_t i = 0; i < count && !why; i++) {
+        if (stop - c < 46 || get32(c) != CENTRAL_HEADER) {
+            why = N_("the central directory is cut short");
+            break;
+        }
+        size_t name_len = get16(c + 28);
+        size_t record = 46 + name_len + get16(c + 30) + get16(c + 32);
+        if ((size_t)(stop - c) < record) {
+            why = N_("the central directory is cut short");
+            break;
+        }
+        why = read_entry(a, len, c, &data);
+        if (!why && !fn(ctx, (const char *)c + 46, name_len, data.ptr,
+                        data.len))
+            why = N_("an entry's contents are incomplete");
+        c += record;
+    }
+    bc_buf_fini(&data);
+    return why;
+}

@@ -17,8 +17,12 @@
 #     (strace -e inject, EIO and ENOSPC), for each of their calls in a
 #     run of each command and format that writes with -o: status 74 (73
 #     when the file cannot be created), the old output as it was, no
-#     temporary file; or, where the failing call does not matter (an
-#     input's close), the output complete;
+#     temporary file, never status 0 when the call was the output's own
+#     (its write, fsync, close, rename); where the failing call does not
+#     matter (a message on stderr), status 0 with the output complete;
+#     and a full disk from each write made before the output's temporary
+#     on (every later write failing: the workbook's temporary files,
+#     libxlsxwriter's own, which xlsx.c checks): 74, the old output kept;
 #  3. SIGINT, SIGTERM, SIGHUP at each openat, write, fsync, rename and
 #     close of such a run, and while a PDF engine runs: the process dies
 #     of the signal (128 + its number), the old output or the new one
@@ -230,17 +234,26 @@ ranks() { # trace syscall [pattern]
     ' "$1" | tr '\n' ' '
 }
 
-# The same, of the calls from the output's temporary file on (the last
-# openat with O_EXCL): a write or close failing in libxlsxwriter's own
-# temporary files goes unseen (README), so those are left out.
-ranks_from_output() { # trace syscall
-    awk -v call=" $2(" '
-        /bc-fault: main has started/ { started = 1 }
-        index($0, call) { n++; if (started) print NR, n }
-    ' "$1" > "$1.$2"
-    local from
+# The ranks of the calls to syscall after main has started, split at the
+# output's temporary file (the last openat with O_EXCL, on file
+# descriptor fd): where is "before" (made before it), "temp" (on fd,
+# from it on: the output's own writes, fsync and close) or "other" (on
+# other files from it on: a message on stderr).
+ranks_at_output() { # trace syscall where
+    local from fd
     from=$(grep -n ' openat(.*O_EXCL' "$1" | tail -n 1 | cut -d: -f1)
-    awk -v from="${from:-0}" '$1 >= from { print $2 }' "$1.$2" | tr '\n' ' '
+    fd=$(grep ' openat(.*O_EXCL' "$1" | tail -n 1 |
+        sed -n 's/.*= \([0-9][0-9]*\)$/\1/p')
+    awk -v call=" $2(" -v on=" $2\\(${fd:-none}[,)]" -v from="${from:-0}" \
+        -v where="$3" '
+        /bc-fault: main has started/ { started = 1 }
+        index($0, call) {
+            n++
+            if (!started) next
+            w = NR < from ? "before" : $0 ~ on ? "temp" : "other"
+            if (w == where) print n
+        }
+    ' "$1" | tr '\n' ' '
 }
 
 # "#a-b" (or "#a", or "none") for a list of ranks.
@@ -283,14 +296,21 @@ part_writes() {
     while IFS='|' read -r name inputs old args; do
         write_setup "$name" "$inputs" "$old" "$args"
         local tr="$W/inj/$name.count.trace"
-        local nw nf nr nc no
-        nw=$(ranks_from_output "$tr" write)
-        nf=$(ranks "$tr" fsync)
-        nr=$(ranks "$tr" rename)
-        nc=$(ranks_from_output "$tr" close)
+        local nw nwo nwb nf nr nc no
         # the temporary is the openat with O_EXCL (mkstemp)
-        no=$(ranks "$tr" openat O_EXCL)
+        nw=$(ranks_at_output "$tr" write temp)
+        nwo=$(ranks_at_output "$tr" write other)
+        nwb=$(ranks_at_output "$tr" write before)
+        nf=$(ranks_at_output "$tr" fsync temp)
+        nr=$(ranks "$tr" rename)
+        nc=$(ranks_at_output "$tr" close temp)
+        no=$(ranks "$tr" openat O_EXCL | awk '{ print $NF }')
+        local noo
+        noo=$(ranks "$tr" openat O_EXCL | awk '{ $NF = ""; print }')
+        [ -n "$nw" ] && [ -n "$nf" ] && [ -n "$nc" ] && [ -n "$nr" ] ||
+            fail "$name: the output's write, fsync, close or rename not found in the trace"
         {
+            # The output's own calls failing: never status 0.
             for n in $nw; do
                 echo "write:error=EIO:when=$n|74"
                 echo "write:error=ENOSPC:when=$n|74"
@@ -301,21 +321,33 @@ part_writes() {
                 echo "rename:error=ENOSPC:when=$n|73"
             done
             for n in $nc; do echo "close:error=EIO:when=$n|74"; done
+            # A message lost on stderr: the output may still be whole.
+            for n in $nwo; do echo "write:error=EIO:when=$n|74 0"; done
+            # A full disk from a write before the output on (the
+            # workbook's temporary files, libxlsxwriter's own, whose
+            # writes it does not check: xlsx.c checks the workbook).
+            for n in $nwb; do echo "write:error=ENOSPC:when=$n+|74"; done
             for n in $no; do
-                # 74 for libxlsxwriter's: "cannot write the workbook"
-                echo "openat:error=EACCES:when=$n|73 74"
-                echo "openat:error=ENOSPC:when=$n|73 74"
-                echo "openat:error=EROFS:when=$n|73 74"
+                echo "openat:error=EACCES:when=$n|73"
+                echo "openat:error=ENOSPC:when=$n|73"
+                echo "openat:error=EROFS:when=$n|73"
+            done
+            # The workbook's temporary files (libxlsxwriter tries another
+            # name, or says "cannot write the workbook": 74).
+            for n in $noo; do
+                echo "openat:error=EACCES:when=$n|73 74 0"
+                echo "openat:error=ENOSPC:when=$n|73 74 0"
+                echo "openat:error=EROFS:when=$n|73 74 0"
             done
         } > "$W/inj/$name.specs"
         local runs
         runs=$(wc -l < "$W/inj/$name.specs")
-        printf '   %-22s write %s, fsync %s, rename %s, close %s, temporary openat %s: %d runs\n' \
-            "$name" "$(span $nw)" "$(span $nf)" "$(span $nr)" "$(span $nc)" \
-            "$(span $no)" "$runs"
+        printf '   %-22s write %s (others %s, before from %s), fsync %s, rename %s, close %s, temporary openat %s (others %s): %d runs\n' \
+            "$name" "$(span $nw)" "$(span $nwo)" "$(span $nwb)" "$(span $nf)" \
+            "$(span $nr)" "$(span $nc)" "$(span $no)" "$(span $noo)" "$runs"
         total=$((total + runs))
         W=$W BIN=$BIN xargs -P "$JOBS" -I{} bash -c \
-            'inject_run "$0" "$1" "$2" "$3" "${4%|*}" "${4#*|} 0"' \
+            'inject_run "$0" "$1" "$2" "$3" "${4%|*}" "${4#*|}"' \
             "$name" "$inputs" "$old" "$args" {} < "$W/inj/$name.specs" \
             >> "$W/inj.log"
     done < <(write_cases)

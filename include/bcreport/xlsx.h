@@ -22,9 +22,12 @@
  * library reach it without one, so nothing is left behind even when
  * the program is killed.  The workbook is then read back into out, for
  * the caller to write as any output (output.h: through a temporary file
- * renamed when complete).  False after an error in diags (73 or 74 when
- * the temporary file cannot be made, written or read; 70 when the
- * library refuses what it was given); out then holds nothing useful.
+ * renamed when complete).  It is checked first (bc_xlsx_damage): the
+ * library does not check the writes to its own temporary files, and on a
+ * full disk reports success for a workbook missing a part.  False after
+ * an error in diags (73 or 74 when the temporary file cannot be made,
+ * written or read, or the workbook came out damaged; 70 when the library
+ * refuses what it was given); out then holds nothing useful.
  */
 #ifndef BC_XLSX_H
 #define BC_XLSX_H
@@ -45,5 +48,13 @@ typedef struct bc_xlsx_info {
 bool bc_xlsx_write(const bc_summary_table *tables, size_t count,
                    const bc_xlsx_info *info, const char *near, bc_buf *out,
                    bc_diags *diags);
+
+/* NULL when the len bytes of workbook are a whole one: a ZIP archive
+ * whose entries all have the size and CRC-32 its directory gives, its XML
+ * parts each one root element whose tags all close (a part cut short
+ * never closes it); else what is wrong, a phrase in English to translate
+ * with _().  Not a validator of the format: what libxlsxwriter's
+ * temporary files lose when a write fails. */
+const char *bc_xlsx_damage(const void *workbook, size_t len);
 
 #endif

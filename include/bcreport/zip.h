@@ -1,5 +1,6 @@
 /*
- * zip.h - a ZIP archive made in memory, the same bytes on every run.
+ * zip.h - a ZIP archive made in memory, the same bytes on every run;
+ * and one read back, each entry checked (bc_zip_read).
  *
  * The only module that sees zlib.  Entries are stored in the order they
  * are added, deflated (zlib's default level, 6), each dated 1980-01-01
@@ -53,5 +54,19 @@ bool bc_zip_finish(bc_zip *z, bc_buf *out, bc_diags *diags);
 
 /* Frees an archive not finished; NULL is a no-op. */
 void bc_zip_free(bc_zip *z);
+
+/* Reading an archive back (a workbook that libxlsxwriter made, checked
+ * before it replaces a file, xlsx.c): fn gets each entry of the central
+ * directory in its order, its name (name_len bytes, not NUL-terminated)
+ * and its bytes, inflated or stored, checked against the directory's
+ * size and CRC-32; fn returns false for an entry it finds incomplete.
+ * NULL when every entry is whole, else a phrase (English, to translate
+ * with _()) saying what is not.  ZIP64 and encrypted archives are not
+ * read.  Running out of memory exits with 71. */
+typedef bool (*bc_zip_entry_fn)(void *ctx, const char *name,
+                                size_t name_len, const char *data,
+                                size_t len);
+const char *bc_zip_read(const void *archive, size_t len, bc_zip_entry_fn fn,
+                        void *ctx);
 
 #endif

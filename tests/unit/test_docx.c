@@ -137,6 +137,114 @@ static const unsigned char *entry_data(const bc_buf *zip, int i, size_t *len)
     }
 }
 
+/* bc_zip_read gives back what bc_zip wrote, entry by entry in order;
+ * what it reads is checked (see the next test). */
+typedef struct read_entries {
+    int count;
+    bool refuse; /* the callback finds the second entry incomplete */
+    char names[4][16];
+    size_t lens[4];
+    uint32_t crcs[4];
+} read_entries;
+
+static bool note_entry(void *ctx, const char *name, size_t name_len,
+                       const char *data, size_t len)
+{
+    read_entries *r = ctx;
+    assert_true(r->count < 4 && name_len < 16);
+    int i = r->count++;
+    memcpy(r->names[i], name, name_len);
+    r->names[i][name_len] = '\0';
+    r->lens[i] = len;
+    r->crcs[i] = (uint32_t)crc32(0, (const Bytef *)data, (uInt)len);
+    return !(r->refuse && i == 1);
+}
+
+/* Three entries made by bc_zip (one empty), in bytes. */
+static void three_entries(bc_buf *out)
+{
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_zip *z = bc_zip_new(&diags);
+    assert_true(bc_zip_add(z, "[x].xml", "<x>Báo cáo</x>", 15, &diags));
+    assert_true(bc_zip_add(z, "empty", "", 0, &diags));
+    assert_true(bc_zip_add(z, "b/c.rels", "<r><s/></r>\n", 12, &diags));
+    assert_true(bc_zip_finish(z, out, &diags));
+    bc_diags_fini(&diags);
+}
+
+static void test_zip_read_back(void **state)
+{
+    (void)state;
+    bc_buf zip = BC_BUF_INIT;
+    three_entries(&zip);
+    read_entries all = {.refuse = false};
+    assert_null(bc_zip_read(zip.ptr, zip.len, note_entry, &all));
+    assert_int_equal(all.count, 3);
+    assert_string_equal(all.names[0], "[x].xml");
+    assert_string_equal(all.names[2], "b/c.rels");
+    assert_int_equal(all.lens[0], 15);
+    assert_int_equal(all.lens[1], 0);
+    assert_int_equal(all.crcs[2], crc32(0, (const Bytef *)"<r><s/></r>\n", 12));
+    read_entries refusing = {.refuse = true};
+    assert_string_equal(bc_zip_read(zip.ptr, zip.len, note_entry, &refusing),
+                        "an entry's contents are incomplete");
+    assert_int_equal(refusing.count, 2);
+    bc_buf_fini(&zip);
+}
+
+static bool accept_entry(void *ctx, const char *name, size_t name_len,
+                         const char *data, size_t len)
+{
+    (void)ctx, (void)name, (void)name_len, (void)data, (void)len;
+    return true;
+}
+
+/* An archive cut short at any length, or with any byte of an entry's
+ * data, its CRC or its sizes changed, is not whole: each is refused
+ * with what is wrong, never read past its end (ASan, valgrind). */
+static void test_zip_read_refuses_damage(void **state)
+{
+    (void)state;
+    bc_buf zip = BC_BUF_INIT;
+    three_entries(&zip);
+    for (size_t cut = 0; cut < zip.len; cut++) {
+        char *copy = malloc(cut + 1);
+        memcpy(copy, zip.ptr, cut);
+        assert_non_null(bc_zip_read(copy, cut, accept_entry, NULL));
+        free(copy);
+    }
+    /* The first entry's packed bytes, then its CRC, packed and full
+     * sizes in its central record. */
+    size_t packed;
+    const unsigned char *data = entry_data(&zip, 0, &packed);
+    size_t first = (size_t)(data - (const unsigned char *)zip.ptr);
+    size_t central = 0;
+    for (size_t i = 0; i + 4 <= zip.len; i++)
+        if (!memcmp(zip.ptr + i, "PK\1\2", 4)) {
+            central = i;
+            break;
+        }
+    assert_true(central > 0);
+    size_t spots[] = {first, first + 1, first + packed / 2,
+                      central + 16, central + 20, central + 24};
+    static const char *const why[] = {
+        NULL, NULL, NULL, "an entry's CRC-32 differs from the directory's",
+        "an entry's packed size differs from the directory's",
+        "an entry's size differs from the directory's"};
+    for (size_t i = 0; i < sizeof spots / sizeof *spots; i++) {
+        zip.ptr[spots[i]] ^= 0x5a;
+        const char *got = bc_zip_read(zip.ptr, zip.len, accept_entry, NULL);
+        if (!got)
+            fail_msg("byte %zu (spot %zu) changed, still read", spots[i], i);
+        if (why[i])
+            assert_string_equal(got, why[i]);
+        zip.ptr[spots[i]] ^= 0x5a;
+    }
+    assert_null(bc_zip_read(zip.ptr, zip.len, accept_entry, NULL));
+    bc_buf_fini(&zip);
+}
+
 /* An entry written in pieces of any size (none, one byte, 100 KB) is
  * the same bytes as the entry added whole, and as one call of zlib's
  * deflate on all of it (as zip.c wrote entries before it streamed them):
@@ -792,6 +900,8 @@ int main(void)
         cmocka_unit_test(test_parts_in_order),
         cmocka_unit_test(test_zip_round_trip),
         cmocka_unit_test(test_zip_in_pieces_same_bytes),
+        cmocka_unit_test(test_zip_read_back),
+        cmocka_unit_test(test_zip_read_refuses_damage),
         cmocka_unit_test(test_entries_are_plain),
         cmocka_unit_test(test_same_bytes_every_run),
         cmocka_unit_test(test_parts_are_xml),

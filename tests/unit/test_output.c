@@ -267,6 +267,38 @@ static void test_flushed_before_rename(void **state)
                  "test \"$(cat calls)\" = 'fsync rename '");
 }
 
+/* The disk refusing the data when it is flushed (fsync) or when the file
+ * is closed (an NFS server's quota): status 74, the old file as it was,
+ * no temporary file left. */
+static void test_flush_or_close_failing_keeps_old(void **state)
+{
+    fixture *fx = *state;
+    if (!have("strace"))
+        skip();
+    static const char *const calls[] = {"fsync", "close"};
+    for (size_t i = 0; i < 2; i++) {
+        write_file(fx->out.ptr, "old\n", 4);
+        bc_buf cmd = BC_BUF_INIT;
+        /* the output's own: the last fsync, the close before the rename */
+        bc_buf_printf(&cmd,
+                      "ASAN_OPTIONS=detect_leaks=0 strace -qq -o trace "
+                      "-e trace=%s,rename \"$BCREPORT\" build d.yaml -o bc.md "
+                      "> /dev/null 2>&1; "
+                      "n=$(awk '/^rename[(]/ { print c; exit } /^%s[(]/ "
+                      "{ c++ }' trace); "
+                      "printf old\\\\n > bc.md; rm trace; "
+                      "ASAN_OPTIONS=detect_leaks=0 strace -qq -o /dev/null "
+                      "-e inject=%s:error=EIO:when=$n \"$BCREPORT\" build "
+                      "d.yaml -o bc.md",
+                      calls[i], calls[i], calls[i]);
+        expect_shell(fx, 74, "bc.md: error: cannot write: Input/output error\n",
+                     cmd.ptr);
+        bc_buf_fini(&cmd);
+        assert_file_is(fx->out.ptr, "old\n", 4);
+        assert_listing(fx, "bc.md\nd.yaml\n");
+    }
+}
+
 /* A signal that was ignored (nohup, a background job) stays ignored: the
  * interrupted rename is an error, the old file stays, nothing is left. */
 static void test_ignored_signal_stays_ignored(void **state)
@@ -529,6 +561,7 @@ int main(void)
         T(test_temporary_name_of_a_long_name),
         T(test_temporary_name_past_the_limit),
         T(test_flushed_before_rename),
+        T(test_flush_or_close_failing_keeps_old),
         T(test_ignored_signal_stays_ignored),
         T(test_refuses_the_input_by_another_path),
         T(test_refuses_standard_input),

@@ -17,6 +17,8 @@
 
 #include "bcreport/buf.h"
 #include "bcreport/chars.h"
+#include "bcreport/xlsx.h"
+#include "bcreport/zip.h"
 
 /* The reports of tests/golden/summary.* (the Makefile's SUMMARY_GOLDEN). */
 #define INPUTS                                                                \
@@ -255,6 +257,120 @@ static char *make_workbook(const char *dir)
     assert_string_equal(r.err, "");
     tu_result_fini(&r);
     return path;
+}
+
+/* ---- a workbook damaged by a full disk ---- */
+
+typedef struct parts {
+    bc_zip *z;
+    const char *cut_name; /* the part to cut short */
+    size_t cut_at;        /* the bytes of it kept */
+    size_t cut_len;       /* the cut part's length, when found */
+} parts;
+
+/* Copies each entry into p->z, the one named p->cut_name cut short. */
+static bool copy_part(void *ctx, const char *name, size_t name_len,
+                      const char *data, size_t len)
+{
+    parts *p = ctx;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    char *copy = strndup(name, name_len);
+    if (strcmp(copy, p->cut_name) == 0)
+        p->cut_len = len;
+    bool ok = bc_zip_add(p->z, copy, data,
+                    strcmp(copy, p->cut_name) == 0 && p->cut_at < len
+                        ? p->cut_at
+                        : len,
+                    &diags);
+    assert_true(ok);
+    free(copy);
+    bc_diags_fini(&diags);
+    return true;
+}
+
+/* The workbook read into book remade with p's part cut short (p->cut_len:
+ * that part's length). */
+static void remake(const char *book, size_t len, parts *p, bc_buf *out)
+{
+    bc_diags diags;
+    bc_diags_init(&diags);
+    p->z = bc_zip_new(&diags);
+    assert_null(bc_zip_read(book, len, copy_part, p));
+    assert_true(bc_zip_finish(p->z, out, &diags));
+    bc_diags_fini(&diags);
+}
+
+/* A workbook whose part is cut short anywhere (its closing tag lost, or
+ * more: what a full disk leaves) is damaged; the workbook as made, and
+ * remade, is whole.  (A piece lost in the middle, a write failing and
+ * the disk then working again, can go unseen: its two ends may both fall
+ * inside texts or attribute values, and the tags still pair; README.) */
+static void test_workbook_parts_checked(void **state)
+{
+    (void)state;
+    char *dir = fresh_dir();
+    char *xlsx = make_workbook(dir);
+    size_t len;
+    char *book = tu_read_file(xlsx, &len);
+    assert_non_null(book);
+    assert_null(bc_xlsx_damage(book, len));
+    static const char *const names[] = {
+        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+        "xl/sharedStrings.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml"};
+    for (size_t n = 0; n < sizeof names / sizeof *names; n++) {
+        parts p = {.cut_name = names[n], .cut_at = (size_t)-1};
+        bc_buf out = BC_BUF_INIT;
+        remake(book, len, &p, &out); /* finds the part's length */
+        assert_true(p.cut_len > 0);
+        assert_null(bc_xlsx_damage(out.ptr, out.len));
+        size_t full = p.cut_len;
+        for (size_t at = 0; at + 1 < full; at += at < 64 ? 1 : 61) {
+            parts cut = {.cut_name = names[n], .cut_at = at};
+            bc_buf_clear(&out);
+            remake(book, len, &cut, &out);
+            if (!bc_xlsx_damage(out.ptr, out.len))
+                fail_msg("%s cut at %zu of %zu: still whole", names[n], at,
+                         full);
+        }
+        bc_buf_fini(&out);
+    }
+    free(book);
+    free(xlsx);
+    remove_dir(dir);
+}
+
+/* libxlsxwriter does not check its writes to its own temporary files:
+ * the first write failing (its [Content_Types].xml) left a workbook with
+ * an empty part and status 0.  Now that write failing, or every write
+ * from it on (a full disk), gives 74 and keeps OUT; nothing is left
+ * behind. */
+static void test_workbook_damaged_by_full_disk(void **state)
+{
+    (void)state;
+    if (tu_sh("command -v strace > /dev/null") != 0)
+        skip();
+    char *dir = fresh_dir();
+    assert_int_equal(tu_sh("printf old > '%s/s.xlsx'", dir), 0);
+    static const char *const when[] = {"1", "1+"};
+    for (size_t i = 0; i < 2; i++) {
+        tu_result r;
+        tu_shell(&r,
+                 "ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null "
+                 "-e inject=write:error=ENOSPC:when=%s \"$BCREPORT\" summary "
+                 INPUTS " -o '%s/s.xlsx'",
+                 when[i], dir);
+        assert_int_equal(r.status, 74);
+        if (i == 0 && /* with 1+, stderr cannot be written either */
+            !strstr(r.err, "s.xlsx: error: the workbook came out damaged ("))
+            fail_msg("when=%s: %s", when[i], r.err);
+        tu_result_fini(&r);
+    }
+    tu_result ls;
+    tu_shell(&ls, "cd '%s' && ls -A && cat s.xlsx", dir);
+    assert_string_equal(ls.out, "s.xlsx\nold");
+    tu_result_fini(&ls);
+    remove_dir(dir);
 }
 
 /* Read back with unzip and xmllint: the sheets, the header row, a
@@ -944,6 +1060,8 @@ int main(void)
         cmocka_unit_test(test_bad_header),
         cmocka_unit_test(test_docx),
         cmocka_unit_test(test_xlsx_read_back),
+        cmocka_unit_test(test_workbook_parts_checked),
+        cmocka_unit_test(test_workbook_damaged_by_full_disk),
         cmocka_unit_test(test_xlsx_through_libreoffice),
         cmocka_unit_test(test_xlsx_is_reproducible),
         cmocka_unit_test(test_xlsx_dated_its_signing_date),
