@@ -379,6 +379,11 @@ mutant("out-fsync-ignored", "output.c", "              fsync(fd) == 0;",
        "              (fsync(fd), true);", "error ignored (fsync)")
 mutant("out-close-ignored", "output.c", "    if (close(fd) != 0 && ok) {",
        "    if (close(fd) != 0 && 0) {", "error ignored (close)")
+# dynlib.c
+mutant("dynlib-last-symbol", "dynlib.c",
+       "    for (size_t i = 0; i < count; i++) {",
+       "    for (size_t i = 0; i + 1 < count; i++) {",
+       "boundary (the last symbol not looked up)")
 # io.c, alloc.c
 mutant("io-status", "io.c",
        'bc_diag_add(diags, BC_ERROR, BC_EX_NOINPUT, pos, _("cannot open: %s"),',
