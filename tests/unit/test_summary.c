@@ -42,6 +42,16 @@ static void remove_dir(char *dir)
     free(dir);
 }
 
+/* What dir holds: its names (ls -A), then what the files named in cat
+ * (a list for the shell, or "") hold. */
+static void assert_folder(const char *dir, const char *cat, const char *want)
+{
+    tu_result ls;
+    tu_shell(&ls, "cd '%s' && ls -A%s%s", dir, *cat ? " && cat " : "", cat);
+    assert_string_equal(ls.out, want);
+    tu_result_fini(&ls);
+}
+
 static bool file_exists(const char *dir, const char *name)
 {
     char path[512];
@@ -369,10 +379,7 @@ static void test_workbook_damaged_by_full_disk(void **state)
             fail_msg("when=%s: %s", when[i], r.err);
         tu_result_fini(&r);
     }
-    tu_result ls;
-    tu_shell(&ls, "cd '%s' && ls -A && cat s.xlsx", dir);
-    assert_string_equal(ls.out, "s.xlsx\nold");
-    tu_result_fini(&ls);
+    assert_folder(dir, "s.xlsx", "s.xlsx\nold");
     remove_dir(dir);
 }
 
@@ -702,10 +709,7 @@ static void test_nothing_readable(void **state)
                                       "read: nothing was written\n"));
         tu_result_fini(&r);
     }
-    tu_result ls;
-    tu_shell(&ls, "cd '%s' && ls -A && cat s.md s.xlsx", dir);
-    assert_string_equal(ls.out, "s.md\ns.xlsx\noldold");
-    tu_result_fini(&ls);
+    assert_folder(dir, "s.md s.xlsx", "s.md\ns.xlsx\noldold");
     remove_dir(dir);
 }
 
@@ -740,10 +744,7 @@ static void test_output_kept_on_failure(void **state)
     assert_int_equal(r.status, 69);
     assert_null(strstr(r.err, "no-such.yaml"));
     tu_result_fini(&r);
-    tu_result ls;
-    tu_shell(&ls, "cd '%s' && ls -A", dir);
-    assert_string_equal(ls.out, "before\nx.yaml\n");
-    tu_result_fini(&ls);
+    assert_folder(dir, "", "before\nx.yaml\n");
     remove_dir(dir);
 }
 
