@@ -547,14 +547,13 @@ part_stdout() {
         "summary -f xlsx d.yaml" "summary -f docx d.yaml"
         "dump d.yaml" "schema" "render T/t.mustache T/t.yaml"
         "init --from d.yaml" "new" "help" "help build" "--version" "--help"
-        "check --format=json d.yaml"
     )
     local c
     for c in "${cmds[@]}"; do
         (cd "$d" && ASAN_OPTIONS=detect_leaks=0 "$BIN" $c > /dev/null 2>&1)
         local ok=$?
         if [ $ok != 0 ]; then
-            # an option this version does not have: not a stdout case
+            fail "$c: status $ok without faults"
             continue
         fi
         n=$((n + 1))
