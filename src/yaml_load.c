@@ -599,17 +599,21 @@ static void add_to_parent(loader *ld, bc_value *v, int height)
     }
 }
 
-/* Gives the collection of f, now ended, its items or members. */
+/* Gives the collection of f, now ended, its items or members.  An empty
+ * one may end before either stack exists: no offset is added to a null
+ * pointer (undefined, even of zero; fuzz_yaml found it on "[]"). */
 static void fill_collection(loader *ld, const frame *f)
 {
     size_t first = f->first_pending;
     if (f->node->kind == BC_VALUE_SEQ) {
-        bc_value_seq_fill(ld->arena, f->node, ld->items + first,
-                          ld->items_len - first);
+        size_t n = ld->items_len - first;
+        bc_value_seq_fill(ld->arena, f->node, n ? ld->items + first : NULL,
+                          n);
         ld->items_len = first;
     } else {
-        bc_value_map_fill(ld->arena, f->node, ld->members + first,
-                          ld->members_len - first);
+        size_t n = ld->members_len - first;
+        bc_value_map_fill(ld->arena, f->node,
+                          n ? ld->members + first : NULL, n);
         ld->members_len = first;
     }
 }

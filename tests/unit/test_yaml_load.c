@@ -208,6 +208,34 @@ static void test_nested_collections_exact(void **state)
     bc_arena_free(arena);
 }
 
+/* An empty collection that ends before anything was pushed on the
+ * loader's stacks ("[]" alone, "{}" alone, or as the first value): empty,
+ * exact (fuzz_yaml under clang's UBSan found an offset added to the null
+ * stack; the inputs are seeds of tests/fuzz/corpus/yaml too). */
+static void test_first_collection_empty(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"[]", "{}", "a: []\n", "- {}\n"};
+    for (size_t i = 0; i < 4; i++) {
+        bc_arena *arena = bc_arena_new();
+        char *diags;
+        bc_value *root = load(arena, texts[i], strlen(texts[i]), NULL, &diags);
+        assert_string_equal(diags, "");
+        free(diags);
+        assert_non_null(root);
+        assert_exact(root);
+        const bc_value *inner =
+            i == 2   ? bc_value_map_get(root, "a")
+            : i == 3 ? root->as.seq.items[0]
+                     : root;
+        assert_int_equal(inner->kind, i % 2 ? BC_VALUE_MAP : BC_VALUE_SEQ);
+        assert_int_equal(inner->kind == BC_VALUE_SEQ ? inner->as.seq.count
+                                                     : inner->as.map.count,
+                         0);
+        bc_arena_free(arena);
+    }
+}
+
 static const char crlf_text[] = "tên: Quảng Ngãi\r\nsố: 92\r\n";
 
 /* After multibyte characters, a column counts characters. */
@@ -771,6 +799,7 @@ int main(void)
         cmocka_unit_test(test_flow_mapping_marks),
         cmocka_unit_test(test_empty_sequence),
         cmocka_unit_test(test_nested_collections_exact),
+        cmocka_unit_test(test_first_collection_empty),
         cmocka_unit_test(test_marks_after_multibyte),
         cmocka_unit_test(test_marks_after_crlf),
         cmocka_unit_test(test_core_schema),
