@@ -436,21 +436,16 @@ static bool read_back(int fd, bc_buf *out)
  * could still pass; a full disk, whose writes all fail from one on,
  * cannot.) */
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* The end of the markup that starts at s[i] ("<?", "<!--", "<!"), just
  * past it, or 0 when it does not end. */
 static size_t markup_end(const char *s, size_t n, size_t i)
 {
-    const char *close = s[i + 1] == '?'                               ? "?>"
-                        : n - i >= 4 && !memcmp(s + i, "<!--", 4) ? "-->"
-                                                                  : ">";
-    size_t k = strlen(close);
+    const char *end = s[i + 1] == '?'                               ? "?>"
+                      : n - i >= 4 && !memcmp(s + i, "<!--", 4) ? "-->"
+                                                                : ">";
+    size_t k = strlen(end);
     for (size_t j = i + 2; j + k <= n; j++)
-        if (!memcmp(s + j, close, k))
+        if (!memcmp(s + j, end, k))
             return j + k;
     return 0;
 }
@@ -471,7 +466,7 @@ static bool xml_whole(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (s[i] != '<') {
-            if (depth == 0 && !is_blank(s[i]))
+            if (depth == 0 && !bc_is_space(s[i]))
                 return false; /* text outside the root */
             i++;
             continue;
@@ -483,7 +478,7 @@ static bool xml_whole(const char *s, size_t n)
         }
         bool closing = i + 1 < n && s[i + 1] == '/';
         size_t name = i + 1 + closing, j = name;
-        while (j < n && !is_blank(s[j]) && s[j] != '/' && s[j] != '>')
+        while (j < n && !bc_is_space(s[j]) && s[j] != '/' && s[j] != '>')
             j++;
         size_t name_len = j - name;
         char quote = 0;
