@@ -60,8 +60,6 @@ static void drain(int fd, bc_buf *into, bool *open)
         *open = false;
 }
 
-/* The messages the tests expect are English whatever the machine's
- * locale; a test of the Vietnamese ones sets LANG in its command line. */
 void tu_yaml_count_table(bc_buf *yaml, int n)
 {
     bc_buf_puts(yaml, "  - table:\n      columns: [{title: Đơn vị}");
@@ -80,6 +78,8 @@ void tu_default_signals(void)
         signal(sigs[i], SIG_DFL);
 }
 
+/* The messages the tests expect are English whatever the machine's
+ * locale; a test of the Vietnamese ones sets LANG in its command line. */
 static void child_in_english(void)
 {
     setenv("LANG", "C.UTF-8", 1);
