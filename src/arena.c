@@ -53,22 +53,59 @@ bc_arena *bc_arena_new(void)
     return bc_xcalloc(1, sizeof(bc_arena));
 }
 
+static void free_block(block *b)
+{
+    if (b->mapped)
+        bc_unmap(b, sizeof(block) + b->size);
+    else
+        free(b);
+}
+
+static void run_deferred(bc_arena *arena)
+{
+    for (deferred *d = arena->deferred; d; d = d->next)
+        d->fn(d->ctx);
+    arena->deferred = NULL;
+}
+
 void bc_arena_free(bc_arena *arena)
 {
     if (!arena)
         return;
-    for (deferred *d = arena->deferred; d; d = d->next)
-        d->fn(d->ctx);
+    run_deferred(arena);
     block *b = arena->head;
     while (b) {
         block *next = b->next;
-        if (b->mapped)
-            bc_unmap(b, sizeof(block) + b->size);
-        else
-            free(b);
+        free_block(b);
         b = next;
     }
     free(arena);
+}
+
+void bc_arena_reset(bc_arena *arena)
+{
+    run_deferred(arena);
+    block *first = NULL; /* the oldest block: the last of the list */
+    block *b = arena->head;
+    while (b) {
+        block *next = b->next;
+        if (next)
+            free_block(b);
+        else
+            first = b;
+        b = next;
+    }
+    /* Only a first block of the first size is kept: one given to a big
+     * piece of its own may be of any size, and is freed. */
+    if (first && (first->mapped || first->size != BLOCK_SIZE - sizeof(block))) {
+        free_block(first);
+        first = NULL;
+    }
+    arena->head = first;
+    arena->used = 0;
+    arena->next_size = first ? 2 * BLOCK_SIZE : 0;
+    if (first)
+        first->used = 0;
 }
 
 /* A block holding size bytes. */

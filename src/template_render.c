@@ -684,15 +684,22 @@ static bool render_section(state *rs, const tpl_node *n)
         f.item = true;
         f.count = v->as.seq.count;
         f.index_value.kind = BC_VALUE_INT;
+        /* A lazy list's items are made one at a time, each dropped once
+         * rendered: 30 000 activities are never alive at once. */
+        bc_arena *scratch = v->lazy ? bc_arena_new() : NULL;
         for (size_t i = 0; ok && i < f.count; i++) {
             ok = step(rs, n);
             if (!ok)
                 break;
-            f.value = v->as.seq.items[i];
+            f.value = scratch ? bc_value_seq_item(v, i, scratch)
+                              : v->as.seq.items[i];
             f.index = i;
             f.index_value.as.integer = (int64_t)i + 1;
             ok = render_nodes(rs, n->children);
+            if (scratch)
+                bc_arena_reset(scratch);
         }
+        bc_arena_free(scratch);
     } else {
         f.value = v;
         ok = render_nodes(rs, n->children);

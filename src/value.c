@@ -2,6 +2,7 @@
 #include "bcreport/value.h"
 #include "bcreport/i18n.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,44 @@ bc_value *bc_value_new_seq(bc_arena *arena)
     return new_value(arena, BC_VALUE_SEQ);
 }
 
+/* A lazy sequence's maker lives in the pointer before its items, as a
+ * map's index does before its members. */
+bc_value *bc_value_new_lazy_seq(bc_arena *arena, bc_value *const *items,
+                                size_t count, bc_lazy_maker *maker)
+{
+    if (count > UINT32_MAX)
+        bc_out_of_memory();
+    bc_value *v = new_value(arena, BC_VALUE_SEQ);
+    bc_value **room = bc_arena_calloc(arena, count + 1, sizeof *room);
+    room[0] = (bc_value *)(void *)maker;
+    if (items && count)
+        memcpy(room + 1, items, count * sizeof *items);
+    v->lazy = 1;
+    v->as.seq.items = room + 1;
+    v->as.seq.count = v->as.seq.cap = (uint32_t)count;
+    return v;
+}
+
+bc_lazy_maker *bc_value_lazy_maker(const bc_value *seq)
+{
+    if (!seq || seq->kind != BC_VALUE_SEQ || !seq->lazy)
+        return NULL;
+    return (bc_lazy_maker *)(void *)seq->as.seq.items[-1];
+}
+
+bc_value *bc_value_seq_item(const bc_value *seq, size_t i,
+                            bc_arena *scratch)
+{
+    bc_value *item = seq->as.seq.items[i];
+    bc_lazy_maker *maker = bc_value_lazy_maker(seq);
+    if (item || !maker)
+        return item;
+    item = maker->make(maker, i, scratch);
+    if (maker->finish)
+        maker->finish(maker->finish_ctx, item, scratch);
+    return item;
+}
+
 bc_value *bc_value_new_map(bc_arena *arena)
 {
     return new_value(arena, BC_VALUE_MAP);
@@ -193,6 +232,7 @@ static void *grow(bc_arena *arena, void *items, uint32_t count,
 
 void bc_value_seq_push(bc_arena *arena, bc_value *seq, bc_value *item)
 {
+    assert(!seq->lazy); /* its room is its count, its maker before it */
     seq->as.seq.items = grow(arena, seq->as.seq.items, seq->as.seq.count,
                              &seq->as.seq.cap, sizeof(bc_value *), false);
     seq->as.seq.items[seq->as.seq.count++] = item;

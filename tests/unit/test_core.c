@@ -227,6 +227,54 @@ static void test_arena_many_pieces_then_free(void **state)
     bc_arena_free(NULL); /* a no-op */
 }
 
+/* Reset: the deferred calls made, nothing counted, and the first block
+ * given out again from its start (no malloc for the next item). */
+static int reset_calls;
+static void count_reset(void *ctx)
+{
+    (void)ctx;
+    reset_calls++;
+}
+
+static void test_arena_reset_reuses_first_block(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    char *first = bc_arena_alloc(a, 40);
+    for (int i = 0; i < 20000; i++) /* past the first block, and a big one */
+        bc_arena_alloc(a, 24);
+    bc_arena_alloc(a, 1 << 20);
+    reset_calls = 0;
+    bc_arena_defer(a, count_reset, NULL);
+    bc_arena_reset(a);
+    assert_int_equal(reset_calls, 1);
+    assert_int_equal(bc_arena_used(a), 0);
+    assert_ptr_equal(bc_arena_alloc(a, 40), first);
+    bc_arena_reset(a);
+    assert_int_equal(reset_calls, 1); /* each deferred call made once */
+    char *s = bc_arena_strdup(a, "Độc lập");
+    assert_ptr_equal(s, first);
+    assert_string_equal(s, "Độc lập");
+    bc_arena_free(a);
+}
+
+/* A first block given to a big piece is not kept: the next item would
+ * get a block of any size, or none fitting. */
+static void test_arena_reset_frees_big_first(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    bc_arena_alloc(a, 1 << 20);
+    bc_arena_reset(a);
+    assert_int_equal(bc_arena_used(a), 0);
+    for (int i = 0; i < 5000; i++)
+        bc_arena_alloc(a, 24);
+    assert_int_equal(bc_arena_used(a), 5000 * 24);
+    bc_arena_reset(a);
+    bc_arena_reset(a); /* twice: nothing to do */
+    bc_arena_free(a);
+}
+
 /* ---- the string map ---- */
 
 static void test_strmap_empty_has_nothing(void **state)
@@ -999,6 +1047,8 @@ int main(void)
         cmocka_unit_test(test_arena_used_counts_every_piece),
         cmocka_unit_test(test_arena_strndup_terminates),
         cmocka_unit_test(test_arena_many_pieces_then_free),
+        cmocka_unit_test(test_arena_reset_reuses_first_block),
+        cmocka_unit_test(test_arena_reset_frees_big_first),
         cmocka_unit_test(test_strmap_empty_has_nothing),
         cmocka_unit_test(test_strmap_finds_every_key),
         cmocka_unit_test(test_strmap_put_again_replaces),

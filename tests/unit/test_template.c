@@ -1549,11 +1549,97 @@ static void test_silent_sink_failure_is_an_error(void **state)
     bc_buf_fini(&got.all);
 }
 
+/* ---- lazy lists ------------------------------------------------------- */
+
+/* Item i is {n: i + 1, sub: [a lazy list of i items]}: each made when read,
+ * counted, and its arena emptied before the next is made. */
+typedef struct counting_maker {
+    bc_lazy_maker maker;
+    int made;
+    bc_arena *last; /* the arena of the last item made */
+    size_t last_used;
+} counting_maker;
+
+static bc_value *make_counted(const bc_lazy_maker *m, size_t i,
+                              bc_arena *arena)
+{
+    counting_maker *c = (counting_maker *)(void *)m;
+    c->made++;
+    /* Made in an arena emptied since the item before (or a new one). */
+    if (c->last == arena)
+        assert_int_equal(bc_arena_used(arena), 0);
+    c->last = arena;
+    bc_value *item = bc_value_new_map(arena);
+    bc_value_map_set(arena, item, "n", bc_value_new_int(arena, (int64_t)i + 1));
+    bc_value_map_set(arena, item, "sub",
+                     bc_value_new_lazy_seq(arena, NULL, i, (bc_lazy_maker *)m));
+    return item;
+}
+
+static void test_lazy_list_renders_as_a_list(void **state)
+{
+    fixture *f = *state;
+    counting_maker c = {{make_counted, NULL, NULL}, 0, NULL, 0};
+    bc_value *made = bc_value_new_map(f->arena);
+    bc_value_map_set(f->arena, made, "n", bc_value_new_cstring(f->arena, "two"));
+    bc_value_map_set(f->arena, made, "sub", bc_value_new_seq(f->arena));
+    bc_value *items[3] = {NULL, made, NULL};
+    bc_value *list = bc_value_new_lazy_seq(f->arena, items, 3, &c.maker);
+    bc_value *root = bc_value_new_map(f->arena);
+    bc_value_map_set(f->arena, root, "list", list);
+    bc_value_map_set(f->arena, root, "none",
+                     bc_value_new_lazy_seq(f->arena, NULL, 0, &c.maker));
+    assert_ptr_equal(bc_value_lazy_maker(list), &c.maker);
+    assert_null(bc_value_lazy_maker(made));
+    const char *out = render(f,
+                             "{{#list}}{{-index}}:{{n}}[{{#sub}}{{n}}{{/sub}}]"
+                             "{{^-last}},{{/-last}}{{/list}}"
+                             "{{^none}} none{{/none}}{{#none}}?{{/none}}",
+                             root);
+    assert_non_null(out);
+    /* The third item's sub-list made 1 and 2 in arenas of their own. */
+    assert_string_equal(out, "1:1[],2:two[],3:3[12] none");
+    assert_int_equal(c.made, 4); /* items 1 and 3, then 3's two */
+    /* Read again, made again: the same text. */
+    out = render(f, "{{#list}}{{n}}{{/list}}", root);
+    assert_string_equal(out, "1two3");
+    assert_int_equal(c.made, 6);
+}
+
+/* A reader's finish is called on each item made, not on those made
+ * already. */
+static void finish_mark(void *ctx, bc_value *item, bc_arena *arena)
+{
+    (*(int *)ctx)++;
+    bc_value_map_set(arena, item, "marked", bc_value_new_bool(arena, true));
+}
+
+static void test_lazy_list_items_finished(void **state)
+{
+    fixture *f = *state;
+    counting_maker c = {{make_counted, NULL, NULL}, 0, NULL, 0};
+    int finished = 0;
+    c.maker.finish = finish_mark;
+    c.maker.finish_ctx = &finished;
+    bc_value *made = bc_value_new_map(f->arena);
+    bc_value_map_set(f->arena, made, "n", bc_value_new_int(f->arena, 9));
+    bc_value *items[2] = {made, NULL};
+    bc_value *root = bc_value_new_map(f->arena);
+    bc_value_map_set(f->arena, root, "list",
+                     bc_value_new_lazy_seq(f->arena, items, 2, &c.maker));
+    const char *out =
+        render(f, "{{#list}}{{n}}{{#marked}}*{{/marked}} {{/list}}", root);
+    assert_string_equal(out, "9 2* ");
+    assert_int_equal(finished, 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_compile_errors),
+        T(test_lazy_list_renders_as_a_list),
+        T(test_lazy_list_items_finished),
         T(test_tag_of_the_limit),
         T(test_tag_past_the_limit),
         T(test_long_comment),
