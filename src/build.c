@@ -114,10 +114,9 @@ static void check_citations(const bc_report *r, bc_diags *diags)
     bc_citer_free(c.citer);
 }
 
-/* Loads the report into report_arena and builds its view in view_arena
- * (the same arena, or one of its own: the view copies what it prints and
- * borrows nothing from the report, so the report's arena may go before
- * the view is rendered). */
+/* Loads the report into report_arena and builds its lazy view in
+ * view_arena (the same arena, or one of its own, which must then go
+ * after the view: bc_view_build_lazy). */
 static void prepare(const char *path, const bc_writer *writer,
                     bc_arena *report_arena, bc_arena *view_arena,
                     prepared *p, bc_diags *diags)
@@ -133,19 +132,27 @@ static void prepare(const char *path, const bc_writer *writer,
     }
     if (!p->report)
         return;
-    p->view = bc_view_build(p->report, writer, view_arena, &p->cites, diags);
+    p->view =
+        bc_view_build_lazy(p->report, writer, view_arena, &p->cites, diags);
 }
 
-/* The view of a data file, for bc_build_view.  The report (its structs,
- * texts and source: as much again as the file) is freed once its view is
- * built, before the document grows beside the view. */
+static void free_arena(void *arena)
+{
+    bc_arena_free(arena);
+}
+
+/* The view of a data file, for bc_build_view.  The view is lazy: its
+ * long lists are made from the report as they are rendered, so the
+ * report (in an arena of its own) goes with the view's arena, and what
+ * is alive while the document grows is the report, not a view twice its
+ * size. */
 static bc_value *report_view(void *data_path, const bc_writer *writer,
                              bc_arena *arena, bc_diags *diags)
 {
     bc_arena *report_arena = bc_arena_new();
+    bc_arena_defer(arena, free_arena, report_arena);
     prepared p;
     prepare(data_path, writer, report_arena, arena, &p, diags);
-    bc_arena_free(report_arena);
     return p.view;
 }
 

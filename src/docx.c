@@ -253,6 +253,18 @@ static void set_widths(bc_arena *arena, const bc_value *cells,
         put_length(arena, cells->as.seq.items[c], "width", width[c]);
 }
 
+/* The widths of a table's columns, for the rows of a lazy list. */
+typedef struct column_widths {
+    const long *width;
+    size_t n;
+} column_widths;
+
+static void finish_row(void *ctx, bc_value *row, bc_arena *arena)
+{
+    const column_widths *w = ctx;
+    set_widths(arena, bc_value_map_get(row, "cells"), w->width, w->n);
+}
+
 /* Widths as a browser lays out an automatic table: each column gets what
  * it needs at least, then the rest of the text width in proportion to
  * what it would take on one line, so that no word breaks and text
@@ -294,17 +306,32 @@ static void lay_out_table(bc_arena *arena, const bc_value *table)
                   BC_FACE_BOLD, true);
     for (size_t c = 0; c < n; c++)
         need[c].most = need[c].least;
-    for (size_t r = 0; rows && r < rows->as.seq.count; r++)
-        need_row(bc_value_map_get(rows->as.seq.items[r], "cells"), need, n,
-                 BC_FACE_REGULAR, room);
+    /* The rows of a lazy list are made one at a time to be measured. */
+    bc_arena *scratch = bc_arena_new();
+    for (size_t r = 0; rows && r < rows->as.seq.count; r++) {
+        need_row(bc_value_map_get(bc_value_seq_item(rows, r, scratch),
+                                  "cells"),
+                 need, n, BC_FACE_REGULAR, room);
+        bc_arena_reset(scratch);
+    }
+    bc_arena_free(scratch);
     if (total && total->kind == BC_VALUE_MAP)
         need_row(bc_value_map_get(total, "cells"), need, n, BC_FACE_BOLD,
                  room);
     share_width(need, width, n);
     set_widths(arena, header, width, n);
     for (size_t r = 0; rows && r < rows->as.seq.count; r++)
-        set_widths(arena, bc_value_map_get(rows->as.seq.items[r], "cells"),
-                   width, n);
+        if (rows->as.seq.items[r]) /* made already */
+            set_widths(arena,
+                       bc_value_map_get(rows->as.seq.items[r], "cells"),
+                       width, n);
+    bc_lazy_maker *lazy = bc_value_lazy_maker(rows);
+    if (lazy) { /* the others, as they are made */
+        column_widths *w = bc_arena_alloc(arena, sizeof *w);
+        *w = (column_widths){width, n};
+        lazy->finish = finish_row;
+        lazy->finish_ctx = w;
+    }
     if (total && total->kind == BC_VALUE_MAP)
         set_widths(arena, bc_value_map_get(total, "cells"), width, n);
 }
@@ -313,8 +340,11 @@ static void lay_out_table(bc_arena *arena, const bc_value *table)
 static void lay_out_tables(bc_arena *arena, const bc_value *v)
 {
     if (v->kind == BC_VALUE_SEQ) {
+        /* Not made yet: an item of a lazy list, which holds no table
+         * (view.h). */
         for (size_t i = 0; i < v->as.seq.count; i++)
-            lay_out_tables(arena, v->as.seq.items[i]);
+            if (v->as.seq.items[i])
+                lay_out_tables(arena, v->as.seq.items[i]);
         return;
     }
     if (v->kind != BC_VALUE_MAP)

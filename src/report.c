@@ -169,7 +169,7 @@ static const bc_field delegation_fields[] = {
     TEXT(bc_delegation, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
-static const bc_schema delegation_schema = {
+const bc_schema bc_delegation_schema = {
     BC_SCHEMA(N_("delegation"), bc_delegation, delegation_fields,
               "Một đoàn đi công tác nước ngoài (đoàn ra).")};
 
@@ -191,7 +191,7 @@ static const bc_field visit_fields[] = {
     TEXT(bc_visit, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
-static const bc_schema visit_schema = {
+const bc_schema bc_visit_schema = {
     BC_SCHEMA(N_("visit"), bc_visit, visit_fields,
               "Một đoàn nước ngoài đến làm việc (đoàn vào).")};
 
@@ -221,7 +221,7 @@ static const bc_field aid_fields[] = {
     TEXT(bc_aid_project, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
-static const bc_schema aid_schema = {
+const bc_schema bc_aid_schema = {
     BC_SCHEMA(N_("aid project"), bc_aid_project, aid_fields,
               "Một dự án viện trợ nước ngoài.")};
 
@@ -241,7 +241,7 @@ static const bc_field event_fields[] = {
     TEXT(bc_event, "text", BC_NONEMPTY, text, OWN_TEXT),
 };
 
-static const bc_schema event_schema = {
+const bc_schema bc_event_schema = {
     BC_SCHEMA(N_("event"), bc_event, event_fields,
               "Một hội nghị, chương trình giao lưu, lễ kỷ niệm...")};
 
@@ -253,12 +253,12 @@ static const bc_schema event_schema = {
                      "Nội dung: đoạn văn, danh sách gạch đầu dòng, ghi "     \
                      "chú, bảng."),                                          \
         FIELD(bc_entry, "delegations", BC_FIELD_LIST, 0, delegations,        \
-              &delegation_schema, "Các đoàn đi công tác nước ngoài."),       \
-        FIELD(bc_entry, "visits", BC_FIELD_LIST, 0, visits, &visit_schema,   \
+              &bc_delegation_schema, "Các đoàn đi công tác nước ngoài."),       \
+        FIELD(bc_entry, "visits", BC_FIELD_LIST, 0, visits, &bc_visit_schema,   \
               "Các đoàn nước ngoài đến làm việc."),                          \
         FIELD(bc_entry, "aid_projects", BC_FIELD_LIST, 0, aid_projects,      \
-              &aid_schema, "Các dự án viện trợ."),                           \
-        FIELD(bc_entry, "events", BC_FIELD_LIST, 0, events, &event_schema,   \
+              &bc_aid_schema, "Các dự án viện trợ."),                           \
+        FIELD(bc_entry, "events", BC_FIELD_LIST, 0, events, &bc_event_schema,   \
               "Các hội nghị, chương trình, sự kiện.")
 
 static const bc_field point_fields[] = {ENTRY_FIELDS(REQ)};
@@ -273,7 +273,7 @@ static const bc_field item_fields[] = {
           "Các điểm a), b), c)..."),
 };
 
-static const bc_schema item_schema = {
+const bc_schema bc_item_schema = {
     BC_SCHEMA(N_("item"), bc_entry, item_fields,
               "Một mục (1, 2, 3...).")};
 
@@ -295,7 +295,7 @@ static const bc_schema named_item_schema = {
          "Tiêu đề, in hoa; để trống để dùng tiêu đề mặc định: " what "."),   \
         FIELD_BLOCKS(bc_part, "body", 0, body,                               \
                      "Nội dung trước các mục đánh số."),                     \
-        FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &item_schema,       \
+        FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &bc_item_schema,       \
               "Các mục đánh số 1, 2, 3...")
 
 static const bc_field results_fields[] = {
@@ -346,7 +346,7 @@ static const bc_schema proposals_schema = {
 static const bc_field section_fields[] = {
     TEXT(bc_part, "title", REQ, title, "Tiêu đề, in hoa."),
     FIELD_BLOCKS(bc_part, "body", 0, body, "Nội dung trước các mục."),
-    FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &item_schema,
+    FIELD(bc_part, "items", BC_FIELD_LIST, 0, items, &bc_item_schema,
           "Các mục đánh số 1, 2, 3..."),
 };
 

@@ -989,8 +989,9 @@ static bc_value *summary_view(void *summary, const bc_writer *writer,
     bc_value *view = bc_view_build(s->frame, writer, arena, NULL, diags);
     if (!view)
         return NULL;
-    builder b = {s->frame, arena, diags, NULL, writer,
-                 BC_BUF_INIT, BC_BUF_INIT, false, BC_STRMAP_INIT, {{0}}, NULL};
+    builder b = {.report = s->frame, .arena = arena, .diags = diags,
+                 .writer = writer,
+                 .scratch = BC_BUF_INIT, .text = BC_BUF_INIT};
     view_set(&b, view, "preamble", preamble(&b, s));
     bc_value *parts = bc_value_new_seq(arena);
     for (size_t k = 0; k < BC_SUMMARY_PROPOSALS; k++)

@@ -25,7 +25,7 @@ static bc_value *shared_key(builder *b, const char *key, size_t len)
         return k;
     k = bc_strmap_get(&b->keys, key, len);
     if (!k) {
-        k = bc_value_new_string(b->arena, key, len);
+        k = bc_value_new_string(b->keep ? b->keep : b->arena, key, len);
         bc_strmap_put(&b->keys, k->as.string.ptr, len, k);
     }
     b->recent[slot].literal = key;
@@ -56,7 +56,7 @@ bc_value *view_word(builder *b, const char *word)
 bc_value *view_null(builder *b)
 {
     if (!b->null)
-        b->null = bc_value_new_null(b->arena);
+        b->null = bc_value_new_null(b->keep ? b->keep : b->arena);
     return b->null;
 }
 
@@ -72,6 +72,64 @@ bc_value *view_made(builder *b, const char *s, size_t len, bool rich)
     return string_of(b, &b->text);
 }
 
+bool view_cites(const bc_text *t)
+{
+    bc_cite_token tok;
+    return t->s && bc_cite_next(t->s, t->len, 0, &tok);
+}
+
+void view_expand(builder *b, const bc_text *t, bc_buf *out)
+{
+    if (!t->s)
+        return;
+    if (b->replay) /* it cites nothing: expanded, it is itself */
+        bc_buf_append(out, t->s, t->len);
+    else
+        bc_cite_expand(b->citer, t, out, b->diags);
+}
+
+static void note_citation(void *ctx, const bc_text *t)
+{
+    *(bool *)ctx |= view_cites(t);
+}
+
+bool view_cites_nothing(const builder *b, const bc_schema *schema,
+                        const void *obj)
+{
+    bool cites = view_cites(&b->report->document.issuer.self_name);
+    bc_schema_visit_texts(schema, obj, note_citation, &cites);
+    return !cites;
+}
+
+/* Item i of a lazy list, made by the view's builder (replaying) in the
+ * reader's arena. */
+static bc_value *make_lazily(const bc_lazy_maker *maker, size_t i,
+                             bc_arena *arena)
+{
+    const view_lazy *l = (const view_lazy *)(const void *)maker;
+    builder *b = l->b;
+    bc_arena *view = b->arena;
+    b->arena = arena;
+    bc_value *item = l->make(b, l, i);
+    b->arena = view;
+    return item;
+}
+
+bc_value *view_lazy_list(builder *b, size_t n, const view_lazy *how)
+{
+    if (!b->lazy || n == 0) {
+        bc_value *seq = bc_value_new_seq_of(b->arena, n);
+        for (size_t i = 0; i < n; i++)
+            bc_value_seq_push(b->arena, seq, NULL);
+        return seq;
+    }
+    view_lazy *l = bc_arena_alloc(b->arena, sizeof *l);
+    *l = *how;
+    l->maker = (bc_lazy_maker){make_lazily, NULL, NULL};
+    l->b = b;
+    return bc_value_new_lazy_seq(b->arena, NULL, n, &l->maker);
+}
+
 /* A text with its citations expanded (the subject's in full: heading),
  * then end, written by the format's writer. */
 static bc_value *expanded(builder *b, const bc_text *t, bool rich,
@@ -83,7 +141,7 @@ static bc_value *expanded(builder *b, const bc_text *t, bool rich,
     if (heading)
         bc_cite_expand_heading(b->citer, t, &b->scratch, b->diags);
     else
-        bc_cite_expand(b->citer, t, &b->scratch, b->diags);
+        view_expand(b, t, &b->scratch);
     /* The punctuation the layout adds goes in before the escaping, so that
      * "2024" then "." cannot become an ordered list "2024." at the start
      * of a line. */
@@ -264,6 +322,44 @@ static bc_value *item_value(builder *b, const bc_part *part,
     return v;
 }
 
+static bc_value *numbered_item(builder *b, const view_lazy *l, size_t i)
+{
+    return item_value(b, l->part, l->part->numbered.items[i], (int)i + 1);
+}
+
+static bool has_table(const bc_blocks *blocks)
+{
+    for (size_t i = 0; i < blocks->count; i++)
+        if (blocks->items[i].kind == BC_BLOCK_TABLE)
+            return true;
+    return false;
+}
+
+/* Whether item e of part may be made lazily, whole: nothing in it cites;
+ * it holds no table (a table made from activities counts against the
+ * budget, and the DOCX lays a table out before rendering) and no points
+ * (lettered: past the letters, an error); it is not the limitations,
+ * closed by their causes.  Its activities are then counted now. */
+static bool item_deferred(builder *b, const bc_part *part, const bc_entry *e)
+{
+    if (e->points.count || e == &part->limitations || has_table(&e->body) ||
+        !view_cites_nothing(b, &bc_item_schema, e))
+        return false;
+    view_count_activities(b, e);
+    return true;
+}
+
+static bc_value *items_value(builder *b, const bc_part *part)
+{
+    size_t n = part->numbered.count;
+    view_lazy l = {.make = numbered_item, .part = part};
+    bc_value *items = view_lazy_list(b, n, &l);
+    for (size_t i = 0; i < n; i++)
+        if (!items->lazy || !item_deferred(b, part, part->numbered.items[i]))
+            items->as.seq.items[i] = numbered_item(b, &l, i);
+    return items;
+}
+
 static void default_title(builder *b, const bc_part *part, bc_buf *out)
 {
     switch (part->kind) {
@@ -298,12 +394,7 @@ static bc_value *part_value(builder *b, const bc_part *part, int n)
     view_set(b, s, "to", part->to.s ? plain(b, &to)
                                     : view_null(b));
     view_set(b, s, "blocks", view_blocks(b, &part->body));
-    bc_value *items = bc_value_new_seq(b->arena);
-    for (size_t i = 0; i < part->numbered.count; i++)
-        bc_value_seq_push(b->arena, items,
-                          item_value(b, part, part->numbered.items[i],
-                                     (int)i + 1));
-    view_set(b, s, "items", items);
+    view_set(b, s, "items", items_value(b, part));
     return s;
 }
 
@@ -496,23 +587,59 @@ static void build(builder *b, bc_value *view)
     view_set(b, view, "appendices", appendices_value(b));
 }
 
+static void builder_fini(void *ctx)
+{
+    builder *b = ctx;
+    bc_citer_free(b->citer);
+    bc_buf_fini(&b->scratch);
+    bc_buf_fini(&b->text);
+    bc_strmap_fini(&b->keys);
+    bc_diags_fini(&b->quiet);
+}
+
+static bc_value *build_view(builder *b, bc_cite_record *cites)
+{
+    size_t errors = b->diags->errors;
+    bc_citer_check_titles(b->citer, b->diags);
+    bc_value *view = bc_value_new_map(b->arena);
+    build(b, view);
+    if (cites)
+        bc_citer_record(b->citer, b->arena, cites);
+    bc_citer_free(b->citer);
+    b->citer = NULL;
+    return b->diags->errors == errors ? view : NULL;
+}
+
 bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
                         bc_arena *arena, bc_cite_record *cites,
                         bc_diags *diags)
 {
-    size_t errors = diags->errors;
-    builder b = {report, arena, diags, bc_citer_new(report), writer,
-                 BC_BUF_INIT, BC_BUF_INIT, false, BC_STRMAP_INIT, {{0}}, NULL};
-    bc_citer_check_titles(b.citer, diags);
-    bc_value *view = bc_value_new_map(arena);
-    build(&b, view);
-    if (cites)
-        bc_citer_record(b.citer, arena, cites);
-    bc_citer_free(b.citer);
-    bc_buf_fini(&b.scratch);
-    bc_buf_fini(&b.text);
-    bc_strmap_fini(&b.keys);
-    return diags->errors == errors ? view : NULL;
+    builder b = {.report = report, .arena = arena, .diags = diags,
+                 .citer = bc_citer_new(report), .writer = writer,
+                 .scratch = BC_BUF_INIT, .text = BC_BUF_INIT};
+    bc_diags_init(&b.quiet);
+    bc_value *view = build_view(&b, cites);
+    builder_fini(&b);
+    return view;
+}
+
+bc_value *bc_view_build_lazy(const bc_report *report,
+                             const bc_writer *writer, bc_arena *arena,
+                             bc_cite_record *cites, bc_diags *diags)
+{
+    /* The builder lives as long as the view: it makes the lazy items. */
+    builder *b = bc_arena_calloc(arena, 1, sizeof *b);
+    *b = (builder){.report = report, .arena = arena, .diags = diags,
+                   .citer = bc_citer_new(report), .writer = writer,
+                 .scratch = BC_BUF_INIT, .text = BC_BUF_INIT};
+    bc_diags_init(&b->quiet);
+    bc_arena_defer(arena, builder_fini, b);
+    b->keep = arena;
+    b->lazy = true;
+    bc_value *view = build_view(b, cites);
+    b->replay = true;
+    b->diags = &b->quiet;
+    return view;
 }
 
 bool bc_view_render(bc_resolver *resolver, const char *name,

@@ -147,14 +147,25 @@ void view_grid_column(builder *b, view_grid *g, bc_value *title,
     bc_value_seq_push(b->arena, g->header, view_cell(b, title, align));
 }
 
-static bc_value *new_row(builder *b, view_grid *g, const char *stt)
+/* A row {cells} with room for n cells, its STT first when number: its
+ * cells, for the caller to add to; *row the row. */
+static bc_value *row_of(builder *b, bool number, size_t n, const char *stt,
+                        bc_value **row)
 {
     /* A cell a column: a table of 12 500 rows wastes nothing. */
-    bc_value *cells = bc_value_new_seq_of(b->arena, g->header->as.seq.count);
-    if (g->number)
+    bc_value *cells = bc_value_new_seq_of(b->arena, n);
+    if (number)
         bc_value_seq_push(b->arena, cells, made_cell(b, stt, "center"));
-    bc_value *row = bc_value_new_map_of(b->arena, 1);
-    view_set(b, row, "cells", cells);
+    *row = bc_value_new_map_of(b->arena, 1);
+    view_set(b, *row, "cells", cells);
+    return cells;
+}
+
+static bc_value *new_row(builder *b, view_grid *g, const char *stt)
+{
+    bc_value *row;
+    bc_value *cells =
+        row_of(b, g->number, g->header->as.seq.count, stt, &row);
     bc_value_seq_push(b->arena, g->rows, row);
     return cells;
 }
@@ -277,6 +288,41 @@ static void put_cell(builder *b, bc_value *cells, const bc_column *column,
     bc_buf_fini(&out);
 }
 
+/* Row i of a typed table: its STT (when numbered) and cells. */
+static bc_value *typed_row(builder *b, const view_lazy *l, size_t i)
+{
+    const bc_table *t = l->table;
+    char stt[32];
+    snprintf(stt, sizeof stt, "%zu", i + 1);
+    bc_value *row;
+    bc_value *cells = row_of(b, !t->no_number,
+                             t->columns.count + !t->no_number, stt, &row);
+    for (size_t c = 0; c < t->columns.count; c++)
+        put_cell(b, cells, &t->columns.items[c], &t->rows.items[i].items[c]);
+    return row;
+}
+
+/* A typed row's cells print their texts and nothing else. */
+static bool row_cites(const bc_table *t, size_t i)
+{
+    for (size_t c = 0; c < t->columns.count; c++)
+        if (view_cites(&t->rows.items[i].items[c].text))
+            return true;
+    return false;
+}
+
+/* The rows of a typed table, lazy where they cite nothing. */
+static bc_value *typed_rows(builder *b, const bc_table *t, view_grid *g)
+{
+    g->numbered = t->rows.count;
+    view_lazy l = {.make = typed_row, .table = t};
+    bc_value *rows = view_lazy_list(b, t->rows.count, &l);
+    for (size_t i = 0; i < t->rows.count; i++)
+        if (!rows->lazy || row_cites(t, i))
+            rows->as.seq.items[i] = typed_row(b, &l, i);
+    return rows;
+}
+
 static bc_value *typed_table(builder *b, const bc_table *t)
 {
     view_grid g;
@@ -292,15 +338,11 @@ static bc_value *typed_table(builder *b, const bc_table *t)
         sums[c] = type == BC_COLUMN_INTEGER || type == BC_COLUMN_AMOUNT ? 0
                                                                         : -1;
     }
-    for (size_t i = 0; i < t->rows.count; i++) {
-        bc_value *cells = view_grid_row(b, &g);
-        for (size_t c = 0; c < t->columns.count; c++) {
-            const bc_cell *cell = &t->rows.items[i].items[c];
-            put_cell(b, cells, &t->columns.items[c], cell);
-            if (sums[c] >= 0)
-                sums[c] += cell->integer; /* bounded when read (blocks.c) */
-        }
-    }
+    for (size_t i = 0; i < t->rows.count; i++)
+        for (size_t c = 0; c < t->columns.count; c++)
+            if (sums[c] >= 0) /* bounded when read (blocks.c) */
+                sums[c] += t->rows.items[i].items[c].integer;
+    g.rows = typed_rows(b, t, &g);
     if (t->total)
         view_grid_total(b, &g, sums, t->columns.count);
     return view_grid_value(b, &g, &t->title);
@@ -541,8 +583,7 @@ static void put_when(bc_buf *out, const bc_date_field *from,
 /* Appends t with its citations expanded (marked, escape.h). */
 static void put(builder *b, bc_buf *out, const bc_text *t)
 {
-    if (t->s)
-        bc_cite_expand(b->citer, t, out, b->diags);
+    view_expand(b, t, out);
 }
 
 /* A sentence made by bcreport, or the clerk's own in its place. */
@@ -592,22 +633,30 @@ static bc_value *delegation_sentence(builder *b, const bc_delegation *d)
  * a host): each time after the first counts against the citations'
  * budget, as a citation would, or a long self_name and many aliased
  * activities would multiply. */
-static void put_or_self(builder *b, bc_buf *out, const bc_text *t,
-                        const bc_text *at)
+static bool self_stands_in(builder *b, const bc_text *t, const bc_text *at)
 {
     const bc_text *self = &b->report->document.issuer.self_name;
-    if (t->s) {
-        put(b, out, t);
-        return;
-    }
+    if (t->s)
+        return false;
+    if (b->replay) /* counted when the view was built, within budget */
+        return true;
     if (b->self_used &&
         !bc_cite_charge(b->citer, at,
                         N_("self_name stands in for a partner or a host "
                            "once more"),
                         self->len, b->diags))
-        return;
+        return false;
     b->self_used = true;
-    put(b, out, self);
+    return true;
+}
+
+static void put_or_self(builder *b, bc_buf *out, const bc_text *t,
+                        const bc_text *at)
+{
+    if (t->s)
+        put(b, out, t);
+    else if (self_stands_in(b, t, at))
+        put(b, out, &b->report->document.issuer.self_name);
 }
 
 static bc_value *visit_sentence(builder *b, const bc_visit *v)
@@ -754,22 +803,110 @@ static bc_value *event_sentence(builder *b, const bc_event *ev)
     return v;
 }
 
+/* ---- activities ---- */
+
+typedef enum activity_kind {
+    ACTIVITY_DELEGATION,
+    ACTIVITY_VISIT,
+    ACTIVITY_AID,
+    ACTIVITY_EVENT
+} activity_kind;
+
+/* Activity i of e, in the view's order (delegations, visits, aid
+ * projects, events): its kind, and *k its place among those. */
+static activity_kind activity_at(const bc_entry *e, size_t i, size_t *k)
+{
+    size_t counts[] = {e->delegations.count, e->visits.count,
+                       e->aid_projects.count, e->events.count};
+    activity_kind kind = ACTIVITY_DELEGATION;
+    while (kind < ACTIVITY_EVENT && i >= counts[kind])
+        i -= counts[kind++];
+    *k = i;
+    return kind;
+}
+
+static bc_value *activity(builder *b, const view_lazy *l, size_t i)
+{
+    const bc_entry *e = l->entry;
+    size_t k;
+    switch (activity_at(e, i, &k)) {
+    case ACTIVITY_DELEGATION:
+        return delegation_sentence(b, &e->delegations.items[k]);
+    case ACTIVITY_VISIT:
+        return visit_sentence(b, &e->visits.items[k]);
+    case ACTIVITY_AID:
+        return aid_sentence(b, &e->aid_projects.items[k], k == 0);
+    case ACTIVITY_EVENT:
+        break;
+    }
+    return event_sentence(b, &e->events.items[k]);
+}
+
+static const bc_schema *const activity_schemas[] = {
+    &bc_delegation_schema, &bc_visit_schema, &bc_aid_schema,
+    &bc_event_schema};
+
+/* Activity i of e and its kind. */
+static const void *activity_struct(const bc_entry *e, size_t i,
+                                   activity_kind *kind)
+{
+    size_t k;
+    *kind = activity_at(e, i, &k);
+    switch (*kind) {
+    case ACTIVITY_DELEGATION:
+        return &e->delegations.items[k];
+    case ACTIVITY_VISIT:
+        return &e->visits.items[k];
+    case ACTIVITY_AID:
+        return &e->aid_projects.items[k];
+    case ACTIVITY_EVENT:
+        break;
+    }
+    return &e->events.items[k];
+}
+
+/* What making activity i, which cites nothing, counts against the
+ * budget, counted now, in document order: self_name standing in
+ * (put_or_self), the one thing such a sentence counts. */
+static void count_activity(builder *b, const bc_entry *e, size_t i)
+{
+    activity_kind kind;
+    const void *a = activity_struct(e, i, &kind);
+    if (kind == ACTIVITY_VISIT)
+        self_stands_in(b, &((const bc_visit *)a)->host,
+                       &((const bc_visit *)a)->guests);
+    else if (kind == ACTIVITY_AID)
+        self_stands_in(b, &((const bc_aid_project *)a)->partner,
+                       &((const bc_aid_project *)a)->donor);
+    else if (kind == ACTIVITY_EVENT)
+        self_stands_in(b, &((const bc_event *)a)->host,
+                       &((const bc_event *)a)->title);
+}
+
+static size_t activity_count(const bc_entry *e)
+{
+    return e->delegations.count + e->visits.count + e->aid_projects.count +
+           e->events.count;
+}
+
+void view_count_activities(builder *b, const bc_entry *e)
+{
+    for (size_t i = 0; i < activity_count(e); i++)
+        count_activity(b, e, i);
+}
+
 bc_value *view_activities(builder *b, const bc_entry *e)
 {
-    bc_value *seq = bc_value_new_seq_of(
-        b->arena, e->delegations.count + e->visits.count +
-                      e->aid_projects.count + e->events.count);
-    for (size_t i = 0; i < e->delegations.count; i++)
-        bc_value_seq_push(b->arena, seq,
-                          delegation_sentence(b, &e->delegations.items[i]));
-    for (size_t i = 0; i < e->visits.count; i++)
-        bc_value_seq_push(b->arena, seq,
-                          visit_sentence(b, &e->visits.items[i]));
-    for (size_t i = 0; i < e->aid_projects.count; i++)
-        bc_value_seq_push(b->arena, seq,
-                          aid_sentence(b, &e->aid_projects.items[i], i == 0));
-    for (size_t i = 0; i < e->events.count; i++)
-        bc_value_seq_push(b->arena, seq,
-                          event_sentence(b, &e->events.items[i]));
+    size_t n = activity_count(e);
+    view_lazy l = {.make = activity, .entry = e};
+    bc_value *seq = view_lazy_list(b, n, &l);
+    for (size_t i = 0; i < n; i++) {
+        activity_kind kind;
+        const void *a = activity_struct(e, i, &kind);
+        if (seq->lazy && view_cites_nothing(b, activity_schemas[kind], a))
+            count_activity(b, e, i);
+        else
+            seq->as.seq.items[i] = activity(b, &l, i);
+    }
     return seq;
 }

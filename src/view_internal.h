@@ -31,6 +31,16 @@ typedef struct builder {
         bc_value *node;
     } recent[128];
     bc_value *null;
+    /* Where the keys and the null are made (NULL: arena): the view's
+     * arena, while arena is a lazy item's own. */
+    bc_arena *keep;
+    /* Long lists are made lazily where nothing in them cites (view.h). */
+    bool lazy;
+    /* Making an item of a lazy list, once the view is built: its texts
+     * cite nothing, and what it counts against the citations' budget
+     * was counted then (no citer, no errors). */
+    bool replay;
+    bc_diags quiet; /* replaying: the diagnostics there are none of */
 } builder;
 
 /* Gives key the value v in map (as bc_value_map_assign), the key's node
@@ -49,6 +59,13 @@ bc_value *view_word(builder *b, const char *word);
  * text. */
 bc_value *view_text(builder *b, const bc_text *t, bool rich,
                     const char *end);
+
+/* Appends t with its citations expanded (marked, escape.h); replaying,
+ * as it is. */
+void view_expand(builder *b, const bc_text *t, bc_buf *out);
+
+/* Whether t holds a citation. */
+bool view_cites(const bc_text *t);
 
 /* Marked text that bcreport made (not the data's), written likewise. */
 bc_value *view_made(builder *b, const char *s, size_t len, bool rich);
@@ -127,7 +144,37 @@ bc_value *view_grid_value(builder *b, const view_grid *g,
                           const bc_text *title);
 
 /* The sentences of an entry's activities, each {text}, in the order
- * delegations, visits, aid projects, events. */
+ * delegations, visits, aid projects, events; lazy (view.h) where they
+ * cite nothing. */
 bc_value *view_activities(builder *b, const bc_entry *e);
+/* What making e's activities counts against the citations' budget when
+ * nothing in them cites, counted now, in document order: for an item
+ * made lazily whole. */
+void view_count_activities(builder *b, const bc_entry *e);
+
+/* ---- lazy lists (view.h, bc_view_build_lazy) ---- */
+
+/* How to make the items of a lazy list: make(b, l, i) makes item i
+ * with b (in the arena b->arena), from what l names. */
+typedef struct view_lazy view_lazy;
+struct view_lazy {
+    bc_lazy_maker maker;
+    builder *b;
+    bc_value *(*make)(builder *b, const view_lazy *l, size_t i);
+    const bc_part *part;   /* an item of this part, */
+    const bc_entry *entry; /* an activity of this entry, */
+    const bc_table *table; /* or a row of this table */
+};
+
+/* A list of n items, all NULL, for the caller to make those that must be
+ * made now (they cite): lazy (its maker a copy of *how) when the view is
+ * built lazily and n > 0, else a plain list of n NULLs to be made. */
+bc_value *view_lazy_list(builder *b, size_t n, const view_lazy *how);
+
+/* Whether nothing that the struct of schema at obj prints cites,
+ * self_name included (it may stand in for a partner or a host): what
+ * may be made lazily. */
+bool view_cites_nothing(const builder *b, const bc_schema *schema,
+                        const void *obj);
 
 #endif

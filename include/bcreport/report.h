@@ -218,6 +218,14 @@ bc_pos bc_report_locate(const bc_report *r, const bc_text *t, size_t offset,
 
 /* The schema of a whole data file (for `bcreport schema` too). */
 extern const bc_schema bc_report_schema;
+/* The schemas of an entry's activities, for a walk over the texts of one
+ * (bc_schema_visit_texts): the view makes an activity lazily only when
+ * none of its texts cites (view.h). */
+extern const bc_schema bc_delegation_schema, bc_visit_schema,
+    bc_aid_schema, bc_event_schema;
+/* The schema of a numbered item (1, 2...): its texts, its activities'
+ * and its points' (the view makes an item lazily when none cites). */
+extern const bc_schema bc_item_schema;
 
 /* Loads and checks path like bc_report_load, but returns the report even
  * after errors in its fields (they are left unset), so that the checks

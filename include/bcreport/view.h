@@ -44,7 +44,7 @@
  *
  * The view lives in the arena given and borrows nothing from the report:
  * every text is copied, so the report may be freed once the view is built
- * (build.c does, before rendering).  Returns NULL after adding errors
+ * (but see bc_view_build_lazy).  Returns NULL after adding errors
  * (an unknown citation, more points than there are letters).  cites, when
  * not NULL, receives what the view's citations printed (cite.h), even
  * after errors: `check` reasons about the citations the document actually
@@ -64,6 +64,22 @@
 bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
                         bc_arena *arena, bc_cite_record *cites,
                         bc_diags *diags);
+
+/* The same view, with its long lists lazy (value.h): an entry's
+ * activities and a typed table's rows are made as a template reads them,
+ * each dropped after, so that the 30 000 sentences and 12 500 rows of a
+ * report of 13 MB are never alive at once.  Only what cites nothing (and
+ * where self_name, standing in, cites nothing) is made so, since a
+ * citation prints according to what was cited before it; what it counts
+ * against the citations' budget is counted here, in document order, so
+ * the errors are those of bc_view_build and the text the same, byte for
+ * byte.  Such a view borrows report: the report's arena must outlive the
+ * view's last reading (build.c frees it with the view's arena).  A
+ * reader of the view reads a list's items with bc_value_seq_item; a
+ * lazily made item holds no table. */
+bc_value *bc_view_build_lazy(const bc_report *report,
+                             const bc_writer *writer, bc_arena *arena,
+                             bc_cite_record *cites, bc_diags *diags);
 
 /* Renders the template called name from resolver (folder: its folder, for
  * messages; NULL for the built-in ones) over view, appending to out:
