@@ -273,6 +273,8 @@ mutant("writer-docx-escape", "writer.c",
        "    bc_buf_append(w->out, s + done, len - done);",
        "XML escape in DOCX dropped")
 # docx.c
+mutant("docx-lazy-widths", "docx.c", "        lazy->finish = finish_row;",
+       "        (void)finish_row;", "widths not given (a lazy table's rows)")
 mutant("docx-figures-least", "docx.c",
        'if (roomy && !strcmp(align, "right")) {',
        'if (roomy && !strcmp(align, "center")) {',
@@ -333,6 +335,10 @@ mutant("tplr-last", "template_render.c",
        "return f->index + 1 == f->count ? &true_value : &false_value;",
        "return f->index + 2 == f->count ? &true_value : &false_value;",
        "boundary (-last)")
+mutant("tplr-lazy-kept", "template_render.c",
+       "            if (scratch)\n                bc_arena_reset(scratch);",
+       "            if (scratch)\n                (void)0;",
+       "free removed (a lazy list's items all kept)")
 mutant("tplr-truthy", "template_render.c",
        "return v->as.string.len > 0;", "return v->as.string.len > 1;",
        "boundary (a one-letter text is falsy)")
@@ -353,6 +359,17 @@ mutant("view-point-letter", "view.c",
        "numbering step (b) first)")
 mutant("vc-stt", "view_content.c", '"%zu", ++g->numbered);',
        '"%zu", g->numbered++);', "numbering step (STT from 0)")
+mutant("vc-typed-stt", "view_content.c", 'snprintf(stt, sizeof stt, "%zu", i + 1);',
+       'snprintf(stt, sizeof stt, "%zu", i);',
+       "numbering step (a typed table's STT from 0)")
+mutant("vc-lazy-uncounted", "view_content.c", "            count_activity(b, e, i);",
+       "            ;", "budget not counted (self_name in a lazy activity)")
+mutant("view-lazy-cites", "view.c",
+       "    bc_schema_visit_texts(schema, obj, note_citation, &cites);",
+       "    (void)note_citation;",
+       "check removed (a citing element made lazily)")
+mutant("view-lazy-points", "view.c", "    if (e->points.count || e == &part->limitations",
+       "    if (e == &part->limitations", "check removed (an item with points made lazily)")
 mutant("vc-total-limit", "view_content.c",
        "if (n > BC_TABLE_MAX_TOTAL - a->sums[c]) {",
        "if (n >= BC_TABLE_MAX_TOTAL - a->sums[c]) {",
@@ -375,10 +392,15 @@ mutant("out-regular", "output.c", "if (!S_ISREG(st.st_mode)) {", "if (0) {",
        "check removed (not a regular file)")
 mutant("out-umask", "output.c", "return fchmod(fd, 0666 & ~mask) == 0;",
        "return fchmod(fd, 0644 & ~mask) == 0;", "mode of a new file")
-mutant("out-fsync-ignored", "output.c", "              fsync(fd) == 0;",
-       "              (fsync(fd), true);", "error ignored (fsync)")
-mutant("out-close-ignored", "output.c", "    if (close(fd) != 0 && ok) {",
-       "    if (close(fd) != 0 && 0) {", "error ignored (close)")
+mutant("out-fsync-ignored", "output.c", "bool ok = fsync(o->fd) == 0;",
+       "bool ok = (fsync(o->fd), true);", "error ignored (fsync)")
+mutant("out-close-ignored", "output.c", "    if (close(o->fd) != 0 && ok) {",
+       "    if (close(o->fd) != 0 && 0) {", "error ignored (close)")
+mutant("out-late-input", "output.c",
+       "    if (!may_replace(o->path, o->target.ptr, o->diags)) {\n"
+       "        drop_temp",
+       "    if (0) {\n        drop_temp",
+       "check removed (an input read after the first piece)")
 # dynlib.c
 mutant("dynlib-last-symbol", "dynlib.c",
        "    for (size_t i = 0; i < count; i++) {",

@@ -181,10 +181,11 @@ static bool build_document(bc_view_maker make, void *ctx,
             ok = bc_docx_write(view, arena, resolver,
                                options->template_dir, out, diags);
         else
-            ok = bc_view_render(resolver,
+            ok = bc_view_stream(resolver,
                                 options->fragment ? formats[format].fragment
                                                   : formats[format].main,
-                                view, options->template_dir, out, diags);
+                                view, options->template_dir, out,
+                                options->sink, options->sink_ctx, diags);
         bc_resolver_free(resolver);
     }
     bc_arena_free(arena);
@@ -205,6 +206,7 @@ static bool build_pdf(bc_view_maker make, void *ctx,
                                                          : BC_FORMAT_HTML;
     bc_build_options page = *options;
     page.fragment = false;
+    page.sink = NULL; /* the engine prints the whole document */
     bc_buf doc = BC_BUF_INIT;
     bool ok = build_document(make, ctx, &page, source, &doc, diags) &&
               bc_pdf_print(&engine, doc.ptr, doc.len, out, diags);

@@ -386,12 +386,14 @@ static void print_diags(const cli *c, bc_diags *diags)
  * named output (through a temporary file; never onto an input) or, for NULL
  * or "-", to standard output; then the diagnostics are printed.  Nothing
  * is written after an error.  Returns the exit status. */
-static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
-                   const char *output)
+/* Finishes an output file that the document was written to (o: NULL
+ * for standard output, where the document is data): commits it when
+ * there are no errors, else removes it; then the diagnostics, and the
+ * exit status. */
+static int finish(const cli *c, bc_diags *diags, bc_output *o,
+                  const bc_buf *data)
 {
-    const char *data = out->ptr;
-    bool to_file = output && strcmp(output, "-") != 0;
-    if (diags->errors == 0 && to_file) {
+    if (diags->errors == 0 && o) {
         /* The warnings are made text before the file is replaced: once
          * it is, nothing is left to allocate, so running out of memory
          * (71) always leaves the old file. */
@@ -399,7 +401,7 @@ static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
             bc_diags_keep_errors(diags);
         bc_buf said = BC_BUF_INIT;
         bc_diags_format(diags, c->colour, &said);
-        bool written = bc_write_file_atomic(output, data, out->len, diags);
+        bool written = bc_output_commit(o);
         if (written && said.len) {
             fwrite(said.ptr, 1, said.len, stderr);
             fflush(stderr);
@@ -410,11 +412,29 @@ static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
         /* Notes tell what the output holds (init's changes): moot when it
          * could not be written. */
         bc_diags_drop_notes(diags);
+    } else {
+        bc_output_abort(o);
     }
     print_diags(c, diags);
-    if (diags->errors == 0 && !to_file)
-        return write_stdout(data, out->len);
+    if (diags->errors == 0 && !o)
+        return write_stdout(data->ptr, data->len);
     return diags->status;
+}
+
+/* Where output goes: a file (not "-"), or NULL for standard output. */
+static bc_output *output_of(const char *output, bc_diags *diags)
+{
+    return output && strcmp(output, "-") != 0 ? bc_output_open(output, diags)
+                                              : NULL;
+}
+
+static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
+                   const char *output)
+{
+    bc_output *o = output_of(output, diags);
+    if (o && diags->errors == 0)
+        bc_output_write(o, out->ptr, out->len);
+    return finish(c, diags, o, out);
 }
 
 /* Parses a command's options, which are only --help; returns -1 to go on,
@@ -751,8 +771,20 @@ static int cmd_build(const cli *c, const command *self, int argc,
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
+    bc_output *o = output_of(a.output, &diags);
+    /* Markdown and HTML go to their file as they are rendered: a
+     * document of 14 MB is never held whole.  The DOCX is zipped in
+     * memory, and a PDF printed from a document made first. */
+    bool streamed = o && (a.options.format == BC_FORMAT_MD ||
+                          a.options.format == BC_FORMAT_HTML);
+    if (streamed) {
+        a.options.sink = bc_output_sink;
+        a.options.sink_ctx = o;
+    }
     bc_build(a.inputs[0], &a.options, &out, &diags);
-    int status = deliver(c, &diags, &out, a.output);
+    if (o && !streamed && diags.errors == 0)
+        bc_output_write(o, out.ptr, out.len);
+    int status = finish(c, &diags, o, &out);
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;

@@ -243,74 +243,171 @@ static void drop_temp_at_exit(void)
         unlink(pending_temp);
 }
 
-/* Writes, flushes and renames the temporary file; reports and returns
- * false on failure, the temporary file removed before anything is
- * allocated for the report. */
-static bool fill_and_rename(int fd, const char *tmp, const char *path,
-                            const char *target, const char *data,
-                            size_t len, guard *g, bc_diags *diags)
+/* ---- writing in pieces ---- */
+
+struct bc_output {
+    char *path; /* as given, for messages */
+    bc_buf target, tmp;
+    int fd;      /* the temporary file's, -1 until the first piece */
+    bool failed; /* an error was reported: nothing more is done */
+    guard g;
+    bc_diags *diags;
+};
+
+bc_output *bc_output_open(const char *path, bc_diags *diags)
 {
-    bc_pos pos = {path, 0, 0};
-    bool ok = set_owner_and_mode(fd, target) && bc_write_all(fd, data, len) &&
-              fsync(fd) == 0;
+    bc_output *o = bc_xcalloc(1, sizeof *o);
+    o->path = bc_xstrdup(path);
+    bc_buf_init(&o->target);
+    bc_buf_init(&o->tmp);
+    o->fd = -1;
+    o->diags = diags;
+    return o;
+}
+
+static void output_free(bc_output *o)
+{
+    bc_buf_fini(&o->tmp);
+    bc_buf_fini(&o->target);
+    free(o->path);
+    free(o);
+}
+
+/* The temporary file, made beside the file it will replace, with that
+ * file's owner and permissions; fatal signals and exit() remove it. */
+static bool start(bc_output *o)
+{
+    if (!target_of(o->path, &o->target, o->diags) ||
+        !may_replace(o->path, o->target.ptr, o->diags))
+        return false;
+    temp_name(o->target.ptr, &o->tmp);
+    static bool at_exit;
+    if (!at_exit)
+        at_exit = atexit(drop_temp_at_exit) == 0;
+    guard_begin(&o->g);
+    block(&o->g);
+    o->fd = mkstemp(o->tmp.ptr);
+    int saved = errno;
+    pending_temp = o->fd >= 0 ? o->tmp.ptr : NULL;
+    unblock(&o->g);
+    if (o->fd < 0) {
+        guard_end(&o->g);
+        cannot_create(o->path, o->target.ptr, saved, o->diags);
+        return false;
+    }
+    return true;
+}
+
+/* Closes and removes the temporary file after an error (saved: its
+ * errno, reported as a write error; 0: reported already). */
+static void fail(bc_output *o, int saved)
+{
+    if (o->fd >= 0) {
+        close(o->fd);
+        o->fd = -1;
+        drop_temp(o->tmp.ptr, &o->g);
+        guard_end(&o->g);
+    }
+    if (saved) {
+        bc_pos pos = {o->path, 0, 0};
+        bc_diag_add(o->diags, BC_ERROR, BC_EX_IOERR, pos,
+                    _("cannot write: %s"), strerror(saved));
+    }
+    o->failed = true;
+}
+
+bool bc_output_write(bc_output *o, const char *data, size_t len)
+{
+    if (o->failed)
+        return false;
+    if (o->fd < 0) {
+        if (!start(o)) {
+            o->failed = true;
+            return false;
+        }
+        if (!set_owner_and_mode(o->fd, o->target.ptr)) {
+            fail(o, errno);
+            return false;
+        }
+    }
+    if (!bc_write_all(o->fd, data, len)) {
+        fail(o, errno);
+        return false;
+    }
+    return true;
+}
+
+bool bc_output_sink(void *output, const char *data, size_t len)
+{
+    return bc_output_write(output, data, len);
+}
+
+/* Flushes and renames the temporary file; reports and returns false on
+ * failure, the temporary file removed before anything is allocated for
+ * the report. */
+bool bc_output_commit(bc_output *o)
+{
+    if (!o->failed && o->fd < 0) /* nothing written: an empty file */
+        bc_output_write(o, "", 0);
+    if (o->failed) {
+        output_free(o);
+        return false;
+    }
+    bc_pos pos = {o->path, 0, 0};
+    bool ok = fsync(o->fd) == 0;
     /* The error of the first step that failed: errno is not cleared by
      * the calls that succeed, so it is read only after a failure. */
     int saved = ok ? 0 : errno;
-    if (close(fd) != 0 && ok) {
+    if (close(o->fd) != 0 && ok) {
         ok = false;
         saved = errno;
     }
+    o->fd = -1;
     if (!ok) {
-        drop_temp(tmp, g);
-        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, pos, _("cannot write: %s"),
-                    strerror(saved));
+        drop_temp(o->tmp.ptr, &o->g);
+        guard_end(&o->g);
+        bc_diag_add(o->diags, BC_ERROR, BC_EX_IOERR, pos,
+                    _("cannot write: %s"), strerror(saved));
+        output_free(o);
         return false;
     }
-    block(g);
-    ok = rename(tmp, target) == 0;
+    /* Written in pieces while the templates were read: one read after
+     * the first piece (a partial) is refused now. */
+    if (!may_replace(o->path, o->target.ptr, o->diags)) {
+        drop_temp(o->tmp.ptr, &o->g);
+        guard_end(&o->g);
+        output_free(o);
+        return false;
+    }
+    block(&o->g);
+    ok = rename(o->tmp.ptr, o->target.ptr) == 0;
     saved = errno;
     if (ok)
         pending_temp = NULL; /* nothing left to remove */
-    unblock(g);
+    unblock(&o->g);
     if (!ok) {
-        drop_temp(tmp, g);
-        bc_diag_add(diags, BC_ERROR, BC_EX_CANTCREAT, pos,
+        drop_temp(o->tmp.ptr, &o->g);
+        bc_diag_add(o->diags, BC_ERROR, BC_EX_CANTCREAT, pos,
                     _("cannot create: %s"), strerror(saved));
     }
+    guard_end(&o->g);
+    output_free(o);
     return ok;
+}
+
+void bc_output_abort(bc_output *o)
+{
+    if (!o)
+        return;
+    if (!o->failed)
+        fail(o, 0);
+    output_free(o);
 }
 
 bool bc_write_file_atomic(const char *path, const char *data, size_t len,
                           bc_diags *diags)
 {
-    bc_buf target = BC_BUF_INIT, tmp = BC_BUF_INIT;
-    bool ok = target_of(path, &target, diags) &&
-              may_replace(path, target.ptr, diags);
-    if (ok) {
-        temp_name(target.ptr, &tmp);
-        static bool at_exit;
-        if (!at_exit)
-            at_exit = atexit(drop_temp_at_exit) == 0;
-        guard g;
-        guard_begin(&g);
-        block(&g);
-        int fd = mkstemp(tmp.ptr);
-        int saved = errno;
-        pending_temp = fd >= 0 ? tmp.ptr : NULL;
-        unblock(&g);
-        if (fd < 0) {
-            cannot_create(path, target.ptr, saved, diags);
-            ok = false;
-        } else if (!fill_and_rename(fd, tmp.ptr, path, target.ptr, data,
-                                    len, &g, diags)) {
-            ok = false;
-        }
-        block(&g);
-        pending_temp = NULL;
-        unblock(&g);
-        guard_end(&g);
-    }
-    bc_buf_fini(&tmp);
-    bc_buf_fini(&target);
-    return ok;
+    bc_output *o = bc_output_open(path, diags);
+    bc_output_write(o, data, len);
+    return bc_output_commit(o);
 }

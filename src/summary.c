@@ -1097,8 +1097,9 @@ static bool write_output(const bc_summary *s, const bc_summary_options *o,
         return bc_xlsx_write(s->tables, BC_SUMMARY_TABLE_COUNT, &info,
                              o->output, out, diags);
     }
-    bc_build_options build = {o->template_dir, (bc_format)o->format, false,
-                              o->pdf_engine};
+    bc_build_options build = {.template_dir = o->template_dir,
+                              .format = (bc_format)o->format,
+                              .pdf_engine = o->pdf_engine};
     return bc_build_view(summary_view, (void *)s, &build, out, diags);
 }
 

@@ -57,6 +57,11 @@ typedef struct bc_build_options {
     bool fragment;          /* HTML: only the <article> ("article.html") */
     const char *pdf_engine; /* PDF: as --pdf-engine (pdf.h); NULL: find
                              * Chromium */
+    /* Markdown and HTML: the document handed to sink in pieces as it is
+     * rendered (template.h), never held whole, instead of appended to
+     * out; NULL: appended.  The other formats ignore it. */
+    bc_render_sink sink;
+    void *sink_ctx;
 } bc_build_options;
 
 /* The templates a build starts from; each format has its own set, over

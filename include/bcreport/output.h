@@ -37,4 +37,20 @@
 bool bc_write_file_atomic(const char *path, const char *data, size_t len,
                           bc_diags *diags);
 
+/* The same in pieces, as a document is rendered, so that it is never
+ * held whole: bc_output_open makes nothing; the first piece makes the
+ * temporary file (or reports why it cannot be); bc_output_commit
+ * flushes it and renames it over path (an empty file when nothing was
+ * written), bc_output_abort removes it, and either frees the bc_output.
+ * After an error (reported once) every later call does nothing and
+ * commit returns false.  Until commit or abort, a fatal signal or exit()
+ * removes the temporary file.  One output at a time. */
+typedef struct bc_output bc_output;
+bc_output *bc_output_open(const char *path, bc_diags *diags);
+bool bc_output_write(bc_output *o, const char *data, size_t len);
+/* bc_output_write as a bc_render_sink (template.h), output a bc_output. */
+bool bc_output_sink(void *output, const char *data, size_t len);
+bool bc_output_commit(bc_output *o);
+void bc_output_abort(bc_output *o);
+
 #endif

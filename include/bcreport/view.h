@@ -65,11 +65,13 @@ bc_value *bc_view_build(const bc_report *report, const bc_writer *writer,
                         bc_arena *arena, bc_cite_record *cites,
                         bc_diags *diags);
 
-/* The same view, with its long lists lazy (value.h): an entry's
- * activities and a typed table's rows are made as a template reads them,
- * each dropped after, so that the 30 000 sentences and 12 500 rows of a
- * report of 13 MB are never alive at once.  Only what cites nothing (and
- * where self_name, standing in, cites nothing) is made so, since a
+/* The same view, with its long lists lazy (value.h): a part's items, an
+ * entry's activities and a typed table's rows are made as a template
+ * reads them, each dropped after, so that the 10 000 items, 30 000
+ * sentences and 12 500 rows of a report of 13 MB are never alive at
+ * once.  Only what cites nothing (and where self_name, standing in,
+ * cites nothing) is made so, and only an item without points or tables
+ * that is not the limitations (closed by their causes), since a
  * citation prints according to what was cited before it; what it counts
  * against the citations' budget is counted here, in document order, so
  * the errors are those of bc_view_build and the text the same, byte for

@@ -547,10 +547,104 @@ static void test_new_file_mode_under_umask_zero(void **state)
     assert_int_equal(st.st_mode & 07777, 0666);
 }
 
+/* ---- written as it is rendered ---- */
+
+/* fx->dir/big.yaml: 3 000 paragraphs, a Markdown document of 330 KB,
+ * five pieces of 64 KiB and more. */
+static void write_big(const fixture *fx)
+{
+    bc_buf yaml = BC_BUF_INIT;
+    bc_buf_puts(&yaml, TU_YAML_DOCUMENT "preamble:\n");
+    for (int i = 0; i < 3000; i++)
+        bc_buf_printf(&yaml,
+                      "  - \"Đoạn %d: các đơn vị báo cáo số đoàn, số hoạt "
+                      "động và số đề xuất trong năm.\"\n",
+                      i + 1);
+    bc_buf_puts(&yaml, "results:\n  title: KẾT QUẢ\n"
+                       TU_YAML_TASKS_TO_DISTRIBUTION TU_YAML_SIGNATURE);
+    bc_buf path = BC_BUF_INIT;
+    bc_buf_printf(&path, "%s/big.yaml", fx->dir);
+    write_file(path.ptr, yaml.ptr, yaml.len);
+    bc_buf_fini(&path);
+    bc_buf_fini(&yaml);
+}
+
+/* Markdown and HTML go to the temporary file in pieces as they are
+ * rendered, never held whole: the same bytes as on standard output. */
+static void test_streamed_in_pieces(void **state)
+{
+    fixture *fx = *state;
+    if (!have("strace"))
+        skip();
+    tu_skip_under_valgrind("strace counts valgrind's own writes too");
+    write_big(fx);
+    static const char *const formats[] = {"md", "html"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_buf cmd = BC_BUF_INIT;
+        /* The writes to the temporary file's descriptor, counted. */
+        bc_buf_printf(&cmd,
+                      "ASAN_OPTIONS=detect_leaks=0 strace -o trace "
+                      "-e trace=openat,write \"$BCREPORT\" build -f %s "
+                      "big.yaml -o out && "
+                      "fd=$(sed -n 's/^openat(.*\"\\.out\\.[^\"]*\".* = "
+                      "\\([0-9]*\\)$/\\1/p' trace) && "
+                      "test $(grep -c \"^write($fd,\" trace) -ge 5 && "
+                      "\"$BCREPORT\" build -f %s big.yaml > stdout && "
+                      "cmp out stdout && rm trace out stdout",
+                      formats[i], formats[i]);
+        expect_shell(fx, 0, "", cmd.ptr);
+        bc_buf_fini(&cmd);
+    }
+    assert_listing(fx, "big.yaml\nd.yaml\n");
+}
+
+/* A template that fails after pieces were written: the old file stays,
+ * the temporary one is gone. */
+static void test_failure_after_pieces_keeps_old(void **state)
+{
+    fixture *fx = *state;
+    write_big(fx);
+    write_file(fx->out.ptr, "old\n", 4);
+    expect_shell(fx, 65, NULL,
+                 "mkdir T && printf '{{#preamble}}{{paragraph}}\\n"
+                 "{{/preamble}}{{no_such_name}}' > T/report.md.mustache && "
+                 "\"$BCREPORT\" build big.yaml -T T -o bc.md 2> err && "
+                 "grep -q no_such_name err");
+    tu_result r;
+    tu_shell(&r, "cd '%s' && grep -c 'no_such_name' err && rm -r T err",
+             fx->dir);
+    assert_string_equal(r.out, "1\n");
+    tu_result_fini(&r);
+    assert_file_is(fx->out.ptr, "old\n", 4);
+    assert_listing(fx, "bc.md\nbig.yaml\nd.yaml\n");
+}
+
+/* A partial read after the first pieces were written is an input too:
+ * the output is refused at the end, the partial kept. */
+static void test_refuses_a_partial_read_late(void **state)
+{
+    fixture *fx = *state;
+    write_big(fx);
+    expect_shell(fx, 64,
+                 "T/tail.mustache: error: refusing to write the output "
+                 "onto an input of this command (T/tail.mustache)\n",
+                 "mkdir T && printf '{{#preamble}}{{paragraph}}\\n"
+                 "{{/preamble}}{{> tail}}' > T/report.md.mustache && "
+                 "printf 'the end\\n' > T/tail.mustache && "
+                 "\"$BCREPORT\" build -f md big.yaml -T T -o T/tail.mustache");
+    tu_result r;
+    tu_shell(&r, "cd '%s' && cat T/tail.mustache && ls -A T", fx->dir);
+    assert_string_equal(r.out, "the end\nreport.md.mustache\ntail.mustache\n");
+    tu_result_fini(&r);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
+        T(test_streamed_in_pieces),
+        T(test_failure_after_pieces_keeps_old),
+        T(test_refuses_a_partial_read_late),
         T(test_writes_the_report),
         T(test_new_file_mode_follows_umask),
         T(test_new_file_mode_under_umask_zero),

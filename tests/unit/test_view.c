@@ -243,6 +243,40 @@ static void test_lazy_view_counts_in_document_order(void **state)
     free(text);
 }
 
+/* An item of more points than there are letters: the error of the whole
+ * view, though nothing in it cites (such an item is made at once). */
+static void test_lazy_view_letters_points(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = tu_read_file("tests/fixtures/lazy-mixed.yaml", &len);
+    assert_non_null(text);
+    bc_buf points = BC_BUF_INIT;
+    bc_buf_puts(&points, "    - title: \"Các điểm\"\n      items:\n");
+    for (int i = 0; i < 30; i++)
+        bc_buf_printf(&points, "        - title: \"Điểm %d\"\n", i + 1);
+    char *yaml = replaced(text,
+                          "    - title: \"Các điểm\"\n      items:\n"
+                          "        - title: \"Điểm thứ nhất\"\n"
+                          "        - title: \"Điểm thứ hai\"\n",
+                          points.ptr);
+    bc_buf whole = BC_BUF_INIT, lazy = BC_BUF_INIT;
+    view_errors(yaml, bc_view_build, &whole);
+    view_errors(yaml, bc_view_build_lazy, &lazy);
+    assert_string_equal(lazy.ptr, whole.ptr);
+    /* Points 24 to 30, each at its title. */
+    assert_non_null(strstr(lazy.ptr, "t.yaml:267:18: error: item 24 cannot "
+                                     "be numbered: the Vietnamese letters "
+                                     "a) to y) stop at 23; split the "
+                                     "list\n"));
+    assert_non_null(strstr(lazy.ptr, "t.yaml:273:18: error: item 30"));
+    bc_buf_fini(&whole);
+    bc_buf_fini(&lazy);
+    bc_buf_fini(&points);
+    free(yaml);
+    free(text);
+}
+
 int main(void)
 {
     tu_default_signals();
@@ -250,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_lazy_view_prints_the_same),
         cmocka_unit_test(test_lazy_view_makes_what_cites),
         cmocka_unit_test(test_lazy_view_counts_in_document_order),
+        cmocka_unit_test(test_lazy_view_letters_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
