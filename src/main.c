@@ -412,7 +412,9 @@ static int finish(const cli *c, bc_diags *diags, bc_output *o,
         /* Notes tell what the output holds (init's changes): moot when it
          * could not be written. */
         bc_diags_drop_notes(diags);
-    } else {
+    } else if (o) {
+        if (bc_output_failed(o))
+            bc_diags_drop_notes(diags);
         bc_output_abort(o);
     }
     print_diags(c, diags);

@@ -395,6 +395,11 @@ bool bc_output_commit(bc_output *o)
     return ok;
 }
 
+bool bc_output_failed(const bc_output *o)
+{
+    return o->failed;
+}
+
 void bc_output_abort(bc_output *o)
 {
     if (!o)

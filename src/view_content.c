@@ -629,10 +629,10 @@ static bc_value *delegation_sentence(builder *b, const bc_delegation *d)
     return v;
 }
 
-/* The text t, or the issuer's self_name standing in for it (a partner,
- * a host): each time after the first counts against the citations'
+/* Whether the issuer's self_name stands in for t, absent (a partner, a
+ * host): each time after the first counts against the citations'
  * budget, as a citation would, or a long self_name and many aliased
- * activities would multiply. */
+ * activities would multiply; past it, an error at at, and no. */
 static bool self_stands_in(builder *b, const bc_text *t, const bc_text *at)
 {
     const bc_text *self = &b->report->document.issuer.self_name;
@@ -650,6 +650,7 @@ static bool self_stands_in(builder *b, const bc_text *t, const bc_text *at)
     return true;
 }
 
+/* The text t, or self_name standing in for it. */
 static void put_or_self(builder *b, bc_buf *out, const bc_text *t,
                         const bc_text *at)
 {

@@ -52,5 +52,7 @@ bool bc_output_write(bc_output *o, const char *data, size_t len);
 bool bc_output_sink(void *output, const char *data, size_t len);
 bool bc_output_commit(bc_output *o);
 void bc_output_abort(bc_output *o);
+/* Whether writing o has failed (its error reported). */
+bool bc_output_failed(const bc_output *o);
 
 #endif

@@ -363,24 +363,13 @@ static void test_citation_one_byte_past_the_budget(void **state)
 }
 
 /* text with the first from replaced by to; malloc'd. */
-static char *replaced(const char *text, const char *from, const char *to)
-{
-    const char *at = strstr(text, from);
-    assert_non_null(at);
-    bc_buf out = BC_BUF_INIT;
-    bc_buf_append(&out, text, (size_t)(at - text));
-    bc_buf_puts(&out, to);
-    bc_buf_puts(&out, at + strlen(from));
-    return bc_buf_detach(&out, NULL);
-}
-
 /* A short name that ends in a no-break space (pasted from a word
  * processor) still gets its italics: "*... 92 *" would be no emphasis,
  * for cmark as for any reader of the Markdown.  The loader drops it. */
 static void test_short_name_blanks_trimmed(void **state)
 {
     (void)state;
-    char *yaml = replaced(base_yaml, "short_name: Kế hoạch số 92}",
+    char *yaml = tu_replaced(base_yaml, "short_name: Kế hoạch số 92}",
                           "short_name: \"Kế hoạch số 92\\u00A0 \"}");
     bc_arena *arena = bc_arena_new();
     bc_diags diags;
@@ -611,9 +600,9 @@ static void test_schema_errors(void **state)
 static void test_subject_is_not_first_mention(void **state)
 {
     (void)state;
-    char *step = replaced(base_yaml, "subject: Kết quả\n",
+    char *step = tu_replaced(base_yaml, "subject: Kết quả\n",
                           "subject: \"Kết quả thực hiện [@kh92]\"\n");
-    char *text = replaced(step, "preamble: [Mở đầu.]",
+    char *text = tu_replaced(step, "preamble: [Mở đầu.]",
                           "preamble: [\"[@kh92]\"]");
     free(step);
     bc_arena *arena = bc_arena_new();
@@ -773,8 +762,8 @@ static void test_repeated_self_name_is_bounded(void **state)
     for (int i = 0; i < 200000; i++)
         bc_buf_putc(&name, 'x');
     bc_buf_puts(&name, "\"}");
-    char *step = replaced(base_yaml, "self_name: UBND xã}", name.ptr);
-    char *text = replaced(step, "items: [{title: a}]",
+    char *step = tu_replaced(base_yaml, "self_name: UBND xã}", name.ptr);
+    char *text = tu_replaced(step, "items: [{title: a}]",
                           "items: [{title: a, aid_projects: [&p {donor: D, "
                           "project: P, place: Q, amount: 1, legal_basis: L, "
                           "status: đã hoàn thành}, *p, *p, *p, *p, *p, *p]}]");

@@ -165,17 +165,6 @@ static void test_lazy_view_makes_what_cites(void **state)
 
 /* ---- the budget ---- */
 
-static char *replaced(const char *text, const char *from, const char *to)
-{
-    const char *at = strstr(text, from);
-    assert_non_null(at);
-    bc_buf out = BC_BUF_INIT;
-    bc_buf_append(&out, text, (size_t)(at - text));
-    bc_buf_puts(&out, to);
-    bc_buf_puts(&out, at + strlen(from));
-    return bc_buf_detach(&out, NULL);
-}
-
 /* The diagnostics of building yaml's view, one a line. */
 static void view_errors(const char *yaml, view_fn build, bc_buf *out)
 {
@@ -194,21 +183,41 @@ static void view_errors(const char *yaml, view_fn build, bc_buf *out)
     bc_arena_free(arena);
 }
 
+/* The errors of yaml's view, built whole and lazily: the same for both
+ * (malloc'd). */
+static char *same_errors(const char *yaml)
+{
+    bc_buf whole = BC_BUF_INIT, lazy = BC_BUF_INIT;
+    view_errors(yaml, bc_view_build, &whole);
+    view_errors(yaml, bc_view_build_lazy, &lazy);
+    assert_string_equal(lazy.ptr, whole.ptr);
+    bc_buf_fini(&whole);
+    return bc_buf_detach(&lazy, NULL);
+}
+
+/* lazy-mixed.yaml with from replaced by to (malloc'd). */
+static char *mixed_with(const char *from, const char *to)
+{
+    size_t len;
+    char *text = tu_read_file("tests/fixtures/lazy-mixed.yaml", &len);
+    assert_non_null(text);
+    char *yaml = tu_replaced(text, from, to);
+    free(text);
+    return yaml;
+}
+
 /* self_name, long, stands in for the hosts of events made lazily, with an
  * event that cites (made at once) among them: what passes the budget,
  * and where, is what the whole view says. */
 static void test_lazy_view_counts_in_document_order(void **state)
 {
     (void)state;
-    size_t len;
-    char *text = tu_read_file("tests/fixtures/lazy-mixed.yaml", &len);
-    assert_non_null(text);
     bc_buf name = BC_BUF_INIT;
     bc_buf_puts(&name, "self_name: \"UBND ");
     for (int i = 0; i < 200000; i++)
         bc_buf_putc(&name, 'x');
     bc_buf_putc(&name, '"');
-    char *step = replaced(text, "self_name: \"UBND xã\"", name.ptr);
+    char *step = mixed_with("self_name: \"UBND xã\"", name.ptr);
     bc_buf events = BC_BUF_INIT;
     bc_buf_puts(&events, "events:\n");
     for (int i = 0; i < 8; i++)
@@ -217,30 +226,25 @@ static void test_lazy_view_counts_in_document_order(void **state)
                       "2026-01-0%d, place: \"Hội trường xã\"}\n",
                       i + 1, i == 1 ? " theo [@ct12]" : "", i + 1);
     bc_buf_puts(&events, "          - title: \"Lễ bàn giao nhà tình thương\"");
-    char *yaml = replaced(step,
-                          "events:\n          - title: \"Lễ bàn giao nhà "
-                          "tình thương\"",
-                          events.ptr);
-    bc_buf whole = BC_BUF_INIT, lazy = BC_BUF_INIT;
-    view_errors(yaml, bc_view_build, &whole);
-    view_errors(yaml, bc_view_build_lazy, &lazy);
-    assert_string_equal(lazy.ptr, whole.ptr);
+    char *yaml = tu_replaced(step,
+                             "events:\n          - title: \"Lễ bàn giao "
+                             "nhà tình thương\"",
+                             events.ptr);
+    char *errors = same_errors(yaml);
     /* Two visits' hosts, two aid projects' partners and the point a)'s
      * event's host come first: the first stand-in is free, each next
      * 200 KB, and the seventh passes 1 MiB, at the second event, which
      * cites and is made at once, between events made lazily. */
-    assert_string_equal(lazy.ptr,
+    assert_string_equal(errors,
                         "t.yaml:185:21: error: self_name stands in for a "
                         "partner or a host once more, past the limit of "
                         "1048576 bytes that citations and repeated text "
                         "may print in a document\n");
-    bc_buf_fini(&whole);
-    bc_buf_fini(&lazy);
-    bc_buf_fini(&events);
-    bc_buf_fini(&name);
+    free(errors);
     free(yaml);
     free(step);
-    free(text);
+    bc_buf_fini(&events);
+    bc_buf_fini(&name);
 }
 
 /* An item of more points than there are letters: the error of the whole
@@ -248,33 +252,24 @@ static void test_lazy_view_counts_in_document_order(void **state)
 static void test_lazy_view_letters_points(void **state)
 {
     (void)state;
-    size_t len;
-    char *text = tu_read_file("tests/fixtures/lazy-mixed.yaml", &len);
-    assert_non_null(text);
     bc_buf points = BC_BUF_INIT;
     bc_buf_puts(&points, "    - title: \"Các điểm\"\n      items:\n");
     for (int i = 0; i < 30; i++)
         bc_buf_printf(&points, "        - title: \"Điểm %d\"\n", i + 1);
-    char *yaml = replaced(text,
-                          "    - title: \"Các điểm\"\n      items:\n"
-                          "        - title: \"Điểm thứ nhất\"\n"
-                          "        - title: \"Điểm thứ hai\"\n",
-                          points.ptr);
-    bc_buf whole = BC_BUF_INIT, lazy = BC_BUF_INIT;
-    view_errors(yaml, bc_view_build, &whole);
-    view_errors(yaml, bc_view_build_lazy, &lazy);
-    assert_string_equal(lazy.ptr, whole.ptr);
+    char *yaml = mixed_with("    - title: \"Các điểm\"\n      items:\n"
+                            "        - title: \"Điểm thứ nhất\"\n"
+                            "        - title: \"Điểm thứ hai\"\n",
+                            points.ptr);
+    char *errors = same_errors(yaml);
     /* Points 24 to 30, each at its title. */
-    assert_non_null(strstr(lazy.ptr, "t.yaml:267:18: error: item 24 cannot "
-                                     "be numbered: the Vietnamese letters "
-                                     "a) to y) stop at 23; split the "
-                                     "list\n"));
-    assert_non_null(strstr(lazy.ptr, "t.yaml:273:18: error: item 30"));
-    bc_buf_fini(&whole);
-    bc_buf_fini(&lazy);
-    bc_buf_fini(&points);
+    assert_non_null(strstr(errors, "t.yaml:267:18: error: item 24 cannot "
+                                   "be numbered: the Vietnamese letters "
+                                   "a) to y) stop at 23; split the "
+                                   "list\n"));
+    assert_non_null(strstr(errors, "t.yaml:273:18: error: item 30"));
+    free(errors);
     free(yaml);
-    free(text);
+    bc_buf_fini(&points);
 }
 
 int main(void)

@@ -17,6 +17,17 @@
 #include "bcreport/alloc.h"
 #include "bcreport/buf.h"
 
+char *tu_replaced(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    bc_buf out = BC_BUF_INIT;
+    bc_buf_append(&out, text, (size_t)(at - text));
+    bc_buf_puts(&out, to);
+    bc_buf_puts(&out, at + strlen(from));
+    return bc_buf_detach(&out, NULL);
+}
+
 char *tu_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");

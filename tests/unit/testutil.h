@@ -22,6 +22,9 @@
 /* Reads a whole file; NULL when it cannot be read. */
 char *tu_read_file(const char *path, size_t *len);
 
+/* text with its first from (which must be there) replaced by to. */
+char *tu_replaced(const char *text, const char *from, const char *to);
+
 /* Writes len bytes to a new temporary file and returns its path. */
 char *tu_temp_file(const void *data, size_t len, const char *suffix);
 
