@@ -116,6 +116,10 @@ mutant("date-before", "date.c", ": a.day < b.day;", ": a.day <= b.day;",
 # escape.c
 mutant("esc-html-lt", "escape.c", 'rep = "&lt;";', 'rep = "<";',
        "HTML escape dropped")
+mutant("esc-md-skip-pipe", "escape.c",
+       "[']'] = true, ['<'] = true, ['&'] = true, ['|'] = true, ['#'] = true,",
+       "[']'] = true, ['<'] = true, ['&'] = true, ['#'] = true,",
+       "escape dropped (a pipe skipped as plain text)")
 mutant("esc-md-bracket", "escape.c", "    case '[':\n", "    case '{':\n",
        "Markdown backslash dropped ([)")
 mutant("esc-md-ordered", "escape.c",

@@ -134,6 +134,17 @@ static bool is_mark(char c)
     return c >= BC_MARK_EMPH_OPEN && c <= BC_MARK_LITERAL_CLOSE;
 }
 
+/* The bytes escape_markdown must look at: a line break, a mark, or what
+ * inline_special may escape.  Every other byte (nearly all of a text) is
+ * copied as it is, found by one look-up. */
+static const bool md_looked_at[256] = {
+    ['\n'] = true, ['\r'] = true,
+    [BC_MARK_EMPH_OPEN] = true, [BC_MARK_EMPH_CLOSE] = true,
+    [BC_MARK_LITERAL_OPEN] = true, [BC_MARK_LITERAL_CLOSE] = true,
+    ['*'] = true, ['_'] = true, ['\\'] = true, ['`'] = true, ['['] = true,
+    [']'] = true, ['<'] = true, ['&'] = true, ['|'] = true, ['#'] = true,
+};
+
 /* Appends the byte s[i], a mark or a character of markup, escaped or
  * turned into Markdown. */
 static void put_special(const char *s, size_t i, escaping *e, bc_buf *out)
@@ -171,6 +182,10 @@ static void escape_markdown(const char *s, size_t len, bool rich,
     size_t i = escape_line_start(s, end, 0, &e, out);
     size_t done = i;
     while (i < end) {
+        if (!md_looked_at[(unsigned char)s[i]]) {
+            i++;
+            continue;
+        }
         if (s[i] == '\n' || s[i] == '\r') {
             /* A line break, with the blanks around it, becomes a space. */
             size_t a = i, b = i;

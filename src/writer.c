@@ -13,7 +13,10 @@ static void markdown_text(const char *s, size_t len, bool rich, bc_buf *out)
 {
     size_t start = out->len;
     bc_escape_markdown_marked(s, len, rich, out);
-    /* A Markdown reader lays out no page: numbers may break there. */
+    /* A Markdown reader lays out no page: numbers may break there.  Most
+     * texts hold no number (a close mark follows an open one). */
+    if (!memchr(out->ptr + start, BC_MARK_NOBREAK_OPEN, out->len - start))
+        return;
     size_t kept = start;
     for (size_t i = start; i < out->len; i++)
         if (out->ptr[i] != BC_MARK_NOBREAK_OPEN &&
