@@ -47,9 +47,10 @@ typedef struct fuzz_input {
 } fuzz_input;
 
 /* A bc_view_maker (build.h) over a data file in memory: what bc_build
- * does with a file (bc_report_parse, then bc_view_build for the format's
- * writer), so that bc_build_view renders it with the built-in templates
- * exactly as `bcreport build` would. */
+ * does with a file (bc_report_parse, then bc_view_build_lazy for the
+ * format's writer, the report in the view's arena), so that
+ * bc_build_view renders it with the built-in templates exactly as
+ * `bcreport build` would. */
 static inline bc_value *fuzz_view_maker(void *ctx, const bc_writer *writer,
                                         bc_arena *arena, bc_diags *diags)
 {
@@ -58,7 +59,53 @@ static inline bc_value *fuzz_view_maker(void *ctx, const bc_writer *writer,
     if (!r)
         return NULL;
     bc_cite_record cites;
+    return bc_view_build_lazy(r, writer, arena, &cites, diags);
+}
+
+/* The same with the whole view (bc_view_build), made at once. */
+static inline bc_value *fuzz_whole_view_maker(void *ctx,
+                                              const bc_writer *writer,
+                                              bc_arena *arena,
+                                              bc_diags *diags)
+{
+    const fuzz_input *in = ctx;
+    bc_report *r = bc_report_parse(in->file, in->text, in->len, arena, diags);
+    if (!r)
+        return NULL;
+    bc_cite_record cites;
     return bc_view_build(r, writer, arena, &cites, diags);
+}
+
+/* Builds in with both makers: the lazy view must print what the whole
+ * view prints, byte for byte, with the same diagnostics (view.h); a
+ * difference is a finding (abort).  What the lazy one printed is in out,
+ * its diagnostics in diags; returns whether it succeeded. */
+static inline bool fuzz_build_both(fuzz_input *in,
+                                   const bc_build_options *opts,
+                                   bc_buf *out, bc_diags *diags)
+{
+    bool ok = bc_build_view(fuzz_view_maker, in, opts, out, diags);
+    bc_diags whole_diags;
+    bc_diags_init(&whole_diags);
+    bc_buf whole = BC_BUF_INIT;
+    bool whole_ok =
+        bc_build_view(fuzz_whole_view_maker, in, opts, &whole, &whole_diags);
+    if (ok != whole_ok || whole_diags.count != diags->count ||
+        (ok && (whole.len != out->len ||
+                memcmp(whole.ptr, out->ptr, out->len) != 0)))
+        abort();
+    for (size_t i = 0; i < diags->count; i++) {
+        bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
+        bc_diag_format(&diags->items[i], &a);
+        bc_diag_format(&whole_diags.items[i], &b);
+        if (strcmp(a.ptr, b.ptr) != 0)
+            abort();
+        bc_buf_fini(&a);
+        bc_buf_fini(&b);
+    }
+    bc_buf_fini(&whole);
+    bc_diags_fini(&whole_diags);
+    return ok;
 }
 
 /* ---- files on disk, for the entry points that take paths ---- */

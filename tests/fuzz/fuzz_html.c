@@ -3,8 +3,8 @@
  *
  * The input is one data file (YAML).  It goes the way of `bcreport build
  * -f html`: bc_build_view (build.h) over the file in memory
- * (fuzz_view_maker: bc_report_parse, bc_view_build with the HTML writer,
- * whose texts cmark reads for their emphasis, md_html.h) renders
+ * (fuzz_view_maker: bc_report_parse, bc_view_build_lazy with the HTML
+ * writer, whose texts cmark reads for their emphasis, md_html.h) renders
  * "report.html" strictly with the built-in templates, then the fragment
  * "article.html" (--fragment).  See tests/fuzz/README.md.
  */

@@ -3,10 +3,12 @@
  *
  * The input is one data file (YAML).  It goes the way of `bcreport build
  * -f md`: bc_build_view (build.h) over the file in memory
- * (fuzz_view_maker: bc_report_parse, bc_view_build with the Markdown
+ * (fuzz_view_maker: bc_report_parse, bc_view_build_lazy with the Markdown
  * writer) renders "report.md" strictly with the built-in templates.  The
  * Markdown made is then read by cmark (bc_markdown_to_html), as the tests
- * read it to check what it means.  See tests/fuzz/README.md.
+ * read it to check what it means.  The whole view (bc_view_build) must
+ * print the same bytes with the same diagnostics (fuzz_build_both).  See
+ * tests/fuzz/README.md.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -24,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bc_diags diags;
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
-    if (bc_build_view(fuzz_view_maker, &in, &opts, &out, &diags)) {
+    if (fuzz_build_both(&in, &opts, &out, &diags)) {
         bc_buf html = BC_BUF_INIT;
         bc_markdown_to_html(out.ptr, out.len, &html);
         bc_buf_fini(&html);
