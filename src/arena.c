@@ -85,27 +85,27 @@ void bc_arena_free(bc_arena *arena)
 void bc_arena_reset(bc_arena *arena)
 {
     run_deferred(arena);
-    block *first = NULL; /* the oldest block: the last of the list */
+    /* The first block is the one of the first size (each next one is
+     * larger; a big piece of that very size would do as well).  It is
+     * not always the last of the list: a big piece goes behind the
+     * block being filled. */
+    block *first = NULL;
     block *b = arena->head;
     while (b) {
         block *next = b->next;
-        if (next)
-            free_block(b);
-        else
+        if (!first && !b->mapped && b->size == BLOCK_SIZE - sizeof(block))
             first = b;
+        else
+            free_block(b);
         b = next;
     }
-    /* Only a first block of the first size is kept: one given to a big
-     * piece of its own may be of any size, and is freed. */
-    if (first && (first->mapped || first->size != BLOCK_SIZE - sizeof(block))) {
-        free_block(first);
-        first = NULL;
+    if (first) {
+        first->next = NULL;
+        first->used = 0;
     }
     arena->head = first;
     arena->used = 0;
     arena->next_size = first ? 2 * BLOCK_SIZE : 0;
-    if (first)
-        first->used = 0;
 }
 
 /* A block holding size bytes. */
@@ -213,4 +213,12 @@ void bc_arena_defer(bc_arena *arena, void (*fn)(void *ctx), void *ctx)
 size_t bc_arena_used(const bc_arena *arena)
 {
     return arena->used;
+}
+
+size_t bc_arena_blocks(const bc_arena *arena)
+{
+    size_t n = 0;
+    for (const block *b = arena->head; b; b = b->next)
+        n++;
+    return n;
 }

@@ -46,5 +46,7 @@ void bc_arena_defer(bc_arena *arena, void (*fn)(void *ctx), void *ctx);
 
 /* Total bytes handed out so far (for tests and benchmarks). */
 size_t bc_arena_used(const bc_arena *arena);
+/* The blocks the arena holds (for tests: what bc_arena_reset keeps). */
+size_t bc_arena_blocks(const bc_arena *arena);
 
 #endif

@@ -248,6 +248,7 @@ static void test_arena_reset_reuses_first_block(void **state)
     bc_arena_defer(a, count_reset, NULL);
     bc_arena_reset(a);
     assert_int_equal(reset_calls, 1);
+    assert_int_equal(bc_arena_blocks(a), 1);
     assert_int_equal(bc_arena_used(a), 0);
     assert_ptr_equal(bc_arena_alloc(a, 40), first);
     bc_arena_reset(a);
@@ -255,6 +256,21 @@ static void test_arena_reset_reuses_first_block(void **state)
     char *s = bc_arena_strdup(a, "Độc lập");
     assert_ptr_equal(s, first);
     assert_string_equal(s, "Độc lập");
+    bc_arena_free(a);
+}
+
+/* A big piece goes behind the block being filled: the first block is
+ * still the one kept. */
+static void test_arena_reset_keeps_first_behind_big(void **state)
+{
+    (void)state;
+    bc_arena *a = bc_arena_new();
+    char *first = bc_arena_alloc(a, 40);
+    bc_arena_alloc(a, 64 * 1024); /* no room: a block of its own, behind */
+    assert_int_equal(bc_arena_blocks(a), 2);
+    bc_arena_reset(a);
+    assert_int_equal(bc_arena_blocks(a), 1);
+    assert_ptr_equal(bc_arena_alloc(a, 40), first);
     bc_arena_free(a);
 }
 
@@ -267,6 +283,7 @@ static void test_arena_reset_frees_big_first(void **state)
     bc_arena_alloc(a, 1 << 20);
     bc_arena_reset(a);
     assert_int_equal(bc_arena_used(a), 0);
+    assert_int_equal(bc_arena_blocks(a), 0);
     for (int i = 0; i < 5000; i++)
         bc_arena_alloc(a, 24);
     assert_int_equal(bc_arena_used(a), 5000 * 24);
@@ -1049,6 +1066,7 @@ int main(void)
         cmocka_unit_test(test_arena_many_pieces_then_free),
         cmocka_unit_test(test_arena_reset_reuses_first_block),
         cmocka_unit_test(test_arena_reset_frees_big_first),
+        cmocka_unit_test(test_arena_reset_keeps_first_behind_big),
         cmocka_unit_test(test_strmap_empty_has_nothing),
         cmocka_unit_test(test_strmap_finds_every_key),
         cmocka_unit_test(test_strmap_put_again_replaces),
