@@ -245,8 +245,16 @@ static void drop_temp_at_exit(void)
 
 /* ---- writing in pieces ---- */
 
+/* What is held before the temporary file is made: a document of one
+ * piece (template.h's BC_TEMPLATE_SINK_PIECE) or less is written whole at
+ * commit, so that nothing is allocated while its temporary file exists
+ * (make check-faults proves each allocation's failure so, a run forked
+ * at each sharing the parent's files). */
+#define HELD_AT_MOST (64u * 1024u)
+
 struct bc_output {
     char *path; /* as given, for messages */
+    bc_buf held; /* written when the temporary file is made */
     bc_buf target, tmp;
     int fd;      /* the temporary file's, -1 until the first piece */
     bool failed; /* an error was reported: nothing more is done */
@@ -258,6 +266,7 @@ bc_output *bc_output_open(const char *path, bc_diags *diags)
 {
     bc_output *o = bc_xcalloc(1, sizeof *o);
     o->path = bc_xstrdup(path);
+    bc_buf_init(&o->held);
     bc_buf_init(&o->target);
     bc_buf_init(&o->tmp);
     o->fd = -1;
@@ -267,6 +276,7 @@ bc_output *bc_output_open(const char *path, bc_diags *diags)
 
 static void output_free(bc_output *o)
 {
+    bc_buf_fini(&o->held);
     bc_buf_fini(&o->tmp);
     bc_buf_fini(&o->target);
     free(o->path);
@@ -316,20 +326,32 @@ static void fail(bc_output *o, int saved)
     o->failed = true;
 }
 
+/* Makes the temporary file and writes what was held. */
+static bool open_temp(bc_output *o)
+{
+    if (!start(o)) {
+        o->failed = true;
+        return false;
+    }
+    if (!set_owner_and_mode(o->fd, o->target.ptr) ||
+        !bc_write_all(o->fd, o->held.ptr, o->held.len)) {
+        fail(o, errno);
+        return false;
+    }
+    bc_buf_fini(&o->held);
+    return true;
+}
+
 bool bc_output_write(bc_output *o, const char *data, size_t len)
 {
     if (o->failed)
         return false;
-    if (o->fd < 0) {
-        if (!start(o)) {
-            o->failed = true;
-            return false;
-        }
-        if (!set_owner_and_mode(o->fd, o->target.ptr)) {
-            fail(o, errno);
-            return false;
-        }
+    if (o->fd < 0 && o->held.len + len <= HELD_AT_MOST) {
+        bc_buf_append(&o->held, data, len);
+        return true;
     }
+    if (o->fd < 0 && !open_temp(o))
+        return false;
     if (!bc_write_all(o->fd, data, len)) {
         fail(o, errno);
         return false;
@@ -347,8 +369,8 @@ bool bc_output_sink(void *output, const char *data, size_t len)
  * the report. */
 bool bc_output_commit(bc_output *o)
 {
-    if (!o->failed && o->fd < 0) /* nothing written: an empty file */
-        bc_output_write(o, "", 0);
+    if (!o->failed && o->fd < 0)
+        open_temp(o);
     if (o->failed) {
         output_free(o);
         return false;

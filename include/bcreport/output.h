@@ -38,10 +38,14 @@ bool bc_write_file_atomic(const char *path, const char *data, size_t len,
                           bc_diags *diags);
 
 /* The same in pieces, as a document is rendered, so that it is never
- * held whole: bc_output_open makes nothing; the first piece makes the
- * temporary file (or reports why it cannot be); bc_output_commit
- * flushes it and renames it over path (an empty file when nothing was
- * written), bc_output_abort removes it, and either frees the bc_output.
+ * held whole: bc_output_open makes nothing; the pieces are held up to 64
+ * KiB, past which the temporary file is made (or an error says why it
+ * cannot be) and written; bc_output_commit writes it (an empty file when
+ * nothing was written), flushes it and renames it over path,
+ * bc_output_abort removes it, and either frees the bc_output.  A
+ * document of 64 KiB or less is written whole at commit, as
+ * bc_write_file_atomic writes it: the caller allocates nothing while its
+ * temporary file exists.
  * After an error (reported once) every later call does nothing and
  * commit returns false.  Until commit or abort, a fatal signal or exit()
  * removes the temporary file.  One output at a time. */

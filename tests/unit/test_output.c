@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "bcreport/buf.h"
+#include "bcreport/diag.h"
+#include "bcreport/output.h"
 
 /* Each test gets a fresh folder holding a copy of data/2023.yaml. */
 typedef struct fixture {
@@ -638,11 +640,64 @@ static void test_refuses_a_partial_read_late(void **state)
     tu_result_fini(&r);
 }
 
+/* bc_output: a document of one piece (64 KiB) or less is held and
+ * written whole at commit, so that nothing is allocated while its
+ * temporary file exists; a larger one goes to the temporary file as it
+ * comes, and abort removes it. */
+static void test_small_output_held_until_commit(void **state)
+{
+    fixture *fx = *state;
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_output *o = bc_output_open(fx->out.ptr, &diags);
+    assert_true(bc_output_write(o, "Báo ", strlen("Báo ")));
+    assert_true(bc_output_write(o, "cáo\n", strlen("cáo\n")));
+    assert_listing(fx, "d.yaml\n"); /* no temporary file yet */
+    assert_true(bc_output_commit(o));
+    assert_file_is(fx->out.ptr, "Báo cáo\n", strlen("Báo cáo\n"));
+    assert_listing(fx, "bc.md\nd.yaml\n");
+    assert_int_equal(diags.count, 0);
+    bc_diags_fini(&diags);
+}
+
+static void test_large_output_written_as_it_comes(void **state)
+{
+    fixture *fx = *state;
+    write_file(fx->out.ptr, "old\n", 4);
+    bc_diags diags;
+    bc_diags_init(&diags);
+    bc_output *o = bc_output_open(fx->out.ptr, &diags);
+    static char piece[40 * 1024];
+    memset(piece, 'x', sizeof piece);
+    assert_true(bc_output_write(o, piece, sizeof piece));
+    assert_listing(fx, "bc.md\nd.yaml\n");
+    assert_true(bc_output_write(o, piece, sizeof piece)); /* past 64 KiB */
+    char *names = listing(fx);
+    assert_non_null(strstr(names, ".bc.md."));
+    free(names);
+    bc_output_abort(o);
+    assert_file_is(fx->out.ptr, "old\n", 4);
+    assert_listing(fx, "bc.md\nd.yaml\n");
+    o = bc_output_open(fx->out.ptr, &diags);
+    for (int i = 0; i < 3; i++)
+        assert_true(bc_output_write(o, piece, sizeof piece));
+    assert_true(bc_output_commit(o));
+    size_t len;
+    char *got = tu_read_file(fx->out.ptr, &len);
+    assert_int_equal(len, 3 * sizeof piece);
+    free(got);
+    assert_listing(fx, "bc.md\nd.yaml\n");
+    assert_int_equal(diags.count, 0);
+    bc_diags_fini(&diags);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_streamed_in_pieces),
+        T(test_small_output_held_until_commit),
+        T(test_large_output_written_as_it_comes),
         T(test_failure_after_pieces_keeps_old),
         T(test_refuses_a_partial_read_late),
         T(test_writes_the_report),
