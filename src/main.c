@@ -382,14 +382,11 @@ static void print_diags(const cli *c, bc_diags *diags)
     bc_diags_print(diags, stderr, c->colour);
 }
 
-/* Ends a command: when there was no error, the output goes to the file
- * named output (through a temporary file; never onto an input) or, for NULL
- * or "-", to standard output; then the diagnostics are printed.  Nothing
- * is written after an error.  Returns the exit status. */
-/* Finishes an output file that the document was written to (o: NULL
- * for standard output, where the document is data): commits it when
- * there are no errors, else removes it; then the diagnostics, and the
- * exit status. */
+/* Ends a command: when there was no error, the output file the document
+ * was written to (o: through a temporary file, never onto an input) is
+ * committed, or, o NULL, data goes to standard output; then the
+ * diagnostics are printed.  Nothing is written after an error (o is
+ * removed).  Returns the exit status. */
 static int finish(const cli *c, bc_diags *diags, bc_output *o,
                   const bc_buf *data)
 {
@@ -430,6 +427,8 @@ static bc_output *output_of(const char *output, bc_diags *diags)
                                               : NULL;
 }
 
+/* The output out of a command to the file named output, or for NULL or
+ * "-" to standard output (finish). */
 static int deliver(const cli *c, bc_diags *diags, const bc_buf *out,
                    const char *output)
 {
