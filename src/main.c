@@ -420,6 +420,20 @@ static int finish(const cli *c, bc_diags *diags, bc_output *o,
     return diags->status;
 }
 
+/* Standard output as a document's sink (build.h): each piece goes out
+ * as it is rendered, never held whole.  A rendering that fails writes
+ * no more (and, within its first 64 KiB, nothing: template.h). */
+static bool to_stdout(void *diags, const char *data, size_t len)
+{
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        bc_diag_add(diags, BC_ERROR, BC_EX_IOERR, (bc_pos){NULL, 0, 0},
+                    _("cannot write to standard output: %s"),
+                    strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 /* Where output goes: a file (not "-"), or NULL for standard output. */
 static bc_output *output_of(const char *output, bc_diags *diags)
 {
@@ -773,19 +787,20 @@ static int cmd_build(const cli *c, const command *self, int argc,
     bc_diags_init(&diags);
     bc_buf out = BC_BUF_INIT;
     bc_output *o = output_of(a.output, &diags);
-    /* Markdown and HTML go to their file as they are rendered: a
-     * document of 14 MB is never held whole.  The DOCX is zipped in
-     * memory, and a PDF printed from a document made first. */
-    bool streamed = o && (a.options.format == BC_FORMAT_MD ||
-                          a.options.format == BC_FORMAT_HTML);
+    /* Markdown and HTML go to their file, or to standard output, as they
+     * are rendered: a document of 14 MB is never held whole.  The DOCX
+     * is zipped in memory, and a PDF printed from a document made
+     * first. */
+    bool streamed = a.options.format == BC_FORMAT_MD ||
+                    a.options.format == BC_FORMAT_HTML;
     if (streamed) {
-        a.options.sink = bc_output_sink;
-        a.options.sink_ctx = o;
+        a.options.sink = o ? bc_output_sink : to_stdout;
+        a.options.sink_ctx = o ? (void *)o : (void *)&diags;
     }
     bc_build(a.inputs[0], &a.options, &out, &diags);
     if (o && !streamed && diags.errors == 0)
         bc_output_write(o, out.ptr, out.len);
-    int status = finish(c, &diags, o, &out);
+    int status = finish(c, &diags, o, &out); /* out empty when streamed */
     bc_buf_fini(&out);
     bc_diags_fini(&diags);
     return status;

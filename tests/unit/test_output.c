@@ -621,6 +621,25 @@ static void test_failure_after_pieces_keeps_old(void **state)
     assert_listing(fx, "bc.md\nbig.yaml\nd.yaml\n");
 }
 
+/* Standard output gets the pieces as they come too: a template that
+ * fails after them leaves them out, with the error and status 65; one
+ * that fails within the first 64 KiB, nothing. */
+static void test_standard_output_in_pieces(void **state)
+{
+    fixture *fx = *state;
+    write_big(fx);
+    expect_shell(fx, 0, NULL,
+                 "mkdir T && printf '{{#preamble}}{{paragraph}}\\n"
+                 "{{/preamble}}{{no_such_name}}' > T/report.md.mustache && "
+                 "{ \"$BCREPORT\" build big.yaml -T T > out 2> err; "
+                 "test $? = 65; } && grep -q no_such_name err && "
+                 "test $(wc -c < out) -ge 65536 && "
+                 "grep -q 'Đoạn 1:' out && "
+                 "{ \"$BCREPORT\" build d.yaml -T T > out 2> err; "
+                 "test $? = 65; } && test ! -s out && rm -r T out err");
+    assert_listing(fx, "big.yaml\nd.yaml\n");
+}
+
 /* A partial read after the first pieces were written is an input too:
  * the output is refused at the end, the partial kept. */
 static void test_refuses_a_partial_read_late(void **state)
@@ -699,6 +718,7 @@ int main(void)
         T(test_small_output_held_until_commit),
         T(test_large_output_written_as_it_comes),
         T(test_failure_after_pieces_keeps_old),
+        T(test_standard_output_in_pieces),
         T(test_refuses_a_partial_read_late),
         T(test_writes_the_report),
         T(test_new_file_mode_follows_umask),
