@@ -13,6 +13,7 @@
 
 #include "bcreport/arena.h"
 #include "bcreport/buf.h"
+#include "bcreport/build.h"
 #include "bcreport/diag.h"
 #include "bcreport/io.h"
 #include "bcreport/report.h"
@@ -46,20 +47,31 @@ typedef struct fuzz_input {
     size_t len;
 } fuzz_input;
 
-/* A bc_view_maker (build.h) over a data file in memory: what bc_build
- * does with a file (bc_report_parse, then bc_view_build_lazy for the
- * format's writer, the report in the view's arena), so that
- * bc_build_view renders it with the built-in templates exactly as
- * `bcreport build` would. */
-static inline bc_value *fuzz_view_maker(void *ctx, const bc_writer *writer,
-                                        bc_arena *arena, bc_diags *diags)
+/* The view of the data file in memory at ctx, made by build (the report
+ * in the view's arena, so that a lazy view may borrow it). */
+static inline bc_value *fuzz_view_by(void *ctx, const bc_writer *writer,
+                                     bc_arena *arena, bc_diags *diags,
+                                     bc_value *(*build)(
+                                         const bc_report *, const bc_writer *,
+                                         bc_arena *, bc_cite_record *,
+                                         bc_diags *))
 {
     const fuzz_input *in = ctx;
     bc_report *r = bc_report_parse(in->file, in->text, in->len, arena, diags);
     if (!r)
         return NULL;
     bc_cite_record cites;
-    return bc_view_build_lazy(r, writer, arena, &cites, diags);
+    return build(r, writer, arena, &cites, diags);
+}
+
+/* A bc_view_maker (build.h) over a data file in memory: what bc_build
+ * does with a file (bc_report_parse, then bc_view_build_lazy for the
+ * format's writer), so that bc_build_view renders it with the built-in
+ * templates exactly as `bcreport build` would. */
+static inline bc_value *fuzz_view_maker(void *ctx, const bc_writer *writer,
+                                        bc_arena *arena, bc_diags *diags)
+{
+    return fuzz_view_by(ctx, writer, arena, diags, bc_view_build_lazy);
 }
 
 /* The same with the whole view (bc_view_build), made at once. */
@@ -68,12 +80,7 @@ static inline bc_value *fuzz_whole_view_maker(void *ctx,
                                               bc_arena *arena,
                                               bc_diags *diags)
 {
-    const fuzz_input *in = ctx;
-    bc_report *r = bc_report_parse(in->file, in->text, in->len, arena, diags);
-    if (!r)
-        return NULL;
-    bc_cite_record cites;
-    return bc_view_build(r, writer, arena, &cites, diags);
+    return fuzz_view_by(ctx, writer, arena, diags, bc_view_build);
 }
 
 /* Builds in with both makers: the lazy view must print what the whole
