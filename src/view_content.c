@@ -312,9 +312,8 @@ static bool row_cites(const bc_table *t, size_t i)
 }
 
 /* The rows of a typed table, lazy where they cite nothing. */
-static bc_value *typed_rows(builder *b, const bc_table *t, view_grid *g)
+static bc_value *typed_rows(builder *b, const bc_table *t)
 {
-    g->numbered = t->rows.count;
     view_lazy l = {.make = typed_row, .table = t};
     bc_value *rows = view_lazy_list(b, t->rows.count, &l);
     for (size_t i = 0; i < t->rows.count; i++)
@@ -342,7 +341,7 @@ static bc_value *typed_table(builder *b, const bc_table *t)
         for (size_t c = 0; c < t->columns.count; c++)
             if (sums[c] >= 0) /* bounded when read (blocks.c) */
                 sums[c] += t->rows.items[i].items[c].integer;
-    g.rows = typed_rows(b, t, &g);
+    g.rows = typed_rows(b, t);
     if (t->total)
         view_grid_total(b, &g, sums, t->columns.count);
     return view_grid_value(b, &g, &t->title);
